@@ -130,6 +130,8 @@ export interface Incident extends IncidentRecord {
 
 export interface Postmortem {
   path: string;
+  /** 1-based line of the file where the Markdown body starts. */
+  bodyLine: number;
   frontMatter: PostmortemFrontMatter;
   body: string;
   src?: SourceRef;
@@ -139,6 +141,8 @@ export interface Playbook {
   path: string;
   /** File name without .md, used as the playbook's id in links. */
   id: string;
+  /** 1-based line of the file where the Markdown body starts. */
+  bodyLine: number;
   frontMatter: PlaybookFrontMatter;
   body: string;
   src?: SourceRef;
@@ -168,6 +172,9 @@ export interface Finding {
   src?: SourceRef;
   /** Field inside the entity the message is about (appended to src.path). */
   field?: string | number;
+  /** Explicit 1-based position, for findings in Markdown bodies that have no data path. */
+  line?: number;
+  column?: number;
 }
 
 /** Why a person is on call in a coverage segment. */

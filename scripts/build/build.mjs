@@ -1,0 +1,46 @@
+// Builds the runnable outputs with esbuild:
+//   default      build/oncall.mjs (the CLI, package bin) and build/bench.mjs (benchmarks)
+//   --actions    .github/actions/<name>/dist/index.mjs for every scripts/actions/<name>.ts (committed;
+//                CI rebuilds them and fails on any difference)
+// Output is deterministic: same sources and lock file, same bytes.
+import { build } from "esbuild";
+import { existsSync, readdirSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const quiet = process.argv.includes("--quiet");
+const actions = process.argv.includes("--actions");
+
+// Some CommonJS dependencies call require() on Node built-ins; an ESM bundle needs a require in scope.
+const banner = `import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);`;
+
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: quiet ? "error" : "info",
+  legalComments: "none",
+  banner: { js: banner },
+  sourcemap: false,
+};
+
+if (actions) {
+  const dir = join(root, "scripts", "actions");
+  const entries = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort() : [];
+  for (const file of entries) {
+    const name = file.replace(/\.ts$/, "");
+    const out = join(root, ".github", "actions", name, "dist");
+    mkdirSync(out, { recursive: true });
+    await build({ ...common, entryPoints: [join(dir, file)], outfile: join(out, "index.mjs"), banner: { js: `// Bundled from scripts/actions/${file} by \`npm run bundle\`. Do not edit.\n${banner}` } });
+  }
+} else {
+  mkdirSync(join(root, "build"), { recursive: true });
+  const entries = [["scripts/cli/bin.ts", "build/oncall.mjs"], ["scripts/bench/main.ts", "build/bench.mjs"]];
+  for (const [src, out] of entries) {
+    if (!existsSync(join(root, src))) continue;
+    await build({ ...common, entryPoints: [join(root, src)], outfile: join(root, out), banner: { js: `#!/usr/bin/env node\n${banner}` } });
+  }
+  writeFileSync(join(root, "build", "package.json"), '{ "type": "module" }\n');
+}

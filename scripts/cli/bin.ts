@@ -1,0 +1,18 @@
+/** Process entry of the `oncall` bin: the only place that reads the clock, argv and the real streams. */
+import { DateTime } from "luxon";
+import { main } from "./main.js";
+
+main(process.argv.slice(2), {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  env: process.env,
+  now: () => DateTime.utc(),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`oncall: internal error (this is a bug in oncall-as-code): ${String(err)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,52 @@
+/**
+ * The `oncall` command. Thin: picks the command, runs it, and turns errors into messages and exit
+ * codes. User mistakes print one clear message; anything unexpected is reported as a bug.
+ */
+import { UserError } from "../core/errors.js";
+import type { Command, CommandIO } from "./command.js";
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: () => import("./validate.js"),
+  status: () => import("./status.js"),
+};
+
+const HELP = `oncall: the on-call process of this repository, from the command line.
+
+Usage: oncall <command> [options]
+
+Commands:
+  validate     check every file against its schema and the rules across files
+  status       who is on call now, next handoffs, open incidents, postmortems due
+
+Every command accepts --repo DIR (default: the current directory) and --json where it prints data.
+Run "oncall <command> --help" for a command's options.`;
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(HELP + "\n");
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`oncall: unknown command "${name}".\n\n${HELP}\n`);
+    return 2;
+  }
+  try {
+    const command = await load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.out(command.usage + "\n");
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.err(`oncall ${name}: ${err.message}\n`);
+      if (err.exitCode === 2) io.err(`Run "oncall ${name} --help" for usage.\n`);
+      return err.exitCode;
+    }
+    io.err(`oncall ${name}: internal error (this is a bug in oncall-as-code, please report it):\n${(err as Error)?.stack ?? String(err)}\n`);
+    return 70;
+  }
+}
+

@@ -1,0 +1,200 @@
+/**
+ * Rules across files: every login, zone, region, service and reference must point at something that
+ * exists. Pure: the organisation in, findings out (positions are resolved by the loader).
+ * Schedule invariants (gaps, overlaps, the 60-day rule, ...) live in core/schedule-rules.ts.
+ */
+import { IANAZone, DateTime } from "luxon";
+import type { Finding, Organisation, SourceRef } from "../core/model.js";
+import { HOLIDAY_REGIONS } from "./generated/regions.js";
+import { INCIDENT_FILE, POSTMORTEM_FILE } from "./file-kinds.js";
+
+const err = (rule: string, message: string, src: SourceRef | undefined, field?: string | number): Finding => ({
+  severity: "error",
+  rule,
+  message,
+  ...(src && { src }),
+  ...(field !== undefined && { field }),
+});
+
+const warn = (rule: string, message: string, src: SourceRef | undefined, field?: string | number): Finding => ({
+  ...err(rule, message, src, field),
+  severity: "warning",
+});
+
+/** Extends a source ref by a sub-path, for findings about an item inside a list field. */
+const at = (src: SourceRef | undefined, ...path: (string | number)[]): SourceRef | undefined =>
+  src && { file: src.file, path: [...src.path, ...path] };
+
+export interface CrossRuleOptions {
+  /** Which fixed files were present and valid; rules that need a missing file are skipped. */
+  present: Set<string>;
+  /** For warnings that depend on the date (stale playbooks). Validity never depends on it. */
+  now?: DateTime;
+  /** Every repository path that exists (for links and postmortem paths), when known. */
+  paths?: Set<string>;
+}
+
+export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Finding[] {
+  const out: Finding[] = [];
+  const logins = new Set(org.people.map((p) => p.login));
+  const hasPeople = opts.present.has("people");
+  const knownLogin = (l: string | undefined) => !hasPeople || l === undefined || logins.has(l);
+  const unknown = (l: string, what: string) => `${what} "${l}" is not in rotations/people.yaml.`;
+
+  // People
+  const seen = new Map<string, number>();
+  for (const p of org.people) {
+    const lower = p.login.toLowerCase();
+    if (seen.has(lower)) out.push(err("duplicate-login", `"${p.login}" is listed twice in the roster (GitHub logins are case-insensitive).`, p.src, "login"));
+    seen.set(lower, 1);
+    if (!IANAZone.isValidZone(p.timezone)) out.push(err("unknown-timezone", `"${p.timezone}" is not an IANA time zone known to this system.`, p.src, "timezone"));
+    if (!HOLIDAY_REGIONS.has(p.region)) out.push(err("unknown-region", `"${p.region}" is not a holiday region with public holiday data (use an ISO 3166 code such as US-NY, DE-BE or IN).`, p.src, "region"));
+    if (p.manager !== undefined) {
+      if (p.manager === p.login) out.push(err("self-manager", `${p.login} cannot be their own manager.`, p.src, "manager"));
+      else if (!logins.has(p.manager)) out.push(err("unknown-login", unknown(p.manager, "Manager"), p.src, "manager"));
+    }
+    if (p.end !== undefined && p.end < p.start) out.push(err("end-before-start", `${p.login}'s end date ${p.end} is before their start date ${p.start}.`, p.src, "end"));
+  }
+
+  // Rotation config
+  if (opts.present.has("rotation")) {
+    const rot = org.rotation;
+    if (!IANAZone.isValidZone(rot.timezone)) out.push(err("unknown-timezone", `"${rot.timezone}" is not an IANA time zone known to this system.`, { file: "rotations/config.yaml", path: [] }, "timezone"));
+    rot.easternZones.forEach((z, i) => {
+      if (!IANAZone.isValidZone(z)) out.push(err("unknown-timezone", `"${z}" is not an IANA time zone known to this system.`, { file: "rotations/config.yaml", path: ["easternZones"] }, i));
+    });
+    const names = new Set<string>();
+    for (const layer of rot.layers) {
+      if (names.has(layer.name)) out.push(err("duplicate-layer", `Layer "${layer.name}" is defined twice.`, layer.src, "name"));
+      names.add(layer.name);
+      if ((layer.group === undefined) === (layer.members === undefined))
+        out.push(err("layer-members", `Layer "${layer.name}" needs either "group" or "members", not ${layer.group === undefined ? "neither" : "both"}.`, layer.src));
+      layer.members?.forEach((m, i) => {
+        if (!knownLogin(m)) out.push(err("unknown-login", unknown(m, "Layer member"), at(layer.src, "members"), i));
+      });
+    }
+    for (const h of rot.holidayPeriod?.layers ?? []) {
+      if (!names.has(h.replaces)) out.push(err("unknown-layer", `Holiday layer "${h.name}" replaces "${h.replaces}", which is not a layer.`, { file: "rotations/config.yaml", path: ["holidayPeriod", "layers"] }));
+      if (names.has(h.name)) out.push(err("duplicate-layer", `Holiday layer "${h.name}" has the name of a regular layer.`, { file: "rotations/config.yaml", path: ["holidayPeriod", "layers"] }));
+    }
+  }
+
+  // Schedule and overrides: logins
+  for (const s of org.shifts) {
+    if (s.login !== null && !knownLogin(s.login)) out.push(err("unknown-login", unknown(s.login, "Shift person"), s.src, "login"));
+    if (s.fallback !== undefined && !knownLogin(s.fallback)) out.push(err("unknown-login", unknown(s.fallback, "Fallback"), s.src, "fallback"));
+  }
+  for (const o of org.overrides) {
+    if (!knownLogin(o.by)) out.push(err("unknown-login", unknown(o.by, "Override person"), o.src, "by"));
+  }
+
+  // Policy
+  const services = new Set(org.policy.services.map((s) => s.name));
+  const hasPolicy = opts.present.has("policy");
+  if (hasPolicy) {
+    org.policy.severities.forEach((s, i) => {
+      const expected = `P${i + 1}`;
+      if (s.id !== expected) out.push(err("severity-order", `Severity levels must be listed P1 to P5 in order; item ${i + 1} is ${s.id}, expected ${expected}.`, { file: org.policy.src?.file ?? "incidents/policy.yaml", path: ["severities", i] }, "id"));
+    });
+    const names = new Set<string>();
+    org.policy.services.forEach((s, i) => {
+      if (names.has(s.name)) out.push(err("duplicate-service", `Service "${s.name}" is listed twice.`, { file: org.policy.src?.file ?? "incidents/policy.yaml", path: ["services", i] }, "name"));
+      names.add(s.name);
+    });
+  }
+  const knownService = (s: string) => !hasPolicy || services.has(s);
+
+  // Incidents
+  const incidentIds = new Map<string, string>();
+  for (const inc of org.incidents) {
+    const file = inc.src?.file ?? "";
+    const m = INCIDENT_FILE.exec(file);
+    if (m) {
+      if (inc.id !== `INC-${m[2]}`) out.push(err("incident-id", `The record's id is ${inc.id} but the file is named INC-${m[2]}.yaml.`, inc.src, "id"));
+      const year = DateTime.fromISO(inc.reportedAt, { setZone: true }).year;
+      if (String(year) !== m[1]) out.push(err("incident-year", `The incident was reported in ${year}, so its record belongs in incidents/${year}/, not incidents/${m[1]}/.`, inc.src, "reportedAt"));
+    }
+    if (inc.id !== `INC-${inc.issue}`) out.push(err("incident-id", `The id ${inc.id} does not match issue number ${inc.issue}.`, inc.src, "issue"));
+    const prev = incidentIds.get(inc.id);
+    if (prev) out.push(err("duplicate-incident", `${inc.id} is recorded twice: here and in ${prev}.`, inc.src, "id"));
+    else incidentIds.set(inc.id, file);
+    inc.services.forEach((s, i) => {
+      if (!knownService(s)) out.push(err("unknown-service", `Service "${s}" is not in the catalogue in incidents/policy.yaml.`, at(inc.src, "services"), i));
+    });
+    const people: [string | undefined, (string | number)[]][] = [
+      [inc.roles.commander, ["roles", "commander"]],
+      [inc.roles.comms, ["roles", "comms"]],
+      [inc.acknowledgedBy, ["acknowledgedBy"]],
+      ...inc.oncall.map((l, i): [string, (string | number)[]] => [l, ["oncall", i]]),
+      ...inc.responders.map((l, i): [string, (string | number)[]] => [l, ["responders", i]]),
+    ];
+    for (const [login, path] of people) {
+      if (login !== undefined && !knownLogin(login)) out.push(err("unknown-login", unknown(login, "Person"), at(inc.src, ...path.slice(0, -1)), path[path.length - 1]));
+    }
+    if (inc.postmortem && opts.paths && !opts.paths.has(inc.postmortem))
+      out.push(err("missing-postmortem", `The postmortem ${inc.postmortem} does not exist.`, inc.src, "postmortem"));
+    for (const [a, b] of [["reportedAt", "acknowledgedAt"], ["reportedAt", "resolvedAt"], ["acknowledgedAt", "resolvedAt"]] as const) {
+      const x = inc[a], y = inc[b];
+      if (x && y && DateTime.fromISO(y, { setZone: true }) < DateTime.fromISO(x, { setZone: true }))
+        out.push(err("incident-times", `${b} (${y}) is before ${a} (${x}).`, inc.src, b));
+    }
+  }
+
+  // Postmortems
+  for (const pm of org.postmortems) {
+    const fm = pm.frontMatter;
+    const m = POSTMORTEM_FILE.exec(pm.path);
+    if (m && fm.incident !== `INC-${m[2]}`) out.push(err("postmortem-incident", `The front matter names ${fm.incident} but the file name says INC-${m[2]}.`, pm.src, "incident"));
+    if (!incidentIds.has(fm.incident)) out.push(err("postmortem-incident", `${fm.incident} has no incident record (expected incidents/<year>/${fm.incident}.yaml).`, pm.src, "incident"));
+    fm.authors.forEach((a, i) => {
+      if (!knownLogin(a)) out.push(err("unknown-login", unknown(a, "Author"), at(pm.src, "authors"), i));
+    });
+    (fm.actionItems ?? []).forEach((item, i) => {
+      if (!knownLogin(item.owner)) out.push(err("unknown-login", unknown(item.owner, "Action item owner"), at(pm.src, "actionItems", i), "owner"));
+    });
+    if (fm.status === "final" && !fm.review) out.push(err("postmortem-review", "A final postmortem needs the date of its review.", pm.src, "status"));
+    if (fm.impact && fm.impact.end < fm.impact.start) out.push(err("postmortem-impact", "The impact window ends before it starts.", at(pm.src, "impact"), "end"));
+  }
+
+  // Playbooks
+  const playbookPaths = new Set(org.playbooks.map((p) => p.path));
+  for (const pb of org.playbooks) {
+    const fm = pb.frontMatter;
+    fm.services.forEach((s, i) => {
+      if (!knownService(s)) out.push(err("unknown-service", `Service "${s}" is not in the catalogue in incidents/policy.yaml.`, at(pb.src, "services"), i));
+    });
+    fm.owners.forEach((o, i) => {
+      if (!knownLogin(o)) out.push(err("unknown-login", unknown(o, "Owner"), at(pb.src, "owners"), i));
+    });
+    for (const link of markdownLinks(pb.body)) {
+      if (/^[a-z][a-z0-9+.-]*:|^#|^\//i.test(link.target)) continue;
+      const target = joinPath("playbooks", link.target.split("#")[0]!);
+      const exists = opts.paths ? opts.paths.has(target) : playbookPaths.has(target);
+      if (!exists) out.push({ ...err("broken-link", `The link to "${link.target}" points at a file that does not exist.`, pb.src), line: pb.bodyLine + link.line - 1, column: link.column });
+    }
+    if (opts.now && hasPolicy) {
+      const age = Math.floor(opts.now.diff(DateTime.fromISO(fm.lastReviewed, { zone: "UTC" }), "days").days);
+      if (age > org.policy.playbookReviewDays)
+        out.push(warn("playbook-stale", `Last reviewed ${fm.lastReviewed}, ${age} days ago (the policy asks for a review every ${org.policy.playbookReviewDays} days).`, pb.src, "lastReviewed"));
+    }
+  }
+  return out;
+}
+
+/** Relative Markdown links `[text](target)` with the body line they are on (1-based). */
+export function markdownLinks(body: string): { target: string; line: number; column: number }[] {
+  const out: { target: string; line: number; column: number }[] = [];
+  body.split("\n").forEach((text, i) => {
+    for (const m of text.matchAll(/\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) out.push({ target: m[1]!, line: i + 1, column: (m.index ?? 0) + 1 });
+  });
+  return out;
+}
+
+function joinPath(dir: string, rel: string): string {
+  const parts = dir.split("/");
+  for (const seg of rel.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== "." && seg !== "") parts.push(seg);
+  }
+  return parts.join("/");
+}

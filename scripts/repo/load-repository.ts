@@ -1,0 +1,130 @@
+/**
+ * Loading a repository in stages (read -> parse with positions -> schema -> normalize -> cross-file
+ * rules), collecting every problem instead of stopping at the first. This is the IO edge: it reads the
+ * disk; everything it calls is pure.
+ */
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { DateTime } from "luxon";
+import type { Finding, Organisation } from "../core/model.js";
+import { checkSchedule } from "../core/schedule-rules.js";
+import type { Problem } from "./problem.js";
+import { pointer, sortProblems } from "./problem.js";
+import { classify, DATA_DIRS, REQUIRED_FILES, INCIDENT_FILE } from "./file-kinds.js";
+import { parseRepoFile, type ParsedFile } from "./parse-file.js";
+import { normalize } from "./normalize.js";
+import { crossFileRules } from "./cross-rules.js";
+import { parseYaml, type YamlSource } from "./yaml-source.js";
+import { splitFrontMatter } from "./front-matter.js";
+
+export interface LoadOptions {
+  /** The instant date-dependent warnings are computed for (horizon, stale playbooks); never affects errors. */
+  now?: DateTime;
+  /**
+   * Validate only these repository paths (plus the roster, rotation and policy they refer to), for a
+   * pull request that changed them. Callers decide when a change needs the full run.
+   */
+  only?: ReadonlySet<string>;
+}
+
+export interface LoadResult {
+  org: Organisation;
+  problems: Problem[];
+  /** Fixed files that were present and valid (people, rotation, schedule, overrides, policy). */
+  present: Set<string>;
+  /** Number of files read. */
+  fileCount: number;
+}
+
+/** Every file below the data folders, repository-relative with forward slashes. */
+export async function listRepositoryFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(rel: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(join(dir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const path = `${rel}/${e.name}`;
+      if (e.isDirectory()) await walk(path);
+      else if (e.isFile()) out.push(path);
+    }
+  }
+  for (const d of DATA_DIRS) await walk(d);
+  return out.sort();
+}
+
+/** Files the partial (--changed-since) mode always needs: what other files refer to. */
+const CONTEXT_FILES = ["rotations/people.yaml", "rotations/config.yaml", "incidents/policy.yaml"];
+
+export async function loadRepository(dir: string, opts: LoadOptions = {}): Promise<LoadResult> {
+  const paths = await listRepositoryFiles(dir);
+  const pathSet = new Set(paths);
+  const wanted = opts.only ? paths.filter((p) => opts.only!.has(p) || CONTEXT_FILES.includes(p)) : paths;
+  const problems: Problem[] = [];
+  const parsed: ParsedFile[] = [];
+
+  const texts = await Promise.all(wanted.map((p) => readFile(join(dir, p), "utf8")));
+  wanted.forEach((file, i) => {
+    const c = classify(file);
+    if (c.kind === null) {
+      if (c.message) problems.push({ file, line: 0, column: 0, message: c.message, severity: "error", rule: "file-name", path: "" });
+      return;
+    }
+    const f = parseRepoFile(file, c.kind, texts[i]!);
+    parsed.push(f);
+    problems.push(...f.problems);
+  });
+  if (!opts.only) {
+    for (const req of REQUIRED_FILES) {
+      if (!pathSet.has(req)) problems.push({ file: req, line: 0, column: 0, message: `${req} is missing; the repository needs it.`, severity: "error", rule: "missing-file", path: "" });
+    }
+  }
+  problems.push(...duplicateIncidentFiles(paths));
+
+  const { org, present } = normalize(parsed);
+  const findings: Finding[] = crossFileRules(org, { present, paths: pathSet, ...(opts.now && { now: opts.now }) });
+  // Schedule invariants need the roster and the rotation; without them they would only add noise.
+  if (!opts.only && present.has("schedule") && present.has("people") && present.has("rotation")) {
+    findings.push(...checkSchedule({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation, ...(opts.now && { now: opts.now }) }));
+  }
+  const sources = new Map(parsed.filter((f) => f.source).map((f) => [f.file, f.source!]));
+  const text = new Map(wanted.map((p, i) => [p, texts[i]!]));
+  for (const f of findings) problems.push(toProblem(f, sources, text));
+  return { org, problems: sortProblems(problems), present, fileCount: wanted.length };
+}
+
+/** INC-7 recorded under two years is two records for one incident. */
+function duplicateIncidentFiles(paths: string[]): Problem[] {
+  const byId = new Map<string, string>();
+  const out: Problem[] = [];
+  for (const p of paths) {
+    const m = INCIDENT_FILE.exec(p);
+    if (!m) continue;
+    const prev = byId.get(m[2]!);
+    if (prev) out.push({ file: p, line: 0, column: 0, message: `INC-${m[2]} is recorded twice: here and in ${prev}.`, severity: "error", rule: "duplicate-incident", path: "" });
+    else byId.set(m[2]!, p);
+  }
+  return out;
+}
+
+/** Turns a core finding into a positioned problem, re-parsing the file only when it was not kept. */
+function toProblem(f: Finding, sources: Map<string, YamlSource>, texts: Map<string, string>): Problem {
+  const file = f.src?.file ?? "";
+  const path = [...(f.src?.path ?? []), ...(f.field !== undefined ? [f.field] : [])];
+  let line = f.line ?? 0;
+  let column = f.column ?? 0;
+  if (f.line === undefined && f.src) {
+    let source = sources.get(file);
+    if (!source && texts.has(file)) {
+      const text = texts.get(file)!;
+      const fm = file.endsWith(".md") ? splitFrontMatter(text) : null;
+      source = fm ? (fm.ok ? parseYaml(file, fm.yaml, fm.yamlLine) : undefined) : parseYaml(file, text);
+    }
+    if (source) ({ line, column } = source.locate(path, { key: false }));
+  }
+  return { file, line, column, message: f.message, severity: f.severity, rule: f.rule, path: pointer(path) };
+}
