@@ -28,7 +28,7 @@ export function parse<T extends Options>(argv: string[], options: T, allowPositi
 }
 
 /** The repository folder: --repo or the current directory. */
-export function repoDir(values: { repo?: unknown }): string {
+export function repoDir(values: Record<string, unknown>): string {
   return resolve(typeof values.repo === "string" ? values.repo : process.cwd());
 }
 
@@ -42,9 +42,9 @@ export function parseInstant(flag: string, value: string): DateTime {
   return dt;
 }
 
-/** The instant a command answers for: --at, or the clock (read only here, at the edge). */
-export function nowOrAt(values: { at?: unknown }): DateTime {
-  return typeof values.at === "string" ? parseInstant("at", values.at) : DateTime.utc();
+/** The instant a command answers for: --at, or the clock that `main` handed in. */
+export function nowOrAtFrom(values: Record<string, unknown>, io: { now(): DateTime }): DateTime {
+  return typeof values.at === "string" ? parseInstant("at", values.at) : io.now();
 }
 
 /** One of a fixed set of words. */

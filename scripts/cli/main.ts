@@ -8,6 +8,8 @@ import type { Command, CommandIO } from "./command.js";
 const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: () => import("./validate.js"),
   status: () => import("./status.js"),
+  schedule: () => import("./schedule.js"),
+  who: () => import("./who.js"),
 };
 
 const HELP = `oncall: the on-call process of this repository, from the command line.
@@ -17,6 +19,8 @@ Usage: oncall <command> [options]
 Commands:
   validate     check every file against its schema and the rules across files
   status       who is on call now, next handoffs, open incidents, postmortems due
+  schedule     generate (extend the published schedule) or show shifts
+  who          who is on call at an instant
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data.
 Run "oncall <command> --help" for a command's options.`;

@@ -87,8 +87,8 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
 
   const { org, present } = normalize(parsed);
   const findings: Finding[] = crossFileRules(org, { present, paths: pathSet, ...(opts.now && { now: opts.now }) });
-  // Schedule invariants need the roster and the rotation; without them they would only add noise.
-  if (!opts.only && present.has("schedule") && present.has("people") && present.has("rotation")) {
+  // Schedule invariants need the roster and a rotation with a real zone; without them they would only add noise (or throw).
+  if (!opts.only && present.has("schedule") && present.has("people") && present.has("rotation") && !findings.some((f) => f.rule === "unknown-timezone" && f.src?.file === "rotations/config.yaml" && f.field === "timezone")) {
     findings.push(...checkSchedule({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation, ...(opts.now && { now: opts.now }) }));
   }
   const sources = new Map(parsed.filter((f) => f.source).map((f) => [f.file, f.source!]));

@@ -89,7 +89,7 @@ function yamlMessage(code: string, message: string): string {
     MISSING_CHAR: "a quote or bracket is not closed",
     MULTILINE_IMPLICIT_KEY: "a key spans lines; is a colon or quote missing?",
   };
-  const hint = hints[code];
+  const hint = code === "MISSING_CHAR" && !/quote|must end with/.test(first) ? undefined : hints[code];
   return `YAML syntax error: ${first}${hint ? ` (${hint})` : ""}`;
 }
 

@@ -1,0 +1,21 @@
+/**
+ * Shared wording for schedule findings: the finding shape pointing at a shift or override, and a short
+ * description of the entity in the rotation zone's wall time.
+ */
+import type { Finding, Override, Shift } from "./model.js";
+import { formatInstant } from "./wall-clock.js";
+
+/** A finding about one shift or override, pointing at `field` inside it (its `src` when known). */
+export function finding(severity: Finding["severity"], rule: string, message: string, entity: Shift | Override | undefined, field?: string): Finding {
+  const f: Finding = { severity, rule, message };
+  if (entity?.src) f.src = entity.src;
+  if (field !== undefined) f.field = field;
+  return f;
+}
+
+/** `rot-a shift 2026-12-07 11:00 EST - 2026-12-14 11:00 EST (alice)`, for messages. */
+export function describe(entity: Shift | Override, zone: string): string {
+  const isOverride = "by" in entity;
+  const who = isOverride ? `by ${entity.by}` : (entity.login ?? "no-one");
+  return `${entity.layer} ${isOverride ? "override" : "shift"} ${formatInstant(entity.start.toMillis(), zone)} - ${formatInstant(entity.end.toMillis(), zone)} (${who})`;
+}

@@ -1,0 +1,151 @@
+/**
+ * Schedule invariants (scripts/core/schedule-rules.ts and schedule-people-rules.ts). In the fixture,
+ * rot-a shifts are on the odd lines 3-15 of rotations/schedule.yaml and rot-b shifts on the even lines
+ * 4-16; on every line the start value is at column 28, the end value at column 60 and the login at
+ * column 94 (for a rot-a or rot-b shift). Times in messages are New York wall time (EST in Jan-Feb).
+ */
+import { CONFIG, OVERRIDES, PEOPLE, SCHEDULE, replace, type BadInputCase } from "./types.js";
+
+/** The rot-a shift on line 5: bob, 12-19 January. */
+const BOB_END = "end: 2026-01-19T11:00:00-05:00, login: bob";
+
+export const scheduleCases: BadInputCase[] = [
+  {
+    name: "gap between two shifts of a layer",
+    edits: [replace(SCHEDULE, BOB_END, "end: 2026-01-18T11:00:00-05:00, login: bob")],
+    // Reported at the shift after the gap (line 7, alice from 19 January).
+    expect: [{ file: SCHEDULE, line: 7, column: 28, rule: "schedule-gap", message: "rot-a has nobody on call from 2026-01-18 11:00 EST until 2026-01-19 11:00 EST" }],
+  },
+  {
+    name: "overlapping shifts of one layer",
+    edits: [replace(SCHEDULE, BOB_END, "end: 2026-01-20T11:00:00-05:00, login: bob")],
+    expect: [
+      {
+        file: SCHEDULE,
+        line: 7,
+        column: 28,
+        rule: "schedule-overlap",
+        message: "rot-a shift 2026-01-19 11:00 EST - 2026-01-26 11:00 EST (alice) overlaps rot-a shift 2026-01-12 11:00 EST - 2026-01-20 11:00 EST (bob): a slot has exactly one shift at a time",
+      },
+    ],
+  },
+  {
+    name: "one person on rot-a and rot-b at the same time",
+    // alice takes raj's rot-b shift of 14-21 January while she holds rot-a from 19 January.
+    edits: [replace(SCHEDULE, "login: raj, round: 0 }", "login: alice, round: 0 }")],
+    // Reported at the shift where the double booking begins (line 7, alice's rot-a shift).
+    expect: [
+      {
+        file: SCHEDULE,
+        line: 7,
+        column: 94,
+        rule: "both-layers",
+        message:
+          "alice is on call for both rot-b and rot-a from 2026-01-19 11:00 EST (rot-b shift 2026-01-14 11:00 EST - 2026-01-21 11:00 EST (alice) and rot-a shift 2026-01-19 11:00 EST - 2026-01-26 11:00 EST (alice))",
+      },
+    ],
+  },
+  {
+    name: "override by someone who holds the other layer then",
+    edits: [replace(OVERRIDES, "by: raj", "by: alice")],
+    expect: [{ file: OVERRIDES, line: 6, column: 9, rule: "both-layers", message: "alice is on call for both rot-a and rot-b from 2026-01-22 09:00 EST" }],
+  },
+  {
+    name: "new hire on call less than 60 days after starting",
+    // sam-lee starts 2025-12-01, so may be on call from 2026-01-30; the shift on line 8 starts 21 January.
+    edits: [replace(PEOPLE, "start: 2024-09-09", "start: 2025-12-01")],
+    expect: [
+      {
+        file: SCHEDULE,
+        line: 8,
+        column: 94,
+        rule: "new-hire-too-early",
+        message: "rot-b shift 2026-01-21 11:00 EST - 2026-01-28 11:00 EST (sam-lee) starts before sam-lee may be on call (start 2025-12-01 + 60 days = 2026-01-30 00:00 EST)",
+      },
+    ],
+  },
+  {
+    name: "shifts after a person's end date",
+    // lena leaves on 31 January: her shift of 28 Jan - 4 Feb runs past it, the one of 18-25 Feb is after it.
+    edits: [replace(PEOPLE, "    start: 2022-02-01\n", "    start: 2022-02-01\n    end: 2026-01-31\n")],
+    expect: [
+      { file: SCHEDULE, line: 10, column: 94, rule: "after-end-date", message: "rot-b shift 2026-01-28 11:00 EST - 2026-02-04 11:00 EST (lena) runs past lena's end date 2026-01-31; release it to their manager" },
+      { file: SCHEDULE, line: 16, column: 94, rule: "after-end-date", message: "rot-b shift 2026-02-18 11:00 EST - 2026-02-25 11:00 EST (lena) is after lena's end date 2026-01-31; release it to their manager" },
+    ],
+  },
+  {
+    name: "holiday-layer shift outside the holiday period",
+    // The holiday period ends on 3 January at 11:00; a holiday-a shift from 5 January is outside it.
+    // The layer name is 4 characters longer than rot-a, so the start value moves to column 32.
+    edits: [replace(SCHEDULE, "layer: rot-a, start: 2026-01-05", "layer: holiday-a, start: 2026-01-05")],
+    expect: [
+      { file: SCHEDULE, line: 3, column: 32, rule: "holiday-outside-period", message: "holiday-a shift 2026-01-05 11:00 EST - 2026-01-12 11:00 EST (alice) lies outside the holiday period of holiday-a" },
+    ],
+  },
+  {
+    name: "unfilled shift without a fallback",
+    edits: [replace(SCHEDULE, "login: alice, round: 0 }", "login: null, round: 0 }")],
+    expect: [{ file: SCHEDULE, line: 3, column: 94, rule: "unfilled-no-fallback", message: "rot-a shift 2026-01-05 11:00 EST - 2026-01-12 11:00 EST (no-one) is unfilled and has no fallback, so nobody is on call" }],
+  },
+  {
+    name: "shift that ends before it starts",
+    edits: [replace(SCHEDULE, "end: 2026-01-12T11:00:00-05:00, login: alice", "end: 2026-01-04T11:00:00-05:00, login: alice")],
+    expect: [{ file: SCHEDULE, line: 3, column: 60, rule: "end-before-start", message: "rot-a shift 2026-01-05 11:00 EST - 2026-01-04 11:00 EST (alice) ends before it starts" }],
+  },
+  {
+    name: "shift of a layer that is not configured",
+    edits: [replace(SCHEDULE, "layer: rot-a, start: 2026-01-05", "layer: rot-c, start: 2026-01-05")],
+    expect: [{ file: SCHEDULE, line: 3, column: 14, rule: "unknown-layer", message: 'names layer "rot-c", which is not a layer of the rotation config' }],
+  },
+  {
+    name: "override of a layer that is not configured",
+    edits: [replace(OVERRIDES, "layer: rot-b", "layer: rot-c")],
+    expect: [{ file: OVERRIDES, line: 3, column: 12, rule: "unknown-layer", message: 'names layer "rot-c", which is not a layer of the rotation config' }],
+  },
+  {
+    name: "two overrides of one layer overlapping",
+    edits: [{ file: OVERRIDES, transform: (t) => `${t}\n  - layer: rot-b\n    start: 2026-01-22T21:00:00-05:00\n    end: 2026-01-23T12:00:00-05:00\n    by: lena\n` }],
+    expect: [
+      {
+        file: OVERRIDES,
+        line: 10,
+        column: 12,
+        rule: "override-overlap",
+        message: "rot-b override 2026-01-22 21:00 EST - 2026-01-23 12:00 EST (by lena) overlaps rot-b override 2026-01-22 09:00 EST - 2026-01-23 09:00 EST (by raj)",
+      },
+    ],
+  },
+  {
+    name: "two first-timers on call together (a warning)",
+    // Both are past the 60 days at their first shift but not when the schedule begins (5 January).
+    edits: [replace(PEOPLE, "start: 2021-06-14", "start: 2025-11-10"), replace(PEOPLE, "start: 2022-02-01", "start: 2025-11-08")],
+    expect: [
+      {
+        file: SCHEDULE,
+        line: 5,
+        column: 94,
+        rule: "first-timers-paired",
+        severity: "warning",
+        message: "lena and bob are both on their first shift at the same time",
+      },
+    ],
+  },
+  {
+    name: "schedule published less than five weeks ahead (a warning)",
+    // Without its last two shifts rot-b reaches only 11 February; NOW + 5 weeks is 18 February.
+    edits: [
+      replace(SCHEDULE, "  - { layer: rot-b, start: 2026-02-11T11:00:00-05:00, end: 2026-02-18T11:00:00-05:00, login: sam-lee, round: 1 }\n", ""),
+      replace(SCHEDULE, "  - { layer: rot-b, start: 2026-02-18T11:00:00-05:00, end: 2026-02-25T11:00:00-05:00, login: lena, round: 2 }\n", ""),
+    ],
+    expect: [
+      {
+        file: CONFIG,
+        line: 13,
+        column: 5,
+        rule: "horizon-short",
+        severity: "warning",
+        message: "rot-b: the published schedule reaches only 2026-02-11 11:00 EST, less than 5 weeks ahead; run schedule generate",
+      },
+    ],
+  },
+];
