@@ -36,11 +36,22 @@ if (actions) {
     await build({ ...common, entryPoints: [join(dir, file)], outfile: join(out, "index.mjs"), banner: { js: `// Bundled from scripts/actions/${file} by \`npm run bundle\`. Do not edit.\n${banner}` } });
   }
 } else {
+  // No clean step: concurrent test runs build at the same time, and chunk names are content hashes,
+  // so a stale chunk is never loaded by a fresh entry.
   mkdirSync(join(root, "build"), { recursive: true });
-  const entries = [["scripts/cli/bin.ts", "build/oncall.mjs"], ["scripts/bench/main.ts", "build/bench.mjs"]];
-  for (const [src, out] of entries) {
-    if (!existsSync(join(root, src))) continue;
-    await build({ ...common, entryPoints: [join(root, src)], outfile: join(root, out), banner: { js: `#!/usr/bin/env node\n${banner}` } });
-  }
+  // Code splitting keeps each command's dependencies (calendar feeds, holiday data, ...) out of the
+  // start-up path: `oncall who` parses only what `who` imports.
+  const entries = { oncall: "scripts/cli/bin.ts", bench: "scripts/bench/main.ts" };
+  const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, src]) => existsSync(join(root, src))).map(([name, src]) => [name, join(root, src)]));
+  await build({
+    ...common,
+    entryPoints,
+    outdir: join(root, "build"),
+    splitting: true,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunks/[name]-[hash]",
+    minifyWhitespace: true,
+    banner: { js: `#!/usr/bin/env node\n${banner}` },
+  });
   writeFileSync(join(root, "build", "package.json"), '{ "type": "module" }\n');
 }

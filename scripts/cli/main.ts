@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: () => import("./status.js"),
   schedule: () => import("./schedule.js"),
   who: () => import("./who.js"),
+  ics: () => import("./ics.js"),
 };
 
 const HELP = `oncall: the on-call process of this repository, from the command line.
@@ -21,6 +22,7 @@ Commands:
   status       who is on call now, next handoffs, open incidents, postmortems due
   schedule     generate (extend the published schedule) or show shifts
   who          who is on call at an instant
+  ics          an iCalendar feed for a person, a layer or everyone
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data.
 Run "oncall <command> --help" for a command's options.`;

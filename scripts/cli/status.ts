@@ -1,5 +1,6 @@
 /** `oncall status [--at ISO] [--json]`: what `npm start` shows. */
 import { statusReport, type StatusReport } from "../core/status.js";
+import type { CoverageSource } from "../core/model.js";
 import { parse, repoDir, AT, nowOrAtFrom } from "./args.js";
 import { loadForCommand } from "./load.js";
 import { iso, table, when } from "./format.js";
@@ -54,7 +55,7 @@ function render(r: StatusReport): string {
   return out.join("");
 }
 
-const SOURCE: Record<string, string> = {
+const SOURCE: Record<CoverageSource, string> = {
   schedule: "scheduled",
   override: "override",
   holiday: "holiday volunteer",

@@ -4,7 +4,7 @@
  * Files that failed their schema check contribute nothing, so rules never trip over half-valid data.
  */
 import { DateTime } from "luxon";
-import type { Organisation, Person, Shift, Override, Incident, Postmortem, Playbook, Policy, RotationConfig } from "../core/model.js";
+import type { Organisation, Person, Shift, Override, Postmortem, Playbook, Policy, RotationConfig } from "../core/model.js";
 import type { People, PublishedSchedule, Overrides, IncidentPolicy, IncidentRecord, PostmortemFrontMatter, PlaybookFrontMatter, RotationConfiguration } from "./generated/types.js";
 import { normalizeRotation, DEFAULT_ROTATION } from "../core/rotation-config.js";
 import type { ParsedFile } from "./parse-file.js";
