@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   schedule: () => import("./schedule.js"),
   who: () => import("./who.js"),
   ics: () => import("./ics.js"),
+  slo: () => import("./slo.js"),
 };
 
 const HELP = `oncall: the on-call process of this repository, from the command line.
@@ -23,6 +24,7 @@ Commands:
   schedule     generate (extend the published schedule) or show shifts
   who          who is on call at an instant
   ics          an iCalendar feed for a person, a layer or everyone
+  slo          deadline (acknowledgement deadline of a report) or report (attainment, MTTA, MTTR)
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data.
 Run "oncall <command> --help" for a command's options.`;

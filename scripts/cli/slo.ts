@@ -1,0 +1,65 @@
+/**
+ * `oncall slo deadline --reported-at ISO`: the acknowledgement deadline of an incident reported then.
+ * `oncall slo report [--since DATE] [--until DATE] [--json|--markdown]`: attainment, MTTA and MTTR.
+ */
+import { UsageError } from "../core/errors.js";
+import { deadlineFor } from "../core/org-deadline.js";
+import { sloReport, renderSloReportMarkdown } from "../core/slo-report.js";
+import { loadHolidayCalendar } from "../repo/holidays.js";
+import { parse, repoDir, AT, nowOrAtFrom, parseInstant } from "./args.js";
+import { loadForCommand } from "./load.js";
+import { when } from "./format.js";
+import type { CommandIO } from "./command.js";
+
+export const usage = `oncall slo deadline --reported-at ISO [--repo DIR] [--json]
+oncall slo report [--since DATE] [--until DATE] [--json | --markdown] [--repo DIR]
+
+deadline: the acknowledgement deadline for an incident reported at that instant, by the local support
+hours of the people on call (10 minutes in full support, 30 in partial, none in limited hours: the
+clock then starts when support does).
+report: attainment per tier and month, MTTA and MTTR per severity, acknowledgements per person, from
+the incident records.`;
+
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === "deadline") return deadline(rest, io);
+  if (sub === "report") return report(rest, io);
+  throw new UsageError(sub ? `unknown subcommand "slo ${sub}"; use "slo deadline" or "slo report".` : `say "slo deadline" or "slo report".`);
+}
+
+async function deadline(argv: string[], io: CommandIO): Promise<number> {
+  const { values } = parse(argv, { "reported-at": { type: "string" } });
+  if (typeof values["reported-at"] !== "string") throw new UsageError("--reported-at ISO is required.");
+  const reportedAt = parseInstant("reported-at", values["reported-at"]);
+  const { org } = await loadForCommand(repoDir(values), reportedAt, "rotations");
+  const d = deadlineFor(org, reportedAt, await loadHolidayCalendar());
+  const utc = (x: typeof reportedAt) => x.toUTC().toISO({ suppressMilliseconds: true })!;
+  if (values.json) {
+    io.out(JSON.stringify({ reportedAt: utc(d.reportedAt), tier: d.tier, targetMinutes: d.targetMinutes, deadline: d.deadline ? utc(d.deadline) : null, oncall: d.oncall, ...(d.preview && { preview: true }) }, null, 2) + "\n");
+    return 0;
+  }
+  const zone = org.rotation.timezone;
+  io.out(`Reported ${when(reportedAt, zone)}; on call: ${d.oncall.map((l) => `@${l}`).join(", ") || "nobody"}.\n`);
+  if (!d.deadline) io.out("No one on call is in supported hours in the next 14 days: there is no acknowledgement deadline.\n");
+  else
+    io.out(
+      `Acknowledge by ${when(d.deadline, zone)} (${d.deadline.toUTC().toFormat("HH:mm 'UTC'")}): ${d.tier} support, target ${d.targetMinutes} minutes` +
+        (d.setBy && d.setBy.instant > reportedAt ? `, counted from ${when(d.setBy.instant, zone)} when ${d.setBy.login}'s support hours begin.\n` : ".\n"),
+    );
+  if (d.preview) io.out("note: the published schedule ends before the deadline window; who is on call comes from a preview.\n");
+  return 0;
+}
+
+async function report(argv: string[], io: CommandIO): Promise<number> {
+  const { values } = parse(argv, { ...AT, since: { type: "string" }, until: { type: "string" }, markdown: { type: "boolean" } });
+  const now = nowOrAtFrom(values, io);
+  const { org } = await loadForCommand(repoDir(values), now);
+  const r = sloReport({
+    incidents: org.incidents,
+    zone: org.rotation.timezone,
+    ...(typeof values.since === "string" && { since: parseInstant("since", values.since) }),
+    ...(typeof values.until === "string" && { until: parseInstant("until", values.until) }),
+  });
+  io.out(values.json ? JSON.stringify(r, null, 2) + "\n" : renderSloReportMarkdown(r));
+  return 0;
+}
