@@ -1,0 +1,219 @@
+/**
+ * The incident planner the action calls on every issue event: data in (the event, the issue, the state
+ * saved in the bot comment, who is on call, the policy), a list of GitHub effects out. It never talks
+ * to GitHub; the adapter applies the effects, each of them idempotently (labels are sets, comments and
+ * follow-up issues are found by hidden markers), so running a plan twice changes nothing more.
+ *
+ * Labels, assignees and the bot comment are derived from the state; replies, follow-ups, closing and
+ * the record come from the reducer's decisions.
+ */
+import type { DateTime } from "luxon";
+import { parseCommands } from "./incident-commands.js";
+import { renderIncidentComment, type PlaybookRef } from "./incident-comment.js";
+import { parseIncidentForm } from "./incident-form.js";
+import { applyReportEdit, openIncidentState, reopenIncidentState } from "./incident-open.js";
+import { incidentRecord, incidentRecordPath, incidentRecordYaml, type IncidentDeadline } from "./incident-record.js";
+import { applyCommand, commandKey, type IncidentDecision, type IncidentState } from "./incident-state.js";
+import { desiredAssignees, INCIDENT_KEYS, labelEffects, refusalText, replyText, type IncidentEffect } from "./incident-effects.js";
+import { neutralizeMentions, safeBlock } from "./incident-safe-text.js";
+import type { Policy } from "./model.js";
+
+export type { IncidentEffect } from "./incident-effects.js";
+
+/** An issue comment as the planner needs it. */
+export interface IncidentComment {
+  id: number | string;
+  body: string;
+  author: string;
+  createdAt: DateTime;
+}
+
+export interface IncidentPlanInput {
+  event: "opened" | "edited" | "reopened" | "comment";
+  issue: {
+    number: number;
+    title: string;
+    body: string | null;
+    author: string;
+    createdAt: DateTime;
+    labels: readonly string[];
+    assignees: readonly string[];
+    state: "open" | "closed";
+  };
+  /** The new comment, for `comment` events. */
+  comment?: IncidentComment;
+  /** State read from the bot comment's hidden block, or null when there is none (or it was unusable). */
+  priorState: IncidentState | null;
+  /** Why the saved state was unusable (parseStateMarker's `problem`), shown as a note. */
+  priorStateProblem?: string | null;
+  /** Earlier comments in order, replayed to rebuild a lost state (optional; without them it starts over). */
+  history?: readonly IncidentComment[];
+  /** Whether a login may run commands (write or triage access, or on the roster). */
+  authorized: (login: string) => boolean;
+  /** Who is on call at an instant, with their layer. */
+  oncallAt: (at: DateTime) => readonly { login: string; layer: string }[];
+  policy: Pick<Policy, "severities" | "services">;
+  playbooks: readonly PlaybookRef[];
+  /** Acknowledgement deadline of this incident (slo-deadline.ts). */
+  deadline?: IncidentDeadline | null;
+  /** Who triggered an `edited` or `reopened` event (default: the issue author). */
+  actor?: string;
+  /** Issue numbers of follow-ups created earlier, found by their markers. */
+  followupIssues?: readonly { key: string; number: number; closed: boolean }[];
+  /** Repository path of the postmortem, once there is one. */
+  postmortem?: string;
+  /** Land the record through a pull request (protected default branch) instead of a direct commit. */
+  recordByPullRequest?: boolean;
+  /** `https://github.com/owner/repo`, for absolute links. */
+  repoUrl?: string;
+  /** Where ordinary bugs go, for /not-incident (the issue chooser's bug link). */
+  bugRouteUrl?: string;
+  now: DateTime;
+}
+
+export interface IncidentPlan {
+  state: IncidentState;
+  effects: IncidentEffect[];
+}
+
+/** Plans one event; see the module comment. */
+export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
+  const { issue, comment } = input;
+  if (input.event === "comment" && comment && isBotComment(comment)) return { state: input.priorState ?? rebuild(input).state, effects: [] };
+
+  const notes: string[] = [];
+  let state: IncidentState;
+  let rebuilt = false;
+  if (input.priorState) state = { ...input.priorState, title: issue.title };
+  else {
+    ({ state, rebuilt } = rebuild(input));
+    if (rebuilt) {
+      const why = input.priorStateProblem ?? "The bot comment with the saved incident state was not found.";
+      notes.push(`${why} The state was rebuilt from the issue${input.history?.length ? " and its earlier comments" : "; commands given before this one are not included"}.`);
+    }
+  }
+  const before = JSON.stringify(state);
+  const decisions: IncidentDecision[] = [];
+  const effects: IncidentEffect[] = [];
+  const actor = input.actor ?? issue.author;
+
+  if (input.event === "edited" && !rebuilt) {
+    const form = parseIncidentForm(issue.body, { policy: input.policy, reportedAt: issue.createdAt });
+    const hadProblems = state.formProblems.length > 0;
+    state = applyReportEdit(state, form.report, form.problems, actor, input.now).state;
+    if (hadProblems || form.problems.length > 0) effects.push(formProblemsComment(issue, state.formProblems));
+  } else if (input.event === "reopened") {
+    state = reopenIncidentState(state, actor, input.now).state;
+  } else if (input.event === "comment" && comment) {
+    const parsed = parseCommands(comment.body);
+    if (parsed.commands.length === 0 && parsed.errors.length === 0) return { state, effects: [] };
+    // A redelivered or re-run comment whose commands were all applied already: nothing to do.
+    const done = parsed.commands.length > 0 && parsed.commands.every(({ line }) => state.processed.includes(commandKey({ commentId: comment.id, line }) ?? ""));
+    if (done) return { state, effects: [] };
+    if (!input.authorized(comment.author)) {
+      // Only the refusal: no label, assignee, state or timeline change for an unauthorized author.
+      return { state, effects: [{ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.reply(comment.id), body: refusalText(comment.author) }] };
+    }
+    const oncallNow = input.oncallAt(comment.createdAt).map((p) => p.login);
+    for (const { line, command } of parsed.commands) {
+      const outcome = applyCommand(state, command, { author: comment.author, at: comment.createdAt, authorized: true, oncallNow, commentId: comment.id, line });
+      state = outcome.state;
+      decisions.push(...outcome.decisions);
+    }
+    const reply = replyText(comment.author, decisions, parsed.errors);
+    if (reply) effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.reply(comment.id), body: reply });
+  }
+
+  if (input.event === "opened" || rebuilt) {
+    if (state.formProblems.length > 0) effects.push(formProblemsComment(issue, state.formProblems));
+  }
+  state = withFollowupNumbers(state, input.followupIssues);
+
+  effects.push(...labelEffects(issue.number, state, issue.labels));
+  const assignees = desiredAssignees(state).filter((l) => !issue.assignees.includes(l));
+  if (assignees.length > 0) effects.push({ kind: "add-assignees", issue: issue.number, assignees });
+  if (JSON.stringify(state) !== before || input.event !== "comment" || rebuilt) {
+    const body = renderIncidentComment({ state, policy: input.policy, oncallNow: input.oncallAt(input.now), deadline: input.deadline, playbooks: input.playbooks, repoUrl: input.repoUrl, notes });
+    effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.comment, body });
+  }
+  effects.push(...decisionEffects(input, state, decisions));
+  return { state, effects };
+}
+
+/** Effects of the reducer's decisions other than replies (those are folded into one reply comment). */
+function decisionEffects(input: IncidentPlanInput, state: IncidentState, decisions: readonly IncidentDecision[]): IncidentEffect[] {
+  const { issue } = input;
+  const effects: IncidentEffect[] = [];
+  for (const d of decisions) {
+    if (d.kind === "create-followup") {
+      const body = `Follow-up of incident #${issue.number} (INC-${issue.number}), requested on the incident with \`/followup\`.\n\nDescribe the work here; it is listed in the incident record once this issue exists.`;
+      effects.push({ kind: "create-issue", key: d.key, title: neutralizeMentions(d.title), body, labels: ["follow-up"] });
+    } else if (d.kind === "reopen" && issue.state === "closed") effects.push({ kind: "reopen-issue", issue: issue.number });
+    else if (d.kind === "not-incident-notice") {
+      effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.notIncident, body: notIncidentText(issue.author, d.reason, input.bugRouteUrl) });
+    }
+  }
+  // Closing follows the state, so a rerun after a failed close still closes.
+  if (issue.state === "open" && (state.status === "resolved" || state.status === "not-incident") && !decisions.some((d) => d.kind === "reopen")) {
+    effects.push({ kind: "close-issue", issue: issue.number, reason: state.status === "resolved" ? "completed" : "not_planned" });
+  }
+  if (decisions.some((d) => d.kind === "write-record")) {
+    const record = incidentRecord(state, { now: input.now, deadline: input.deadline, postmortem: input.postmortem });
+    const path = incidentRecordPath(state);
+    const message = `INC-${state.issue}: ${state.status === "resolved" || state.status === "not-incident" ? state.status : "update"} incident record`;
+    const pullRequest = input.recordByPullRequest
+      ? { branch: `oncall/incident-${state.issue}`, title: `INC-${state.issue}: incident record`, body: `The incident record of #${state.issue}, written by the incident action. Merging it keeps the record in the repository.` }
+      : undefined;
+    effects.push({ kind: "commit-file", files: [{ path, content: incidentRecordYaml(record) }], message, ...(pullRequest ? { pullRequest } : {}) });
+  }
+  return effects;
+}
+
+/** A fresh state from the issue (and, when given, a replay of earlier comments' commands). */
+function rebuild(input: IncidentPlanInput): { state: IncidentState; rebuilt: boolean } {
+  const { issue } = input;
+  const form = parseIncidentForm(issue.body, { policy: input.policy, reportedAt: issue.createdAt });
+  const oncall = input.oncallAt(issue.createdAt).map((p) => p.login);
+  let state = openIncidentState({ number: issue.number, title: issue.title, author: issue.author, createdAt: issue.createdAt }, form.report, form.problems, oncall);
+  for (const comment of input.history ?? []) {
+    if (isBotComment(comment) || comment.id === input.comment?.id || !input.authorized(comment.author)) continue;
+    const oncallNow = input.oncallAt(comment.createdAt).map((p) => p.login);
+    for (const { line, command } of parseCommands(comment.body).commands) {
+      state = applyCommand(state, command, { author: comment.author, at: comment.createdAt, authorized: true, oncallNow, commentId: comment.id, line }).state;
+    }
+  }
+  return { state, rebuilt: input.event !== "opened" };
+}
+
+function withFollowupNumbers(state: IncidentState, found: IncidentPlanInput["followupIssues"]): IncidentState {
+  if (!found?.length) return state;
+  const followups = state.followups.map((f) => {
+    const match = found.find((x) => x.key === f.key);
+    return match ? { ...f, issue: match.number, closed: match.closed } : f;
+  });
+  return { ...state, followups };
+}
+
+/** Comments the bot wrote itself (any `[bot]` account, or carrying one of our hidden markers). */
+function isBotComment(comment: Pick<IncidentComment, "author" | "body">): boolean {
+  return comment.author.endsWith("[bot]") || /<!--\s*oncall:/.test(comment.body);
+}
+
+function formProblemsComment(issue: IncidentPlanInput["issue"], problems: readonly string[]): IncidentEffect {
+  const body =
+    problems.length === 0
+      ? `Thanks @${issue.author}, the report is complete now.`
+      : [`@${issue.author}, thanks for raising this incident. The on-call engineers are on their way, but parts of the report could not be read:`, "", ...problems.map((p) => `- ${p}`), "", "Editing the issue to fix them helps the responders; nothing else is needed from you."].join("\n");
+  return { kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.formProblems, body };
+}
+
+function notIncidentText(reporter: string, reason: string, bugRouteUrl: string | undefined): string {
+  const route = bugRouteUrl ? `[the bug tracker](${bugRouteUrl})` : "the owning team's bug tracker";
+  return [
+    `@${reporter}, thank you for raising this: reporting early is always the right call.`,
+    "",
+    `The on-call engineers looked at it and it does not need the incident process. Their reason: ${safeBlock(reason)}`,
+    "",
+    `Please report it through ${route}, where the owning team will pick it up in their normal work. If it gets worse or starts affecting more people, open a new incident.`,
+  ].join("\n");
+}
