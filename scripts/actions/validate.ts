@@ -9,7 +9,7 @@ import { DateTime } from "luxon";
 import { loadRepository } from "../repo/load-repository.js";
 import { changesSince } from "../repo/changed-files.js";
 import { counts, summaryMarkdown } from "../cli/problems-output.js";
-import { runAction } from "./run-action.js";
+import { runAction } from "../github/run-action.js";
 
 runAction(async () => {
   const dir = core.getInput("repo") || process.env.GITHUB_WORKSPACE || process.cwd();
