@@ -104,6 +104,34 @@ export function holidaySlotEndMillis(window: HolidayWindow, shiftDays: number, z
   }
 }
 
+/**
+ * Holiday windows of one config, computed once per year and looked up by slot and instant: the
+ * generator asks at every piece it emits.
+ */
+export class HolidayWindowIndex {
+  private readonly years = new Map<number, HolidayWindow[]>();
+
+  constructor(private readonly config: RotationConfig) {}
+
+  /** The window of slot `replaces` containing `ms`, or else the start (epoch ms) of its next window within a year. */
+  near(replaces: string, ms: number): { inside?: HolidayWindow; nextStart?: number } {
+    if (!this.config.holidayPeriod) return {};
+    const year = new Date(localDay(ms, this.config.timezone) * 86_400_000).getUTCFullYear();
+    let nextStart: number | undefined;
+    for (const y of [year - 1, year, year + 1]) {
+      let list = this.years.get(y);
+      if (!list) this.years.set(y, (list = holidayWindows(this.config, y)));
+      for (const w of list) {
+        if (w.replaces !== replaces) continue;
+        const s = w.start.toMillis();
+        if (s <= ms && ms < w.end.toMillis()) return { inside: w };
+        if (s > ms && (nextStart === undefined || s < nextStart)) nextStart = s;
+      }
+    }
+    return nextStart === undefined ? {} : { nextStart };
+  }
+}
+
 /** Every volunteer slot of `window`, in order: [start, end) pairs in the rotation zone. */
 export function holidaySlots(window: HolidayWindow, shiftDays: number, zone: string): { start: DateTime; end: DateTime }[] {
   const out: { start: DateTime; end: DateTime }[] = [];

@@ -45,19 +45,16 @@ function zoneDistance(zone: string, rotationZone: string, year: number): number 
   return total;
 }
 
-/** Pick who moves next from `from` (sorted copy; deterministic, see the module comment). */
-function nextToMove(from: Person[], intoEastern: boolean, config: RotationConfig, year: number): Person {
-  const sorted = [...from].sort((a, b) => {
-    if (intoEastern) {
-      const d = zoneDistance(a.timezone, config.timezone, year) - zoneDistance(b.timezone, config.timezone, year);
-      if (d !== 0) return d;
-    }
+/** Everyone in `from`, in the order they would move (deterministic, see the module comment). */
+function moveOrder(from: Person[], intoEastern: boolean, config: RotationConfig, year: number): Person[] {
+  const distance = new Map<string, number>();
+  if (intoEastern) for (const p of from) if (!distance.has(p.timezone)) distance.set(p.timezone, zoneDistance(p.timezone, config.timezone, year));
+  return [...from].sort((a, b) => {
+    const d = intoEastern ? distance.get(a.timezone)! - distance.get(b.timezone)! : 0;
+    if (d !== 0) return d;
     if (a.start !== b.start) return a.start < b.start ? 1 : -1;
     return a.login < b.login ? -1 : a.login > b.login ? 1 : 0;
   });
-  const first = sorted[0];
-  if (!first) throw new Error("nextToMove called with an empty group");
-  return first;
 }
 
 const byLogin = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -97,9 +94,12 @@ export function assignLayers(config: RotationConfig, people: readonly Person[], 
       const [small, large] = east.length <= rest.length ? [east.length, rest.length] : [rest.length, east.length];
       return large - small > tolerance || (small === 0 && large >= 2);
     };
-    while (unbalanced()) {
-      const intoEastern = rest.length > east.length;
-      const mover = nextToMove(intoEastern ? rest : east, intoEastern, config, year);
+    // Moving one person narrows the difference by two, so the direction never flips: order the larger
+    // group once and move from the front.
+    const intoEastern = rest.length > east.length;
+    const queue = moveOrder(intoEastern ? rest : east, intoEastern, config, year);
+    for (const mover of queue) {
+      if (!unbalanced()) break;
       const before = `${east.length} eastern vs ${rest.length} others`;
       if (intoEastern) {
         rest = rest.filter((p) => p !== mover);

@@ -68,3 +68,12 @@ describe("roundOrder", () => {
     for (const n of counts.values()) expect(n).toBeGreaterThan(140); // 200 expected each
   });
 });
+
+describe("roundOrder with the previous round", () => {
+  it("puts members who did not serve in the previous round after those who did, before newcomers", () => {
+    const people = [member("ann"), member("bo"), member("cy"), member("dee"), member("moved"), member("new", "2026-05-01")];
+    const order = logins(roundOrder(people, { ...base, previous: new Set(["ann", "bo", "cy", "dee", "new"]) }));
+    expect(order.slice(-2)).toEqual(["moved", "new"]);
+    expect(logins(roundOrder(people, base)).slice(-1)).toEqual(["new"]);
+  });
+});

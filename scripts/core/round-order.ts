@@ -56,19 +56,31 @@ export interface RoundOrderOptions {
    * of the round, earliest start first (the generator passes 2 x newHireDays, default 120).
    */
   newcomerDays: number;
+  /**
+   * Who served in this layer's previous round, when known. Members who did not (added to the roster or
+   * moved here by balancing since, or left over from it) go after those who did, so that someone who
+   * joins the layer in the middle of a round joins at its end.
+   */
+  previous?: ReadonlySet<string>;
 }
 
 /**
- * The order of one round: members who are not newcomers sorted by their draw, then newcomers by start
- * date (the newest last), ties by draw. Ties between draws (1 in 2^32) fall back to login.
+ * The order of one round: members who served in the previous round sorted by their draw, then the other
+ * members who are not newcomers by their draw, then newcomers by start date (the newest last), ties by
+ * draw. Ties between draws (1 in 2^32) fall back to login.
  */
 export function roundOrder<P extends Pick<Person, "login" | "start">>(members: readonly P[], options: RoundOrderOptions): P[] {
-  const { seed, layer, round, roundStart, newcomerDays } = options;
+  const { seed, layer, round, roundStart, newcomerDays, previous } = options;
   const cutoff = new Date(Date.parse(`${roundStart}T00:00:00Z`) - newcomerDays * 86_400_000).toISOString().slice(0, 10);
-  const keyed = members.map((p) => ({ p, draw: roundDraw(seed, layer, round, p.login), newcomer: p.start > cutoff }));
+  // Group 0: served last round; 1: joined the layer since; 2: newcomers to the company.
+  const keyed = members.map((p) => ({
+    p,
+    draw: roundDraw(seed, layer, round, p.login),
+    group: p.start > cutoff ? 2 : previous && !previous.has(p.login) ? 1 : 0,
+  }));
   keyed.sort((a, b) => {
-    if (a.newcomer !== b.newcomer) return a.newcomer ? 1 : -1;
-    if (a.newcomer && a.p.start !== b.p.start) return a.p.start < b.p.start ? -1 : 1;
+    if (a.group !== b.group) return a.group - b.group;
+    if (a.group === 2 && a.p.start !== b.p.start) return a.p.start < b.p.start ? -1 : 1;
     if (a.draw !== b.draw) return a.draw - b.draw;
     return a.p.login < b.p.login ? -1 : a.p.login > b.p.login ? 1 : 0;
   });

@@ -103,6 +103,16 @@ describe("generateSchedule: append-only", () => {
     expect(ofLayer(rest, "rot-a").some((s) => s.login === leaving)).toBe(false);
   });
 
+  it("lets someone added to the roster mid-round join at the end of that round", () => {
+    const first = generateSchedule({ config, people: team, published: [], until: at("2026-03-27T00:00") }).shifts;
+    const current = ofLayer(first, "rot-b").at(-1)!.round!;
+    expect(current).toBeGreaterThan(0);
+    const roster = [...team, person("zed", { timezone: "Europe/Berlin", start: "2019-05-01" })];
+    const rest = generateSchedule({ config, people: roster, published: first, until: at("2026-06-01T00:00") }).shifts;
+    const restOfRound = ofLayer(rest, "rot-b").filter((s) => s.round === current).map((s) => s.login);
+    expect(restOfRound.at(-1)).toBe("zed");
+  });
+
   it("continues after a trade without re-serving anyone in the round", () => {
     const first = generateSchedule({ config, people: team, published: [], until: at("2026-03-03T00:00") }).shifts;
     const traded = first.map((s) => (s.layer === "rot-a" ? { ...s, login: s.login === "ann" ? "bo" : "ann" } : s));

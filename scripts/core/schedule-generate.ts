@@ -10,14 +10,16 @@
  * after the window is a partial regular shift for the same person until the next handoff.
  *
  * Choosing a turn's person, at instant c for the rest of the turn [c, end):
- * 1. the first person of the current round's order (round-order.ts) who has not served in the round,
- *    may hold [c, end) (new-hire rule, end date), is not on another slot's shift overlapping it, and
- *    would not pair two first-timers (only checked for regular shifts);
+ * 1. the first person in the current round's order (round-order.ts: shuffled from the seed, with people
+ *    who joined the layer since the previous round and then the company's newest engineers at the end)
+ *    who has not served in the round, may hold [c, end) (new-hire rule, end date), is not on another
+ *    slot's shift overlapping it, did not have the previous turn, and would not pair two first-timers
+ *    (checked for regular shifts only);
  * 2. otherwise the same in a fresh round: people left over (new hires not eligible yet, people blocked
  *    by a clash) move to the next round;
- * 3. otherwise 1 and 2 again allowing the previous turn's person to follow themselves (a round ends
- *    with them and the next begins with them: avoided when anyone else can take it), then again also
- *    allowing a first-timer pairing (the roster leaves no choice; noted);
+ * 3. otherwise 1 and 2 again allowing the previous turn's person to follow themselves (possible only
+ *    across a round boundary), then again also allowing a first-timer pairing (noted: the roster
+ *    leaves no choice);
  * 4. otherwise nobody: the piece is unfilled with a fallback (`nullFallback`) and the next piece of the
  *    turn tries again. Round state only changes when someone is actually placed.
  * Leavers are therefore never given a turn they cannot finish: the next person takes it. Their
@@ -29,10 +31,9 @@
  */
 import type { DateTime } from "luxon";
 import type { LayerConfig, Person, RotationConfig, Shift } from "./model.js";
-import { canHold, isExperienced } from "./availability.js";
 import { DEFAULT_HANDOFF_ANCHOR, handoffMillisAfter, handoffMillisAtOrBefore } from "./handoffs.js";
-import { holidaySlotEndMillis, holidayWindows, type HolidayWindow } from "./holiday-period.js";
-import { assignLayers } from "./layer-groups.js";
+import { HolidayWindowIndex, holidaySlotEndMillis } from "./holiday-period.js";
+import { RosterView } from "./roster-view.js";
 import { roundOrder } from "./round-order.js";
 import { SlotTimeline } from "./slot-timeline.js";
 import { formatInstant, inZone, isoDate, localDay, startOfDateMillis } from "./wall-clock.js";
@@ -43,7 +44,7 @@ export interface GenerateInput {
   people: readonly Person[];
   /** The published schedule in any order; never modified. Shifts of unknown layers are ignored. */
   published: readonly Shift[];
-  /** Instant the schedule must reach: each slot is extended until its last shift ends after `until`. */
+  /** Instant the schedule must reach: each slot is extended until its last shift ends at or after `until`. */
   until: DateTime;
   /**
    * Where a slot with no published shift begins: at its first handoff at or after this instant.
@@ -73,6 +74,8 @@ interface SlotRun {
   cursor: number;
   round: number;
   served: Set<string>;
+  /** Who served in the round before (undefined when unknown); see `RoundOrderOptions.previous`. */
+  previous: Set<string> | undefined;
   roundStartMs: number | undefined;
   turn: Turn | undefined;
 }
@@ -87,14 +90,13 @@ class Generator {
   private readonly zone: string;
   private readonly anchor: string;
   private readonly seed: number;
-  private readonly people = new Map<string, Person>();
+  private readonly roster: RosterView;
   private readonly slots: SlotRun[] = [];
   private readonly firstStart = new Map<string, number>();
   private readonly epoch: number;
   private readonly notes = new Set<string>();
   private readonly out: Shift[] = [];
-  private readonly members = new Map<string, Map<string, string[]>>();
-  private readonly windows = new Map<number, HolidayWindow[]>();
+  private readonly windows: HolidayWindowIndex;
 
   constructor(private readonly input: GenerateInput) {
     const { config } = input;
@@ -102,7 +104,8 @@ class Generator {
     this.zone = config.timezone;
     this.anchor = config.start ?? DEFAULT_HANDOFF_ANCHOR;
     this.seed = input.seed ?? config.seed;
-    for (const p of input.people) this.people.set(p.login, p);
+    this.roster = new RosterView(config, input.people, (note) => this.notes.add(note));
+    this.windows = new HolidayWindowIndex(config);
 
     const holidayOf = new Map((config.holidayPeriod?.layers ?? []).map((h) => [h.replaces, h.name]));
     const slotOf = new Map<string, string>();
@@ -122,8 +125,8 @@ class Generator {
       if (last) cursor = last.endMs;
       else if (fromMs !== undefined) cursor = handoffMillisAfter(layer, this.zone, fromMs, true, this.anchor);
       else throw new Error(`cannot start layer ${layer.name}: nothing is published and the rotation has no start date`);
-      const { round, served, startMs } = timeline.roundState();
-      this.slots.push({ layer, timeline, cursor, round, served, roundStartMs: startMs, turn: undefined });
+      const { round, served, startMs, previous } = timeline.roundState();
+      this.slots.push({ layer, timeline, cursor, round, served, previous, roundStartMs: startMs, turn: undefined });
     }
     let epoch = Number.POSITIVE_INFINITY;
     for (const s of known) epoch = Math.min(epoch, s.start.toMillis());
@@ -152,8 +155,8 @@ class Generator {
     if (last && last.startMs >= startMs) {
       const s = last.shift;
       const who = s.layer === slot.layer.name ? s.login : s.round !== undefined ? s.fallback : undefined;
-      const person = who ? this.people.get(who) : undefined;
-      if (person && canHold(person, this.config, slot.cursor, turn.endMs)) turn.login = person.login;
+      const person = who ? this.roster.get(who) : undefined;
+      if (person && this.roster.canHold(person, slot.cursor, turn.endMs)) turn.login = person.login;
     }
     return turn;
   }
@@ -164,7 +167,7 @@ class Generator {
       slot.turn = { startMs: c, endMs: handoffMillisAfter(slot.layer, this.zone, c, false, this.anchor) };
     }
     const turn = slot.turn;
-    const { inside, nextStart } = this.windowAt(slot.layer.name, c);
+    const { inside, nextStart } = this.windows.near(slot.layer.name, c);
     const holidayLayer = inside?.layer;
     let end = turn.endMs;
     if (inside) end = holidaySlotEndMillis(inside, this.config.holidayPeriod!.shiftDays, this.zone, c);
@@ -199,22 +202,23 @@ class Generator {
 
   /** Choose the person for the rest of a turn [c, endMs), updating the round state; see the module comment. */
   private place(slot: SlotRun, c: number, endMs: number, regular: boolean): string | undefined {
-    const members = this.membersAt(slot.layer.name, c);
-    const previous = slot.timeline.personBefore(c);
-    const attempt = (round: number, served: ReadonlySet<string>, roundStartMs: number, tier: number): Person | undefined => {
+    const members = this.roster.membersAt(slot.layer.name, c);
+    const lastPerson = slot.timeline.personBefore(c);
+    const attempt = (round: number, served: ReadonlySet<string>, previous: ReadonlySet<string> | undefined, roundStartMs: number, tier: number): Person | undefined => {
       const order = roundOrder(members, {
         seed: this.seed,
         layer: slot.layer.name,
         round,
         roundStart: isoDate(localDay(roundStartMs, this.zone)),
         newcomerDays: 2 * this.config.newHireDays,
+        ...(previous && { previous }),
       });
       return order.find(
         (p) =>
           !served.has(p.login) &&
-          canHold(p, this.config, c, endMs) &&
+          this.roster.canHold(p, c, endMs) &&
           !this.clashes(slot, p.login, c, endMs) &&
-          !(tier < 1 && p.login === previous) &&
+          !(tier < 1 && p.login === lastPerson) &&
           !(tier < 2 && regular && this.pairsFirstTimers(slot, p.login, c, endMs)),
       );
     };
@@ -224,18 +228,19 @@ class Generator {
     // Tier 0: every rule. Tier 1: the same person may follow themselves across a round boundary.
     // Tier 2: two first-timers may be paired. Each tier tries the current round, then a fresh one.
     for (const tier of [0, 1, 2]) {
-      const same = attempt(slot.round, slot.served, slot.roundStartMs ?? c, tier);
+      const same = attempt(slot.round, slot.served, slot.previous, slot.roundStartMs ?? c, tier);
       if (same) {
         if (tier === 2) pairingNote(same.login);
         slot.served.add(same.login);
         return same.login;
       }
-      const fresh = attempt(slot.round + 1, new Set(), c, tier);
+      const fresh = attempt(slot.round + 1, new Set(), slot.served, c, tier);
       if (fresh) {
         const left = members.filter((p) => !slot.served.has(p.login)).map((p) => p.login);
         if (left.length > 0) this.notes.add(`${slot.layer.name} round ${slot.round}: ${left.join(", ")} not placed (not eligible yet, on another layer at the time, or avoiding a first-timer pairing); they move to round ${slot.round + 1}`);
         if (tier === 2) pairingNote(fresh.login);
         slot.round += 1;
+        slot.previous = slot.served;
         slot.served = new Set([fresh.login]);
         slot.roundStartMs = undefined;
         return fresh.login;
@@ -266,60 +271,23 @@ class Generator {
     return false;
   }
 
+  /** Past the new-hire period when the schedule began (see `isExperienced`); unknown logins count as experienced. */
   private experienced(login: string): boolean {
-    const person = this.people.get(login);
-    return !person || isExperienced(person, this.config, this.epoch);
+    const person = this.roster.get(login);
+    return !person || this.roster.window(person)[0] <= this.epoch;
+  }
+
+  /**
+   * Who covers a piece nobody can take: the manager most common among the layer's members (ties by
+   * login); when no member has a manager, the most common manager among everyone in the roster file;
+   * failing that, whoever last held the slot. Undefined only for a team without managers or history.
+   */
+  private nullFallback(slot: SlotRun, c: number): string | undefined {
+    return this.roster.commonManager(c, this.roster.membersAt(slot.layer.name, c)) ?? this.roster.commonManager(c) ?? slot.timeline.lastHolder(c);
   }
 
   private noteFirst(login: string, startMs: number): void {
     const seen = this.firstStart.get(login);
     if (seen === undefined || startMs < seen) this.firstStart.set(login, startMs);
-  }
-
-  /**
-   * Who covers a piece nobody can take: the manager most common among the layer's members (ties by
-   * login); when no member has a manager, the most common manager among all rostered people; failing
-   * that, whoever last held the slot. Undefined only for a team without managers or history.
-   */
-  private nullFallback(slot: SlotRun, c: number): string | undefined {
-    const pick = (people: Person[]): string | undefined => {
-      const counts = new Map<string, number>();
-      for (const p of people) if (p.manager) counts.set(p.manager, (counts.get(p.manager) ?? 0) + 1);
-      return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-    };
-    const date = isoDate(localDay(c, this.zone));
-    const rostered = [...this.people.values()].filter((p) => p.oncall !== false && (p.end === undefined || p.end >= date));
-    return pick(this.membersAt(slot.layer.name, c)) ?? pick(rostered) ?? slot.timeline.lastHolder(c);
-  }
-
-  /** Members of a layer on the calendar day of `ms` (cached per day; balancing notes are kept). */
-  private membersAt(layer: string, ms: number): Person[] {
-    const date = isoDate(localDay(ms, this.zone));
-    let byLayer = this.members.get(date);
-    if (!byLayer) {
-      const assignment = assignLayers(this.config, [...this.people.values()], date);
-      assignment.notes.forEach((n) => this.notes.add(n));
-      byLayer = assignment.members;
-      this.members.set(date, byLayer);
-    }
-    return (byLayer.get(layer) ?? []).map((login) => this.people.get(login)!);
-  }
-
-  /** The holiday window of `slot` containing `ms`, or the start of the next one within a year. */
-  private windowAt(slot: string, ms: number): { inside?: HolidayWindow; nextStart?: number } {
-    if (!this.config.holidayPeriod) return {};
-    const year = new Date(localDay(ms, this.zone) * 86_400_000).getUTCFullYear();
-    let nextStart: number | undefined;
-    for (const y of [year - 1, year, year + 1]) {
-      let list = this.windows.get(y);
-      if (!list) this.windows.set(y, (list = holidayWindows(this.config, y)));
-      for (const w of list) {
-        if (w.replaces !== slot) continue;
-        const s = w.start.toMillis();
-        if (s <= ms && ms < w.end.toMillis()) return { inside: w };
-        if (s > ms && (nextStart === undefined || s < nextStart)) nextStart = s;
-      }
-    }
-    return nextStart === undefined ? {} : { nextStart };
   }
 }

@@ -61,23 +61,31 @@ export class SlotTimeline {
   /**
    * The round in progress according to the recorded `round` fields: the round of the latest-starting
    * shift that has one, who already served in it (logins of regular shifts, and fallbacks of volunteer
-   * slots, which name the person the regular layer had underneath) and when it began. Round 0, nobody
-   * served, when no shift records a round.
+   * slots, which name the person the regular layer had underneath), when it began, and who served in
+   * the round before it (undefined when no shift records that round). Round 0, nobody served, when no
+   * shift records a round.
    */
-  roundState(): { round: number; served: Set<string>; startMs: number | undefined } {
+  roundState(): { round: number; served: Set<string>; startMs: number | undefined; previous: Set<string> | undefined } {
     let latest: Piece | undefined;
     for (const piece of this.pieces) if (piece.shift.round !== undefined && (!latest || piece.startMs >= latest.startMs)) latest = piece;
-    const served = new Set<string>();
-    if (!latest) return { round: 0, served, startMs: undefined };
+    if (!latest) return { round: 0, served: new Set(), startMs: undefined, previous: undefined };
     const round = latest.shift.round!;
+    const served = this.servedIn(round);
     let startMs = latest.startMs;
-    for (const { shift, startMs: s } of this.pieces) {
+    for (const piece of this.pieces) if (piece.shift.round === round) startMs = Math.min(startMs, piece.startMs);
+    const hasPrevious = this.pieces.some((p) => p.shift.round === round - 1);
+    return { round, served, startMs, previous: hasPrevious ? this.servedIn(round - 1) : undefined };
+  }
+
+  /** Who served in `round`: holders of its regular shifts and the people underneath its volunteer slots. */
+  private servedIn(round: number): Set<string> {
+    const served = new Set<string>();
+    for (const { shift } of this.pieces) {
       if (shift.round !== round) continue;
-      startMs = Math.min(startMs, s);
       const who = shift.layer === this.regular ? shift.login : shift.fallback;
       if (who) served.add(who);
     }
-    return { round, served, startMs };
+    return served;
   }
 
   /**

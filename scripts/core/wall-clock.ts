@@ -26,9 +26,27 @@ function zoneOf(name: string): IANAZone {
   return zone;
 }
 
+/**
+ * Per zone and UTC day: the offset in force all day, or NaN when it changes during that day. Asking the
+ * zone (Intl underneath) costs microseconds, and generation asks millions of times over the same days.
+ */
+const dayOffsets = new Map<string, Map<number, number>>();
+
 /** UTC offset of `zone` at the instant `ms`, in minutes (New York in winter: -300). */
 export function offsetMinutes(ms: number, zone: string): number {
-  return zoneOf(zone).offset(ms);
+  let days = dayOffsets.get(zone);
+  if (!days) dayOffsets.set(zone, (days = new Map()));
+  const day = Math.floor(ms / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const z = zoneOf(zone);
+    const first = z.offset(day * DAY_MS);
+    // No real zone changes its offset twice within one day, so equal ends mean a constant day.
+    offset = first === z.offset((day + 1) * DAY_MS - 1) ? first : Number.NaN;
+    if (days.size > 200_000) days.clear();
+    days.set(day, offset);
+  }
+  return Number.isNaN(offset) ? zoneOf(zone).offset(ms) : offset;
 }
 
 /** Day number (days since 1970-01-01) of a calendar date `YYYY-MM-DD`. */
@@ -86,7 +104,7 @@ export function wallClockMillis(day: number, minutes: number, zone: string): num
 
 /** `wallClockMillis` as a `DateTime` in `zone`. */
 export function wallClock(day: number, minutes: number, zone: string): DateTime {
-  return DateTime.fromMillis(wallClockMillis(day, minutes, zone), { zone });
+  return inZone(wallClockMillis(day, minutes, zone), zone);
 }
 
 /** Midnight at the start of calendar date `date` (`YYYY-MM-DD`) in `zone`, in epoch ms. */
@@ -96,10 +114,10 @@ export function startOfDateMillis(date: string, zone: string): number {
 
 /** An instant in `zone` (so that printing it shows the zone's wall clock). */
 export function inZone(ms: number, zone: string): DateTime {
-  return DateTime.fromMillis(ms, { zone });
+  return DateTime.fromMillis(ms, { zone: zoneOf(zone) });
 }
 
 /** Human-readable wall time for messages: `2026-12-07 11:00 EST`. */
 export function formatInstant(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd HH:mm ZZZZ");
+  return inZone(ms, zone).toFormat("yyyy-MM-dd HH:mm ZZZZ");
 }

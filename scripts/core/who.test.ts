@@ -34,20 +34,19 @@ describe("whoAt", () => {
     expect(until.get("rot-b")?.toISO()).toBe("2026-12-25T11:00:00.000-05:00");
   });
 
-  it("answers half a million lookups per second over a ten-year schedule", () => {
+  it("answers over a ten-year schedule exactly as a scan of the segments does", () => {
+    // Speed is measured by `npm run bench`, not here; this checks the binary search on a large index.
     const cfg = rotation({ start: "2026-01-05" });
     const tenYears = generateSchedule({ config: cfg, people, published: [], until: at("2036-01-01T00:00") }).shifts;
     const segments = effectiveCoverage({ shifts: tenYears, overrides: [], people, config: cfg, from: at("2026-01-01T00:00"), to: at("2036-01-01T00:00") });
     const big = buildWhoIndex(segments);
     const from = at("2026-01-05T11:00").toMillis();
     const span = at("2035-12-01T00:00").toMillis() - from;
-    const lookups = 1_000_000;
-    let found = 0;
-    const t0 = performance.now();
-    for (let i = 0; i < lookups; i++) found += whoAt(big, from + ((i * 7919) % 100_003) * (span / 100_003)).length;
-    const seconds = (performance.now() - t0) / 1000;
-    expect(found).toBeGreaterThan(lookups); // two slots answered almost everywhere
-    expect(lookups / seconds).toBeGreaterThan(500_000);
+    for (let i = 0; i < 2_000; i++) {
+      const t = Math.round(from + ((i * 7919) % 100_003) * (span / 100_003));
+      const scan = segments.filter((s) => s.start.toMillis() <= t && t < s.end.toMillis()).map((s) => `${s.slot}:${s.login}`);
+      expect(whoAt(big, t).map((e) => `${e.slot}:${e.login}`)).toEqual(scan);
+    }
   });
 });
 
