@@ -104,6 +104,16 @@ describe("the minimal fixture", () => {
     expect(result.org.playbooks).toHaveLength(2);
   });
 
+  it("is valid whatever the date: only warnings change with `now`", async () => {
+    const dir = await makeTestRepo();
+    dirs.push(dir);
+    for (const now of ["2019-06-01T00:00:00Z", "2026-02-20T12:00:00Z", "2041-12-25T06:00:00+14:00"]) {
+      const { problems } = await loadRepository(dir, { now: DateTime.fromISO(now, { setZone: true }) });
+      expect(problems.filter((p) => p.severity === "error").map(show), now).toEqual([]);
+    }
+    expect((await loadRepository(dir)).problems.map(show)).toEqual([]);
+  });
+
   it("has at least 60 bad-input cases with unique names", () => {
     const all = [...syntaxCases, ...typeCases, ...fieldCases, ...valueCases, ...referenceCases, ...fileCases, ...scheduleCases];
     expect(all.length).toBeGreaterThanOrEqual(60);

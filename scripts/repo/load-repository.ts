@@ -112,7 +112,7 @@ function duplicateIncidentFiles(paths: string[]): Problem[] {
 }
 
 /** Turns a core finding into a positioned problem, re-parsing the file only when it was not kept. */
-function toProblem(f: Finding, sources: Map<string, YamlSource>, texts: Map<string, string>): Problem {
+export function toProblem(f: Finding, sources: ReadonlyMap<string, YamlSource>, texts: ReadonlyMap<string, string>): Problem {
   const file = f.src?.file ?? "";
   const path = [...(f.src?.path ?? []), ...(f.field !== undefined ? [f.field] : [])];
   let line = f.line ?? 0;

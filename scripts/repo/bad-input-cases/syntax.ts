@@ -19,6 +19,13 @@ export const syntaxCases: BadInputCase[] = [
     bug: { note: "reported at line 6, column 3 (the next shift) instead of the line whose { is never closed" },
   },
   {
+    name: "nested flow mappings never closed",
+    edits: [replace(SCHEDULE, SHIFT3_END, "login: { name: bob, round: 0")],
+    // One mistake (two braces left open on line 5), one problem where the outer { opens.
+    expect: [{ file: SCHEDULE, line: 5, column: 5, rule: "yaml-syntax", message: "end with a }" }],
+    bug: { note: "the same error is reported twice (once per unclosed level, both at line 6, column 3, the next shift): yaml-source.ts does not merge identical parser errors" },
+  },
+  {
     name: "tab indenting a top-level key",
     edits: [replace(CONFIG, "seed: 42", "\tseed: 42")],
     expect: [{ file: CONFIG, line: 3, column: 1, rule: "yaml-syntax", message: "Tabs are not allowed as indentation (YAML indentation must use spaces, not tabs)" }],

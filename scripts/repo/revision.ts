@@ -1,0 +1,142 @@
+/**
+ * The rotation data at a git revision, read with `git show REV:path` as data: nothing is checked out
+ * and nothing from the revision is run, so it is safe on a pull request's head. Then the same stages
+ * as the loader (parse with positions, schema, normalize, cross-file rules, schedule invariants),
+ * collecting every problem. `null` as the revision reads the working tree instead, so a trade can be
+ * checked before it is committed.
+ *
+ * This is the IO edge for trades: `git` and the disk here, everything it calls is pure.
+ */
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { UserError } from "../core/errors.js";
+import type { Finding, Organisation } from "../core/model.js";
+import { checkSchedule } from "../core/schedule-rules.js";
+import { crossFileRules } from "./cross-rules.js";
+import { classify } from "./file-kinds.js";
+import { toProblem } from "./load-repository.js";
+import { normalize } from "./normalize.js";
+import { parseRepoFile, type ParsedFile } from "./parse-file.js";
+import { sortProblems, type Problem } from "./problem.js";
+
+const run = promisify(execFile);
+
+/** The files a trade is about; everything else in the repository cannot change who is on call. */
+export const ROTATION_PATHS = ["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml", "rotations/overrides.yaml"] as const;
+const REQUIRED = ["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml"];
+
+/** The rotation data of one revision, with every problem found and a way to place core findings. */
+export interface RevisionData {
+  /** What was asked for: a ref, or "the working tree". */
+  label: string;
+  /** The commit, when read from git. */
+  sha?: string;
+  org: Organisation;
+  present: Set<string>;
+  problems: Problem[];
+  /** File, line and column of a finding about this revision's files. */
+  position(finding: Finding): Problem;
+}
+
+async function git(dir: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await run("git", args, { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    return stdout;
+  } catch (err) {
+    const stderr = String((err as { stderr?: unknown }).stderr ?? "").trim();
+    throw new UserError(`git ${args.join(" ")} failed in ${dir}: ${stderr || (err as Error).message}`);
+  }
+}
+
+/** The commit a ref names; a clear error when it names none (not fetched, misspelt). */
+export async function resolveCommit(dir: string, ref: string): Promise<string> {
+  if (ref.startsWith("-")) throw new UserError(`"${ref}" is not a git revision.`);
+  try {
+    return (await git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
+  } catch {
+    throw new UserError(`"${ref}" is not a commit in ${dir}; fetch it first (a pull request's head: git fetch origin pull/<number>/head).`);
+  }
+}
+
+/** The merge base of two commits, as GitHub's pull request diff uses; undefined when unrelated. */
+export async function mergeBase(dir: string, a: string, b: string): Promise<string | undefined> {
+  try {
+    return (await git(dir, ["merge-base", a, b])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's text at a commit; undefined when the commit does not have it. */
+async function showFile(dir: string, sha: string, path: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run("git", ["show", `${sha}:${path}`], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    return stdout;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The loader's stages over given texts (path -> text, absent files left out). Pure. Schedule
+ * invariants run without a clock, so the answer never depends on the day it is asked.
+ */
+export function loadRotationTexts(texts: ReadonlyMap<string, string>, label: string): RevisionData {
+  const problems: Problem[] = [];
+  const parsed: ParsedFile[] = [];
+  for (const [file, text] of texts) {
+    const c = classify(file);
+    if (c.kind === null) continue;
+    const f = parseRepoFile(file, c.kind, text);
+    parsed.push(f);
+    problems.push(...f.problems);
+  }
+  for (const file of REQUIRED) {
+    if (!texts.has(file)) problems.push({ file, line: 0, column: 0, message: `${file} is missing in ${label}.`, severity: "error", rule: "missing-file", path: "" });
+  }
+  const { org, present } = normalize(parsed);
+  const findings = crossFileRules(org, { present });
+  const zoneBroken = findings.some((f) => f.rule === "unknown-timezone" && f.src?.file === "rotations/config.yaml" && f.field === "timezone");
+  if (present.has("schedule") && present.has("people") && present.has("rotation") && !zoneBroken) {
+    findings.push(...checkSchedule({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation }));
+  }
+  const sources = new Map(parsed.filter((f) => f.source).map((f) => [f.file, f.source!]));
+  const position = (f: Finding) => toProblem(f, sources, texts);
+  problems.push(...findings.map(position));
+  return { label, org, present, problems: sortProblems(problems), position };
+}
+
+/** The rotation data at `ref` (a branch, tag or sha), or in the working tree when `ref` is null. */
+export async function loadRotationsAt(dir: string, ref: string | null): Promise<RevisionData> {
+  const texts = new Map<string, string>();
+  if (ref === null) {
+    const read = await Promise.all(ROTATION_PATHS.map((p) => readFile(join(dir, p), "utf8").catch(() => undefined)));
+    ROTATION_PATHS.forEach((p, i) => read[i] !== undefined && texts.set(p, read[i]));
+    return loadRotationTexts(texts, "the working tree");
+  }
+  const sha = await resolveCommit(dir, ref);
+  const read = await Promise.all(ROTATION_PATHS.map((p) => showFile(dir, sha, p)));
+  ROTATION_PATHS.forEach((p, i) => read[i] !== undefined && texts.set(p, read[i]));
+  return { ...loadRotationTexts(texts, ref), sha };
+}
+
+/** Both sides of a trade. `base` is read at the merge base, so later commits on the base branch are not mistaken for the trade's. */
+export interface TradeRevisions {
+  base: RevisionData;
+  head: RevisionData;
+}
+
+/**
+ * Loads the base side at the merge base of `baseRef` and the head (`headRef`, or HEAD when the head
+ * is the working tree; `baseRef` itself when they share no history), and the head side at `headRef`
+ * or from the working tree.
+ */
+export async function loadTradeRevisions(dir: string, baseRef: string, headRef: string | null): Promise<TradeRevisions> {
+  const baseSha = await resolveCommit(dir, baseRef);
+  const headSha = headRef === null ? undefined : await resolveCommit(dir, headRef);
+  const point = (await mergeBase(dir, baseSha, headSha ?? "HEAD")) ?? baseSha;
+  const [base, head] = await Promise.all([loadRotationsAt(dir, point), loadRotationsAt(dir, headSha ?? null)]);
+  return { base: { ...base, label: baseRef }, head: headRef === null ? head : { ...head, label: headRef } };
+}
