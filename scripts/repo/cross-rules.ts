@@ -73,10 +73,11 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
         if (!knownLogin(m)) out.push(err("unknown-login", unknown(m, "Layer member"), at(layer.src, "members"), i));
       });
     }
-    for (const h of rot.holidayPeriod?.layers ?? []) {
-      if (!names.has(h.replaces)) out.push(err("unknown-layer", `Holiday layer "${h.name}" replaces "${h.replaces}", which is not a layer.`, { file: "rotations/config.yaml", path: ["holidayPeriod", "layers"] }));
-      if (names.has(h.name)) out.push(err("duplicate-layer", `Holiday layer "${h.name}" has the name of a regular layer.`, { file: "rotations/config.yaml", path: ["holidayPeriod", "layers"] }));
-    }
+    rot.holidayPeriod?.layers.forEach((h, i) => {
+      const src = { file: "rotations/config.yaml", path: ["holidayPeriod", "layers", i] };
+      if (!names.has(h.replaces)) out.push(err("unknown-layer", `Holiday layer "${h.name}" replaces "${h.replaces}", which is not a layer.`, src, "replaces"));
+      if (names.has(h.name)) out.push(err("duplicate-layer", `Holiday layer "${h.name}" has the name of a regular layer.`, src, "name"));
+    });
   }
 
   // Schedule and overrides: logins
@@ -104,8 +105,13 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
   }
   const knownService = (s: string) => !hasPolicy || services.has(s);
 
-  // Incidents
-  const incidentIds = new Map<string, string>();
+  // Incidents. Which records exist is decided by file name, so a record with a schema error (or one
+  // not loaded in a partial run) still counts as existing for the postmortems that point at it.
+  const recordFiles = new Map<string, string[]>();
+  for (const path of opts.paths ?? org.incidents.map((i) => i.src?.file ?? "")) {
+    const m = INCIDENT_FILE.exec(path);
+    if (m) recordFiles.set(`INC-${m[2]}`, [...(recordFiles.get(`INC-${m[2]}`) ?? []), path]);
+  }
   for (const inc of org.incidents) {
     const file = inc.src?.file ?? "";
     const m = INCIDENT_FILE.exec(file);
@@ -115,9 +121,8 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
       if (String(year) !== m[1]) out.push(err("incident-year", `The incident was reported in ${year}, so its record belongs in incidents/${year}/, not incidents/${m[1]}/.`, inc.src, "reportedAt"));
     }
     if (inc.id !== `INC-${inc.issue}`) out.push(err("incident-id", `The id ${inc.id} does not match issue number ${inc.issue}.`, inc.src, "issue"));
-    const prev = incidentIds.get(inc.id);
-    if (prev) out.push(err("duplicate-incident", `${inc.id} is recorded twice: here and in ${prev}.`, inc.src, "id"));
-    else incidentIds.set(inc.id, file);
+    const sameNumber = m ? (recordFiles.get(`INC-${m[2]}`) ?? []) : [];
+    if (sameNumber.length > 1 && sameNumber[0] !== file) out.push(err("duplicate-incident", `INC-${m![2]} is recorded twice: here and in ${sameNumber[0]}.`, inc.src, "id"));
     inc.services.forEach((s, i) => {
       if (!knownService(s)) out.push(err("unknown-service", `Service "${s}" is not in the catalogue in incidents/policy.yaml.`, at(inc.src, "services"), i));
     });
@@ -145,7 +150,7 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     const fm = pm.frontMatter;
     const m = POSTMORTEM_FILE.exec(pm.path);
     if (m && fm.incident !== `INC-${m[2]}`) out.push(err("postmortem-incident", `The front matter names ${fm.incident} but the file name says INC-${m[2]}.`, pm.src, "incident"));
-    if (!incidentIds.has(fm.incident)) out.push(err("postmortem-incident", `${fm.incident} has no incident record (expected incidents/<year>/${fm.incident}.yaml).`, pm.src, "incident"));
+    if (!recordFiles.has(fm.incident)) out.push(err("postmortem-incident", `${fm.incident} has no incident record (expected incidents/<year>/${fm.incident}.yaml).`, pm.src, "incident"));
     fm.authors.forEach((a, i) => {
       if (!knownLogin(a)) out.push(err("unknown-login", unknown(a, "Author"), at(pm.src, "authors"), i));
     });

@@ -10,7 +10,7 @@ import type { Finding, Organisation } from "../core/model.js";
 import { checkSchedule } from "../core/schedule-rules.js";
 import type { Problem } from "./problem.js";
 import { pointer, sortProblems } from "./problem.js";
-import { classify, DATA_DIRS, REQUIRED_FILES, INCIDENT_FILE } from "./file-kinds.js";
+import { classify, DATA_DIRS, REQUIRED_FILES } from "./file-kinds.js";
 import { parseRepoFile, type ParsedFile } from "./parse-file.js";
 import { normalize } from "./normalize.js";
 import { crossFileRules } from "./cross-rules.js";
@@ -83,7 +83,6 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
       if (!pathSet.has(req)) problems.push({ file: req, line: 0, column: 0, message: `${req} is missing; the repository needs it.`, severity: "error", rule: "missing-file", path: "" });
     }
   }
-  problems.push(...duplicateIncidentFiles(paths));
 
   const { org, present } = normalize(parsed);
   const findings: Finding[] = crossFileRules(org, { present, paths: pathSet, ...(opts.now && { now: opts.now }) });
@@ -95,20 +94,6 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
   const text = new Map(wanted.map((p, i) => [p, texts[i]!]));
   for (const f of findings) problems.push(toProblem(f, sources, text));
   return { org, problems: sortProblems(problems), present, fileCount: wanted.length };
-}
-
-/** INC-7 recorded under two years is two records for one incident. */
-function duplicateIncidentFiles(paths: string[]): Problem[] {
-  const byId = new Map<string, string>();
-  const out: Problem[] = [];
-  for (const p of paths) {
-    const m = INCIDENT_FILE.exec(p);
-    if (!m) continue;
-    const prev = byId.get(m[2]!);
-    if (prev) out.push({ file: p, line: 0, column: 0, message: `INC-${m[2]} is recorded twice: here and in ${prev}.`, severity: "error", rule: "duplicate-incident", path: "" });
-    else byId.set(m[2]!, p);
-  }
-  return out;
 }
 
 /** Turns a core finding into a positioned problem, re-parsing the file only when it was not kept. */

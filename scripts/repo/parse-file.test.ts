@@ -41,8 +41,8 @@ describe("parseRepoFile", () => {
   it("reports YAML syntax errors with positions and no data", () => {
     const f = parseRepoFile("rotations/people.yaml", "people", 'people:\n  - login: "alice\n');
     expect(f.valid).toBe(false);
-    expect(f.problems[0]).toMatchObject({ rule: "yaml-syntax", line: 3 });
-    expect(f.problems[0]!.message).toContain("not closed");
+    expect(f.problems[0]).toMatchObject({ rule: "yaml-syntax", line: 2, column: 12 });
+    expect(f.problems[0]!.message).toBe("YAML syntax error: the double quote opened here is never closed.");
     expect(f.problems[0]!.message).toMatch(/^YAML syntax error/);
   });
 

@@ -36,6 +36,8 @@ export interface RevisionData {
   org: Organisation;
   present: Set<string>;
   problems: Problem[];
+  /** The rotation files' texts, by path (absent files left out). */
+  texts: ReadonlyMap<string, string>;
   /** File, line and column of a finding about this revision's files. */
   position(finding: Finding): Problem;
 }
@@ -105,7 +107,7 @@ export function loadRotationTexts(texts: ReadonlyMap<string, string>, label: str
   const sources = new Map(parsed.filter((f) => f.source).map((f) => [f.file, f.source!]));
   const position = (f: Finding) => toProblem(f, sources, texts);
   problems.push(...findings.map(position));
-  return { label, org, present, problems: sortProblems(problems), position };
+  return { label, org, present, problems: sortProblems(problems), texts, position };
 }
 
 /** The rotation data at `ref` (a branch, tag or sha), or in the working tree when `ref` is null. */
@@ -126,6 +128,8 @@ export async function loadRotationsAt(dir: string, ref: string | null): Promise<
 export interface TradeRevisions {
   base: RevisionData;
   head: RevisionData;
+  /** Rotation files whose text differs between the two. */
+  changed: string[];
 }
 
 /**
@@ -138,5 +142,6 @@ export async function loadTradeRevisions(dir: string, baseRef: string, headRef: 
   const headSha = headRef === null ? undefined : await resolveCommit(dir, headRef);
   const point = (await mergeBase(dir, baseSha, headSha ?? "HEAD")) ?? baseSha;
   const [base, head] = await Promise.all([loadRotationsAt(dir, point), loadRotationsAt(dir, headSha ?? null)]);
-  return { base: { ...base, label: baseRef }, head: headRef === null ? head : { ...head, label: headRef } };
+  const changed = ROTATION_PATHS.filter((p) => base.texts.get(p) !== head.texts.get(p));
+  return { base: { ...base, label: baseRef }, head: headRef === null ? head : { ...head, label: headRef }, changed };
 }

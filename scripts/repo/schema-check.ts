@@ -30,10 +30,13 @@ export function checkSchema(kind: FileKind, data: unknown): SchemaError[] {
   const errors = validate.errors ?? [];
   // anyOf failures also report every branch's error at the same path; one sentence is enough.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  // An enum says more than the type check that fails with it (null where P1-P5 belong).
+  const enumPaths = new Set(errors.filter((e) => e.keyword === "enum").map((e) => e.instancePath));
   const out: SchemaError[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     if (e.keyword !== "anyOf" && anyOfPaths.has(e.instancePath)) continue;
+    if (e.keyword === "type" && enumPaths.has(e.instancePath)) continue;
     const err = describe(e, data);
     const key = `${err.path.join("/")}|${err.message}`;
     if (seen.has(key)) continue;
@@ -60,6 +63,9 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 
 function show(v: unknown): string {
   if (v === null) return "null";
+  // A !!timestamp tag turns text into a Date; YAML's .inf and .nan are numbers JSON cannot write.
+  if (v instanceof Date) return `a YAML timestamp (${Number.isNaN(v.getTime()) ? "invalid" : v.toISOString()}); write the value without the tag`;
+  if (typeof v === "number" && !Number.isFinite(v)) return Number.isNaN(v) ? "the YAML value .nan (not a number)" : `the YAML value ${v > 0 ? "" : "-"}.inf (infinity)`;
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
   const s = JSON.stringify(v) ?? String(v);

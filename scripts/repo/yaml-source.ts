@@ -2,7 +2,7 @@
  * YAML parsing that keeps source positions, so every later problem can name a line and column.
  * Parsing is separate from reading: these functions take text, never touch the disk.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from "yaml";
+import { LineCounter, Parser, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from "yaml";
 import type { Problem } from "./problem.js";
 import { pointer } from "./problem.js";
 
@@ -34,9 +34,12 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlSourc
     return { line: p.line + lineOffset, column: p.col };
   };
   const problems: Problem[] = [];
-  for (const e of doc.errors) {
-    const pos = at(e.pos[0]);
-    problems.push({ file, ...pos, message: yamlMessage(e.code, e.message), severity: "error", rule: "yaml-syntax", path: "" });
+  // After the first syntax error the parser's later complaints are mostly echoes of it (one tab can
+  // give eight errors), so report the first one, placed where a person would look for it.
+  const first = doc.errors[0];
+  if (first) {
+    const { offset, message } = explainSyntaxError(text, first.code, first.message, first.pos[0]);
+    problems.push({ file, ...at(offset), message, severity: "error", rule: "yaml-syntax", path: "" });
   }
   let data: unknown = undefined;
   if (doc.errors.length === 0) {
@@ -77,6 +80,64 @@ function walk(doc: Document, path: readonly (string | number)[]): { node: Node |
     }
   }
   return { node: (node as Node | null) ?? null, keyNode };
+}
+
+/**
+ * Where a syntax error really is. The parser notices an unclosed quote or bracket only where the
+ * text ends or the next item begins; the concrete syntax tree still knows where it opened.
+ */
+function explainSyntaxError(text: string, code: string, message: string, offset: number): { offset: number; message: string } {
+  if (code === "MULTIPLE_DOCS")
+    return { offset, message: "YAML syntax error: the file holds more than one YAML document (a second '---' line); keep one document per file." };
+  const unclosed = unclosedToken(text, offset);
+  if (unclosed) return { offset: unclosed.offset, message: unclosed.message };
+  if (/Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line/.test(message)) {
+    const deeper = overIndentedLine(text, offset);
+    if (deeper !== undefined) return { offset: deeper, message: "YAML syntax error: this line is indented more than the key above it (check the indentation)." };
+  }
+  return { offset, message: yamlMessage(code, message) };
+}
+
+type Token = { type?: string; offset?: number; source?: string; end?: Token[]; [k: string]: unknown };
+
+/** The first quoted scalar or flow collection, opened before `before`, that never closes. */
+function unclosedToken(text: string, before: number): { offset: number; message: string } | undefined {
+  let found: { offset: number; message: string } | undefined;
+  const visit = (node: unknown): void => {
+    if (found || node === null || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const t = node as Token;
+    if (typeof t.offset === "number" && t.offset < before) {
+      if ((t.type === "double-quoted-scalar" || t.type === "single-quoted-scalar") && typeof t.source === "string") {
+        const q = t.source[0]!;
+        if (t.source.length < 2 || !t.source.endsWith(q) || (q === '"' && /(^|[^\\])(\\\\)*\\"$/.test(t.source.slice(1)))) {
+          found = { offset: t.offset, message: `YAML syntax error: the ${q === '"' ? "double" : "single"} quote opened here is never closed.` };
+          return;
+        }
+      }
+      if (t.type === "flow-collection" && Array.isArray(t.end) && !t.end.some((e) => e.type === "flow-map-end" || e.type === "flow-seq-end")) {
+        const start = (t as { start?: Token }).start;
+        const bracket = start?.source === "[" ? "[ is never closed with a ]" : "{ is never closed with a }";
+        found = { offset: start?.offset ?? t.offset, message: `YAML syntax error: the ${bracket}.` };
+        return;
+      }
+    }
+    for (const v of Object.values(t)) if (v && typeof v === "object") visit(v);
+  };
+  for (const token of new Parser().parse(text)) visit(token);
+  return found;
+}
+
+/** The offset of the line after `offset` when it is indented deeper than the line holding `offset`. */
+function overIndentedLine(text: string, offset: number): number | undefined {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const nextStart = text.indexOf("\n", offset);
+  if (nextStart < 0) return undefined;
+  const indent = (s: string) => s.length - s.trimStart().length;
+  const line = text.slice(lineStart, nextStart);
+  const nextEnd = text.indexOf("\n", nextStart + 1);
+  const next = text.slice(nextStart + 1, nextEnd < 0 ? undefined : nextEnd);
+  return next.trim() && indent(next) > indent(line) ? nextStart + 1 : undefined;
 }
 
 /** The yaml package's messages carry code excerpts; keep the first sentence and say what it means. */

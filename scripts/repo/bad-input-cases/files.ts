@@ -7,10 +7,6 @@ export const fileCases: BadInputCase[] = [
     edits: [{ file: INCIDENT, copyTo: "incidents/2025/INC-1.yaml", replacing: [["2026-01-15T", "2025-12-15T"]] }],
     // incidents/2025/INC-1.yaml sorts first, so the 2026 record is the duplicate; one problem at its id.
     expect: [{ file: INCIDENT, line: 1, column: 5, rule: "duplicate-incident", message: "INC-1 is recorded twice: here and in incidents/2025/INC-1.yaml." }],
-    bug: {
-      note: "reported twice with the same message: at 0:0 by duplicateIncidentFiles() in load-repository.ts and at 1:5 by cross-rules.ts",
-      extra: [{ file: INCIDENT, line: 0, column: 0, rule: "duplicate-incident", message: "INC-1 is recorded twice: here and in incidents/2025/INC-1.yaml." }],
-    },
   },
   {
     name: "incident id not matching the file name",
@@ -19,10 +15,6 @@ export const fileCases: BadInputCase[] = [
       { file: INCIDENT, line: 1, column: 5, rule: "incident-id", message: "The record's id is INC-2 but the file is named INC-1.yaml." },
       { file: INCIDENT, line: 2, column: 8, rule: "incident-id", message: "The id INC-2 does not match issue number 1." },
     ],
-    bug: {
-      note: 'the postmortem also gets "INC-1 has no incident record (expected incidents/<year>/INC-1.yaml)" although incidents/2026/INC-1.yaml exists: records are looked up by the id inside them only',
-      extra: [{ file: POSTMORTEM, line: 2, column: 11, rule: "postmortem-incident", message: "INC-1 has no incident record (expected incidents/<year>/INC-1.yaml)." }],
-    },
   },
   {
     name: "incident in the wrong year folder",
@@ -89,8 +81,7 @@ export const fileCases: BadInputCase[] = [
     name: "postmortem front matter that is not YAML",
     edits: [replace(POSTMORTEM, "title: Checkout errors after a release\n", "title: [Checkout errors after a release\n")],
     // The flow sequence opened on line 3, column 8 is never closed.
-    expect: [{ file: POSTMORTEM, line: 3, column: 8, rule: "yaml-syntax", message: "end with a ]" }],
-    bug: { note: "reported at line 4, column 1 (the next line) instead of at the [ that is never closed" },
+    expect: [{ file: POSTMORTEM, line: 3, column: 8, rule: "yaml-syntax", message: "the [ is never closed with a ]" }],
   },
   {
     name: "required file missing: the roster",

@@ -137,7 +137,6 @@ export const referenceCases: BadInputCase[] = [
     edits: [replace(CONFIG, "      replaces: rot-b", "      replaces: rot-c")],
     // The mistake is the value rot-c on line 25.
     expect: [{ file: CONFIG, line: 25, column: 17, rule: "unknown-layer", message: 'Holiday layer "holiday-b" replaces "rot-c", which is not a layer.' }],
-    bug: { note: "points at the start of the holiday layers list (line 22, column 5), not at the item that names the unknown layer (cross-rules.ts passes path [holidayPeriod, layers] without the index and field)" },
   },
   {
     name: "incident acknowledged before it was reported",

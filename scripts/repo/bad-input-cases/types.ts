@@ -59,7 +59,3 @@ export function replace(file: string, from: string, to: string): Edit {
  * An incident record that fails its schema contributes nothing, so its postmortem is told the record
  * does not exist, although the file is right there (and already has an error of its own).
  */
-export const INVALID_RECORD_BUG = {
-  note: 'an incident record with a schema error makes its postmortem report "INC-1 has no incident record (expected incidents/<year>/INC-1.yaml)" although the file exists',
-  extra: [{ file: POSTMORTEM, line: 2, column: 11, rule: "postmortem-incident", message: "INC-1 has no incident record (expected incidents/<year>/INC-1.yaml)." }],
-};
