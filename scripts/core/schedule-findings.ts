@@ -7,7 +7,7 @@ import { formatInstant } from "./wall-clock.js";
 
 /** A finding about one shift or override, pointing at `field` inside it (its `src` when known). */
 export function finding(severity: Finding["severity"], rule: string, message: string, entity: Shift | Override | undefined, field?: string): Finding {
-  const f: Finding = { severity, rule, message };
+  const f: Finding = { severity, rule, message: sentence(message) };
   if (entity?.src) f.src = entity.src;
   if (field !== undefined) f.field = field;
   return f;
@@ -18,4 +18,13 @@ export function describe(entity: Shift | Override, zone: string): string {
   const isOverride = "by" in entity;
   const who = isOverride ? `by ${entity.by}` : (entity.login ?? "no-one");
   return `${entity.layer} ${isOverride ? "override" : "shift"} ${formatInstant(entity.start.toMillis(), zone)} - ${formatInstant(entity.end.toMillis(), zone)} (${who})`;
+}
+
+/**
+ * Messages read as sentences, like the loader's: a closing full stop, and a capital when the sentence
+ * opens with an ordinary word (a login or layer name keeps its case).
+ */
+function sentence(text: string): string {
+  const t = /^(a|an|the|two|one|this|no|nobody|some) /.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  return /[.!?)]$/.test(t) ? t : `${t}.`;
 }
