@@ -41,7 +41,7 @@ if (actions) {
   mkdirSync(join(root, "build"), { recursive: true });
   // Code splitting keeps each command's dependencies (calendar feeds, holiday data, ...) out of the
   // start-up path: `oncall who` parses only what `who` imports.
-  const entries = { oncall: "scripts/cli/bin.ts", bench: "scripts/bench/main.ts" };
+  const entries = { oncall: "scripts/cli/bin.ts", "parse-worker": "scripts/repo/parse-worker.ts", bench: "scripts/bench/main.ts" };
   const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, src]) => existsSync(join(root, src))).map(([name, src]) => [name, join(root, src)]));
   await build({
     ...common,

@@ -1,6 +1,10 @@
 /** Process entry of the `oncall` bin: the only place that reads the clock, argv and the real streams. */
 import { DateTime } from "luxon";
 import { main } from "./main.js";
+import { useParseWorker } from "../repo/parallel-parse.js";
+
+// The build puts the worker entry beside this file; large repositories are parsed on two threads.
+useParseWorker(new URL("./parse-worker.mjs", import.meta.url));
 
 main(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),

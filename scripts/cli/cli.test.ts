@@ -38,6 +38,26 @@ describe("oncall (process)", () => {
     expect(r.stdout + r.stderr).not.toMatch(/at .*\.mjs:\d+/);
   });
 
+  it("validates a large repository on two threads with the same positions", () => {
+    const dir = scratch();
+    const record = readFileSync(join(dir, "incidents/2026/INC-41.yaml"), "utf8");
+    for (let n = 1000; n < 1700; n++) writeFileSync(join(dir, `incidents/2026/INC-${n}.yaml`), record.replace("id: INC-41", `id: INC-${n}`).replace("issue: 41", `issue: ${n}`));
+    // Odd positions in the sorted list go to the worker thread; break one there and one here.
+    writeFileSync(join(dir, "incidents/2026/INC-1001.yaml"), record.replace("id: INC-41", "id: INC-1001").replace("issue: 41", "issue: 1001").replace("severity: P3", "severity: P9"));
+    writeFileSync(join(dir, "incidents/2026/INC-1002.yaml"), record.replace("id: INC-41", "id: INC-1002").replace("issue: 41", "issue: 4"));
+    const r = runCli(["validate", "--repo", dir, "--at", "2026-11-23T12:00:00Z", "--json"]);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout);
+    expect(out.files).toBeGreaterThan(700);
+    const lines = record.split("\n");
+    const severityLine = lines.findIndex((l) => l.startsWith("severity:")) + 1;
+    const issueLine = lines.findIndex((l) => l.startsWith("issue:")) + 1;
+    expect(out.problems.filter((p: { severity: string }) => p.severity === "error").map((p: { file: string; line: number; column: number; rule: string }) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
+      `incidents/2026/INC-1001.yaml:${severityLine}:11 schema`,
+      `incidents/2026/INC-1002.yaml:${issueLine}:8 incident-id`,
+    ]);
+  });
+
   it("says which flag is wrong with exit 2", () => {
     const r = runCli(["validate", "--repo", repo, "--format", "xml"]);
     expect(r.code).toBe(2);

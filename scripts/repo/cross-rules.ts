@@ -117,8 +117,9 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     const m = INCIDENT_FILE.exec(file);
     if (m) {
       if (inc.id !== `INC-${m[2]}`) out.push(err("incident-id", `The record's id is ${inc.id} but the file is named INC-${m[2]}.yaml.`, inc.src, "id"));
-      const year = DateTime.fromISO(inc.reportedAt, { setZone: true }).year;
-      if (String(year) !== m[1]) out.push(err("incident-year", `The incident was reported in ${year}, so its record belongs in incidents/${year}/, not incidents/${m[1]}/.`, inc.src, "reportedAt"));
+      // The year as written in the record (its own offset), which is the folder a person expects.
+      const year = inc.reportedAt.slice(0, 4);
+      if (year !== m[1]) out.push(err("incident-year", `The incident was reported in ${year}, so its record belongs in incidents/${year}/, not incidents/${m[1]}/.`, inc.src, "reportedAt"));
     }
     if (inc.id !== `INC-${inc.issue}`) out.push(err("incident-id", `The id ${inc.id} does not match issue number ${inc.issue}.`, inc.src, "issue"));
     const sameNumber = m ? (recordFiles.get(`INC-${m[2]}`) ?? []) : [];
@@ -140,7 +141,8 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
       out.push(err("missing-postmortem", `The postmortem ${inc.postmortem} does not exist.`, inc.src, "postmortem"));
     for (const [a, b] of [["reportedAt", "acknowledgedAt"], ["reportedAt", "resolvedAt"], ["acknowledgedAt", "resolvedAt"]] as const) {
       const x = inc[a], y = inc[b];
-      if (x && y && DateTime.fromISO(y, { setZone: true }) < DateTime.fromISO(x, { setZone: true }))
+      // Instants passed the schema's pattern (offset always present), so Date.parse reads them exactly.
+      if (x && y && Date.parse(y) < Date.parse(x))
         out.push(err("incident-times", `${b} (${y}) is before ${a} (${x}).`, inc.src, b));
     }
   }

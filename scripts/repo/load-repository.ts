@@ -3,7 +3,8 @@
  * rules), collecting every problem instead of stopping at the first. This is the IO edge: it reads the
  * disk; everything it calls is pure.
  */
-import { readFile, readdir } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DateTime } from "luxon";
 import type { Finding, Organisation } from "../core/model.js";
@@ -11,7 +12,8 @@ import { checkSchedule } from "../core/schedule-rules.js";
 import type { Problem } from "./problem.js";
 import { pointer, sortProblems } from "./problem.js";
 import { classify, DATA_DIRS, REQUIRED_FILES } from "./file-kinds.js";
-import { parseRepoFile, type ParsedFile } from "./parse-file.js";
+import { parseFiles } from "./parallel-parse.js";
+import type { FileKind } from "./schema-check.js";
 import { normalize } from "./normalize.js";
 import { crossFileRules } from "./cross-rules.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
@@ -65,19 +67,15 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
   const pathSet = new Set(paths);
   const wanted = opts.only ? paths.filter((p) => opts.only!.has(p) || CONTEXT_FILES.includes(p)) : paths;
   const problems: Problem[] = [];
-  const parsed: ParsedFile[] = [];
 
-  const texts = await Promise.all(wanted.map((p) => readFile(join(dir, p), "utf8")));
-  wanted.forEach((file, i) => {
+  const toParse: [string, FileKind][] = [];
+  for (const file of wanted) {
     const c = classify(file);
-    if (c.kind === null) {
-      if (c.message) problems.push({ file, line: 0, column: 0, message: c.message, severity: "error", rule: "file-name", path: "" });
-      return;
-    }
-    const f = parseRepoFile(file, c.kind, texts[i]!);
-    parsed.push(f);
-    problems.push(...f.problems);
-  });
+    if (c.kind !== null) toParse.push([file, c.kind]);
+    else if (c.message) problems.push({ file, line: 0, column: 0, message: c.message, severity: "error", rule: "file-name", path: "" });
+  }
+  const { parsed, texts } = await parseFiles(dir, toParse);
+  for (const f of parsed) problems.push(...f.problems);
   if (!opts.only) {
     for (const req of REQUIRED_FILES) {
       if (!pathSet.has(req)) problems.push({ file: req, line: 0, column: 0, message: `${req} is missing; the repository needs it.`, severity: "error", rule: "missing-file", path: "" });
@@ -91,25 +89,34 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
     findings.push(...checkSchedule({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation, ...(opts.now && { now: opts.now }) }));
   }
   const sources = new Map(parsed.filter((f) => f.source).map((f) => [f.file, f.source!]));
-  const text = new Map(wanted.map((p, i) => [p, texts[i]!]));
-  for (const f of findings) problems.push(toProblem(f, sources, text));
+  // Files parsed on the worker thread are read again only when a finding points into them.
+  const textOf = { get: (file: string) => texts.get(file) ?? readTextIfPresent(join(dir, file)) };
+  for (const f of findings) problems.push(toProblem(f, sources, textOf));
   return { org, problems: sortProblems(problems), present, fileCount: wanted.length };
 }
 
 /** Turns a core finding into a positioned problem, re-parsing the file only when it was not kept. */
-export function toProblem(f: Finding, sources: ReadonlyMap<string, YamlSource>, texts: ReadonlyMap<string, string>): Problem {
+export function toProblem(f: Finding, sources: ReadonlyMap<string, YamlSource>, texts: Pick<ReadonlyMap<string, string>, "get">): Problem {
   const file = f.src?.file ?? "";
   const path = [...(f.src?.path ?? []), ...(f.field !== undefined ? [f.field] : [])];
   let line = f.line ?? 0;
   let column = f.column ?? 0;
   if (f.line === undefined && f.src) {
     let source = sources.get(file);
-    if (!source && texts.has(file)) {
-      const text = texts.get(file)!;
+    const text = source ? undefined : texts.get(file);
+    if (text !== undefined) {
       const fm = file.endsWith(".md") ? splitFrontMatter(text) : null;
       source = fm ? (fm.ok ? parseYaml(file, fm.yaml, fm.yamlLine) : undefined) : parseYaml(file, text);
     }
     if (source) ({ line, column } = source.locate(path, { key: false }));
   }
   return { file, line, column, message: f.message, severity: f.severity, rule: f.rule, path: pointer(path) };
+}
+
+function readTextIfPresent(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
 }
