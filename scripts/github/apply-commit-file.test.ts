@@ -134,6 +134,19 @@ describe("commit-file through a pull request", () => {
     expect(fake().repo().issues.size).toBe(0);
   });
 
+  it("starts a branch left over from a merged pull request again from base, so the next one shows only its change", async () => {
+    fake().seed.user("alice", { permission: "write" });
+    await apply([viaPr("status: open\n")]);
+    fake().seed.merge(1);
+    fake().seed.files({ "incidents/2024/INC-8.yaml": "merged since\n" });
+    const [next] = await apply([viaPr("status: resolved\n")]);
+    expect(next).toMatchObject({ outcome: "created", number: 2 });
+    const head = fake().repo().git.resolveCommit("heads/oncall/incident-7")!;
+    const main = fake().repo().git.resolveCommit("heads/main")!;
+    expect(fake().repo().git.ancestors(head).has(main)).toBe(true);
+    expect(fake().repo().git.diff(main, head).map((f) => f.filename)).toEqual(["incidents/2024/INC-7.yaml"]);
+  });
+
   it("completes a pull request a failed run left without one", async () => {
     fake().seed.user("alice", { permission: "write" });
     fake().faults.add({ kind: "server-error", operation: "pulls/create", times: 100 });

@@ -10,15 +10,24 @@ import { writeFiles } from "./write-files.js";
 
 type CommitFile = Extract<Effect, { kind: "commit-file" }>;
 
-/** Creates `branch` at the head of `base` unless it exists; true when it was created. */
-async function ensureBranch(ctx: ApplyContext, branch: string, base: string): Promise<boolean> {
+/**
+ * Creates `branch` at the head of `base` unless it exists; with `reset`, an existing branch is also
+ * moved (forced) to the head of `base`. True when the branch now starts from base's head.
+ */
+async function ensureBranch(ctx: ApplyContext, branch: string, base: string, reset: boolean): Promise<boolean> {
+  let existing: string | undefined;
   try {
-    await ctx.call(`read branch ${branch}`, () => ctx.octokit.rest.git.getRef({ ...ctx.repo, ref: `heads/${branch}` }));
-    return false;
+    const { data } = await ctx.call(`read branch ${branch}`, () => ctx.octokit.rest.git.getRef({ ...ctx.repo, ref: `heads/${branch}` }));
+    existing = data.object.sha;
   } catch (error) {
     if (!hasStatus(error, 404)) throw error;
   }
+  if (existing !== undefined && !reset) return false;
   const { data: from } = await ctx.call(`read branch ${base}`, () => ctx.octokit.rest.git.getRef({ ...ctx.repo, ref: `heads/${base}` }));
+  if (existing !== undefined) {
+    if (existing !== from.object.sha) await ctx.call(`reset branch ${branch} to ${base}`, () => ctx.octokit.rest.git.updateRef({ ...ctx.repo, ref: `heads/${branch}`, sha: from.object.sha, force: true }));
+    return true;
+  }
   try {
     await ctx.call(`create branch ${branch}`, () => ctx.octokit.rest.git.createRef({ ...ctx.repo, ref: `refs/heads/${branch}`, sha: from.object.sha }));
     return true;
@@ -37,10 +46,13 @@ async function decoratePull(ctx: ApplyContext, number: number, spec: PullRequest
 
 async function viaPullRequest(ctx: ApplyContext, effect: CommitFile, spec: PullRequestSpec): Promise<AppliedEffect> {
   const base = spec.base ?? effect.branch ?? (await ctx.defaultBranch());
-  const createdBranch = await ensureBranch(ctx, spec.branch, base);
-  const written = await writeFiles(ctx, spec.branch, effect.files, effect.message);
   const { data: open } = await ctx.call(`find the pull request for ${spec.branch}`, () => ctx.octokit.rest.pulls.list({ ...ctx.repo, head: `${ctx.repo.owner}:${spec.branch}`, state: "open", per_page: 100 }));
   const existing = open[0];
+  // Without an open pull request, an existing branch is left over from a merged or closed one (or a
+  // failed run): it starts again from base, so the new pull request shows only this change instead of
+  // old commits, and never reverts what was merged since.
+  const createdBranch = await ensureBranch(ctx, spec.branch, base, existing === undefined);
+  const written = await writeFiles(ctx, spec.branch, effect.files, effect.message);
   if (existing) {
     const changes = { ...(existing.title !== spec.title ? { title: spec.title } : {}), ...((existing.body ?? "") !== spec.body ? { body: spec.body } : {}) };
     if (Object.keys(changes).length > 0) await ctx.call(`update pull request #${existing.number}`, () => ctx.octokit.rest.pulls.update({ ...ctx.repo, pull_number: existing.number, ...changes }));

@@ -22,6 +22,29 @@ export interface ApplyOptions {
   trustedAuthors?: string[];
   /** How often a write that hit a 409/422 conflict is re-read and retried (default 2). */
   conflictRetries?: number;
+  /**
+   * What the caller has already read in this run (an issue from the event payload, a comment list it
+   * listed itself), used instead of reading it again: each one saves an API call. The caller vouches
+   * that it is current enough; writes keep these copies up to date as usual.
+   */
+  known?: KnownState;
+}
+
+/** Snapshots a caller passes in through {@link ApplyOptions.known}. */
+export interface KnownState {
+  issues?: readonly IssueSnapshot[];
+  /** Every comment of an issue, by issue number, oldest first. */
+  comments?: ReadonlyMap<number, readonly CommentSnapshot[]>;
+  /** Reviewer state of pull requests (from the event payload and a review list), by number, for request-reviewers. */
+  pulls?: ReadonlyMap<number, PullReviewers>;
+}
+
+/** Who wrote a pull request, who has been asked to review it and who has reviewed it. */
+export interface PullReviewers {
+  author: string;
+  requested: readonly string[];
+  reviewed: readonly string[];
+  url?: string;
 }
 
 /** What the adapter needs to know about an issue or pull request. */
@@ -81,6 +104,7 @@ export class ApplyContext {
   readonly conflictRetries: number;
   private readonly issues = new Map<number, IssueSnapshot>();
   private readonly comments = new Map<number, CommentSnapshot[]>();
+  private readonly pulls = new Map<number, PullReviewers & { requested: string[] }>();
   /** Issue numbers by create-issue key, filled as create-issue effects run. */
   readonly createdIssues = new Map<string, number>();
   private defaultBranchName?: string;
@@ -92,6 +116,10 @@ export class ApplyContext {
   ) {
     this.logger = options.logger ?? { info() {}, warn() {} };
     this.conflictRetries = options.conflictRetries ?? 2;
+    // Copies: the caches are updated in place as effects write, the caller's lists stay as they were.
+    for (const issue of options.known?.issues ?? []) this.issues.set(issue.number, { ...issue, labels: [...issue.labels], assignees: [...issue.assignees] });
+    for (const [number, list] of options.known?.comments ?? []) this.comments.set(number, list.map((c) => ({ ...c })));
+    for (const [number, pull] of options.known?.pulls ?? []) this.pulls.set(number, { ...pull, requested: [...pull.requested], reviewed: [...pull.reviewed] });
   }
 
   /** Runs one API call; failures become GitHubApiError labelled with `purpose`. */
@@ -129,6 +157,22 @@ export class ApplyContext {
     const snapshots = list.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user, url: c.html_url }));
     this.comments.set(number, snapshots);
     return snapshots;
+  }
+
+  /** Author, requested reviewers and reviewers of a pull request: given in the options, else read once. */
+  async pullReviewers(number: number): Promise<PullReviewers & { requested: string[] }> {
+    const cached = this.pulls.get(number);
+    if (cached) return cached;
+    const { data: pull } = await this.call(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }));
+    const reviews = await this.call(`list reviews of #${number}`, () => this.octokit.paginate(this.octokit.rest.pulls.listReviews, { ...this.repo, pull_number: number, per_page: 100 }));
+    const known = {
+      author: pull.user.login,
+      requested: (pull.requested_reviewers ?? []).map((u) => u.login),
+      reviewed: reviews.flatMap((r) => (r.user ? [r.user.login] : [])),
+      url: pull.html_url,
+    };
+    this.pulls.set(number, known);
+    return known;
   }
 
   /** The repository's default branch, read once. */

@@ -10,13 +10,14 @@ type Of<K extends Effect["kind"]> = Extract<Effect, { kind: K }>;
  */
 export async function requestReviewers(ctx: ApplyContext, effect: Of<"request-reviewers">): Promise<AppliedEffect> {
   const number = effect.pull;
-  const { data: pull } = await ctx.call(`read pull request #${number}`, () => ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: number }));
-  const reviews = await ctx.call(`list reviews of #${number}`, () => ctx.octokit.paginate(ctx.octokit.rest.pulls.listReviews, { ...ctx.repo, pull_number: number, per_page: 100 }));
-  const skip = [...(pull.requested_reviewers ?? []).map((u) => u.login), ...reviews.flatMap((r) => (r.user ? [r.user.login] : [])), pull.user.login];
+  const pull = await ctx.pullReviewers(number);
+  const skip = [...pull.requested, ...pull.reviewed, pull.author];
   const ask = effect.reviewers.filter((login) => !includesName(skip, login));
-  if (ask.length === 0) return { effect, outcome: "unchanged", summary: `reviews on #${number} already requested`, number, url: pull.html_url };
+  const url = pull.url ? { url: pull.url } : {};
+  if (ask.length === 0) return { effect, outcome: "unchanged", summary: `reviews on #${number} already requested`, number, ...url };
   await ctx.call(`request reviews on #${number}`, () => ctx.octokit.rest.pulls.requestReviewers({ ...ctx.repo, pull_number: number, reviewers: ask }));
-  return { effect, outcome: "updated", summary: `requested reviews from ${ask.join(", ")} on #${number}`, number, url: pull.html_url };
+  pull.requested.push(...ask);
+  return { effect, outcome: "updated", summary: `requested reviews from ${ask.join(", ")} on #${number}`, number, ...url };
 }
 
 /** GitHub keeps every status ever posted; posting only on change keeps the commit's history short. */

@@ -1,13 +1,16 @@
 /**
- * Runs an action's body and makes sure every failure reaches `core.setFailed`: user errors with their
- * message alone, anything else flagged as a bug, and unhandled rejections too.
+ * Runs an action's body and makes sure every failure reaches `core.setFailed`: user errors and GitHub
+ * API failures (an outage or a missing permission is not a bug; their message names the call and
+ * what was already done) with their message alone, anything else flagged as a bug, and unhandled
+ * rejections too.
  */
 import * as core from "@actions/core";
 import { UserError } from "../core/errors.js";
+import { GitHubApiError } from "./github-error.js";
 
 export function runAction(body: () => Promise<void>): void {
   const fail = (err: unknown) => {
-    if (err instanceof UserError) core.setFailed(err.message);
+    if (err instanceof UserError || err instanceof GitHubApiError) core.setFailed(err.message);
     else core.setFailed(`Internal error (a bug in oncall-as-code): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   };
   process.on("unhandledRejection", fail);
