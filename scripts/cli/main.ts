@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   who: () => import("./who.js"),
   ics: () => import("./ics.js"),
   slo: () => import("./slo.js"),
+  trade: () => import("./trade.js"),
 };
 
 const HELP = `oncall: the on-call process of this repository, from the command line.
@@ -25,6 +26,7 @@ Commands:
   who          who is on call at an instant
   ics          an iCalendar feed for a person, a layer or everyone
   slo          deadline (acknowledgement deadline of a report) or report (attainment, MTTA, MTTR)
+  trade        swap two shifts, cover part of one (override), or check a trade between two revisions
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data.
 Run "oncall <command> --help" for a command's options.`;

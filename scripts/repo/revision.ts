@@ -112,16 +112,15 @@ export function loadRotationTexts(texts: ReadonlyMap<string, string>, label: str
 
 /** The rotation data at `ref` (a branch, tag or sha), or in the working tree when `ref` is null. */
 export async function loadRotationsAt(dir: string, ref: string | null): Promise<RevisionData> {
+  const sha = ref === null ? undefined : await resolveCommit(dir, ref);
+  const read = await Promise.all(ROTATION_PATHS.map((p) => (sha === undefined ? readFile(join(dir, p), "utf8").catch(() => undefined) : showFile(dir, sha, p))));
   const texts = new Map<string, string>();
-  if (ref === null) {
-    const read = await Promise.all(ROTATION_PATHS.map((p) => readFile(join(dir, p), "utf8").catch(() => undefined)));
-    ROTATION_PATHS.forEach((p, i) => read[i] !== undefined && texts.set(p, read[i]));
-    return loadRotationTexts(texts, "the working tree");
-  }
-  const sha = await resolveCommit(dir, ref);
-  const read = await Promise.all(ROTATION_PATHS.map((p) => showFile(dir, sha, p)));
-  ROTATION_PATHS.forEach((p, i) => read[i] !== undefined && texts.set(p, read[i]));
-  return { ...loadRotationTexts(texts, ref), sha };
+  ROTATION_PATHS.forEach((p, i) => {
+    const text = read[i];
+    if (text !== undefined) texts.set(p, text);
+  });
+  const data = loadRotationTexts(texts, ref ?? "the working tree");
+  return sha === undefined ? data : { ...data, sha };
 }
 
 /** Both sides of a trade. `base` is read at the merge base, so later commits on the base branch are not mistaken for the trade's. */

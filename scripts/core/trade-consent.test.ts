@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { evaluateConsent, latestDecisions, type ReviewInput } from "./trade-consent.js";
+import { PEOPLE } from "./trade-test-kit.js";
+
+const review = (login: string, state: string, minute: number): ReviewInput => ({ login, state, submittedAt: `2026-11-23T12:${String(minute).padStart(2, "0")}:00Z`, id: minute });
+const consent = (affected: string[], author: string, reviews: ReviewInput[]) => evaluateConsent({ affected, author, reviews, people: PEOPLE });
+
+describe("evaluateConsent", () => {
+  it("counts the author, and waits for the others", () => {
+    const c = consent(["alice", "bob"], "alice", []);
+    expect(c.complete).toBe(false);
+    expect(c.missing).toEqual(["bob"]);
+    expect(c.entries[0]).toMatchObject({ login: "alice", approved: true, by: "alice", how: "author" });
+    expect(c.entries[1]).toMatchObject({ login: "bob", approved: false, manager: "dana" });
+  });
+
+  it("is complete when everyone approved, and when nobody is affected", () => {
+    expect(consent(["alice", "bob"], "alice", [review("bob", "APPROVED", 1)]).complete).toBe(true);
+    expect(consent([], "carol", [])).toEqual({ entries: [], complete: true, missing: [] });
+  });
+
+  it("needs both people when a third person edits their shifts", () => {
+    const c = consent(["alice", "bob"], "carol", [review("alice", "APPROVED", 1)]);
+    expect(c.missing).toEqual(["bob"]);
+  });
+
+  it("lets a manager approve for a report, also as the author", () => {
+    const viaReview = consent(["alice", "erin"], "alice", [review("frank", "APPROVED", 1)]);
+    expect(viaReview.complete).toBe(true);
+    expect(viaReview.entries[1]).toMatchObject({ login: "erin", approved: true, by: "frank", how: "review" });
+    expect(consent(["alice", "bob"], "dana", []).complete).toBe(true);
+    // A manager of someone else does not count.
+    expect(consent(["erin"], "alice", [review("dana", "APPROVED", 1)]).missing).toEqual(["erin"]);
+  });
+
+  it("takes each reviewer's latest decision: changes requested or a dismissal withdraws, a comment does not", () => {
+    expect(consent(["bob"], "alice", [review("bob", "APPROVED", 1), review("bob", "CHANGES_REQUESTED", 2)]).entries[0]).toMatchObject({ approved: false, withdrawn: "changes-requested" });
+    expect(consent(["bob"], "alice", [review("bob", "APPROVED", 1), review("bob", "DISMISSED", 2)]).entries[0]).toMatchObject({ approved: false, withdrawn: "dismissed" });
+    expect(consent(["bob"], "alice", [review("bob", "APPROVED", 1), review("bob", "COMMENTED", 2)]).complete).toBe(true);
+    expect(consent(["bob"], "alice", [review("bob", "CHANGES_REQUESTED", 1), review("bob", "APPROVED", 2)]).complete).toBe(true);
+    // Order by submission time, not by list order.
+    expect(consent(["bob"], "alice", [review("bob", "CHANGES_REQUESTED", 5), review("bob", "APPROVED", 2)]).complete).toBe(false);
+  });
+
+  it("does not let a manager overrule a person's own objection, but does stand in after a dismissal", () => {
+    expect(consent(["bob"], "alice", [review("bob", "CHANGES_REQUESTED", 1), review("dana", "APPROVED", 2)]).complete).toBe(false);
+    expect(consent(["bob"], "alice", [review("bob", "DISMISSED", 1), review("dana", "APPROVED", 2)]).complete).toBe(true);
+  });
+
+  it("compares logins case-insensitively and ignores pending reviews", () => {
+    expect(consent(["bob"], "Alice", [review("BOB", "approved", 1)]).complete).toBe(true);
+    expect(consent(["alice"], "ALICE", []).complete).toBe(true);
+    expect(latestDecisions([review("bob", "PENDING", 1)]).size).toBe(0);
+  });
+});
