@@ -4,7 +4,7 @@
 //                CI rebuilds them and fails on any difference)
 // Output is deterministic: same sources and lock file, same bytes.
 import { build } from "esbuild";
-import { existsSync, readdirSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,8 +32,20 @@ if (actions) {
   for (const file of entries) {
     const name = file.replace(/\.ts$/, "");
     const out = join(root, ".github", "actions", name, "dist");
+    // A fresh dist each time, so a chunk that is no longer produced does not linger in the commit.
+    rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
-    await build({ ...common, entryPoints: [join(dir, file)], outfile: join(out, "index.mjs"), banner: { js: `// Bundled from scripts/actions/${file} by \`npm run bundle\`. Do not edit.\n${banner}` } });
+    // Split so that heavy, rarely needed code (holiday tables for SLO deadlines) loads only when used.
+    await build({
+      ...common,
+      entryPoints: { index: join(dir, file) },
+      outdir: out,
+      splitting: true,
+      outExtension: { ".js": ".mjs" },
+      chunkNames: "chunks/[name]-[hash]",
+      minifyWhitespace: true,
+      banner: { js: `// Bundled from scripts/actions/${file} by \`npm run bundle\`. Do not edit.\n${banner}` },
+    });
   }
 } else {
   // No clean step: concurrent test runs build at the same time, and chunk names are content hashes,
