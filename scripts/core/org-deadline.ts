@@ -1,11 +1,16 @@
 /**
  * The acknowledgement deadline of an incident reported at an instant, for a whole organisation: the
  * coverage of the following days (published schedule, or a preview past its end) fed to the SLO engine.
+ *
+ * Many reports (the SLO check over every open incident) share one {@link orgDeadlineFinder}: the
+ * coverage of the span from the earliest report to the last report's horizon is built once, instead of
+ * walking every published shift per incident.
  */
 import type { DateTime } from "luxon";
-import type { Organisation } from "./model.js";
+import type { Organisation, Shift } from "./model.js";
 import { coverageWindow } from "./coverage-window.js";
-import { ackDeadline, DEFAULT_DEADLINE_HORIZON_DAYS, type AckDeadline } from "./slo-deadline.js";
+import { deadlineFinder, DEFAULT_DEADLINE_HORIZON_DAYS, type AckDeadline } from "./slo-deadline.js";
+import { DAY_MS } from "./wall-clock.js";
 import type { HolidayCalendar } from "./work-calendar.js";
 
 export interface OrgDeadline extends AckDeadline {
@@ -13,15 +18,39 @@ export interface OrgDeadline extends AckDeadline {
   preview: boolean;
 }
 
-export function deadlineFor(org: Pick<Organisation, "rotation" | "people" | "shifts" | "overrides">, reportedAt: DateTime, calendar: HolidayCalendar): OrgDeadline {
+type DeadlineOrg = Pick<Organisation, "rotation" | "people" | "shifts" | "overrides">;
+
+/** Deadlines of reports made in [from, to] (inclusive); a report outside that span is a programming error. */
+export interface OrgDeadlineFinder {
+  deadline(reportedAt: DateTime): OrgDeadline;
+}
+
+export function orgDeadlineFinder(org: DeadlineOrg, calendar: HolidayCalendar, span: { from: DateTime; to: DateTime }): OrgDeadlineFinder {
+  for (const end of [span.from, span.to]) if (!end.isValid) throw new RangeError(`invalid report instant: ${end.invalidExplanation ?? ""}`);
+  const from = span.from.toMillis();
+  const to = span.to.toMillis();
+  const horizon = DEFAULT_DEADLINE_HORIZON_DAYS * DAY_MS;
   const window = coverageWindow({
     config: org.rotation,
     people: org.people,
     shifts: org.shifts,
     overrides: org.overrides,
-    from: reportedAt,
-    to: reportedAt.plus({ days: DEFAULT_DEADLINE_HORIZON_DAYS }),
+    from: span.from,
+    to: span.to.plus({ milliseconds: horizon }),
   });
-  const answer = ackDeadline({ reportedAt, coverage: window.segments, people: org.people, calendar, orgHolidays: org.rotation.orgHolidays });
-  return { ...answer, preview: window.preview };
+  const published = new Set<Shift>(org.shifts);
+  const previewed = window.preview ? window.shifts.filter((s) => !published.has(s)).map((s) => [s.start.toMillis(), s.end.toMillis()] as const) : [];
+  const finder = deadlineFinder({ coverage: window.segments, people: org.people, calendar, orgHolidays: org.rotation.orgHolidays });
+  return {
+    deadline(reportedAt) {
+      const r = reportedAt.toMillis();
+      if (!(r >= from && r <= to)) throw new RangeError(`report instant ${reportedAt.toISO() ?? "(invalid)"} is outside the prepared span`);
+      const answer = finder.deadline(reportedAt);
+      return { ...answer, preview: previewed.some(([start, end]) => end > r && start < r + horizon) };
+    },
+  };
+}
+
+export function deadlineFor(org: DeadlineOrg, reportedAt: DateTime, calendar: HolidayCalendar): OrgDeadline {
+  return orgDeadlineFinder(org, calendar, { from: reportedAt, to: reportedAt }).deadline(reportedAt);
 }

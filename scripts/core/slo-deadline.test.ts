@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { CoverageSegment, Person } from "./model.js";
-import { ackDeadline, type AckDeadlineInput } from "./slo-deadline.js";
+import { ackDeadline, deadlineFinder, type AckDeadlineInput } from "./slo-deadline.js";
 import { DEFAULT_SUPPORT_TIERS, tierAt, type TierTable } from "./support-tier.js";
 import { fixedHolidayCalendar, NO_HOLIDAYS, type HolidayCalendar } from "./work-calendar.js";
 
@@ -286,5 +286,31 @@ describe("ackDeadline input errors", () => {
 
   it("rejects an invalid report instant", () => {
     expect(() => deadline("not a time", solo(alice))).toThrow(RangeError);
+  });
+});
+
+describe("deadlineFinder", () => {
+  it("answers every report of a shared finder exactly as a fresh ackDeadline does", () => {
+    // A year of weekly handoffs between all five people on two slots, with holidays in two regions: the
+    // finder's working-day cache and coverage index carry over from one report to the next.
+    const coverage: CoverageSegment[] = [];
+    const start = Date.UTC(2025, 0, 6, 16);
+    for (let week = 0; week < 54; week++) {
+      const from = start + week * 7 * 86_400_000;
+      const to = from + 7 * 86_400_000;
+      const iso = (ms: number) => new Date(ms).toISOString();
+      coverage.push(seg("rot-a", PEOPLE[week % 5]!.login, iso(from), iso(to)));
+      if (week % 9 !== 4) coverage.push(seg("rot-b", PEOPLE[(week + 2) % 5]!.login, iso(from + 2 * 86_400_000), iso(to + 2 * 86_400_000)));
+    }
+    const calendar = fixedHolidayCalendar({ "US-NY": ["2025-07-04", "2025-11-27", "2025-12-25"], DE: ["2025-10-03", "2025-12-25", "2025-12-26"] });
+    const settings = { coverage, people: PEOPLE, calendar, orgHolidays: ["2025-12-24"] };
+    const finder = deadlineFinder(settings);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 360 * 1440 }), (minute) => {
+        const reportedAt = DateTime.fromMillis(start + minute * MIN, { zone: "UTC" });
+        expect(summary(finder.deadline(reportedAt))).toEqual(summary(ackDeadline({ ...settings, reportedAt })));
+      }),
+      { numRuns: 400, seed: 20261129 },
+    );
   });
 });

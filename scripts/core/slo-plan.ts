@@ -15,7 +15,7 @@
 import { DateTime } from "luxon";
 import type { Effect, LabelSpec } from "../github/effects.js";
 import type { Organisation, Person } from "./model.js";
-import { deadlineFor } from "./org-deadline.js";
+import { orgDeadlineFinder, type OrgDeadline } from "./org-deadline.js";
 import { planSloCheck, type OpenIncidentSloState, type SloCheckDecision } from "./slo-check.js";
 import type { HolidayCalendar } from "./work-calendar.js";
 
@@ -106,9 +106,17 @@ export function isSloCandidate(issue: IncidentIssue): boolean {
  * reported (from the schedule), then anyone assigned since (responders), bots left out.
  */
 export function sloStateOf(issue: IncidentIssue, org: SloPlanInput["org"], calendar: HolidayCalendar): OpenIncidentSloState {
+  const reportedAt = reportInstant(issue);
+  return stateWith(issue, reportedAt, orgDeadlineFinder(org, calendar, { from: reportedAt, to: reportedAt }).deadline(reportedAt));
+}
+
+function reportInstant(issue: IncidentIssue): DateTime {
   const reportedAt = DateTime.fromISO(issue.createdAt, { zone: "UTC" });
   if (!reportedAt.isValid) throw new RangeError(`#${issue.number}: invalid created_at ${JSON.stringify(issue.createdAt)}`);
-  const d = deadlineFor(org, reportedAt, calendar);
+  return reportedAt;
+}
+
+function stateWith(issue: IncidentIssue, reportedAt: DateTime, d: OrgDeadline): OpenIncidentSloState {
   const assigned = issue.assignees.filter((login) => !login.endsWith("[bot]"));
   return {
     number: issue.number,
@@ -123,11 +131,22 @@ export function sloStateOf(issue: IncidentIssue, org: SloPlanInput["org"], calen
   };
 }
 
+/** The states of many issues, with one coverage built for the span of their report instants. */
+function statesOf(issues: readonly IncidentIssue[], org: SloPlanInput["org"], calendar: HolidayCalendar): OpenIncidentSloState[] {
+  if (!issues.length) return [];
+  const instants = issues.map(reportInstant);
+  const millis = instants.map((i) => i.toMillis());
+  const first = instants[millis.indexOf(Math.min(...millis))]!;
+  const last = instants[millis.indexOf(Math.max(...millis))]!;
+  const finder = orgDeadlineFinder(org, calendar, { from: first, to: last });
+  return issues.map((issue, i) => stateWith(issue, instants[i]!, finder.deadline(instants[i]!)));
+}
+
 /** The whole run: states, decisions, effects and notifications. */
 export function planSlo(input: SloPlanInput): SloPlan {
   // De-duplicate before filtering: a fresher copy (from the event payload) may say "acknowledged".
   const issues = [...new Map(input.issues.map((i) => [i.number, i])).values()].filter(isSloCandidate).sort((a, b) => a.number - b.number);
-  const checked = issues.map((issue) => sloStateOf(issue, input.org, input.calendar));
+  const checked = statesOf(issues, input.org, input.calendar);
   const people = new Map(input.org.people.map((p) => [p.login, p]));
   const managers = new Map(input.org.people.flatMap((p) => (p.manager ? [[p.login, p.manager] as const] : [])));
   const decisions = planSloCheck({ now: input.now, incidents: checked, managers });

@@ -26,11 +26,30 @@ function zoneOf(name: string): IANAZone {
   return zone;
 }
 
+/** Whether `name` is an IANA zone this runtime knows (cached: asking Intl builds a formatter). */
+export function isKnownZone(name: string): boolean {
+  if (zones.has(name)) return true;
+  try {
+    zoneOf(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A UTC day during which the zone's offset changes: `before` until the instant `at`, `after` from it on. */
+interface OffsetChange {
+  at: number;
+  before: number;
+  after: number;
+}
+
 /**
- * Per zone and UTC day: the offset in force all day, or NaN when it changes during that day. Asking the
- * zone (Intl underneath) costs microseconds, and generation asks millions of times over the same days.
+ * Per zone and UTC day: the offset in force all day, or the change that happens during it. Asking the
+ * zone (Intl underneath) costs microseconds, and generation and the SLO search ask millions of times
+ * over the same days.
  */
-const dayOffsets = new Map<string, Map<number, number>>();
+const dayOffsets = new Map<string, Map<number, number | OffsetChange>>();
 
 /** UTC offset of `zone` at the instant `ms`, in minutes (New York in winter: -300). */
 export function offsetMinutes(ms: number, zone: string): number {
@@ -39,14 +58,29 @@ export function offsetMinutes(ms: number, zone: string): number {
   const day = Math.floor(ms / DAY_MS);
   let offset = days.get(day);
   if (offset === undefined) {
-    const z = zoneOf(zone);
-    const first = z.offset(day * DAY_MS);
-    // No real zone changes its offset twice within one day, so equal ends mean a constant day.
-    offset = first === z.offset((day + 1) * DAY_MS - 1) ? first : Number.NaN;
+    offset = dayOffset(zoneOf(zone), day);
     if (days.size > 200_000) days.clear();
     days.set(day, offset);
   }
-  return Number.isNaN(offset) ? zoneOf(zone).offset(ms) : offset;
+  return typeof offset === "number" ? offset : ms < offset.at ? offset.before : offset.after;
+}
+
+function dayOffset(zone: IANAZone, day: number): number | OffsetChange {
+  const start = day * DAY_MS;
+  const end = start + DAY_MS - 1;
+  const before = zone.offset(start);
+  const after = zone.offset(end);
+  // No real zone changes its offset twice within one day, so equal ends mean a constant day.
+  if (before === after) return before;
+  // The first millisecond with the new offset.
+  let lo = start;
+  let hi = end;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (zone.offset(mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return { at: hi, before, after };
 }
 
 /** Day number (days since 1970-01-01) of a calendar date `YYYY-MM-DD`. */

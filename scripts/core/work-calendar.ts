@@ -7,6 +7,7 @@
  */
 import { DateTime } from "luxon";
 import type { Person } from "./model.js";
+import { dayNumber, isoDate, weekdayOf } from "./wall-clock.js";
 
 /**
  * Answers whether a calendar date is a public holiday in a holiday region.
@@ -75,4 +76,24 @@ export function isWorkday(
 
 function hasDate(days: OrgHolidays, isoDate: string): boolean {
   return "has" in days ? days.has(isoDate) : days.includes(isoDate);
+}
+
+/**
+ * Working days by region and day number (days since 1970-01-01), remembered: the same answers as
+ * {@link isWorkday} at a map look-up each after the first, for searches that ask about the same days
+ * again and again (the deadlines of many incidents). Keep one per calendar and batch of questions.
+ */
+export function workdayTable(calendar: HolidayCalendar, orgHolidays: OrgHolidays): (region: string, day: number) => boolean {
+  const orgDays = new Set([...(orgHolidays as Iterable<string>)].map(dayNumber));
+  const regions = new Map<string, Map<number, boolean>>();
+  return (region, day) => {
+    let days = regions.get(region);
+    if (!days) regions.set(region, (days = new Map()));
+    let value = days.get(day);
+    if (value === undefined) {
+      value = !WEEKEND.has(weekdayOf(day)) && !orgDays.has(day) && !calendar.isHoliday(region, isoDate(day));
+      days.set(day, value);
+    }
+    return value;
+  };
 }
