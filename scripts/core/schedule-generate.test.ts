@@ -165,6 +165,41 @@ describe("generateSchedule: holiday period", () => {
     }
   });
 
+  it("never gives the person of a turn the window cut to another slot after the window", () => {
+    // Found by the property test: both New York people leave when the rotation starts and one of the
+    // two Kolkata engineers leaves during the window, so one engineer is left for two slots when both
+    // resume on Saturday 3 January. The slot placed first must not take the engineer a turn of the
+    // other slot is still holding: one slot gets p0, the other is left to a manager.
+    const people = [
+      person("p0", { timezone: "Asia/Kolkata", start: "2030-12-30", manager: "mgr-b" }),
+      person("p1", { timezone: "Asia/Kolkata", start: "2030-12-30", manager: "mgr-a", end: "2031-12-29" }),
+      person("p2", { start: "2030-12-30", manager: "mgr-b", end: "2031-07-18" }),
+      person("p3", { start: "2030-12-30", manager: "mgr-a", end: "2031-07-18" }),
+      person("mgr-a", { oncall: false }),
+      person("mgr-b", { oncall: false, timezone: "Europe/London" }),
+    ];
+    const config = rotation({ start: "2031-07-18", seed: 0, balanceTolerance: 1 });
+    const generated = generateSchedule({ config, people, published: [], until: at("2032-01-09T00:00") }).shifts;
+    expect(errors(generated, people)).toEqual([]);
+    const after = generated.filter((s) => s.start.toMillis() === at("2032-01-03T11:00").toMillis());
+    expect(after.map((s) => s.login ?? `fb=${s.fallback}`).sort()).toEqual(["fb=mgr-b", "p0"]);
+  });
+
+  it("does not start a new hire alongside one whose first shift is the rest of a turn the window cut", () => {
+    // Found by the property test: p6 holds rot-b's turn of 29 December 2027 but is only the fallback
+    // inside the window, so their first shift is the piece after it (Monday 3 January 11:00, when rot-a
+    // hands off too). rot-a, placed first at that instant, must not start the other new hire, p8, then.
+    const zones = ["America/New_York", "America/New_York", "Asia/Kathmandu", "Australia/Sydney", "Asia/Kathmandu", "Europe/London", "Asia/Kathmandu", "America/New_York", "America/New_York", "Pacific/Auckland", "Pacific/Auckland"];
+    const starts: Record<number, string> = { 6: "2027-09-19", 8: "2027-10-15" };
+    const people = zones.map((timezone, i) => person(`p${i}`, { timezone, start: starts[i] ?? "2026-12-26", manager: i % 2 ? "mgr-a" : "mgr-b" }));
+    people.push(person("mgr-a", { oncall: false }), person("mgr-b", { oncall: false, timezone: "Europe/London" }));
+    const config = rotation({ start: "2027-07-14", seed: 0, balanceTolerance: 3 });
+    const generated = generateSchedule({ config, people, published: [], until: at("2028-01-05T00:00") }).shifts;
+    const findings = checkSchedule({ shifts: generated, overrides: [], people, config });
+    expect(findings.filter((f) => f.rule === "first-timers-paired").map((f) => f.message)).toEqual([]);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
   it("keeps regular layers through the year end when the period is disabled", () => {
     const plain = generateSchedule({ config: rotation({ start: "2026-11-30", holidayPeriod: undefined }), people: team, published: [], until: at("2027-01-20T00:00") }).shifts;
     expect(plain.every((s) => s.layer.startsWith("rot-"))).toBe(true);

@@ -249,11 +249,16 @@ class Generator {
     return undefined;
   }
 
-  /** Whether `login` holds a shift of another slot overlapping [startMs, endMs). */
+  /**
+   * Whether `login` holds a shift of another slot overlapping [startMs, endMs), or is that slot's
+   * person for the rest of a turn it has not emitted yet (a turn cut by a holiday window resumes with
+   * the same person after it, so that person is spoken for until the turn ends).
+   */
   private clashes(slot: SlotRun, login: string, startMs: number, endMs: number): boolean {
     for (const other of this.slots) {
       if (other === slot) continue;
       for (const piece of other.timeline.overlapping(startMs, endMs)) if (piece.shift.login === login) return true;
+      if (pendingHolder(other, startMs, endMs) === login) return true;
     }
     return false;
   }
@@ -267,6 +272,10 @@ class Generator {
         const q = piece.shift.login;
         if (q !== null && q !== login && !this.experienced(q) && this.firstStart.get(q) === piece.startMs) return true;
       }
+      // A turn the other slot has not finished emitting (cut by a holiday window) whose person has had
+      // no shift yet: the rest of it will be their first.
+      const q = pendingHolder(other, startMs, endMs);
+      if (q !== undefined && q !== login && !this.experienced(q) && !this.firstStart.has(q)) return true;
     }
     return false;
   }
@@ -290,4 +299,11 @@ class Generator {
     const seen = this.firstStart.get(login);
     if (seen === undefined || startMs < seen) this.firstStart.set(login, startMs);
   }
+}
+
+/** The person of a slot's turn whose unemitted rest [cursor, turn end) overlaps [startMs, endMs). */
+function pendingHolder(slot: SlotRun, startMs: number, endMs: number): string | undefined {
+  const turn = slot.turn;
+  if (!turn || slot.cursor >= turn.endMs) return undefined;
+  return slot.cursor < endMs && startMs < turn.endMs ? turn.login : undefined;
 }

@@ -67,7 +67,8 @@ function scenarioArb(opts: { leavers: boolean; maxPeople?: number }): fc.Arbitra
 const untilOf = (s: Scenario) => at(`${isoDate(s.startDay + 7 * s.weeks)}T00:00`);
 const generate = (s: Scenario, published: Shift[] = [], until = untilOf(s), people = s.people) => generateSchedule({ config: s.config, people, published, until });
 // PROPERTY_RUNS raises the number of runs for a deeper local search; CI keeps the default.
-const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) };
+// PROPERTY_SEED and PROPERTY_PATH replay a failure that fast-check reported (its seed and path).
+const RUNS = process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED), path: process.env.PROPERTY_PATH, endOnFailure: true } : { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) };
 
 describe("generated schedules (property)", () => {
   it("cover every slot with exactly one person at every instant, nobody on two slots, and pass every rule", () => {
