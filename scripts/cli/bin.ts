@@ -2,6 +2,9 @@
 import { DateTime } from "luxon";
 import { main } from "./main.js";
 import { useParseWorker } from "../repo/parallel-parse.js";
+import { useEnglishDates } from "../core/text-locale.js";
+
+useEnglishDates();
 
 // The build puts the worker entry beside this file; large repositories are parsed on two threads.
 useParseWorker(new URL("./parse-worker.mjs", import.meta.url));

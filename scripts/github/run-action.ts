@@ -2,10 +2,11 @@
  * Runs an action's body and makes sure every failure reaches `core.setFailed`: user errors and GitHub
  * API failures (an outage or a missing permission is not a bug; their message names the call and
  * what was already done) with their message alone, anything else flagged as a bug, and unhandled
- * rejections too.
+ * rejections too. Dates in everything the action writes are English (see text-locale.ts).
  */
 import * as core from "@actions/core";
 import { UserError } from "../core/errors.js";
+import { useEnglishDates } from "../core/text-locale.js";
 import { GitHubApiError } from "./github-error.js";
 
 export function runAction(body: () => Promise<void>): void {
@@ -14,5 +15,6 @@ export function runAction(body: () => Promise<void>): void {
     else core.setFailed(`Internal error (a bug in oncall-as-code): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   };
   process.on("unhandledRejection", fail);
+  useEnglishDates();
   body().catch(fail);
 }
