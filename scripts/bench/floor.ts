@@ -4,31 +4,10 @@
  * positions, no schema, no rules. Run as `node build/bench.mjs --floor DIR`, a process of its own like
  * the CLI, so process start-up counts on both sides.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
-
-/** The folders `oncall validate` reads (scripts/repo/file-kinds.ts DATA_DIRS). */
-const DATA_DIRS = ["rotations", "incidents", "postmortems", "playbooks"];
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(rel: string): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(join(dir, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      if (e.isDirectory()) await walk(`${rel}/${e.name}`);
-      else if (e.isFile()) out.push(`${rel}/${e.name}`);
-    }
-  }
-  for (const d of DATA_DIRS) await walk(d);
-  return out.sort();
-}
+import { listRepositoryFiles } from "../repo/repository-files.js";
 
 /** The YAML of a file: the whole text, or for Markdown the front matter between the `---` lines. */
 export function yamlPart(file: string, text: string): string {
@@ -40,7 +19,7 @@ export function yamlPart(file: string, text: string): string {
 
 /** Reads and parses every data file of `dir`; prints how many. */
 export async function runFloor(dir: string): Promise<void> {
-  const files = await listFiles(dir);
+  const files = await listRepositoryFiles(dir);
   // Bounded concurrency: reading tens of thousands of files at once would run out of descriptors.
   const texts: string[] = [];
   const BATCH = 256;

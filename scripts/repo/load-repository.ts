@@ -4,14 +4,14 @@
  * disk; everything it calls is pure.
  */
 import { readFileSync } from "node:fs";
-import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { DateTime } from "luxon";
 import type { Finding, Organisation } from "../core/model.js";
 import { checkSchedule } from "../core/schedule-rules.js";
 import type { Problem } from "./problem.js";
 import { pointer, sortProblems } from "./problem.js";
-import { classify, DATA_DIRS, REQUIRED_FILES } from "./file-kinds.js";
+import { classify, REQUIRED_FILES } from "./file-kinds.js";
+import { listRepositoryFiles } from "./repository-files.js";
 import { parseFiles } from "./parallel-parse.js";
 import type { FileKind } from "./schema-check.js";
 import { normalize } from "./normalize.js";
@@ -36,27 +36,6 @@ export interface LoadResult {
   present: Set<string>;
   /** Number of files read. */
   fileCount: number;
-}
-
-/** Every file below the data folders, repository-relative with forward slashes. */
-export async function listRepositoryFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(rel: string): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(join(dir, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      const path = `${rel}/${e.name}`;
-      if (e.isDirectory()) await walk(path);
-      else if (e.isFile()) out.push(path);
-    }
-  }
-  for (const d of DATA_DIRS) await walk(d);
-  return out.sort();
 }
 
 /** Files the partial (--changed-since) mode always needs: what other files refer to. */
