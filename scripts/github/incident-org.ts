@@ -2,8 +2,8 @@
  * What the incident action needs from the checked-out on-call repository: who is on call at an
  * instant (published schedule, or a preview past its end), the acknowledgement deadline of a report,
  * the roster (people on it may run commands), the policy, the playbooks by service, an existing
- * postmortem, and where ordinary bugs go (the issue chooser's bug link). Read from disk once per run;
- * every question after that is answered in memory.
+ * postmortem, and where ordinary bugs go (the issue chooser's bug link). Read from disk once per run,
+ * only the files an incident needs; every question after that is answered in memory.
  *
  * A repository with problems still handles incidents: whatever could be read is used, and the
  * problems are reported (validation has its own workflow).
@@ -19,6 +19,7 @@ import { deadlineFor } from "../core/org-deadline.js";
 import { previewCoverage } from "../core/who.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
 import { loadRepository } from "../repo/load-repository.js";
+import { listRepositoryFiles } from "../repo/repository-files.js";
 
 /** Someone on call, with the layer they cover. */
 export interface OncallEntry {
@@ -47,9 +48,24 @@ export interface IncidentOrg {
   notes: string[];
 }
 
-/** Loads the repository at `dir`; `at` is the instant date-dependent checks use. */
-export async function loadIncidentOrg(dir: string, at: DateTime): Promise<IncidentOrg> {
-  const { org, problems } = await loadRepository(dir, { now: at });
+/**
+ * The files an incident event reads: the rotation folder (roster, config, schedule, overrides), the
+ * policy, the playbooks, and the postmortem of this incident (its file name carries the number, which
+ * validation enforces). Never the other incident records or postmortems, which grow with the team's
+ * history: an event costs the same in the first month and after twenty thousand incidents.
+ */
+export function incidentOrgFiles(paths: readonly string[], issue: number): Set<string> {
+  const postmortem = new RegExp(`^postmortems/\\d{4}/INC-${issue}-`);
+  return new Set(paths.filter((p) => p.startsWith("rotations/") || p.startsWith("playbooks/") || p === "incidents/policy.yaml" || postmortem.test(p)));
+}
+
+/**
+ * Loads what incident `issue` needs from the repository at `dir` (see {@link incidentOrgFiles}); `at` is
+ * the instant date-dependent checks use.
+ */
+export async function loadIncidentOrg(dir: string, at: DateTime, issue: number): Promise<IncidentOrg> {
+  const only = incidentOrgFiles(await listRepositoryFiles(dir), issue);
+  const { org, problems } = await loadRepository(dir, { now: at, only });
   const warnings: string[] = [];
   const notes: string[] = [];
   const cache = new Map<number, OncallEntry[]>();

@@ -73,7 +73,7 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
   if (event.comment && prior && alreadyApplied(event.comment, prior)) {
     return { skipped: `The commands of comment ${event.comment.id} were applied already.`, issue: number, state: prior, effects: [], applied: [], warnings: [] };
   }
-  const org = await loadIncidentOrg(ctx.workspace, event.at);
+  const org = await loadIncidentOrg(ctx.workspace, event.at, number);
   const allowed = await commandAccess(ctx.octokit, ctx.repo, loginsToCheck(event, prior, thread.history), (login) => org.inRoster(login, event.at));
   const issue = await currentIssue(ctx, event, prior);
   const deadline = await org.deadline(event.issue.createdAt);
