@@ -7,6 +7,7 @@ import { cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { benchIncident } from "./bench-incident.js";
 import { benchRotation } from "./bench-rotation.js";
 import { benchSlo } from "./bench-slo.js";
 import { benchValidate } from "./bench-validate.js";
@@ -20,18 +21,19 @@ import { FULL, QUICK } from "./org-size.js";
 import { repoPaths } from "./repo-paths.js";
 import { writeSyntheticOrg } from "./synthetic-org.js";
 
-const USAGE = `node build/bench.mjs [--quick] [--only org,validate,rotation,slo] [--reps N] [--profile] [--keep] [--markdown]
+const USAGE = `node build/bench.mjs [--quick] [--only org,validate,rotation,slo,incident] [--reps N] [--profile] [--keep] [--markdown]
 
 --quick     smaller synthetic organisation and fewer repetitions (a smoke run; targets are for the full run)
 --only      run only some groups: org (write the synthetic organisation and check it validates),
-            validate (org plus benchmark 2), rotation, slo
+            validate (org plus benchmark 2), rotation, slo, incident (the bundled incident action's cold
+            start against the fake GitHub)
 --reps N    rounds of the long runs (full validation, floor, ajv-cli on YAML; default 3, quick 2)
 --profile   also profile oncall validate on the synthetic organisation (node --cpu-prof) and list the
             functions with the most self time
 --keep      keep the temp folder (synthetic organisation, profiles) and print where it is
 --markdown  print the table as Markdown too`;
 
-const GROUPS = ["org", "validate", "rotation", "slo"] as const;
+const GROUPS = ["org", "validate", "rotation", "slo", "incident"] as const;
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -43,11 +45,13 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  const only = new Set<string>(values.only ? values.only.split(",").map((s) => s.trim()) : ["validate", "rotation", "slo"]);
+  const only = new Set<string>(values.only ? values.only.split(",").map((s) => s.trim()) : ["validate", "rotation", "slo", "incident"]);
   for (const g of only) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`--only: unknown group "${g}" (use ${GROUPS.join(", ")})`);
   const quick = values.quick === true;
   const repo = repoPaths();
   if (!existsSync(repo.oncall)) throw new Error(`${repo.oncall} is missing: build first (node scripts/build/build.mjs)`);
+  const incidentDist = join(repo.root, ".github", "actions", "incident", "dist");
+  if (only.has("incident") && !existsSync(join(incidentDist, "index.mjs"))) throw new Error(`${incidentDist}/index.mjs is missing: bundle the actions first (node scripts/build/build.mjs --actions)`);
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const out = (line = "") => process.stdout.write(`${line}\n`);
@@ -70,6 +74,9 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
   const buildCopy = join(work, "build");
   await cp(dirname(repo.oncall), buildCopy, { recursive: true });
   const paths = { ...repo, oncall: join(buildCopy, basename(repo.oncall)), bench: join(buildCopy, basename(repo.bench)) };
+  // The same for the bundled incident action: `npm run bundle` during the run must not mix builds.
+  const actionDist = join(work, "incident-dist");
+  if (only.has("incident")) await cp(incidentDist, actionDist, { recursive: true });
   const started = nowMs();
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -82,6 +89,11 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     }
     if (only.has("slo")) {
       const r = await benchSlo({ incidents: quick ? 10_000 : 100_000, budgetSeconds: quick ? 3 : 15, orgIncidents: quick ? 300 : 1_000, reps: quick ? 1 : 3, log });
+      rows.push(...r.rows);
+      notes.push(...r.notes);
+    }
+    if (only.has("incident")) {
+      const r = await benchIncident({ paths, actionDist, work, reps: shortReps, log });
       rows.push(...r.rows);
       notes.push(...r.notes);
     }

@@ -107,45 +107,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     await writeFile(files.event, JSON.stringify(options.payload, null, 2));
     for (const f of [files.output, files.summary, files.env, files.state, files.path]) await writeFile(f, "");
 
-    const repository = options.repository ?? payloadRepository(options.payload) ?? "acme/oncall";
-    const env: Record<string, string> = {
-      PATH: process.env["PATH"] ?? "",
-      HOME: process.env["HOME"] ?? temp,
-      TZ: "UTC",
-      CI: "true",
-      GITHUB_ACTIONS: "true",
-      NO_PROXY: "127.0.0.1,localhost",
-      no_proxy: "127.0.0.1,localhost",
-      GITHUB_EVENT_NAME: options.eventName,
-      GITHUB_EVENT_PATH: files.event,
-      GITHUB_REPOSITORY: repository,
-      GITHUB_REPOSITORY_OWNER: repository.split("/")[0] ?? "",
-      GITHUB_API_URL: options.apiUrl,
-      GITHUB_SERVER_URL: options.serverUrl ?? "https://github.com",
-      GITHUB_GRAPHQL_URL: options.graphqlUrl ?? `${options.apiUrl.replace(/\/+$/, "")}/graphql`,
-      GITHUB_TOKEN: options.token ?? "fake-token",
-      GITHUB_WORKSPACE: resolve(workspace),
-      GITHUB_SHA: options.sha ?? "0".repeat(40),
-      GITHUB_REF: options.ref ?? "refs/heads/main",
-      GITHUB_ACTOR: options.actor ?? payloadSender(options.payload) ?? "octocat",
-      GITHUB_RUN_ID: options.runId ?? "1",
-      GITHUB_RUN_NUMBER: "1",
-      GITHUB_RUN_ATTEMPT: "1",
-      GITHUB_WORKFLOW: "e2e",
-      GITHUB_JOB: "e2e",
-      GITHUB_ACTION: options.action ?? "__oncall_action",
-      RUNNER_TEMP: runnerTemp,
-      RUNNER_OS: "Linux",
-      RUNNER_ARCH: "X64",
-      RUNNER_NAME: "fake-runner",
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      GITHUB_ENV: files.env,
-      GITHUB_STATE: files.state,
-      GITHUB_PATH: files.path,
-      [TIME_SCALE_ENV]: String(options.apiTimeScaleMs ?? 1),
-    };
-    for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputEnvName(name)] = String(value);
+    const env = runnerEnvironment(options, { ...files, runnerTemp }, workspace, temp);
     Object.assign(env, options.env);
 
     // CI sets ONCALL_ACTION_NODE to a Node 24 binary: GitHub runs actions on node24.
@@ -181,4 +143,62 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/** Where the runner's files of one run are (event payload, outputs, summary, ...). */
+export interface RunnerFiles {
+  event: string;
+  output: string;
+  summary: string;
+  env: string;
+  state: string;
+  path: string;
+  runnerTemp: string;
+}
+
+/**
+ * The environment the runner gives an action: only PATH and HOME inherited, the GITHUB_* and RUNNER_*
+ * variables, the inputs as INPUT_*, and the runner's files. `options.env` is not applied here.
+ */
+export function runnerEnvironment(options: Omit<RunActionOptions, "entry">, files: RunnerFiles, workspace: string, home: string): Record<string, string> {
+  const repository = options.repository ?? payloadRepository(options.payload) ?? "acme/oncall";
+  const env: Record<string, string> = {
+    PATH: process.env["PATH"] ?? "",
+    HOME: process.env["HOME"] ?? home,
+    TZ: "UTC",
+    CI: "true",
+    GITHUB_ACTIONS: "true",
+    NO_PROXY: "127.0.0.1,localhost",
+    no_proxy: "127.0.0.1,localhost",
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: repository,
+    GITHUB_REPOSITORY_OWNER: repository.split("/")[0] ?? "",
+    GITHUB_API_URL: options.apiUrl,
+    GITHUB_SERVER_URL: options.serverUrl ?? "https://github.com",
+    GITHUB_GRAPHQL_URL: options.graphqlUrl ?? `${options.apiUrl.replace(/\/+$/, "")}/graphql`,
+    GITHUB_TOKEN: options.token ?? "fake-token",
+    GITHUB_WORKSPACE: resolve(workspace),
+    GITHUB_SHA: options.sha ?? "0".repeat(40),
+    GITHUB_REF: options.ref ?? "refs/heads/main",
+    GITHUB_ACTOR: options.actor ?? payloadSender(options.payload) ?? "octocat",
+    GITHUB_RUN_ID: options.runId ?? "1",
+    GITHUB_RUN_NUMBER: "1",
+    GITHUB_RUN_ATTEMPT: "1",
+    GITHUB_WORKFLOW: "e2e",
+    GITHUB_JOB: "e2e",
+    GITHUB_ACTION: options.action ?? "__oncall_action",
+    RUNNER_TEMP: files.runnerTemp,
+    RUNNER_OS: "Linux",
+    RUNNER_ARCH: "X64",
+    RUNNER_NAME: "fake-runner",
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_ENV: files.env,
+    GITHUB_STATE: files.state,
+    GITHUB_PATH: files.path,
+    [TIME_SCALE_ENV]: String(options.apiTimeScaleMs ?? 1),
+  };
+  for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputEnvName(name)] = String(value);
+  return env;
 }

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { INCIDENT_KEYS } from "../core/incident-effects.js";
+import { formBody } from "../core/incident-test-kit.js";
 import { parseStateMarker } from "../core/incident-marker.js";
 import type { IncidentState } from "../core/incident-state.js";
 import { incidentLabelCatalog } from "../github/incident-labels.js";
@@ -22,6 +23,20 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** The bundled action, as the workflow runs it (rebuild with `npm run bundle`). */
 export const INCIDENT_ENTRY = join(root, ".github", "actions", "incident", "dist", "index.mjs");
+
+/**
+ * The main scenario's report, as the issue form writes it: card payments declined, P2, checkout and
+ * api-gateway, with a mass mention to neutralize.
+ */
+export const CARD_DECLINED_REPORT = formBody({
+  what: 'Every card payment fails with "Your card was declined". cc @everyone',
+  who: "All customers paying by card; support has 40 tickets in 10 minutes.",
+  severity: "P2 - Major: an important feature is broken for many customers or a core flow fails for a whole segment with no workaround",
+  services: "checkout, api-gateway",
+  production: "Yes",
+  started: "14:50 UTC",
+  links: "https://grafana.fernhill.example/d/checkout-overview/checkout",
+});
 
 /** The example organisation's data folders, plus the issue chooser config (the bug route). */
 const DATA = ["rotations", "incidents", "postmortems", "playbooks", ".github/ISSUE_TEMPLATE"];

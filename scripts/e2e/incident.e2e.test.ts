@@ -10,12 +10,12 @@
  * incident-faults.e2e.test.ts what happens when GitHub fails.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formBody } from "../core/incident-test-kit.js";
 import * as v from "../repo/generated/validators.js";
 import { useFakeGitHub } from "./fake-github/test-helper.js";
 import type { FakeGitHub } from "./fake-github/index.js";
 import {
   callNames,
+  CARD_DECLINED_REPORT,
   exampleWorkspace,
   IncidentDriver,
   markedComments,
@@ -41,15 +41,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeWorkspace(workspace));
 
-const REPORT = formBody({
-  what: 'Every card payment fails with "Your card was declined". cc @everyone',
-  who: "All customers paying by card; support has 40 tickets in 10 minutes.",
-  severity: "P2 - Major: an important feature is broken for many customers or a core flow fails for a whole segment with no workaround",
-  services: "checkout, api-gateway",
-  production: "Yes",
-  started: "14:50 UTC",
-  links: "https://grafana.fernhill.example/d/checkout-overview/checkout",
-});
+const REPORT = CARD_DECLINED_REPORT;
 
 /** Runs the step's event three more times: each run succeeds and changes nothing at all. */
 async function expectRerunsChangeNothing(d: IncidentDriver, f: FakeGitHub, step: Step): Promise<void> {
