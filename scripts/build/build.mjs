@@ -26,6 +26,14 @@ const common = {
   sourcemap: false,
 };
 
+/** Resolves @actions/http-client (and its auth module) to scripts/build/http-client-stub.mjs; see there. */
+const withoutHttpClient = {
+  name: "without-actions-http-client",
+  setup(b) {
+    b.onResolve({ filter: /^@actions\/http-client(\/lib\/auth)?$/ }, () => ({ path: join(root, "scripts", "build", "http-client-stub.mjs") }));
+  },
+};
+
 if (actions) {
   const dir = join(root, "scripts", "actions");
   const entries = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort() : [];
@@ -44,6 +52,7 @@ if (actions) {
       outExtension: { ".js": ".mjs" },
       chunkNames: "chunks/[name]-[hash]",
       minifyWhitespace: true,
+      plugins: [withoutHttpClient],
       banner: { js: `// Bundled from scripts/actions/${file} by \`npm run bundle\`. Do not edit.\n${banner}` },
     });
   }
