@@ -28,6 +28,13 @@ describe("incident state marker", () => {
     expect(stripStateMarker(edited)).toBe("I fixed a typo up here.\n\n- [x] ticked a box");
   });
 
+  it("keeps a saved deadline, with or without a target", () => {
+    for (const deadline of [{ tier: "full" as const, targetMinutes: 10, at: "2026-10-22T15:40:00Z" }, { tier: "limited" as const, targetMinutes: null, at: null }]) {
+      const state = { ...busyState(), deadline };
+      expect(parseStateMarker(serializeStateMarker(state))).toEqual({ state, problem: null });
+    }
+  });
+
   it("also reads an uncompressed block", () => {
     const state = freshState();
     expect(parseStateMarker(`<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify(state)).toString("base64")} -->`).state).toEqual(state);
@@ -46,6 +53,8 @@ describe("incident state marker", () => {
     ["the wrong shape", `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ v: 1, issue: "57" })).toString("base64")} -->`, /invalid \(field issue\)/],
     ["an unknown field", `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), extra: 1 })).toString("base64")} -->`, /unknown field extra/],
     ["a tampered status", `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), status: "done" })).toString("base64")} -->`, /field status/],
+    ["a deadline without a tier", `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), deadline: { targetMinutes: 10, at: "2026-10-22T15:40:00Z" } })).toString("base64")} -->`, /field deadline/],
+    ["a deadline that is not an instant", `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), deadline: { tier: "full", targetMinutes: 10, at: "soon" } })).toString("base64")} -->`, /field deadline/],
   ])("starts fresh with a reason on %s", (_name, body, problem) => {
     const parsed = parseStateMarker(body);
     expect(parsed.state).toBeNull();

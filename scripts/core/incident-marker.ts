@@ -62,6 +62,7 @@ export function stripStateMarker(body: string): string {
 
 const STATUSES = ["investigating", "identified", "monitoring", "mitigated", "resolved", "not-incident"];
 const SEVERITIES = ["P1", "P2", "P3", "P4", "P5"];
+const TIERS = ["full", "partial", "limited"];
 const KINDS = ["opened", "ack", "role", "severity", "status", "note", "responder", "followup", "resolve", "not-incident", "slo", "reopened"];
 
 type Check = (v: unknown) => boolean;
@@ -101,6 +102,13 @@ const FIELDS: Record<string, Check> = {
   notIncidentReason: optStr,
   formProblems: strList,
   processed: strList,
+  deadline: (v) =>
+    v === undefined ||
+    (isObject(v) &&
+      TIERS.includes(v.tier as string) &&
+      (v.targetMinutes === null || (Number.isInteger(v.targetMinutes) && (v.targetMinutes as number) > 0)) &&
+      (v.at === null || (typeof v.at === "string" && !Number.isNaN(Date.parse(v.at)))) &&
+      Object.keys(v).every((k) => ["tier", "targetMinutes", "at"].includes(k))),
 };
 
 /** The first field that does not fit IncidentState, or null. Hand-written: the state has no schema. */

@@ -6,6 +6,7 @@
 import type { DateTime } from "luxon";
 import type { IncidentRecord } from "../repo/generated/types.js";
 import type { Severity } from "./incident-commands.js";
+import type { SupportTier } from "./support-tier.js";
 
 export type IncidentStatus = IncidentRecord["status"];
 export type TimelineKind = NonNullable<IncidentRecord["timeline"][number]["kind"]>;
@@ -63,6 +64,18 @@ export interface IncidentState {
   formProblems: string[];
   /** Keys (`<comment id>:<line>`) of commands already applied, so reruns change nothing. */
   processed: string[];
+  /**
+   * The acknowledgement deadline worked out on the first run that could: it depends only on the report
+   * instant and who was on call then, so later events reuse it instead of loading holiday data again.
+   */
+  deadline?: SavedDeadline;
+}
+
+/** An acknowledgement deadline as the state keeps it; `at` is null when there is no target. */
+export interface SavedDeadline {
+  tier: SupportTier;
+  targetMinutes: number | null;
+  at: string | null;
 }
 
 /** ISO instant in UTC with seconds and no milliseconds, as records store them. */

@@ -273,3 +273,22 @@ describe("planIncidentEvent: a lost or garbled state", () => {
     expect(parseStateMarker(issue.comments.get("incident")).state).toEqual(result.state);
   });
 });
+
+describe("planIncidentEvent: the acknowledgement deadline", () => {
+  it("is saved in the state on the first run and kept, not replaced, by later events", () => {
+    const issue = new FakeIssue();
+    issue.plan("opened");
+    expect(issue.lastState?.deadline).toEqual({ tier: "full", targetMinutes: 10, at: "2026-10-22T15:40:00Z" });
+    // A later run with another answer (the schedule file changed since) keeps the saved one.
+    issue.comment("alice", "/ack", utc("2026-10-22T15:35:00Z"), { deadline: { tier: "partial", targetMinutes: 30, deadline: utc("2026-10-22T16:00:00Z") } });
+    expect(issue.lastState?.deadline).toEqual({ tier: "full", targetMinutes: 10, at: "2026-10-22T15:40:00Z" });
+  });
+
+  it("is left out while it cannot be worked out, and saved by the first run that can", () => {
+    const issue = new FakeIssue();
+    issue.plan("opened", { deadline: null });
+    expect(issue.lastState?.deadline).toBeUndefined();
+    issue.comment("alice", "/ack");
+    expect(issue.lastState?.deadline).toEqual({ tier: "full", targetMinutes: 10, at: "2026-10-22T15:40:00Z" });
+  });
+});

@@ -12,7 +12,7 @@ import { parseCommands } from "./incident-commands.js";
 import { renderIncidentComment, type PlaybookRef } from "./incident-comment.js";
 import { parseIncidentForm } from "./incident-form.js";
 import { applyReportEdit, openIncidentState, reopenIncidentState } from "./incident-open.js";
-import { incidentRecord, incidentRecordPath, incidentRecordYaml, type IncidentDeadline } from "./incident-record.js";
+import { incidentRecord, incidentRecordPath, incidentRecordYaml, saveDeadline, type IncidentDeadline } from "./incident-record.js";
 import { applyCommand, commandKey, type IncidentDecision, type IncidentState } from "./incident-state.js";
 import { desiredAssignees, INCIDENT_KEYS, labelEffects, refusalText, replyText, type IncidentEffect } from "./incident-effects.js";
 import { neutralizeMentions, safeBlock } from "./incident-safe-text.js";
@@ -128,6 +128,8 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
     if (state.formProblems.length > 0) effects.push(formProblemsComment(issue, state.formProblems));
   }
   state = withFollowupNumbers(state, input.followupIssues);
+  // Keep the deadline once it could be worked out; the next events read it from here.
+  if (input.deadline && state.deadline === undefined) state = { ...state, deadline: saveDeadline(input.deadline) };
 
   effects.push(...labelEffects(issue.number, state, issue.labels));
   const assignees = desiredAssignees(state).filter((l) => !issue.assignees.includes(l));

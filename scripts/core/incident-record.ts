@@ -6,12 +6,12 @@
  * number is not known yet, a link pasted with spaces): they are adapted or left out here, so the
  * record is always valid and nothing invalid is ever committed.
  */
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import { stringify } from "yaml";
 import type { IncidentRecord } from "../repo/generated/types.js";
 import type { SupportTier } from "./support-tier.js";
 import { LOGIN_PATTERN } from "./incident-commands.js";
-import type { IncidentState } from "./incident-state.js";
+import { isoUtc, type IncidentState, type SavedDeadline } from "./incident-state.js";
 
 /** The acknowledgement deadline as computed by slo-deadline.ts (an `AckDeadline` fits). */
 export interface IncidentDeadline {
@@ -19,6 +19,16 @@ export interface IncidentDeadline {
   targetMinutes: number | null;
   /** Null when nobody on call has support within the search horizon: then there is no SLO. */
   deadline: DateTime | null;
+}
+
+/** The deadline as the incident state keeps it. */
+export function saveDeadline(d: IncidentDeadline): SavedDeadline {
+  return { tier: d.tier, targetMinutes: d.targetMinutes, at: d.deadline ? isoUtc(d.deadline) : null };
+}
+
+/** A deadline kept in the incident state, back as an {@link IncidentDeadline}. */
+export function savedDeadline(s: SavedDeadline): IncidentDeadline {
+  return { tier: s.tier, targetMinutes: s.targetMinutes, deadline: s.at === null ? null : DateTime.fromISO(s.at, { zone: "UTC" }) };
 }
 
 export interface IncidentRecordOptions {

@@ -12,7 +12,7 @@ import type { CommandStatus, IncidentCommand } from "./incident-commands.js";
 import { isClosedStatus, isoUtc, unique, type IncidentState, type TimelineEntry, type TimelineKind } from "./incident-model.js";
 
 export { isClosedStatus, isoUtc, unique } from "./incident-model.js";
-export type { FollowupRef, IncidentState, IncidentStatus, TimelineEntry, TimelineKind } from "./incident-model.js";
+export type { FollowupRef, IncidentState, IncidentStatus, SavedDeadline, TimelineEntry, TimelineKind } from "./incident-model.js";
 
 /** What the reducer needs to know besides the command. */
 export interface CommandContext {

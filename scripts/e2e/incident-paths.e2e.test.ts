@@ -3,6 +3,8 @@
  * /not-incident, a malformed form and its fix, an outsider, a triager, events that need no work, a
  * repository without the labels yet, reopening, a lost bot comment, and a dry run.
  */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formBody } from "../core/incident-test-kit.js";
 import * as v from "../repo/generated/validators.js";
@@ -247,6 +249,24 @@ describe("past the published schedule", () => {
     expect(f.issue(1)?.assignees).toEqual(oncall);
     expect(step.run.annotations.filter((a) => a.level === "notice").map((a) => a.message)).toEqual(expect.arrayContaining([expect.stringContaining("preview")]));
     expect(step.run.outputs["deadline"]).not.toBe("");
+  });
+});
+
+describe("the acknowledgement deadline", () => {
+  it("is worked out when the incident opens and kept, even if the schedule changes afterwards", async () => {
+    const f = fake();
+    seedIncidentLabels(f);
+    const d = new IncidentDriver(f, workspace, clock);
+    const open = await opened(d);
+    expect(open.run.outputs["deadline"]).toBe("2026-12-02T15:10:00Z");
+    expect(savedState(f, 1).deadline).toEqual({ tier: "full", targetMinutes: 10, at: "2026-12-02T15:10:00Z" });
+    // Overrides merged since put two people outside their support hours (02:00 in Sydney, 20:30 in
+    // Bengaluru) on call at the report: a recomputed deadline would be 16:10, after they hand back.
+    const overrides = (who: string, layer: string) => `  - layer: ${layer}\n    start: 2026-12-02T14:00:00Z\n    end: 2026-12-02T16:00:00Z\n    by: ${who}\n`;
+    await writeFile(join(workspace, "rotations", "overrides.yaml"), `overrides:\n${overrides("emily-zhao", "rot-a")}${overrides("arjun-nair", "rot-b")}`);
+    const ack = ok(await d.comment("kbarrett", "/ack", "2026-12-02T15:12:00Z"));
+    expect(ack.run.outputs["deadline"]).toBe("2026-12-02T15:10:00Z");
+    expect(markedComments(f, 1)[0]?.body).toContain("deadline was 2026-12-02 15:10 UTC (full support, 10 min), missed");
   });
 });
 

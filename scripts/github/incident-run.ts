@@ -18,7 +18,7 @@ import { planIncidentEvent, type IncidentComment, type IncidentPlan, type Incide
 import { INCIDENT_KEYS } from "../core/incident-effects.js";
 import { commandKey, type IncidentState } from "../core/incident-state.js";
 import { parseCommands } from "../core/incident-commands.js";
-import type { IncidentDeadline } from "../core/incident-record.js";
+import { savedDeadline, type IncidentDeadline } from "../core/incident-record.js";
 import type { ActionContext } from "./action-context.js";
 import type { IssueSnapshot } from "./apply-context.js";
 import { applyEffects } from "./apply-effects.js";
@@ -76,7 +76,8 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
   const org = await loadIncidentOrg(ctx.workspace, event.at, number);
   const allowed = await commandAccess(ctx.octokit, ctx.repo, loginsToCheck(event, prior, thread.history), (login) => org.inRoster(login, event.at));
   const issue = await currentIssue(ctx, event, prior);
-  const deadline = await org.deadline(event.issue.createdAt);
+  // Worked out once (it needs the holiday tables) and kept in the saved state from then on.
+  const deadline = prior?.deadline ? savedDeadline(prior.deadline) : await org.deadline(event.issue.createdAt);
   const input: IncidentPlanInput = {
     event: event.kind,
     issue: { number, title: issue.title, body: issue.body, author: event.issue.author, createdAt: event.issue.createdAt, labels: issue.labels, assignees: issue.assignees, state: issue.state },
