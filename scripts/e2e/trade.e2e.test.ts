@@ -227,6 +227,30 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     expect(fake().repo().statuses.filter((s) => s.sha === t.head)).toHaveLength(1);
   });
 
+  it("from a fork on pull_request (a read-only token): fails naming pull_request_target, keeps the verdict in the summary, writes nothing", async () => {
+    const t = openTrade("jrivera", (read) => ({ [SCHEDULE]: swapLines(read(SCHEDULE), JRIVERA_DEC_7, NKIM_DEC_14) }));
+    const event = pullEvent(t, "opened");
+    const head = (event.payload["pull_request"] as { head: { repo: Record<string, unknown> } }).head;
+    Object.assign(head.repo, { fork: true, full_name: "jrivera/oncall", name: "oncall" });
+    // GitHub answers every write of a fork's pull_request token with this 403.
+    for (const method of ["POST", "PATCH", "PUT", "DELETE"]) fake().faults.add({ kind: "read-only-token", method, path: "/repos/**", times: 50 });
+    fake().log.clear();
+    const r = await runAction({ entry: ENTRY, ...event, apiUrl: fake().url, workspace: t.dir, inputs: { "github-token": fake().token } });
+    expect(r.exitCode).toBe(1);
+    const errors = r.annotations.filter((a) => a.level === "error").map((a) => a.message);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("Resource not accessible by integration");
+    expect(errors[0]).toContain("pull_request_target");
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at /);
+    expect(r.summary).toContain("> nkim takes jrivera's rot-a shift 7-14 Dec; jrivera takes nkim's 14-21 Dec");
+    expect(r.outputs).toMatchObject({ state: "pending", affected: "jrivera,nkim" });
+    expect(comments(t)).toEqual([]);
+    expect(status(t)).toBeUndefined();
+    expect(requested(t)).toEqual([]);
+    // The first write is refused and nothing after it is tried.
+    expect(fake().log.summary().filter((c) => !c.startsWith("GET"))).toEqual(["POST issues/create-comment 403 (read-only-token)"]);
+  });
+
   it("stays within the budget on a long schedule", async () => {
     // Two years of published shifts on both sides: the data comes from git, never from the API.
     const t = openTrade(

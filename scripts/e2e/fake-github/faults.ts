@@ -18,7 +18,12 @@ export type FaultKind =
   /** 429 Too Many Requests with `retry-after`. */
   | "too-many-requests"
   /** 409 Conflict, as the contents API answers when the branch moved under a write. */
-  | "conflict";
+  | "conflict"
+  /**
+   * 403 "Resource not accessible by integration": a GITHUB_TOKEN without the permission, such as the
+   * read-only token of a `pull_request` run from a fork. Queue it for the write methods.
+   */
+  | "read-only-token";
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -122,6 +127,8 @@ export function faultResponse(fault: FaultSpec, nowSeconds: number): FaultRespon
       };
     case "too-many-requests":
       return { status: 429, headers: { "retry-after": retryAfter }, body: { message: "Too Many Requests", documentation_url: DOCS } };
+    case "read-only-token":
+      return { status: 403, headers: {}, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest" } };
     case "conflict":
       return { status: 409, headers: {}, body: { message: "is at 0000000000000000000000000000000000000000 but expected a different sha", documentation_url: "https://docs.github.com/rest" } };
   }
