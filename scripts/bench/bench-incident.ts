@@ -219,37 +219,30 @@ export async function benchIncident(input: IncidentBenchInput): Promise<{ rows: 
     // Round 0 warms the disk cache and the fake's validators (compiled once per operation).
     for (let round = 0; round <= input.reps; round++) {
       const timed = round > 0;
-      let opened: { step: ActionStep; number: number };
-      try {
-        opened = await open();
-      } catch (error) {
-        failures.open = (error as Error).message;
-        break;
-      }
-      record(names.open, opened.step.run, timed);
-      if (timed) parentCpu.open.push(opened.step.run.parentCpuMs);
-      callCount.open = opened.step.calls.length;
+      /** Runs one scenario and records it; undefined (with the failure kept) when it failed. */
+      const attempt = async (key: Scenario, run: () => Promise<ActionStep>): Promise<ActionStep | undefined> => {
+        let step: ActionStep;
+        try {
+          step = await run();
+        } catch (error) {
+          failures[key] = (error as Error).message;
+          return undefined;
+        }
+        record(names[key], step.run, timed);
+        if (timed) parentCpu[key].push(step.run.parentCpuMs);
+        callCount[key] = step.calls.length;
+        return step;
+      };
+      let number = 0;
+      const opened = await attempt("open", async () => {
+        const o = await open();
+        number = o.number;
+        return o.step;
+      });
+      if (!opened) break;
       record(names.node, await baseline(), timed);
-      let acked: ActionStep;
-      try {
-        acked = await ack(opened.number);
-      } catch (error) {
-        failures.ack = (error as Error).message;
-        break;
-      }
-      record(names.ack, acked.run, timed);
-      if (timed) parentCpu.ack.push(acked.run.parentCpuMs);
-      callCount.ack = acked.calls.length;
-      let floored: ActionStep;
-      try {
-        floored = await floor(opened.number);
-      } catch (error) {
-        failures.floor = (error as Error).message;
-        break;
-      }
-      record(names.floor, floored.run, timed);
-      if (timed) parentCpu.floor.push(floored.run.parentCpuMs);
-      callCount.floor = floored.calls.length;
+      if (!(await attempt("ack", () => ack(number)))) break;
+      if (!(await attempt("floor", () => floor(number)))) break;
     }
   } finally {
     await fake.close();
