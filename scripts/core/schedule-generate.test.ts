@@ -200,6 +200,22 @@ describe("generateSchedule: holiday period", () => {
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
+  it("does not give two new hires turns that both resume as their first shifts when the window ends", () => {
+    // Found by the property test: rot-a's turn of 28 December 2026 and rot-b's of 30 December both
+    // start inside the window, where their people only stand behind the volunteer slots; both resume
+    // as regular shifts on Sunday 3 January at 11:00. p1 and p4 are new hires with no shift before, so
+    // the second turn placed must not go to the other new hire.
+    const zones: Record<number, string> = { 1: "Asia/Kathmandu", 2: "Pacific/Auckland", 3: "Asia/Kathmandu", 5: "Europe/Berlin", 6: "Pacific/Auckland", 7: "Asia/Kathmandu" };
+    const starts: Record<number, string> = { 1: "2026-09-27", 4: "2026-10-16", 5: "2026-06-20", 7: "2026-08-23" };
+    const people = Array.from({ length: 9 }, (_, i) => person(`p${i}`, { timezone: zones[i] ?? NY, start: starts[i] ?? "2026-01-07", manager: i % 2 ? "mgr-a" : "mgr-b" }));
+    people.push(person("mgr-a", { oncall: false }), person("mgr-b", { oncall: false, timezone: "Europe/London" }));
+    const config = rotation({ start: "2026-07-26", seed: 0, balanceTolerance: 3 });
+    const generated = generateSchedule({ config, people, published: [], until: at("2027-01-10T00:00") }).shifts;
+    const findings = checkSchedule({ shifts: generated, overrides: [], people, config });
+    expect(findings.filter((f) => f.rule === "first-timers-paired").map((f) => f.message)).toEqual([]);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
   it("keeps regular layers through the year end when the period is disabled", () => {
     const plain = generateSchedule({ config: rotation({ start: "2026-11-30", holidayPeriod: undefined }), people: team, published: [], until: at("2027-01-20T00:00") }).shifts;
     expect(plain.every((s) => s.layer.startsWith("rot-"))).toBe(true);

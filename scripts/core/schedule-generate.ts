@@ -14,7 +14,7 @@
  *    who joined the layer since the previous round and then the company's newest engineers at the end)
  *    who has not served in the round, may hold [c, end) (new-hire rule, end date), is not on another
  *    slot's shift overlapping it, did not have the previous turn, and would not pair two first-timers
- *    (checked for regular shifts only);
+ *    (checked for the regular part of the turn, which inside a holiday window starts when it ends);
  * 2. otherwise the same in a fresh round: people left over (new hires not eligible yet, people blocked
  *    by a clash) move to the next round;
  * 3. otherwise 1 and 2 again allowing the previous turn's person to follow themselves (possible only
@@ -175,7 +175,11 @@ class Generator {
 
     let fallback: string | undefined;
     if (turn.login === undefined) {
-      const placed = this.place(slot, c, turn.endMs, holidayLayer === undefined);
+      // Inside a holiday window the turn's person only stands behind the volunteer slots; their first
+      // regular shift of the turn is its rest after the window (if the turn outlasts it).
+      const windowEnd = inside?.end.toMillis();
+      const regularFrom = windowEnd === undefined ? c : windowEnd < turn.endMs ? windowEnd : undefined;
+      const placed = this.place(slot, c, turn.endMs, regularFrom);
       if (placed) turn.login = placed;
       else {
         fallback = this.nullFallback(slot, c);
@@ -200,8 +204,13 @@ class Generator {
     slot.cursor = end;
   }
 
-  /** Choose the person for the rest of a turn [c, endMs), updating the round state; see the module comment. */
-  private place(slot: SlotRun, c: number, endMs: number, regular: boolean): string | undefined {
+  /**
+   * Choose the person for the rest of a turn [c, endMs), updating the round state; see the module
+   * comment. `regularFrom` is where the person's regular shift in the turn begins (c, or the end of the
+   * holiday window the turn starts in), undefined when the turn ends inside the window: the first-timer
+   * pairing rule looks at [regularFrom, endMs).
+   */
+  private place(slot: SlotRun, c: number, endMs: number, regularFrom: number | undefined): string | undefined {
     const members = this.roster.membersAt(slot.layer.name, c);
     const lastPerson = slot.timeline.personBefore(c);
     const attempt = (round: number, served: ReadonlySet<string>, previous: ReadonlySet<string> | undefined, roundStartMs: number, tier: number): Person | undefined => {
@@ -219,7 +228,7 @@ class Generator {
           this.roster.canHold(p, c, endMs) &&
           !this.clashes(slot, p.login, c, endMs) &&
           !(tier < 1 && p.login === lastPerson) &&
-          !(tier < 2 && regular && this.pairsFirstTimers(slot, p.login, c, endMs)),
+          !(tier < 2 && regularFrom !== undefined && this.pairsFirstTimers(slot, p.login, regularFrom, endMs)),
       );
     };
     const pairingNote = (login: string): void => {
