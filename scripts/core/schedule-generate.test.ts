@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Person, Shift } from "./model.js";
+import type { Person, RotationConfig, Shift } from "./model.js";
 import { generateSchedule } from "./schedule-generate.js";
 import { checkSchedule } from "./schedule-rules.js";
 import { at, lines, NY, person, rotation } from "./rotation-test-kit.js";
@@ -16,6 +16,21 @@ const team: Person[] = [
 
 const errors = (shifts: Shift[], people: Person[], config = rotation()) => checkSchedule({ shifts, overrides: [], people, config }).filter((f) => f.severity === "error");
 const ofLayer = (shifts: Shift[], layer: string) => shifts.filter((s) => s.layer === layer);
+
+/** A roster of `count` engineers (New York unless `zones` says otherwise) plus two managers as fallbacks. */
+function roster(count: number, zones: Record<number, string>, starts: Record<number, string>, defaultStart: string): Person[] {
+  const people = Array.from({ length: count }, (_, i) => person(`p${i}`, { timezone: zones[i] ?? NY, start: starts[i] ?? defaultStart, manager: i % 2 ? "mgr-a" : "mgr-b" }));
+  people.push(person("mgr-a", { oncall: false }), person("mgr-b", { oncall: false, timezone: "Europe/London" }));
+  return people;
+}
+
+/** Generates from scratch and expects no error and no first-timer pairing. */
+function expectNoPairing(people: Person[], config: RotationConfig, until: string): void {
+  const generated = generateSchedule({ config, people, published: [], until: at(until) }).shifts;
+  const findings = checkSchedule({ shifts: generated, overrides: [], people, config });
+  expect(findings.filter((f) => f.rule === "first-timers-paired").map((f) => f.message)).toEqual([]);
+  expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+}
 
 describe("generateSchedule: weekly rounds", () => {
   const config = rotation({ start: "2026-03-02" });
@@ -189,15 +204,9 @@ describe("generateSchedule: holiday period", () => {
     // Found by the property test: p6 holds rot-b's turn of 29 December 2027 but is only the fallback
     // inside the window, so their first shift is the piece after it (Monday 3 January 11:00, when rot-a
     // hands off too). rot-a, placed first at that instant, must not start the other new hire, p8, then.
-    const zones = ["America/New_York", "America/New_York", "Asia/Kathmandu", "Australia/Sydney", "Asia/Kathmandu", "Europe/London", "Asia/Kathmandu", "America/New_York", "America/New_York", "Pacific/Auckland", "Pacific/Auckland"];
-    const starts: Record<number, string> = { 6: "2027-09-19", 8: "2027-10-15" };
-    const people = zones.map((timezone, i) => person(`p${i}`, { timezone, start: starts[i] ?? "2026-12-26", manager: i % 2 ? "mgr-a" : "mgr-b" }));
-    people.push(person("mgr-a", { oncall: false }), person("mgr-b", { oncall: false, timezone: "Europe/London" }));
-    const config = rotation({ start: "2027-07-14", seed: 0, balanceTolerance: 3 });
-    const generated = generateSchedule({ config, people, published: [], until: at("2028-01-05T00:00") }).shifts;
-    const findings = checkSchedule({ shifts: generated, overrides: [], people, config });
-    expect(findings.filter((f) => f.rule === "first-timers-paired").map((f) => f.message)).toEqual([]);
-    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    const zones = { 2: "Asia/Kathmandu", 3: "Australia/Sydney", 4: "Asia/Kathmandu", 5: "Europe/London", 6: "Asia/Kathmandu", 9: "Pacific/Auckland", 10: "Pacific/Auckland" };
+    const people = roster(11, zones, { 6: "2027-09-19", 8: "2027-10-15" }, "2026-12-26");
+    expectNoPairing(people, rotation({ start: "2027-07-14", seed: 0, balanceTolerance: 3 }), "2028-01-05T00:00");
   });
 
   it("does not give two new hires turns that both resume as their first shifts when the window ends", () => {
@@ -205,15 +214,9 @@ describe("generateSchedule: holiday period", () => {
     // start inside the window, where their people only stand behind the volunteer slots; both resume
     // as regular shifts on Sunday 3 January at 11:00. p1 and p4 are new hires with no shift before, so
     // the second turn placed must not go to the other new hire.
-    const zones: Record<number, string> = { 1: "Asia/Kathmandu", 2: "Pacific/Auckland", 3: "Asia/Kathmandu", 5: "Europe/Berlin", 6: "Pacific/Auckland", 7: "Asia/Kathmandu" };
-    const starts: Record<number, string> = { 1: "2026-09-27", 4: "2026-10-16", 5: "2026-06-20", 7: "2026-08-23" };
-    const people = Array.from({ length: 9 }, (_, i) => person(`p${i}`, { timezone: zones[i] ?? NY, start: starts[i] ?? "2026-01-07", manager: i % 2 ? "mgr-a" : "mgr-b" }));
-    people.push(person("mgr-a", { oncall: false }), person("mgr-b", { oncall: false, timezone: "Europe/London" }));
-    const config = rotation({ start: "2026-07-26", seed: 0, balanceTolerance: 3 });
-    const generated = generateSchedule({ config, people, published: [], until: at("2027-01-10T00:00") }).shifts;
-    const findings = checkSchedule({ shifts: generated, overrides: [], people, config });
-    expect(findings.filter((f) => f.rule === "first-timers-paired").map((f) => f.message)).toEqual([]);
-    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    const zones = { 1: "Asia/Kathmandu", 2: "Pacific/Auckland", 3: "Asia/Kathmandu", 5: "Europe/Berlin", 6: "Pacific/Auckland", 7: "Asia/Kathmandu" };
+    const people = roster(9, zones, { 1: "2026-09-27", 4: "2026-10-16", 5: "2026-06-20", 7: "2026-08-23" }, "2026-01-07");
+    expectNoPairing(people, rotation({ start: "2026-07-26", seed: 0, balanceTolerance: 3 }), "2027-01-10T00:00");
   });
 
   it("keeps regular layers through the year end when the period is disabled", () => {
