@@ -27,6 +27,8 @@ export interface CoverageWindow {
   notes: string[];
   /** Published shifts plus the previewed ones, for callers that need the shifts themselves. */
   shifts: readonly Shift[];
+  /** The previewed (generated, unpublished) shifts alone; empty when the published schedule reaches `to`. */
+  previewed: readonly Shift[];
 }
 
 export function coverageWindow(input: CoverageWindowInput): CoverageWindow {
@@ -34,7 +36,7 @@ export function coverageWindow(input: CoverageWindowInput): CoverageWindow {
   const published = publishedUntil(shifts, config);
   const toMs = to.toMillis();
   const behind = config.layers.filter((l) => (published.get(l.name)?.toMillis() ?? -Infinity) < toMs);
-  if (!behind.length) return { segments: effectiveCoverage({ shifts, overrides, people, config, from, to }), preview: false, notes: [], shifts };
+  if (!behind.length) return { segments: effectiveCoverage({ shifts, overrides, people, config, from, to }), preview: false, notes: [], shifts, previewed: [] };
   const longest = Math.max(...config.layers.map((l) => l.shiftWeeks));
   const startMs = config.start !== undefined ? startOfDateMillis(config.start, config.timezone) : from.toMillis() - (7 * longest + 1) * DAY_MS;
   const generated = generateSchedule({ config, people, published: shifts, until: to, from: inZone(startMs, config.timezone) });
@@ -44,5 +46,5 @@ export function coverageWindow(input: CoverageWindowInput): CoverageWindow {
     return `${l.name}: the published schedule ${end ? `ends ${formatInstant(end.toMillis(), config.timezone)}` : "has no shifts"}; later times come from a preview generated from the rotation config (not published).`;
   });
   const preview = generated.shifts.some((s) => s.end > from && s.start < to);
-  return { segments: effectiveCoverage({ shifts: all, overrides, people, config, from, to, preview: new Set(generated.shifts) }), preview, notes: preview ? notes : [], shifts: all };
+  return { segments: effectiveCoverage({ shifts: all, overrides, people, config, from, to, preview: new Set(generated.shifts) }), preview, notes: preview ? notes : [], shifts: all, previewed: generated.shifts };
 }

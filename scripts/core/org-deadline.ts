@@ -7,7 +7,7 @@
  * walking every published shift per incident.
  */
 import type { DateTime } from "luxon";
-import type { Organisation, Shift } from "./model.js";
+import type { Organisation } from "./model.js";
 import { coverageWindow } from "./coverage-window.js";
 import { deadlineFinder, DEFAULT_DEADLINE_HORIZON_DAYS, type AckDeadline } from "./slo-deadline.js";
 import { DAY_MS } from "./wall-clock.js";
@@ -38,8 +38,7 @@ export function orgDeadlineFinder(org: DeadlineOrg, calendar: HolidayCalendar, s
     from: span.from,
     to: span.to.plus({ milliseconds: horizon }),
   });
-  const published = new Set<Shift>(org.shifts);
-  const previewed = window.preview ? window.shifts.filter((s) => !published.has(s)).map((s) => [s.start.toMillis(), s.end.toMillis()] as const) : [];
+  const previewed = window.previewed.map((s) => [s.start.toMillis(), s.end.toMillis()] as const);
   const finder = deadlineFinder({ coverage: window.segments, people: org.people, calendar, orgHolidays: org.rotation.orgHolidays });
   return {
     deadline(reportedAt) {

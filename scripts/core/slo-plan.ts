@@ -15,7 +15,7 @@
 import { DateTime } from "luxon";
 import type { Effect, LabelSpec } from "../github/effects.js";
 import type { Organisation, Person } from "./model.js";
-import { orgDeadlineFinder, type OrgDeadline } from "./org-deadline.js";
+import { deadlineFor, orgDeadlineFinder, type OrgDeadline } from "./org-deadline.js";
 import { planSloCheck, type OpenIncidentSloState, type SloCheckDecision } from "./slo-check.js";
 import type { HolidayCalendar } from "./work-calendar.js";
 
@@ -107,7 +107,7 @@ export function isSloCandidate(issue: IncidentIssue): boolean {
  */
 export function sloStateOf(issue: IncidentIssue, org: SloPlanInput["org"], calendar: HolidayCalendar): OpenIncidentSloState {
   const reportedAt = reportInstant(issue);
-  return stateWith(issue, reportedAt, orgDeadlineFinder(org, calendar, { from: reportedAt, to: reportedAt }).deadline(reportedAt));
+  return stateWith(issue, reportedAt, deadlineFor(org, reportedAt, calendar));
 }
 
 function reportInstant(issue: IncidentIssue): DateTime {
@@ -135,10 +135,7 @@ function stateWith(issue: IncidentIssue, reportedAt: DateTime, d: OrgDeadline): 
 function statesOf(issues: readonly IncidentIssue[], org: SloPlanInput["org"], calendar: HolidayCalendar): OpenIncidentSloState[] {
   if (!issues.length) return [];
   const instants = issues.map(reportInstant);
-  const millis = instants.map((i) => i.toMillis());
-  const first = instants[millis.indexOf(Math.min(...millis))]!;
-  const last = instants[millis.indexOf(Math.max(...millis))]!;
-  const finder = orgDeadlineFinder(org, calendar, { from: first, to: last });
+  const finder = orgDeadlineFinder(org, calendar, { from: DateTime.min(...instants)!, to: DateTime.max(...instants)! });
   return issues.map((issue, i) => stateWith(issue, instants[i]!, finder.deadline(instants[i]!)));
 }
 

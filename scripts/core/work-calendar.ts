@@ -5,9 +5,8 @@
  * Core never loads holiday data itself. A {@link HolidayCalendar} is passed in: the repository layer
  * supplies one backed by date-holidays (scripts/repo/holidays.ts), tests supply a fixed one.
  */
-import { DateTime } from "luxon";
 import type { Person } from "./model.js";
-import { dayNumber, isoDate, weekdayOf } from "./wall-clock.js";
+import { dayNumber, isoDate as isoDateOf, weekdayOf } from "./wall-clock.js";
 
 /**
  * Answers whether a calendar date is a public holiday in a holiday region.
@@ -37,7 +36,7 @@ export function fixedHolidayCalendar(days: Readonly<Record<string, readonly stri
   return { isHoliday: (region, isoDate) => table.get(region)?.has(isoDate) ?? false };
 }
 
-/** ISO weekday numbers (luxon: Monday 1 ... Sunday 7) that are never workdays. Fixed by the spec. */
+/** ISO weekday numbers (Monday 1 ... Sunday 7) that are never workdays. Fixed by the spec. */
 const WEEKEND: ReadonlySet<number> = new Set([6, 7]);
 
 /**
@@ -51,10 +50,10 @@ export function nonWorkdayReason(
   calendar: HolidayCalendar,
   orgHolidays: OrgHolidays,
 ): "weekend" | "public-holiday" | "org-holiday" | null {
-  // The zone does not matter for the weekday of a calendar date; UTC avoids any machine-local zone.
-  const date = DateTime.fromISO(isoDate, { zone: "UTC" });
-  if (!date.isValid) throw new RangeError(`not a calendar date: ${isoDate}`);
-  if (WEEKEND.has(date.weekday)) return "weekend";
+  // A calendar date's weekday needs no zone: count days since 1970-01-01.
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? dayNumber(isoDate) : Number.NaN;
+  if (Number.isNaN(day) || isoDateOf(day) !== isoDate) throw new RangeError(`not a calendar date: ${isoDate}`);
+  if (WEEKEND.has(weekdayOf(day))) return "weekend";
   if (hasDate(orgHolidays, isoDate)) return "org-holiday";
   if (calendar.isHoliday(person.region, isoDate)) return "public-holiday";
   return null;
@@ -84,16 +83,13 @@ function hasDate(days: OrgHolidays, isoDate: string): boolean {
  * again and again (the deadlines of many incidents). Keep one per calendar and batch of questions.
  */
 export function workdayTable(calendar: HolidayCalendar, orgHolidays: OrgHolidays): (region: string, day: number) => boolean {
-  const orgDays = new Set([...(orgHolidays as Iterable<string>)].map(dayNumber));
+  const orgDays: ReadonlySet<string> = "has" in orgHolidays ? orgHolidays : new Set(orgHolidays);
   const regions = new Map<string, Map<number, boolean>>();
   return (region, day) => {
     let days = regions.get(region);
     if (!days) regions.set(region, (days = new Map()));
     let value = days.get(day);
-    if (value === undefined) {
-      value = !WEEKEND.has(weekdayOf(day)) && !orgDays.has(day) && !calendar.isHoliday(region, isoDate(day));
-      days.set(day, value);
-    }
+    if (value === undefined) days.set(day, (value = isWorkday({ region }, isoDateOf(day), calendar, orgDays)));
     return value;
   };
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { afterAll, describe, expect, it } from "vitest";
-import { incidentOrgFiles, loadIncidentOrg } from "./incident-org.js";
+import { incidentOrgFile, loadIncidentOrg } from "./incident-org.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const dirs: string[] = [];
@@ -12,7 +12,7 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-describe("incidentOrgFiles", () => {
+describe("incidentOrgFile", () => {
   const paths = [
     "incidents/2026/INC-57.yaml",
     "incidents/2026/INC-63.yaml",
@@ -27,7 +27,7 @@ describe("incidentOrgFiles", () => {
   ];
 
   it("keeps the rotation folder, the policy, the playbooks and this incident's postmortem only", () => {
-    expect([...incidentOrgFiles(paths, 57)]).toEqual([
+    expect(paths.filter(incidentOrgFile(57))).toEqual([
       "incidents/policy.yaml",
       "playbooks/auth-login-failures.md",
       "postmortems/2026/INC-57-card-payments-declined.md",
@@ -35,7 +35,7 @@ describe("incidentOrgFiles", () => {
       "rotations/people.yaml",
       "rotations/schedule.yaml",
     ]);
-    expect([...incidentOrgFiles(paths, 5)].filter((p) => p.startsWith("postmortems/"))).toEqual([]);
+    expect(paths.filter(incidentOrgFile(5)).filter((p) => p.startsWith("postmortems/"))).toEqual([]);
   });
 });
 

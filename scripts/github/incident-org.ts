@@ -19,7 +19,6 @@ import { deadlineFor } from "../core/org-deadline.js";
 import { previewCoverage } from "../core/who.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
 import { loadRepository } from "../repo/load-repository.js";
-import { listRepositoryFiles } from "../repo/repository-files.js";
 
 /** Someone on call, with the layer they cover. */
 export interface OncallEntry {
@@ -49,23 +48,22 @@ export interface IncidentOrg {
 }
 
 /**
- * The files an incident event reads: the rotation folder (roster, config, schedule, overrides), the
+ * Whether an incident event reads `path`: the rotation folder (roster, config, schedule, overrides), the
  * policy, the playbooks, and the postmortem of this incident (its file name carries the number, which
  * validation enforces). Never the other incident records or postmortems, which grow with the team's
  * history: an event costs the same in the first month and after twenty thousand incidents.
  */
-export function incidentOrgFiles(paths: readonly string[], issue: number): Set<string> {
+export function incidentOrgFile(issue: number): (path: string) => boolean {
   const postmortem = new RegExp(`^postmortems/\\d{4}/INC-${issue}-`);
-  return new Set(paths.filter((p) => p.startsWith("rotations/") || p.startsWith("playbooks/") || p === "incidents/policy.yaml" || postmortem.test(p)));
+  return (p) => p.startsWith("rotations/") || p.startsWith("playbooks/") || p === "incidents/policy.yaml" || postmortem.test(p);
 }
 
 /**
- * Loads what incident `issue` needs from the repository at `dir` (see {@link incidentOrgFiles}); `at` is
+ * Loads what incident `issue` needs from the repository at `dir` (see {@link incidentOrgFile}); `at` is
  * the instant date-dependent checks use.
  */
 export async function loadIncidentOrg(dir: string, at: DateTime, issue: number): Promise<IncidentOrg> {
-  const only = incidentOrgFiles(await listRepositoryFiles(dir), issue);
-  const { org, problems } = await loadRepository(dir, { now: at, only });
+  const { org, problems } = await loadRepository(dir, { now: at, only: incidentOrgFile(issue) });
   const warnings: string[] = [];
   const notes: string[] = [];
   const cache = new Map<number, OncallEntry[]>();

@@ -24,9 +24,10 @@ export interface LoadOptions {
   now?: DateTime;
   /**
    * Validate only these repository paths (plus the roster, rotation and policy they refer to), for a
-   * pull request that changed them. Callers decide when a change needs the full run.
+   * pull request that changed them, or the paths a predicate accepts (a reader that needs only some
+   * kinds of file). Callers decide when a change needs the full run.
    */
-  only?: ReadonlySet<string>;
+  only?: ReadonlySet<string> | ((path: string) => boolean);
 }
 
 export interface LoadResult {
@@ -44,7 +45,9 @@ const CONTEXT_FILES = ["rotations/people.yaml", "rotations/config.yaml", "incide
 export async function loadRepository(dir: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const paths = await listRepositoryFiles(dir);
   const pathSet = new Set(paths);
-  const wanted = opts.only ? paths.filter((p) => opts.only!.has(p) || CONTEXT_FILES.includes(p)) : paths;
+  const only = opts.only;
+  const selected = typeof only === "function" ? only : only ? (p: string) => only.has(p) : undefined;
+  const wanted = selected ? paths.filter((p) => selected(p) || CONTEXT_FILES.includes(p)) : paths;
   const problems: Problem[] = [];
 
   const toParse: [string, FileKind][] = [];
