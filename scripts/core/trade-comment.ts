@@ -6,7 +6,7 @@
  * messages quote values) is made safe for Markdown.
  */
 import type { DateTime } from "luxon";
-import type { Consent, ConsentEntry } from "./trade-consent.js";
+import type { Consent, ConsentEntry, StaleApproval } from "./trade-consent.js";
 import type { TradeCheck } from "./trade-check.js";
 import type { PersonWeeks } from "./trade-weeks.js";
 import { safeInline } from "./incident-safe-text.js";
@@ -24,6 +24,25 @@ export function askedLine(logins: readonly string[]): string {
 export function askedIn(body: string | null | undefined): string[] {
   const m = /<!-- oncall:trade-asked ([A-Za-z0-9,_-]*) -->/.exec(body ?? "");
   return m?.[1] ? m[1].split(",").filter(Boolean) : [];
+}
+
+/**
+ * Approvals whose reviews were requested again because the trade changed after them, kept in the
+ * comment as `login@commit` so that each stale approval is re-requested once, not on every run.
+ */
+export function reaskedLine(keys: readonly string[]): string {
+  return `<!-- oncall:trade-reasked ${[...keys].sort((a, b) => a.localeCompare(b)).join(",")} -->`;
+}
+
+/** The keys {@link reaskedLine} recorded in a comment body (none when absent). */
+export function reaskedIn(body: string | null | undefined): string[] {
+  const m = /<!-- oncall:trade-reasked ([A-Za-z0-9,@_-]*) -->/.exec(body ?? "");
+  return m?.[1] ? m[1].split(",").filter(Boolean) : [];
+}
+
+/** The key of a stale approval in {@link reaskedLine}: the reviewer and the commit they approved. */
+export function staleKey(s: StaleApproval): string {
+  return `${s.login.toLowerCase()}@${s.commit ?? "unknown"}`;
 }
 
 /** The commit status's state and description (GitHub keeps at most 140 characters). */
@@ -67,8 +86,18 @@ function consentLine(e: ConsentEntry): string {
   const who = code(e.login);
   if (e.approved) return `| ${who} | ✅ | ${agreedHow(e)} |`;
   const how = e.manager ? `${who} or their manager ${code(e.manager)} to approve` : `${who} to approve`;
+  if (e.stale) return `| ${who} | ⏳ | ${staleWhy(e, e.stale)}; waiting for ${how} again |`;
   const why = e.withdrawn === "changes-requested" ? "requested changes; waiting for " : e.withdrawn === "dismissed" ? "approval was dismissed; waiting for " : "waiting for ";
   return `| ${who} | ⏳ | ${why}${how} |`;
+}
+
+/** Why an approval stopped counting, in words: which commit it was given on and what happened since. */
+function staleWhy(e: ConsentEntry, s: StaleApproval): string {
+  const who = s.login.toLowerCase() === e.login.toLowerCase() ? "approved" : `their manager ${code(s.login)} approved`;
+  const commit = s.commit ? ` ${s.commit.slice(0, 7)}` : "";
+  return s.reason === "changed"
+    ? `${who}${commit}, but a later push changed what the trade does`
+    : `${who}${commit}, a commit that can no longer be read (force-pushed away?), so that approval no longer counts`;
 }
 
 function problemLine(p: TradeCheck["problems"][number]): string {
@@ -77,7 +106,15 @@ function problemLine(p: TradeCheck["problems"][number]): string {
 }
 
 /** The comment's Markdown (the adapter appends the hidden marker). */
-export function renderTradeComment(input: { check: TradeCheck; consent: Consent; weeks: readonly PersonWeeks[]; headSha: string; now: DateTime; asked?: readonly string[] }): string {
+export function renderTradeComment(input: {
+  check: TradeCheck;
+  consent: Consent;
+  weeks: readonly PersonWeeks[];
+  headSha: string;
+  now: DateTime;
+  asked?: readonly string[];
+  reasked?: readonly string[];
+}): string {
   const { check, consent } = input;
   const zone = check.after.config.timezone;
   const verdict = tradeVerdict(check, consent);
@@ -85,7 +122,13 @@ export function renderTradeComment(input: { check: TradeCheck; consent: Consent;
   const out: string[] = ["### On-call trade check", "", `> ${safeInline(check.summary, 2000)}`, "", `${icon} **${verdict.description}**`, ""];
 
   if (consent.entries.length) {
-    out.push("#### Consent", "", "Everyone who gains or loses time on call approves this pull request; the author counts, and a manager may approve for their report.", "");
+    out.push(
+      "#### Consent",
+      "",
+      "Everyone who gains or loses time on call approves this pull request; the author counts, and a manager may approve for their report " +
+        "(managers as the base branch has them). An approval counts while the trade does what it did when it was given.",
+      "",
+    );
     out.push("| Person | Agreed | |", "| --- | --- | --- |", ...consent.entries.map(consentLine), "");
   }
   if (check.problems.length) out.push("#### Problems", "", ...capped(check.problems.map(problemLine), LIMITS.problems, (n) => `- … and ${n} more (run \`oncall trade check\` for all)`), "");
@@ -111,6 +154,23 @@ export function renderTradeComment(input: { check: TradeCheck; consent: Consent;
     if (input.weeks.length > LIMITS.people) out.push(`<sub>${input.weeks.length - LIMITS.people} more people are affected; \`oncall trade check\` lists every change.</sub>`, "");
   }
   if (input.asked?.length) out.push(askedLine(input.asked));
+  if (input.reasked?.length) out.push(reaskedLine(input.reasked));
   out.push(`<sub>Checked ${input.headSha.slice(0, 7)} as of ${input.now.setZone(zone).toFormat("ccc d LLL yyyy HH:mm ZZZZ")}; times are ${zone}. Reruns when the pull request changes or a review arrives.</sub>`);
   return out.join("\n");
+}
+
+/**
+ * The consent check run's text: the summary, the verdict and where each person stands, without the
+ * comment's time stamp, so an unchanged verdict leaves the check run unchanged. Capped far below
+ * GitHub's 65,535 characters for a check run summary.
+ */
+export function renderCheckSummary(check: TradeCheck, consent: Consent): string {
+  const verdict = tradeVerdict(check, consent);
+  const out = [`> ${safeInline(check.summary, 2000)}`, "", `**${verdict.description}**`, ""];
+  if (consent.entries.length) {
+    const rows = consent.entries.map(consentLine);
+    out.push("| Person | Agreed | |", "| --- | --- | --- |", ...capped(rows, LIMITS.changes, (n) => `| … | ${n} more | |`), "");
+  }
+  if (check.problems.length) out.push(`${check.problems.length} problem(s): see the trade comment on the pull request.`);
+  return cut(out.join("\n"), 60_000);
 }

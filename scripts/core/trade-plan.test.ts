@@ -28,7 +28,7 @@ describe("planTrade", () => {
   });
 
   it("succeeds once everyone agreed, and asks nobody", () => {
-    const plan = planTrade(input({ reviews: [{ login: "carol", state: "APPROVED", submittedAt: "2026-11-25T13:00:00Z" }] }));
+    const plan = planTrade(input({ reviews: [{ login: "carol", state: "APPROVED", submittedAt: "2026-11-25T13:00:00Z", commitId: "a".repeat(40) }] }));
     expect(plan.verdict).toEqual({ state: "success", description: "All 2 affected people agreed" });
     expect(plan.effects.map((e) => e.kind)).toEqual(["upsert-comment", "set-commit-status"]);
   });
@@ -56,7 +56,7 @@ describe("planTrade", () => {
   });
 
   it("writes a comment with the summary, consent, changes and a table per person, mentioning nobody", () => {
-    const plan = planTrade(input({ reviews: [{ login: "dana", state: "APPROVED", submittedAt: "2026-11-25T13:00:00Z" }] }));
+    const plan = planTrade(input({ reviews: [{ login: "dana", state: "APPROVED", submittedAt: "2026-11-25T13:00:00Z", commitId: "a".repeat(40) }] }));
     const body = (plan.effects[0] as { body: string }).body;
     expect(body).toContain("> carol takes bob's rot-a shift 7-14 Dec; bob takes carol's 14-21 Dec");
     expect(body).toContain("| `bob` | ✅ | author of the pull request |");

@@ -7,6 +7,7 @@
  * failure completes it without duplicating anything.
  */
 import { ApplyContext, type ApplyOptions, type RepoRef } from "./apply-context.js";
+import { setCheckRun } from "./apply-check-run.js";
 import { commitFile } from "./apply-commit-file.js";
 import { createIssue, upsertComment } from "./apply-comment-effects.js";
 import { addAssignees, addLabels, ensureLabels, removeLabels, setAssignees, setIssueState, updateIssue } from "./apply-issue-effects.js";
@@ -61,6 +62,8 @@ function applyOne(ctx: ApplyContext, effect: Effect): Promise<AppliedEffect> {
       return requestReviewers(ctx, effect);
     case "set-commit-status":
       return setCommitStatus(ctx, effect);
+    case "set-check-run":
+      return setCheckRun(ctx, effect);
     case "commit-file":
       return commitFile(ctx, effect);
   }

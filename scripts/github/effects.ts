@@ -60,6 +60,12 @@ export type Effect =
   /** A commit status for `context`, posted only when state, description or link changed. */
   | { kind: "set-commit-status"; sha: string; context: string; state: CommitState; description: string; targetUrl?: string }
   /**
+   * A check run `name` on `sha`, owned by the GitHub App `app` (its slug; runs of other apps with the
+   * same name are left alone): the app's latest run there is updated in place, created when there is
+   * none, and left untouched when nothing changed. `pending` is an `in_progress` run.
+   */
+  | { kind: "set-check-run"; sha: string; name: string; app: string; state: "pending" | "success" | "failure"; title: string; summary: string }
+  /**
    * Write files on `branch` (default: the default branch) in one commit, or, with `pullRequest`,
    * on that pull request's branch, opening or updating the pull request.
    */
@@ -112,6 +118,8 @@ export function describeEffect(effect: Effect): string {
       return `request reviews from ${effect.reviewers.join(", ")} on #${effect.pull}`;
     case "set-commit-status":
       return `set status "${effect.context}" of ${effect.sha.slice(0, 7)} to ${effect.state}`;
+    case "set-check-run":
+      return `set check run "${effect.name}" of ${effect.sha.slice(0, 7)} to ${effect.state}`;
     case "commit-file": {
       const files = effect.files.map((f) => f.path).join(", ");
       return effect.pullRequest ? `commit ${files} to branch ${effect.pullRequest.branch} and open or update its pull request` : `commit ${files} to ${effect.branch ?? "the default branch"}`;
