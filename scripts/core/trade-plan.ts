@@ -21,6 +21,14 @@ export const TRADE_COMMENT_KEY = "trade";
 /** Context of the commit status branch protection can require. */
 export const TRADE_STATUS_CONTEXT = "oncall/consent";
 
+/** What is lost without an App: said in the log and the job summary of every run that falls back. */
+export const STATUS_FALLBACK_NOTE =
+  "The consent verdict was posted as the commit status `oncall/consent` because no `app-token` was given. " +
+  "A commit status is not proof of consent: anyone who can push a branch to this repository can run a workflow of their own " +
+  "that posts a status with the same context, and a required status check cannot tell the two apart. " +
+  "For a verdict nobody else can set, pass a GitHub App's token (`app-token`, `app-slug`) and require the check run " +
+  "`oncall/consent` from that App in a ruleset (README, Security).";
+
 /** The pull request as the planner needs it. */
 export interface TradePull {
   number: number;

@@ -144,3 +144,62 @@ export async function loadTradeRevisions(dir: string, baseRef: string, headRef: 
   const changed = ROTATION_PATHS.filter((p) => base.texts.get(p) !== head.texts.get(p));
   return { base: { ...base, label: baseRef }, head: headRef === null ? head : { ...head, label: headRef }, changed };
 }
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
+
+/** Whether the repository has the commit `sha` (a full hex id) as an object. */
+export async function hasCommit(dir: string, sha: string): Promise<boolean> {
+  if (!SHA.test(sha)) return false;
+  try {
+    await run("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd: dir });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Git configuration that sends `token` as an HTTP header, passed through the environment
+ * (`GIT_CONFIG_COUNT` / `GIT_CONFIG_KEY_n` / `GIT_CONFIG_VALUE_n`, git 2.31+): a token on git's
+ * command line (`git -c http.extraheader=...`) is visible to every process on the runner that lists
+ * command lines, and can end up in logs of failed commands.
+ */
+export function credentialEnv(token: string): Record<string, string> {
+  const basic = Buffer.from(`x-access-token:${token}`, "utf8").toString("base64");
+  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` };
+}
+
+/** How {@link fetchCommits} runs git: the arguments (never a secret) and extra environment. */
+export function fetchInvocation(remote: string, shas: readonly string[], token?: string): { args: string[]; env: Record<string, string> } {
+  const args = ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", "--", remote, ...shas];
+  return { args, env: token ? credentialEnv(token) : {} };
+}
+
+/**
+ * Makes the commits `shas` present, fetching the missing ones by id from `remote` (GitHub serves any
+ * commit reachable from the repository's refs, pull request heads included, by id). Nothing is
+ * checked out. Returns the commits present afterwards; one that cannot be fetched (force-pushed away
+ * and collected, or no such remote) is simply absent, and the caller says so.
+ */
+export async function fetchCommits(dir: string, shas: readonly string[], options: { remote?: string; token?: string } = {}): Promise<Set<string>> {
+  const wanted = [...new Set(shas.filter((s) => SHA.test(s)))];
+  const present = new Set<string>();
+  const missing: string[] = [];
+  for (const sha of wanted) {
+    if (await hasCommit(dir, sha)) present.add(sha);
+    else missing.push(sha);
+  }
+  if (missing.length === 0) return present;
+  const { args, env } = fetchInvocation(options.remote ?? "origin", missing, options.token);
+  try {
+    await run("git", args, { cwd: dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env }, timeout: 120_000 });
+  } catch {
+    // Fetching several ids fails as a whole when one is gone: try them one by one.
+    for (const sha of missing) {
+      const one = fetchInvocation(options.remote ?? "origin", [sha], options.token);
+      await run("git", one.args, { cwd: dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...one.env }, timeout: 60_000 }).catch(() => undefined);
+    }
+  }
+  for (const sha of missing) if (await hasCommit(dir, sha)) present.add(sha);
+  return present;
+}

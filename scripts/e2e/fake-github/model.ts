@@ -113,6 +113,8 @@ export interface CheckRunRecord {
   externalId: string | null;
   detailsUrl: string | null;
   output: { title: string | null; summary: string | null; text: string | null; annotationsCount: number };
+  /** Login that created the run; for a `<slug>[bot]` the run belongs to the GitHub App `<slug>`. */
+  creator?: string;
 }
 
 export interface RepoRecord {

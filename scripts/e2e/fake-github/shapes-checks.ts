@@ -50,6 +50,32 @@ export function combinedStatusShape(ctx: ShapeContext, repo: RepoRecord, sha: st
   };
 }
 
+/**
+ * `integration` for the App behind a bot login (`<slug>[bot]`, as an installation token acts), with an
+ * id derived from the bot user's; null for people, who cannot create check runs on GitHub.
+ */
+export function appShape(ctx: ShapeContext, repo: RepoRecord, login: string): Record<string, unknown> | null {
+  const m = /^(.+)\[bot\]$/.exec(login);
+  if (!m) return null;
+  const slug = m[1]!;
+  const id = ctx.store.user(login).id;
+  const stamp = repo.createdAt;
+  return {
+    id,
+    slug,
+    node_id: nodeId("Integration", id),
+    owner: userShape(ctx, repo.owner),
+    name: slug,
+    description: null,
+    external_url: `${ctx.web}/apps/${slug}`,
+    html_url: `${ctx.web}/apps/${slug}`,
+    created_at: stamp,
+    updated_at: stamp,
+    permissions: { checks: "write", metadata: "read" },
+    events: [],
+  };
+}
+
 /** `check-run`; `pulls` are the open pull requests whose head is the run's commit. */
 export function checkRunShape(ctx: ShapeContext, repo: RepoRecord, run: CheckRunRecord, pulls: Record<string, unknown>[]): Record<string, unknown> {
   const api = `${repoApi(ctx, repo)}/check-runs/${run.id}`;
@@ -74,7 +100,7 @@ export function checkRunShape(ctx: ShapeContext, repo: RepoRecord, run: CheckRun
     },
     name: run.name,
     check_suite: { id: run.id + 1_000_000 },
-    app: null,
+    app: run.creator ? appShape(ctx, repo, run.creator) : null,
     pull_requests: pulls,
   };
 }

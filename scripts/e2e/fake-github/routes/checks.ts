@@ -1,5 +1,5 @@
 /** Commit statuses and check runs. */
-import { bodyOf, notFound, paginate, repoOf, validationFailed, type HandlerContext, type HandlerTable } from "../handler.js";
+import { bodyOf, HttpError, notFound, paginate, repoOf, validationFailed, type HandlerContext, type HandlerTable } from "../handler.js";
 import { checkRunShape, combinedStatusShape, statusShape } from "../shapes-checks.js";
 import { pullMinimalShape, pullShas, type PullRecord } from "../shapes-pulls.js";
 import type { CheckRunRecord, RepoRecord, StatusRecord } from "../model.js";
@@ -33,6 +33,11 @@ function applyCheckBody(ctx: HandlerContext, run: CheckRunRecord, body: CheckBod
   if (body.external_id !== undefined) run.externalId = body.external_id;
   if (body.started_at !== undefined) run.startedAt = body.started_at;
   if (body.status !== undefined) run.status = body.status;
+  // Back to queued or in progress (a new verdict pending): the old conclusion no longer stands.
+  if (body.status !== undefined && body.status !== "completed" && body.conclusion === undefined) {
+    run.conclusion = null;
+    run.completedAt = null;
+  }
   if (body.conclusion !== undefined) {
     run.conclusion = body.conclusion;
     run.status = "completed";
@@ -100,6 +105,7 @@ export const checkHandlers: HandlerTable = {
       externalId: null,
       detailsUrl: null,
       output: { title: null, summary: null, text: null, annotationsCount: 0 },
+      creator: ctx.actor,
     };
     applyCheckBody(ctx, run, body);
     repo.checkRuns.set(run.id, run);
@@ -110,6 +116,8 @@ export const checkHandlers: HandlerTable = {
     const repo = repoOf(ctx);
     const run = repo.checkRuns.get(Number(ctx.params["check_run_id"]));
     if (!run) throw notFound();
+    // Only the App that created a check run may change it.
+    if (run.creator !== undefined && run.creator.toLowerCase() !== ctx.actor.toLowerCase()) throw new HttpError(403, "Invalid app_id `" + ctx.actor + "` - check run can only be modified by the GitHub App that created it.");
     applyCheckBody(ctx, run, bodyOf<CheckBody>(ctx));
     return { status: 200, body: runShape(ctx, repo, run) };
   },
@@ -129,6 +137,7 @@ export const checkHandlers: HandlerTable = {
       .filter((r) => r.headSha === sha)
       .filter((r) => ctx.query["check_name"] === undefined || r.name === ctx.query["check_name"])
       .filter((r) => ctx.query["status"] === undefined || r.status === ctx.query["status"])
+      .filter((r) => ctx.query["app_id"] === undefined || (r.creator !== undefined && String(ctx.store.user(r.creator).id) === ctx.query["app_id"]))
       .reverse();
     return paginate(ctx, runs, (r) => runShape(ctx, repo, r), (page, total) => ({ total_count: total, check_runs: page }));
   },
