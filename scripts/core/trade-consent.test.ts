@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateConsent, latestDecisions, type ReviewInput } from "./trade-consent.js";
+import { DateTime } from "luxon";
+import { changeKeys, evaluateConsent, latestDecisions, type ReviewInput } from "./trade-consent.js";
 import { PEOPLE } from "./trade-test-kit.js";
 
 const review = (login: string, state: string, minute: number): ReviewInput => ({ login, state, submittedAt: `2026-11-23T12:${String(minute).padStart(2, "0")}:00Z`, id: minute });
@@ -51,5 +52,48 @@ describe("evaluateConsent", () => {
     expect(consent(["bob"], "Alice", [review("BOB", "approved", 1)]).complete).toBe(true);
     expect(consent(["alice"], "ALICE", []).complete).toBe(true);
     expect(latestDecisions([review("bob", "PENDING", 1)]).size).toBe(0);
+  });
+});
+
+describe("consent to a change, not to a pull request (issue 10 item 2)", () => {
+  const HEAD = "h".repeat(40);
+  const OLD = "0".repeat(40);
+  const at = (r: ReviewInput, commitId: string | null): ReviewInput => ({ ...r, commitId });
+  const judge = (reviews: ReviewInput[], reviewed: [string, "same" | "changed" | "unreadable"][] = []) =>
+    evaluateConsent({ affected: ["alice", "bob"], author: "alice", reviews, people: PEOPLE, head: { sha: HEAD, reviewed: new Map(reviewed) } });
+
+  it("counts an approval of the head, or of a commit whose trade is the same", () => {
+    expect(judge([at(review("bob", "APPROVED", 1), HEAD)]).complete).toBe(true);
+    expect(judge([at(review("bob", "APPROVED", 1), OLD)], [[OLD, "same"]]).complete).toBe(true);
+  });
+
+  it("makes an approval of another change stale, and says who gave it on which commit", () => {
+    const c = judge([at(review("bob", "APPROVED", 1), OLD)], [[OLD, "changed"]]);
+    expect(c.missing).toEqual(["bob"]);
+    expect(c.entries[1]).toMatchObject({ approved: false, stale: { login: "bob", commit: OLD, reason: "changed" } });
+    expect(c.stale).toEqual([{ login: "bob", commit: OLD, reason: "changed" }]);
+  });
+
+  it("treats an approval of a commit it could not read (or none named) as withdrawn", () => {
+    expect(judge([at(review("bob", "APPROVED", 1), OLD)]).entries[1]).toMatchObject({ approved: false, stale: { reason: "unreadable" } });
+    expect(judge([at(review("bob", "APPROVED", 1), null)]).entries[1]).toMatchObject({ approved: false, stale: { commit: null, reason: "unreadable" } });
+  });
+
+  it("applies the same rule to a manager's approval, and never lets a stale approval overrule an objection", () => {
+    const c = judge([at(review("dana", "APPROVED", 1), OLD)], [[OLD, "changed"]]);
+    expect(c.entries[1]).toMatchObject({ approved: false, stale: { login: "dana" } });
+    const objected = judge([at(review("bob", "CHANGES_REQUESTED", 1), HEAD), at(review("dana", "APPROVED", 2), OLD)], [[OLD, "changed"]]);
+    expect(objected.entries[1]).toMatchObject({ approved: false, withdrawn: "changes-requested" });
+    expect(objected.stale).toBeUndefined();
+  });
+
+  it("keys changes by what they do, not by order or spelling", () => {
+    const change = (from: string, to: string, day: number) => ({ layer: "rot-a", slot: "rot-a", start: at0.plus({ days: day }), end: at0.plus({ days: day + 7 }), from, to });
+    const at0 = DateTime.fromISO("2026-12-07T11:00", { zone: "America/New_York" });
+    const a = [change("bob", "carol", 0), change("carol", "bob", 7)];
+    const b = [{ ...change("carol", "BOB", 7), start: a[1]!.start.toUTC() }, change("bob", "carol", 0)];
+    expect(changeKeys(a)).toBe(changeKeys(b));
+    expect(changeKeys(a)).not.toBe(changeKeys([change("bob", "carol", 0)]));
+    expect(changeKeys(a)).not.toBe(changeKeys([change("bob", "dana", 0), change("carol", "bob", 7)]));
   });
 });

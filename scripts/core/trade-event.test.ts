@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildEvent } from "../e2e/event-payloads.js";
-import { tradeEvent } from "./trade-event.js";
+import { relayRun, tradeEvent } from "./trade-event.js";
 
 describe("tradeEvent", () => {
   it("reads the pull request, both commits and the requested reviewers from pull_request", () => {
@@ -25,5 +25,25 @@ describe("tradeEvent", () => {
   it("ignores other events and payloads without a pull request", () => {
     expect(tradeEvent("issues", buildEvent("issues.opened").payload)).toBeUndefined();
     expect(tradeEvent("pull_request", {})).toBeUndefined();
+  });
+});
+
+describe("relayRun (the workflow_run after a review)", () => {
+  const sha = "c".repeat(40);
+  const payload = (run: Record<string, unknown>) => ({ workflow_run: { event: "pull_request_review", head_sha: sha, head_branch: "trade", head_repository: { owner: { login: "fork-owner" } }, ...run } });
+
+  it("takes the linked pull request's number, and only a positive integer", () => {
+    expect(relayRun("workflow_run", payload({ pull_requests: [{ number: 7, head: { sha } }] }))).toMatchObject({ number: 7, headSha: sha });
+    for (const number of ["7", 7.5, -1, 0, "7; rm -rf /", null]) {
+      const run = relayRun("workflow_run", payload({ pull_requests: [{ number, head: { sha } }] }));
+      expect(run?.number).toBeUndefined();
+      expect(run).toMatchObject({ headOwner: "fork-owner", headBranch: "trade" });
+    }
+  });
+
+  it("ignores runs that a review did not start, other events, and heads that are not commit ids", () => {
+    expect(relayRun("workflow_run", payload({ event: "push" }))).toBeUndefined();
+    expect(relayRun("pull_request_review", payload({}))).toBeUndefined();
+    expect(relayRun("workflow_run", payload({ head_sha: "HEAD --upload-pack=x" }))).toBeUndefined();
   });
 });

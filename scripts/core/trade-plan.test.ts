@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "./model.js";
 import { checkTrade, type LoadedSide, type PositionedProblem } from "./trade-check.js";
-import { askedIn, LIMITS, tradeVerdict } from "./trade-comment.js";
+import { askedIn, LIMITS, reaskedIn, tradeVerdict } from "./trade-comment.js";
 import { planTrade, TRADE_COMMENT_KEY, TRADE_STATUS_CONTEXT, type TradePlanInput } from "./trade-plan.js";
 import { at, baseShifts, CONFIG, PEOPLE, swapped, weekly } from "./trade-test-kit.js";
 
@@ -88,5 +88,37 @@ describe("planTrade on a large change", () => {
     expect(body.length).toBeLessThan(40_000);
     expect(body).toContain(`| … | ${90 - LIMITS.changes} more | | | |`);
     expect(body).toContain(`${30 - LIMITS.people} more people are affected`);
+  });
+});
+
+describe("planTrade consent rules from the base, approvals of the change (issue 10 items 1 and 2)", () => {
+  it("reads managers from the base: a head naming its author the other person's manager does not consent for them", () => {
+    const forged = PEOPLE.map((p) => (p.login === "carol" ? { ...p, manager: "bob" } : p));
+    const after: LoadedSide = { org: { shifts: swap, overrides: [], people: forged, rotation: CONFIG }, present: ALL, problems: [] };
+    const plan = planTrade(input({ check: checkTrade({ before: loaded(), after, position, now }) }));
+    expect(plan.verdict.state).toBe("pending");
+    expect(plan.consent.entries[1]).toMatchObject({ login: "carol", approved: false, manager: "dana" });
+    expect(plan.reviewers).toEqual(["carol"]);
+  });
+
+  it("asks a reviewer whose approval went stale again, once per approval", () => {
+    const old = "0".repeat(40);
+    const reviews = [{ login: "carol", state: "APPROVED", submittedAt: "2026-11-25T13:00:00Z", commitId: old }];
+    const first = planTrade(input({ reviews, reviewed: new Map([[old, "changed" as const]]), asked: ["carol"] }));
+    expect(first.verdict.state).toBe("pending");
+    expect(first.reviewers).toEqual(["carol"]);
+    expect(first.reasked).toEqual(["carol"]);
+    const body = (first.effects[0] as { body: string }).body;
+    expect(reaskedIn(body)).toEqual([`carol@${old}`]);
+    const rerun = planTrade(input({ reviews, reviewed: new Map([[old, "changed" as const]]), asked: ["carol"], reasked: reaskedIn(body) }));
+    expect(rerun.reviewers).toEqual([]);
+  });
+
+  it("posts a check run instead of a status when an App is named", () => {
+    const plan = planTrade(input({ consentCheck: { kind: "check-run", app: "oncall-consent" } }));
+    expect(plan.effects[1]).toMatchObject({ kind: "set-check-run", name: TRADE_STATUS_CONTEXT, app: "oncall-consent", state: "pending", title: "Waiting for approval from carol" });
+    expect(planTrade(input({ rotationsChanged: false, consentCheck: { kind: "check-run", app: "x" } })).effects).toEqual([
+      expect.objectContaining({ kind: "set-check-run", state: "success" }),
+    ]);
   });
 });
