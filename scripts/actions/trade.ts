@@ -114,7 +114,10 @@ runAction(async () => {
     author: c.user,
     url: c.html_url,
   }));
-  const ours = comments.find((c) => hasMarker(c.body, TRADE_COMMENT_KEY) && c.author?.type === "Bot");
+  // With the App, only its own comment is ours: it could not edit one the Actions token wrote earlier.
+  const trusted = appToken ? [`${appSlug}[bot]`] : undefined;
+  const isOurs = (a: (typeof comments)[number]["author"]) => (trusted ? trusted.some((t) => same(t, a?.login ?? "")) : a?.type === "Bot");
+  const ours = comments.find((c) => hasMarker(c.body, TRADE_COMMENT_KEY) && isOurs(c.author));
   const reviewed = await compareReviewed(ctx.workspace, event, reviews, changeKeys(check.changes), fetch);
   const plan = planTrade({
     pull,
@@ -152,7 +155,7 @@ runAction(async () => {
     pulls: new Map([[pull.number, { author: pull.author, requested, reviewed: reviews.map((r) => r.login).filter((l) => !again(l)) }]]),
   };
   try {
-    await applyEffects(octokit, ctx.repo, plan.effects, { logger: ctx.logger, known });
+    await applyEffects(octokit, ctx.repo, plan.effects, { logger: ctx.logger, known, ...(trusted && { trustedAuthors: trusted }) });
   } catch (err) {
     // People GitHub will not ask (no access to the repository) do not undo the comment and status.
     if (err instanceof ApplyEffectsError && err.effect.kind === "request-reviewers") core.warning(`Could not request reviews: ${err.githubMessage}. Ask them to approve in the comment instead.`);

@@ -163,7 +163,7 @@ describe("trade consent as a GitHub App check run (app-token)", () => {
   let clock = Date.parse("2026-01-06T12:00:00Z");
   const tokens = { "actions-token": "github-actions[bot]", "app-token": "oncall-consent[bot]" };
   const fake = useFakeGitHub({ now: () => new Date((clock += 1000)), tokens });
-  const { run, status, comment } = harness(fake, () => ({ "github-token": "actions-token", "app-token": "app-token", "app-slug": "oncall-consent" }));
+  const { run, status } = harness(fake, () => ({ "github-token": "actions-token", "app-token": "app-token", "app-slug": "oncall-consent" }));
   const runs = (t: TradePr) => [...fake().repo().checkRuns.values()].filter((r) => r.headSha === t.head && r.name === "oncall/consent");
 
   it("item 3: posts the verdict as the App's check run, updates that one run, ignores a look-alike from a workflow, posts no status", async () => {
@@ -174,6 +174,8 @@ describe("trade consent as a GitHub App check run (app-token)", () => {
       id: 999, headSha: t.head, name: "oncall/consent", status: "completed", conclusion: "success", startedAt: null, completedAt: null,
       externalId: null, detailsUrl: null, output: { title: "forged", summary: "forged", text: null, annotationsCount: 0 }, creator: "github-actions[bot]",
     });
+    // The comment of a run before the App was set up: the App cannot edit it, so it writes its own.
+    fake().seed.comment(t.number, { body: `old verdict\n${MARKER}`, user: "github-actions[bot]" });
     const opened = await run(t, pullTargetEvent(t, "opened", "2026-01-06T12:00:00Z"));
     expect(opened.calls).toEqual([
       "GET pulls/list-reviews 200",
@@ -189,7 +191,9 @@ describe("trade consent as a GitHub App check run (app-token)", () => {
     expect(fake().repo().checkRuns.get(999)?.output.title).toBe("forged");
     expect(status(t)).toBeUndefined();
     expect(opened.summary).not.toContain("no `app-token` was given");
-    expect(comment(t)).toContain("| `sam-lee` | ⏳ |");
+    const mine = fake().comments(t.number).filter((c) => c.user === "oncall-consent[bot]");
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.body).toContain("| `sam-lee` | ⏳ |");
 
     t.fake.seed.review(t.number, { user: "sam-lee", state: "APPROVED" });
     const approved = await run(t, relayEvent(t, "2026-01-06T13:00:00Z"), RELAY_BUDGET);
