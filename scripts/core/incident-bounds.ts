@@ -26,8 +26,8 @@ const LIST_CAP = { links: 20, formProblems: 12 } as const;
 export function capText(text: string, max: number): string {
   if (text.length <= max) return text;
   const note = (n: number) => `… (${n} more characters)`;
-  const keep = Math.max(0, max - note(text.length).length);
-  return `${text.slice(0, keep)}${note(text.length - keep)}`;
+  const keep = max - note(text.length).length;
+  return keep <= 0 ? text.slice(0, Math.max(0, max)) : `${text.slice(0, keep)}${note(text.length - keep)}`;
 }
 
 /**

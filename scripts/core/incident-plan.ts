@@ -228,7 +228,8 @@ export function commentHandled(state: Pick<IncidentState, "processed">, id: Inci
 /** Every command line of a comment (applied, refused or malformed) recorded as processed. */
 function markHandled(state: IncidentState, id: IncidentComment["id"], parsed: ParsedCommands): IncidentState {
   const keys = [...parsed.commands, ...parsed.errors].map(({ line }) => commandKey({ commentId: id, line }) ?? "");
-  const missing = keys.filter((k) => k !== "" && !state.processed.includes(k)).sort((a, b) => lineOf(a) - lineOf(b));
+  const done = new Set(state.processed);
+  const missing = keys.filter((k) => k !== "" && !done.has(k)).sort((a, b) => lineOf(a) - lineOf(b));
   return missing.length === 0 ? state : { ...state, processed: [...state.processed, ...missing] };
 }
 
