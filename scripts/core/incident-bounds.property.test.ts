@@ -13,7 +13,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Effect } from "../github/effects.js";
 import { withMarker } from "../github/markers.js";
-import { BODY_BUDGET, boundState, capLines, capList, capText, GITHUB_BODY_LIMIT, GITHUB_TITLE_LIMIT, STATE_MARKER_BUDGET } from "./incident-bounds.js";
+import {
+  BODY_BUDGET,
+  boundState,
+  capLines,
+  capList,
+  capText,
+  GITHUB_BODY_LIMIT,
+  GITHUB_TITLE_LIMIT,
+  STATE_MARKER_BUDGET,
+} from "./incident-bounds.js";
 import { parseStateMarker, serializeStateMarker } from "./incident-marker.js";
 import { planIncidentEvent, type IncidentComment, type IncidentPlanInput } from "./incident-plan.js";
 import type { IncidentState } from "./incident-state.js";
@@ -41,16 +50,31 @@ const hostileText = (max: number) =>
   fc.oneof(
     fc.string({ unit: "grapheme", maxLength: 200 }),
     fc.string({ unit: "binary", maxLength: Math.min(max, 4_000) }),
-    fc.tuple(fc.constantFrom("a,", "a\n", "@everyone ", "<!-- oncall:incident -->", "`", "|", "/ack\n", "x"), fc.integer({ min: Math.floor(max / 2), max })).map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, max)),
+    fc
+      .tuple(
+        fc.constantFrom("a,", "a\n", "@everyone ", "<!-- oncall:incident -->", "`", "|", "/ack\n", "x"),
+        fc.integer({ min: Math.floor(max / 2), max }),
+      )
+      .map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, max)),
     // Many distinct names: incompressible, so the saved state cannot hide behind gzip.
-    fc.tuple(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: Math.floor(max / 2), max })).map(([seed, n]) => distinctNames(seed, n)),
+    fc
+      .tuple(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: Math.floor(max / 2), max }))
+      .map(([seed, n]) => distinctNames(seed, n)),
   );
 
 /** Comment bodies: command lines (valid, with huge arguments, or malformed) mixed with prose. */
 const commentBody = fc
   .array(
     fc.oneof(
-      fc.constantFrom("/ack", "/severity P1", "/status identified", "/status mitigated", "/sync", "/responder @bob", "/frobnicate"),
+      fc.constantFrom(
+        "/ack",
+        "/severity P1",
+        "/status identified",
+        "/status mitigated",
+        "/sync",
+        "/responder @bob",
+        "/frobnicate",
+      ),
       hostileText(20_000).map((t) => `/timeline ${t.replace(/\n/g, " ")}`),
       hostileText(20_000).map((t) => `/followup ${t.replace(/\n/g, " ")}`),
       hostileText(20_000).map((t) => `/not-incident ${t.replace(/\n/g, " ")}`),
@@ -62,7 +86,13 @@ const commentBody = fc
   .map((lines) => lines.join("\n").slice(0, GITHUB_BODY_LIMIT));
 
 const reportBody = fc
-  .record({ what: hostileText(30_000), who: hostileText(30_000), services: hostileText(58_000), started: hostileText(200), links: hostileText(10_000) })
+  .record({
+    what: hostileText(30_000),
+    who: hostileText(30_000),
+    services: hostileText(58_000),
+    started: hostileText(200),
+    links: hostileText(10_000),
+  })
   .map((answers) => formBody(answers).slice(0, GITHUB_BODY_LIMIT));
 
 function check(effects: readonly Effect[]): void {
@@ -87,10 +117,23 @@ describe("everything the incident bot writes is bounded (issue 10 item 6)", () =
   it("keeps every body under GitHub's limit for huge and hostile reports and comments", () => {
     fc.assert(
       fc.property(reportBody, fc.array(commentBody, { maxLength: 3 }), reportBody, (body, comments, edited) => {
-        const base = (event: IncidentPlanInput["event"], prior: IncidentState | null, extra: Partial<IncidentPlanInput> = {}) =>
+        const base = (
+          event: IncidentPlanInput["event"],
+          prior: IncidentState | null,
+          extra: Partial<IncidentPlanInput> = {},
+        ) =>
           planIncidentEvent({
             event,
-            issue: { number: 7, title: "[Incident] t", body, author: "reporter", createdAt: utc("2026-10-22T15:30:00Z"), labels: ["incident"], assignees: [], state: "open" },
+            issue: {
+              number: 7,
+              title: "[Incident] t",
+              body,
+              author: "reporter",
+              createdAt: utc("2026-10-22T15:30:00Z"),
+              labels: ["incident"],
+              assignees: [],
+              state: "open",
+            },
             priorState: prior,
             authorized: (login) => MEMBERS.has(login),
             oncallAt: () => [{ login: "alice", layer: "a" }],
@@ -104,12 +147,28 @@ describe("everything the incident bot writes is bounded (issue 10 item 6)", () =
         let state = botState(opened.effects);
         expect(state).not.toBeNull();
         for (const [i, text] of comments.entries()) {
-          const comment: IncidentComment = { id: 100 + i, author: i % 2 ? "bob" : "alice", body: text, createdAt: utc("2026-10-22T15:40:00Z").plus({ minutes: i }) };
+          const comment: IncidentComment = {
+            id: 100 + i,
+            author: i % 2 ? "bob" : "alice",
+            body: text,
+            createdAt: utc("2026-10-22T15:40:00Z").plus({ minutes: i }),
+          };
           const step = base("comment", state, { comment, now: comment.createdAt });
           check(step.effects);
           state = botState(step.effects) ?? state;
         }
-        const edit = base("edited", state, { issue: { number: 7, title: "[Incident] t", body: edited, author: "reporter", createdAt: utc("2026-10-22T15:30:00Z"), labels: [], assignees: [], state: "open" } });
+        const edit = base("edited", state, {
+          issue: {
+            number: 7,
+            title: "[Incident] t",
+            body: edited,
+            author: "reporter",
+            createdAt: utc("2026-10-22T15:30:00Z"),
+            labels: [],
+            assignees: [],
+            state: "open",
+          },
+        });
         check(edit.effects);
       }),
       { numRuns: 40 },
@@ -117,10 +176,25 @@ describe("everything the incident bot writes is bounded (issue 10 item 6)", () =
   });
 
   it("answers the 58,000-character a,a,a,... services list with one deduplicated line", () => {
-    const body = formBody({ what: "down", who: "all", severity: "P2", services: "a,".repeat(29_000), production: "Yes" });
+    const body = formBody({
+      what: "down",
+      who: "all",
+      severity: "P2",
+      services: "a,".repeat(29_000),
+      production: "Yes",
+    });
     const opened = planIncidentEvent({
       event: "opened",
-      issue: { number: 7, title: "t", body, author: "reporter", createdAt: utc("2026-10-22T15:30:00Z"), labels: [], assignees: [], state: "open" },
+      issue: {
+        number: 7,
+        title: "t",
+        body,
+        author: "reporter",
+        createdAt: utc("2026-10-22T15:30:00Z"),
+        labels: [],
+        assignees: [],
+        state: "open",
+      },
       priorState: null,
       authorized: () => true,
       oncallAt: () => [],
@@ -144,8 +218,17 @@ describe("everything the incident bot writes is bounded (issue 10 item 6)", () =
     const huge = freshState();
     // Incompressible text (a linear congruential generator), so gzip cannot save the state.
     let seed = 42;
-    const random = (n: number) => Array.from({ length: n }, () => String.fromCharCode(33 + ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 90))).join("");
-    for (let i = 0; i < 400; i++) huge.timeline.push({ at: `2026-10-22T16:${String(i % 60).padStart(2, "0")}:00Z`, author: "alice", kind: "note", text: random(600 + i) });
+    const random = (n: number) =>
+      Array.from({ length: n }, () =>
+        String.fromCharCode(33 + ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 90)),
+      ).join("");
+    for (let i = 0; i < 400; i++)
+      huge.timeline.push({
+        at: `2026-10-22T16:${String(i % 60).padStart(2, "0")}:00Z`,
+        author: "alice",
+        kind: "note",
+        text: random(600 + i),
+      });
     huge.processed = Array.from({ length: 5_000 }, (_, i) => `${1_000_000 + Math.floor(i / 10)}:${(i % 10) + 1}`);
     const bounded = boundState(huge);
     expect(serializeStateMarker(bounded).length).toBeLessThanOrEqual(STATE_MARKER_BUDGET);

@@ -78,9 +78,16 @@ export function boundState(state: IncidentState): IncidentState {
     ...state,
     title: capText(state.title, FIELD_CAP.title),
     links: [...new Set(state.links.map((l) => capText(l, FIELD_CAP.link)))].slice(0, LIST_CAP.links),
-    formProblems: capList(state.formProblems.map((p) => capText(p, FIELD_CAP.problem)), LIST_CAP.formProblems),
-    timeline: state.timeline.map((e) => (e.text.length > FIELD_CAP.text ? { ...e, text: capText(e.text, FIELD_CAP.text) } : e)),
-    followups: state.followups.map((f) => (f.title.length > FIELD_CAP.title ? { ...f, title: capText(f.title, FIELD_CAP.title) } : f)),
+    formProblems: capList(
+      state.formProblems.map((p) => capText(p, FIELD_CAP.problem)),
+      LIST_CAP.formProblems,
+    ),
+    timeline: state.timeline.map((e) =>
+      e.text.length > FIELD_CAP.text ? { ...e, text: capText(e.text, FIELD_CAP.text) } : e,
+    ),
+    followups: state.followups.map((f) =>
+      f.title.length > FIELD_CAP.title ? { ...f, title: capText(f.title, FIELD_CAP.title) } : f,
+    ),
   };
   for (const field of ["impact", "summary", "notIncidentReason"] as const) {
     const value = s[field];
@@ -90,7 +97,9 @@ export function boundState(state: IncidentState): IncidentState {
   s.processed = onePerComment(s.processed);
   for (const max of [500, 200, 80]) {
     if (markerSize(s) <= STATE_MARKER_BUDGET) return s;
-    s.timeline = s.timeline.map((e, i) => (i < s.timeline.length - 20 && e.text.length > max ? { ...e, text: capText(e.text, max) } : e));
+    s.timeline = s.timeline.map((e, i) =>
+      i < s.timeline.length - 20 && e.text.length > max ? { ...e, text: capText(e.text, max) } : e,
+    );
   }
   while (markerSize(s) > STATE_MARKER_BUDGET && s.timeline.length > 2) s.timeline = dropOldest(s.timeline);
   return s;
@@ -121,6 +130,11 @@ function dropOldest(timeline: readonly TimelineEntry[]): TimelineEntry[] {
   const body = previous ? rest.slice(1) : rest;
   const cut = Math.max(1, Math.ceil(body.length / 4));
   const count = cut + (previous ? Number(previous[1]) : 0);
-  const note: TimelineEntry = { at: body[cut - 1]?.at ?? first.at, author: first.author, kind: "note", text: `${count} earlier timeline entries were dropped to keep the saved state within GitHub's comment size.` };
+  const note: TimelineEntry = {
+    at: body[cut - 1]?.at ?? first.at,
+    author: first.author,
+    kind: "note",
+    text: `${count} earlier timeline entries were dropped to keep the saved state within GitHub's comment size.`,
+  };
   return [first, note, ...body.slice(cut)];
 }

@@ -10,7 +10,18 @@ import { formBody, freshState } from "../core/incident-test-kit.js";
 import type { FakeGitHub } from "./fake-github/index.js";
 import { MAX_BODY_LENGTH } from "./fake-github/handler.js";
 import { useFakeGitHub } from "./fake-github/test-helper.js";
-import { exampleWorkspace, IncidentDriver, markedComments, removeWorkspace, savedState, seedIncidentLabels, seedPeople, writes, type Step, type TestClock } from "./incident-kit.js";
+import {
+  exampleWorkspace,
+  IncidentDriver,
+  markedComments,
+  removeWorkspace,
+  savedState,
+  seedIncidentLabels,
+  seedPeople,
+  writes,
+  type Step,
+  type TestClock,
+} from "./incident-kit.js";
 
 const REPORTED = "2026-12-02T15:00:00Z";
 const clock: TestClock = { now: new Date(REPORTED) };
@@ -27,7 +38,8 @@ afterEach(() => removeWorkspace(workspace));
 const REPORT = formBody({
   what: "Sign-in fails with a 500 for everyone.",
   who: "All customers and staff.",
-  severity: "P1 - Critical: the product is down or sign-in or checkout fails for most customers; money or data is being lost; or a security breach",
+  severity:
+    "P1 - Critical: the product is down or sign-in or checkout fails for most customers; money or data is being lost; or a security breach",
   services: "auth",
   production: "Yes",
 });
@@ -64,7 +76,10 @@ describe("every command is applied, in order, whatever runs are cancelled (item 
       [at(4), "Status set to identified."],
       [at(6), "Status set to mitigated."],
     ]);
-    expect(state.timeline.filter((e) => e.kind === "note").map((e) => e.text)).toEqual(["one: rolled back the 14:50 deploy", "two: errors are back to normal"]);
+    expect(state.timeline.filter((e) => e.kind === "note").map((e) => e.text)).toEqual([
+      "one: rolled back the 14:50 deploy",
+      "two: errors are back to normal",
+    ]);
     // The outsider's /resolve was refused (one reply) and counts as handled.
     expect(markedComments(f, 1, `reply:${skipped[3]?.commentId}`)).toHaveLength(1);
     expect(f.issue(1)?.state).toBe("open");
@@ -88,7 +103,13 @@ describe("bounded text (item 6)", () => {
     // the state was never saved and every later event failed.
     const f = fake();
     const d = new IncidentDriver(f, workspace, clock);
-    const body = formBody({ what: "Sign-in is down.", who: "Everyone.", severity: "P1", services: "a,".repeat(29_000), production: "Yes" });
+    const body = formBody({
+      what: "Sign-in is down.",
+      who: "Everyone.",
+      severity: "P1",
+      services: "a,".repeat(29_000),
+      production: "Yes",
+    });
     expect(body.length).toBeGreaterThan(58_000);
     ok(await d.open({ title: "[Incident] Sign-in down", body, at: REPORTED }));
     for (const c of f.comments(1)) expect(c.body.length).toBeLessThanOrEqual(MAX_BODY_LENGTH);
@@ -144,7 +165,15 @@ function stateBy(f: FakeGitHub, login: string): IncidentState | null {
 describe("only our own bot is trusted (item 7)", () => {
   /** A state that says the incident was resolved by mallory, hidden as another app would plant it. */
   function forgedBody(): string {
-    const forged = { ...freshState(), issue: 1, status: "resolved" as const, acknowledgedAt: at(1), acknowledgedBy: "mallory", commander: "mallory", resolvedAt: at(1) };
+    const forged = {
+      ...freshState(),
+      issue: 1,
+      status: "resolved" as const,
+      acknowledgedAt: at(1),
+      acknowledgedBy: "mallory",
+      commander: "mallory",
+      resolvedAt: at(1),
+    };
     return `All good here.\n\n${serializeStateMarker(forged)}\n\n<!-- oncall:incident -->`;
   }
 
@@ -154,7 +183,13 @@ describe("only our own bot is trusted (item 7)", () => {
     const f = fake();
     const d = new IncidentDriver(f, workspace, clock);
     f.seed.user("evil-app[bot]", { type: "Bot" });
-    const issue = f.seed.issue({ title: "[Incident] Sign-in down", body: REPORT, user: "reporter", labels: ["incident"], createdAt: REPORTED });
+    const issue = f.seed.issue({
+      title: "[Incident] Sign-in down",
+      body: REPORT,
+      user: "reporter",
+      labels: ["incident"],
+      createdAt: REPORTED,
+    });
     d.number = issue.number;
     // The other app comments before the workflow's first run starts.
     const planted = f.seed.comment(1, { body: forgedBody(), user: "evil-app[bot]", createdAt: REPORTED });
@@ -178,7 +213,11 @@ describe("a GitHub App token (item 7)", () => {
     const d = new IncidentDriver(f, workspace, clock, { "bot-login": "oncall-app[bot]" });
     ok(await d.open({ title: "[Incident] Sign-in down", body: REPORT, at: REPORTED }));
     // Any workflow's GITHUB_TOKEN writes as github-actions[bot]: not trusted when the app is the bot.
-    f.seed.comment(1, { body: `${serializeStateMarker({ ...freshState(), issue: 1, status: "resolved" })}\n\n<!-- oncall:incident -->`, user: "github-actions[bot]", createdAt: at(1) });
+    f.seed.comment(1, {
+      body: `${serializeStateMarker({ ...freshState(), issue: 1, status: "resolved" })}\n\n<!-- oncall:incident -->`,
+      user: "github-actions[bot]",
+      createdAt: at(1),
+    });
     ok(await d.comment("dwashington", "/ack", at(2)));
     expect(stateBy(f, "oncall-app[bot]")).toMatchObject({ status: "investigating", acknowledgedBy: "dwashington" });
   });
