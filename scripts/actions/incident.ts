@@ -16,7 +16,8 @@ runAction(async () => {
   const ctx = actionContext();
   const mode = core.getInput("record-mode") || "pull-request";
   if (mode !== "pull-request" && mode !== "commit") throw new UserError(`record-mode must be "pull-request" or "commit", not "${mode}".`);
-  const result = await runIncidentEvent(ctx, { recordMode: mode as RecordMode, baseBranch: core.getInput("base-branch") || undefined, dryRun: ctx.dryRun });
+  const botLogin = core.getInput("bot-login").trim() || undefined;
+  const result = await runIncidentEvent(ctx, { recordMode: mode as RecordMode, baseBranch: core.getInput("base-branch") || undefined, dryRun: ctx.dryRun, botLogin });
   if (result.skipped !== undefined) core.info(result.skipped);
   for (const warning of result.warnings) core.warning(warning);
   for (const note of result.notes ?? []) core.notice(note);

@@ -10,6 +10,7 @@
  * comment can never be read as commands.
  */
 import { DateTime } from "luxon";
+import { capList, capText } from "./incident-bounds.js";
 import { COMMAND_USAGE, type CommandName } from "./incident-commands.js";
 import { serializeStateMarker } from "./incident-marker.js";
 import type { IncidentDeadline } from "./incident-record.js";
@@ -63,8 +64,11 @@ export function renderIncidentComment(input: IncidentCommentInput): string {
   let timeline = input.state.timeline;
   // Keep the newest entries visible when a long incident would exceed GitHub's size limit.
   for (;;) {
-    const text = [...head, ...timelineSection(timeline, input.state.timeline.length - timeline.length), "", marker].join("\n");
-    if (text.length <= COMMENT_LIMIT || timeline.length === 0) return text;
+    const visible = [...head, ...timelineSection(timeline, input.state.timeline.length - timeline.length)].join("\n");
+    const text = `${visible}\n\n${marker}`;
+    if (text.length <= COMMENT_LIMIT) return text;
+    // Nothing left to trim but still too long (hostile text): cut the visible part, never the state.
+    if (timeline.length === 0) return `${capText(visible, Math.max(0, COMMENT_LIMIT - marker.length - 2))}\n\n${marker}`;
     timeline = timeline.slice(Math.ceil(timeline.length / 4));
   }
 }
@@ -80,7 +84,7 @@ function summary({ state, policy, oncallNow, deadline, notes }: IncidentCommentI
   lines.push(`| **Incident Commander** | ${state.commander ? `@${state.commander}` : "nobody yet: the first on-call engineer to acknowledge takes the role"} |`);
   lines.push(`| **Communications Officer** | ${state.comms ? `@${state.comms}` : "nobody yet: the other on-call engineer takes the role"} |`);
   lines.push(`| **On call now** | ${oncallNow.length ? oncallNow.map((p) => `@${p.login} (${p.layer})`).join(", ") : "nobody found in the schedule"} |`);
-  if (state.responders.length) lines.push(`| **Responders** | ${state.responders.map((l) => `@${l}`).join(", ")} |`);
+  if (state.responders.length) lines.push(`| **Responders** | ${capList(state.responders.map((l) => `@${l}`), 30).join(", ")} |`);
   lines.push(`| **Services** | ${state.services.length ? state.services.join(", ") : "none named (edit the report to add them)"} |`);
   lines.push(`| **Production** | ${state.production ? "yes" : "no, a non-production environment"} |`);
   const ack = ackLine(state, deadline);

@@ -130,17 +130,20 @@ function readSeverity(answer: string | undefined, policy: IncidentFormOptions["p
 function readServices(answer: string | undefined, policy: IncidentFormOptions["policy"], report: IncidentReport, problems: string[]): void {
   if (answer === undefined) return;
   const known = new Set(policy.services.map((s) => s.name));
-  const unknown: string[] = [];
+  const unknown = new Set<string>();
   for (const raw of answer.split(/[,\n]/)) {
     const name = raw.replace(/[`*]/g, "").replace(/^\s*[-*]\s+/, "").trim().toLowerCase();
     if (!name || EMPTY_ANSWERS.has(name)) continue;
     if (known.has(name)) {
       if (!report.services.includes(name)) report.services.push(name);
-    } else unknown.push(name);
+    } else unknown.add(name);
   }
-  if (unknown.length > 0) {
-    const names = unknown.map((n) => `\`${inline(n)}\``).join(", ");
-    problems.push(`**Affected services**: ${names} ${unknown.length === 1 ? "is" : "are"} not in the service catalogue (${[...known].join(", ")}) and ${unknown.length === 1 ? "was" : "were"} left out.`);
+  if (unknown.size > 0) {
+    // Deduplicated above and cut here: a pasted list of thousands of names must not flood the reply.
+    const shown = [...unknown].slice(0, 10).map((n) => `\`${inline(n)}\``);
+    const names = shown.join(", ") + (unknown.size > 10 ? ` and ${unknown.size - 10} more` : "");
+    const one = unknown.size === 1;
+    problems.push(`**Affected services**: ${names} ${one ? "is" : "are"} not in the service catalogue (${[...known].join(", ")}) and ${one ? "was" : "were"} left out.`);
   }
 }
 

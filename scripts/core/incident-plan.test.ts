@@ -159,8 +159,13 @@ describe("planIncidentEvent: authorization and untrusted text", () => {
     issue.plan("opened");
     const before = issue.lastState;
     const refused = issue.comment("stranger", "/resolve fixed it\n/severity P5");
-    expect(refused.effects).toEqual([{ kind: "upsert-comment", issue: 57, key: `reply:${refused.comment.id}`, body: expect.stringMatching(/^Sorry @stranger, incident commands can only be run by/) }]);
-    expect(refused.state).toEqual(before);
+    expect(refused.effects[0]).toEqual({ kind: "upsert-comment", issue: 57, key: `reply:${refused.comment.id}`, body: expect.stringMatching(/^Sorry @stranger, incident commands can only be run by/) });
+    // Issue 10 item 5: the refused comment counts as handled (saved in the bot comment), so no later
+    // run that catches up on unhandled comments answers it again; nothing else changes.
+    expect(kinds(refused.effects)).toEqual([`comment:reply:${refused.comment.id}`, "comment:incident"]);
+    const id = String(refused.comment.id);
+    expect(refused.state).toEqual({ ...before, processed: [`${id}:1`, `${id}:2`] });
+    expect(issue.comment("stranger", "/ack", undefined, { comment: refused.comment }).effects).toEqual([]);
   });
 
   it("ignores ordinary comments from anyone and the bot's own comments", () => {

@@ -8,7 +8,8 @@
  * the record come from the reducer's decisions.
  */
 import type { DateTime } from "luxon";
-import { parseCommands } from "./incident-commands.js";
+import { BODY_BUDGET, boundState, capLines, capList, capText, GITHUB_TITLE_LIMIT } from "./incident-bounds.js";
+import { parseCommands, type ParsedCommands } from "./incident-commands.js";
 import { renderIncidentComment, type PlaybookRef } from "./incident-comment.js";
 import { parseIncidentForm } from "./incident-form.js";
 import { applyReportEdit, openIncidentState, reopenIncidentState } from "./incident-open.js";
@@ -42,6 +43,12 @@ export interface IncidentPlanInput {
   };
   /** The new comment, for `comment` events. */
   comment?: IncidentComment;
+  /**
+   * The command comments to apply in this run, oldest first (default: `comment` alone). The event
+   * that started a run is only a wake-up: GitHub cancels runs that wait behind another, so a run
+   * applies every comment the saved state has not handled yet ({@link commentHandled}).
+   */
+  comments?: readonly IncidentComment[];
   /** State read from the bot comment's hidden block, or null when there is none (or it was unusable). */
   priorState: IncidentState | null;
   /** Why the saved state was unusable (parseStateMarker's `problem`), shown as a note. */
@@ -104,30 +111,38 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
     if (hadProblems || form.problems.length > 0) effects.push(formProblemsComment(issue, state.formProblems));
   } else if (input.event === "reopened") {
     state = reopenIncidentState(state, actor, input.now).state;
-  } else if (input.event === "comment" && comment) {
-    const parsed = parseCommands(comment.body);
-    if (parsed.commands.length === 0 && parsed.errors.length === 0) return { state, effects: [] };
-    // A redelivered or re-run comment whose commands were all applied already: nothing to do.
-    const done = parsed.commands.length > 0 && parsed.commands.every(({ line }) => state.processed.includes(commandKey({ commentId: comment.id, line }) ?? ""));
-    if (done) return { state, effects: [] };
-    if (!input.authorized(comment.author)) {
-      // Only the refusal: no label, assignee, state or timeline change for an unauthorized author.
-      return { state, effects: [{ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.reply(comment.id), body: refusalText(comment.author) }] };
-    }
-    const oncallNow = input.oncallAt(comment.createdAt).map((p) => p.login);
-    for (const { line, command } of parsed.commands) {
-      const outcome = applyCommand(state, command, { author: comment.author, at: comment.createdAt, authorized: true, oncallNow, commentId: comment.id, line });
-      state = outcome.state;
-      decisions.push(...outcome.decisions);
-    }
-    const reply = replyText(comment.author, decisions, parsed.errors);
-    if (reply) effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.reply(comment.id), body: reply });
   }
+  let applied = 0;
+  for (const c of input.comments ?? (comment ? [comment] : [])) {
+    if (isBotComment(c) || commentHandled(state, c.id)) continue;
+    const parsed = parseCommands(c.body);
+    if (parsed.commands.length === 0 && parsed.errors.length === 0) continue;
+    applied++;
+    if (!input.authorized(c.author)) {
+      // Only the refusal, and the comment counts as handled: no label, assignee or timeline change.
+      effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.reply(c.id), body: refusalText(c.author) });
+      state = markHandled(state, c.id, parsed);
+      continue;
+    }
+    const oncallNow = input.oncallAt(c.createdAt).map((p) => p.login);
+    const own: IncidentDecision[] = [];
+    for (const { line, command } of parsed.commands) {
+      const outcome = applyCommand(state, command, { author: c.author, at: c.createdAt, authorized: true, oncallNow, commentId: c.id, line });
+      state = outcome.state;
+      own.push(...outcome.decisions);
+    }
+    state = markHandled(state, c.id, parsed);
+    decisions.push(...own);
+    const reply = replyText(c.author, own, parsed.errors);
+    if (reply) effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.reply(c.id), body: capBodyText(reply) });
+  }
+  // A comment event with nothing left to apply (a redelivery, or a run that an earlier one caught up).
+  if (input.event === "comment" && applied === 0 && !rebuilt) return { state, effects: [] };
 
   if (input.event === "opened" || rebuilt) {
     if (state.formProblems.length > 0) effects.push(formProblemsComment(issue, state.formProblems));
   }
-  state = withFollowupNumbers(state, input.followupIssues);
+  state = boundState(withFollowupNumbers(state, input.followupIssues));
   // Keep the deadline once it could be worked out; the next events read it from here.
   if (input.deadline && state.deadline === undefined) state = { ...state, deadline: saveDeadline(input.deadline) };
 
@@ -146,13 +161,13 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
 function decisionEffects(input: IncidentPlanInput, state: IncidentState, decisions: readonly IncidentDecision[]): IncidentEffect[] {
   const { issue } = input;
   const effects: IncidentEffect[] = [];
+  // Every follow-up without its issue yet: the ones asked for now, and any whose creation failed before.
+  for (const f of state.followups) if (f.issue === undefined) effects.push(followupIssueEffect(issue.number, f.key, f.title));
   for (const d of decisions) {
-    if (d.kind === "create-followup") {
-      const body = `Follow-up of incident #${issue.number} (INC-${issue.number}), requested on the incident with \`/followup\`.\n\nDescribe the work here; it is listed in the incident record once this issue exists.`;
-      effects.push({ kind: "create-issue", key: d.key, title: neutralizeMentions(d.title), body, labels: ["follow-up"] });
-    } else if (d.kind === "reopen" && issue.state === "closed") effects.push({ kind: "reopen-issue", issue: issue.number });
+    if (d.kind === "create-followup") continue;
+    else if (d.kind === "reopen" && issue.state === "closed") effects.push({ kind: "reopen-issue", issue: issue.number });
     else if (d.kind === "not-incident-notice") {
-      effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.notIncident, body: notIncidentText(issue.author, d.reason, input.bugRouteUrl) });
+      effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.notIncident, body: capBodyText(notIncidentText(issue.author, d.reason, input.bugRouteUrl)) });
     }
   }
   // Closing follows the state, so a rerun after a failed close still closes.
@@ -178,11 +193,15 @@ function rebuild(input: IncidentPlanInput): { state: IncidentState; rebuilt: boo
   const oncall = input.oncallAt(issue.createdAt).map((p) => p.login);
   let state = openIncidentState({ number: issue.number, title: issue.title, author: issue.author, createdAt: issue.createdAt }, form.report, form.problems, oncall);
   for (const comment of input.history ?? []) {
-    if (isBotComment(comment) || comment.id === input.comment?.id || !input.authorized(comment.author)) continue;
-    const oncallNow = input.oncallAt(comment.createdAt).map((p) => p.login);
-    for (const { line, command } of parseCommands(comment.body).commands) {
-      state = applyCommand(state, command, { author: comment.author, at: comment.createdAt, authorized: true, oncallNow, commentId: comment.id, line }).state;
+    if (isBotComment(comment) || comment.id === input.comment?.id || input.comments?.some((c) => c.id === comment.id)) continue;
+    const parsed = parseCommands(comment.body);
+    if (input.authorized(comment.author)) {
+      const oncallNow = input.oncallAt(comment.createdAt).map((p) => p.login);
+      for (const { line, command } of parsed.commands) {
+        state = applyCommand(state, command, { author: comment.author, at: comment.createdAt, authorized: true, oncallNow, commentId: comment.id, line }).state;
+      }
     }
+    state = markHandled(state, comment.id, parsed);
   }
   return { state, rebuilt: input.event !== "opened" };
 }
@@ -196,6 +215,38 @@ function withFollowupNumbers(state: IncidentState, found: IncidentPlanInput["fol
   return { ...state, followups };
 }
 
+/**
+ * Whether the saved state has handled a comment: the one place that decides it (the action uses it to
+ * find the comments still to apply). A comment is handled as a whole, in one run, so one key of it in
+ * `processed` is enough; an edit adding commands to a handled comment does not apply them.
+ */
+export function commentHandled(state: Pick<IncidentState, "processed">, id: IncidentComment["id"]): boolean {
+  const prefix = `${id}:`;
+  return state.processed.some((key) => key.startsWith(prefix));
+}
+
+/** Every command line of a comment (applied, refused or malformed) recorded as processed. */
+function markHandled(state: IncidentState, id: IncidentComment["id"], parsed: ParsedCommands): IncidentState {
+  const keys = [...parsed.commands, ...parsed.errors].map(({ line }) => commandKey({ commentId: id, line }) ?? "");
+  const done = new Set(state.processed);
+  const missing = keys.filter((k) => k !== "" && !done.has(k)).sort((a, b) => lineOf(a) - lineOf(b));
+  return missing.length === 0 ? state : { ...state, processed: [...state.processed, ...missing] };
+}
+
+function lineOf(key: string): number {
+  return Number(key.slice(key.lastIndexOf(":") + 1));
+}
+
+/** The follow-up issue of a `/followup`, found again by its key when it exists already. */
+export function followupIssueEffect(incident: number, key: string, title: string): IncidentEffect {
+  const body = `Follow-up of incident #${incident} (INC-${incident}), requested on the incident with \`/followup\`.\n\nDescribe the work here; it is listed in the incident record once this issue exists.`;
+  return { kind: "create-issue", key, title: capText(neutralizeMentions(title), GITHUB_TITLE_LIMIT), body, labels: ["follow-up"] };
+}
+
+function capBodyText(body: string): string {
+  return body.length <= BODY_BUDGET ? body : capLines(body.split("\n"), BODY_BUDGET);
+}
+
 /** Comments the bot wrote itself (any `[bot]` account, or carrying one of our hidden markers). */
 function isBotComment(comment: Pick<IncidentComment, "author" | "body">): boolean {
   return comment.author.endsWith("[bot]") || /<!--\s*oncall:/.test(comment.body);
@@ -205,7 +256,7 @@ function formProblemsComment(issue: IncidentPlanInput["issue"], problems: readon
   const body =
     problems.length === 0
       ? `Thanks @${issue.author}, the report is complete now.`
-      : [`@${issue.author}, thanks for raising this incident. The on-call engineers are on their way, but parts of the report could not be read:`, "", ...problems.map((p) => `- ${p}`), "", "Editing the issue to fix them helps the responders; nothing else is needed from you."].join("\n");
+      : [`@${issue.author}, thanks for raising this incident. The on-call engineers are on their way, but parts of the report could not be read:`, "", ...capList(problems, 12).map((p) => `- ${capText(p, 2_000)}`), "", "Editing the issue to fix them helps the responders; nothing else is needed from you."].join("\n");
   return { kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.formProblems, body };
 }
 

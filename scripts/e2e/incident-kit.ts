@@ -105,6 +105,17 @@ export class IncidentDriver {
     return { ...(await this.run(event)), commentId: comment.id };
   }
 
+  /**
+   * Posts a comment as `author` at `at` without running the action, as when GitHub cancels the run
+   * waiting for it; returns its event (payload as of now) for running later, or never.
+   */
+  post(author: string, body: string, at: string): { commentId: number; event: BuiltEvent } {
+    this.clock.now = new Date(at);
+    const comment = this.fake.seed.comment(this.number, { body, user: author, createdAt: at });
+    const event = buildEvent("issue_comment.created", { ...this.eventOptions(author), comment: { id: comment.id, body, user: author, created_at: at, updated_at: at } });
+    return { commentId: comment.id, event };
+  }
+
   /** Replaces the issue body as `sender` at `at` and runs `issues.edited`. */
   async edit(body: string, at: string, sender = "reporter"): Promise<Step> {
     this.clock.now = new Date(at);

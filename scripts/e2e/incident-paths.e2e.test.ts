@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { stripStateMarker } from "../core/incident-marker.js";
 import { formBody } from "../core/incident-test-kit.js";
 import * as v from "../repo/generated/validators.js";
 import { buildEvent } from "./event-payloads.js";
@@ -87,6 +88,7 @@ describe("/not-incident", () => {
     expect([...f.repo().issues.values()].filter((i) => i.pull)).toEqual([]);
     expect(callNames(step.calls)).toEqual([
       "GET issues/list-comments",
+      "GET issues/get",
       "GET repos/get-content",
       "PUT repos/create-or-update-file-contents",
       "DELETE issues/remove-label",
@@ -137,11 +139,12 @@ describe("who may run commands", () => {
     const bot = markedComments(f, 1)[0]?.body;
     const labels = [...(f.issue(1)?.labels ?? [])];
     const step = ok(await d.comment("mallory", "/resolve fixed it\n/severity P5", "2026-12-02T15:03:00Z"));
-    expect(callNames(step.calls)).toEqual(["GET issues/list-comments", "GET repos/get-collaborator-permission-level", "POST issues/create-comment"]);
+    // Issue 10 items 5 and 6: the issue is read, and the refused comment is saved as handled.
+    expect(callNames(step.calls)).toEqual(["GET issues/list-comments", "GET repos/get-collaborator-permission-level", "GET issues/get", "POST issues/create-comment", "PATCH issues/update-comment"]);
     const replies = markedComments(f, 1, `reply:${step.commentId}`);
     expect(replies).toHaveLength(1);
     expect(replies[0]?.body).toContain("Sorry @mallory, incident commands can only be run by people on the on-call roster or with write or triage access");
-    expect(markedComments(f, 1)[0]?.body).toBe(bot);
+    expect(stripStateMarker(markedComments(f, 1)[0]?.body ?? "")).toBe(stripStateMarker(bot ?? ""));
     expect(f.issue(1)?.labels).toEqual(labels);
     expect(f.issue(1)?.state).toBe("open");
     expect(step.run.summary).toContain("Refused");
@@ -155,7 +158,7 @@ describe("who may run commands", () => {
     const d = new IncidentDriver(f, workspace, clock);
     await opened(d);
     const step = ok(await d.comment("triage-tess", "/timeline the search cluster lost its master at 14:38", "2026-12-02T15:06:00Z"));
-    expect(callNames(step.calls)).toEqual(["GET issues/list-comments", "GET repos/get-collaborator-permission-level", "PATCH issues/update-comment"]);
+    expect(callNames(step.calls)).toEqual(["GET issues/list-comments", "GET repos/get-collaborator-permission-level", "GET issues/get", "PATCH issues/update-comment"]);
     expect(savedState(f, 1).timeline.at(-1)).toMatchObject({ author: "triage-tess", kind: "note" });
     // Not an on-call engineer or responder: no acknowledgement.
     expect(savedState(f, 1).acknowledgedAt).toBeUndefined();

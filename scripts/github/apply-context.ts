@@ -3,7 +3,7 @@
  * issue, its comment list or the repository's labels are fetched at most once per plan and kept up
  * to date from the responses of our own writes.
  */
-import type { IssueTarget } from "./effects.js";
+import type { Effect, IssueTarget } from "./effects.js";
 import { callGitHub } from "./github-error.js";
 import type { GitHubClient, GitHubLogger } from "./octokit.js";
 
@@ -20,6 +20,12 @@ export interface ApplyOptions {
    * human pasting a marker cannot make the bot edit their comment.
    */
   trustedAuthors?: string[];
+  /**
+   * Effects whose failure must not stop the plan (a courtesy reply, say, before a write that saves
+   * state): a GitHub API failure of one is logged as a warning and reported with outcome `failed`,
+   * and the plan goes on. Default: none, the first failure stops the plan.
+   */
+  optional?: (effect: Effect) => boolean;
   /** How often a write that hit a 409/422 conflict is re-read and retried (default 2). */
   conflictRetries?: number;
   /**
@@ -105,6 +111,8 @@ export class ApplyContext {
   private readonly issues = new Map<number, IssueSnapshot>();
   private readonly comments = new Map<number, CommentSnapshot[]>();
   private readonly pulls = new Map<number, PullReviewers & { requested: string[] }>();
+  /** See {@link ApplyOptions.optional}. */
+  readonly optional: (effect: Effect) => boolean;
   /** Issue numbers by create-issue key, filled as create-issue effects run. */
   readonly createdIssues = new Map<string, number>();
   private defaultBranchName?: string;
@@ -116,6 +124,7 @@ export class ApplyContext {
   ) {
     this.logger = options.logger ?? { info() {}, warn() {} };
     this.conflictRetries = options.conflictRetries ?? 2;
+    this.optional = options.optional ?? (() => false);
     // Copies: the caches are updated in place as effects write, the caller's lists stay as they were.
     for (const issue of options.known?.issues ?? []) this.issues.set(issue.number, { ...issue, labels: [...issue.labels], assignees: [...issue.assignees] });
     for (const [number, list] of options.known?.comments ?? []) this.comments.set(number, list.map((c) => ({ ...c })));

@@ -83,6 +83,12 @@ export async function applyEffects(octokit: GitHubClient, repo: RepoRef, effects
       applied.push(result);
       ctx.logger.info(`${result.outcome === "unchanged" ? "=" : "+"} ${result.summary}`);
     } catch (error) {
+      if (error instanceof GitHubApiError && ctx.optional(effect)) {
+        const warning = `${describeEffect(effect)} failed and was skipped: ${error.message}`;
+        ctx.logger.warn(warning);
+        applied.push({ effect, outcome: "failed", summary: `skipped after a failure: ${describeEffect(effect)}`, warnings: [warning] });
+        continue;
+      }
       if (error instanceof GitHubApiError) throw new ApplyEffectsError(error, effect, i + 1, effects.length, [...applied]);
       throw error;
     }

@@ -76,7 +76,8 @@ export type EffectKind = Effect["kind"];
 /** What applying one effect did. */
 export interface AppliedEffect {
   effect: Effect;
-  outcome: "created" | "updated" | "unchanged";
+  /** `failed` only for an effect the caller marked optional ({@link ApplyOptions.optional}). */
+  outcome: "created" | "updated" | "unchanged" | "failed";
   /** One line for logs and step summaries. */
   summary: string;
   /** Issue or pull request number the effect created or touched. */

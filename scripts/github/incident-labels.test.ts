@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { freshState } from "../core/incident-test-kit.js";
 import type { IssueSnapshot } from "./apply-context.js";
 import type { Effect } from "./effects.js";
-import { adjustIncidentLabels, assumedIssue, incidentLabelCatalog, incidentLabels } from "./incident-labels.js";
+import { adjustIncidentLabels, incidentLabelCatalog, incidentLabels } from "./incident-labels.js";
 
 const acked = { ...freshState(), status: "identified" as const, acknowledgedAt: "2026-10-22T15:35:00Z", acknowledgedBy: "alice" };
 const snapshot: IssueSnapshot = { number: 57, state: "open", stateReason: null, title: "t", body: "", labels: ["incident", "severity:P2", "status:investigating", "slo:warned"], assignees: ["alice"], url: "" };
@@ -14,13 +14,6 @@ describe("incident labels", () => {
     const names = incidentLabelCatalog().map((l) => l.name);
     expect(names).toEqual(expect.arrayContaining(["incident", "severity:unknown", "status:resolved", "not-incident", "follow-up", "acknowledged"]));
     expect(new Set(names).size).toBe(names.length);
-  });
-
-  it("assumes what the saved state implies is on the issue, keeping everything else (slo labels too)", () => {
-    expect(assumedIssue(snapshot, null)).toBe(snapshot);
-    const assumed = assumedIssue(snapshot, { ...acked, oncall: ["alice", "bob"] });
-    expect(assumed.labels).toEqual(["incident", "severity:P2", "status:investigating", "slo:warned", "status:identified", "acknowledged"]);
-    expect(assumed.assignees).toEqual(["alice", "bob"]);
   });
 
   it("folds acknowledged into the additions, ensures the catalogue on the first run only", () => {

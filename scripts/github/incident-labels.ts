@@ -6,15 +6,13 @@
  * - Repository labels are made to exist (colour and description) on the first run on an issue, all
  *   of them at once; later runs skip that read. A label deleted in between comes back when it is next
  *   added, in GitHub's default colour.
- * - What the issue carries is taken from the event payload plus what the saved state implies: the
- *   bot comment is written last, so a saved state means its labels and assignees were applied. The
- *   payload alone can be stale (two commands in quick succession), and acting on it would leave two
- *   status labels behind.
+ * - What the issue carries is read from GitHub on every run after the first (incident-run.ts), so
+ *   the saved state always wins: labels left by a run that failed half-way are corrected.
  */
-import { desiredAssignees, desiredLabels, labelSpec } from "../core/incident-effects.js";
+import { desiredLabels, labelSpec } from "../core/incident-effects.js";
 import { COMMAND_STATUSES, SEVERITIES } from "../core/incident-commands.js";
 import type { IncidentState } from "../core/incident-state.js";
-import { includesName, type IssueSnapshot } from "./apply-context.js";
+import { includesName } from "./apply-context.js";
 import type { Effect, LabelSpec } from "./effects.js";
 
 /** Added once an on-call engineer or responder acknowledged the incident. */
@@ -29,13 +27,6 @@ export function incidentLabelCatalog(): LabelSpec[] {
 /** The labels a state calls for, `acknowledged` included. */
 export function incidentLabels(state: IncidentState): string[] {
   return [...desiredLabels(state), ...(state.acknowledgedAt ? [ACKNOWLEDGED_LABEL] : [])];
-}
-
-/** The issue as the adapter should assume it is: the payload's snapshot plus what the saved state implies. */
-export function assumedIssue(snapshot: IssueSnapshot, priorState: IncidentState | null): IssueSnapshot {
-  if (!priorState) return snapshot;
-  const union = (have: readonly string[], implied: readonly string[]) => [...have, ...implied.filter((x) => !includesName(have, x))];
-  return { ...snapshot, labels: union(snapshot.labels, incidentLabels(priorState)), assignees: union(snapshot.assignees, desiredAssignees(priorState)) };
 }
 
 /**

@@ -1,22 +1,32 @@
 /**
  * One run of the incident action: event -> repository -> comments -> access -> plan -> effects.
  *
+ * The event is only a wake-up. GitHub keeps one waiting run per concurrency group and cancels the one
+ * that was waiting when another arrives, so some comments never get a run of their own: every run
+ * applies all command comments the saved state has not handled yet, oldest first.
+ *
+ * Only the bot's own comments count: the saved state is read from, and marker comments are adopted
+ * from, the login of the token the action runs with (`botLogin`), never from any other bot account.
+ *
  * API calls are the budget (every one counts against rate limits and adds latency to an incident):
- * the issue comes from the event payload, its comments are listed once and handed to the adapter,
- * roles are checked only for people outside the roster, and comments without commands stop before
- * any call. Measured in the end-to-end tests: opening 5 (6 with a malformed form; the first incident
- * of a repository also creates the labels once), a command 2 to 4, a rerun of a handled comment 1.
- * Writing the record adds 2 calls by commit, 4 to 7 by pull request.
+ * the opening issue comes from the event payload, comments are listed once and handed to the
+ * adapter, roles are checked only for people outside the roster, and comments without commands stop
+ * before any call. Later events read the issue once, so labels follow the saved state even after a
+ * run that failed half-way. Measured in the end-to-end tests: opening 5 (6 with a malformed form; the
+ * first incident of a repository also creates the labels once), a command 3 to 5, a rerun of a
+ * handled comment 1. Writing the record adds 2 calls by commit, 4 to 7 by pull request.
  *
  * Order is what makes a failed run safe to rerun: follow-up issues are created first (the bot comment
  * and the record list their numbers), then the record is written (a failure there leaves the issue
  * untouched), then labels, assignees, replies and closing, and the bot comment with the saved state
  * comes last. Until that comment is written nothing counts as done, so a rerun after any failure
- * redoes the rest, and every effect is idempotent.
+ * redoes the rest, and every effect is idempotent. Courtesy writes (replies, the form-problems note,
+ * the not-incident note, follow-up issues) never stop the state from being saved: their failure is a
+ * warning, and a follow-up whose issue could not be created is created by a later run.
  */
-import { planIncidentEvent, type IncidentComment, type IncidentPlan, type IncidentPlanInput } from "../core/incident-plan.js";
+import { commentHandled, planIncidentEvent, type IncidentComment, type IncidentPlan, type IncidentPlanInput } from "../core/incident-plan.js";
 import { INCIDENT_KEYS } from "../core/incident-effects.js";
-import { commandKey, type IncidentState } from "../core/incident-state.js";
+import type { IncidentState } from "../core/incident-state.js";
 import { parseCommands } from "../core/incident-commands.js";
 import { savedDeadline, type IncidentDeadline } from "../core/incident-record.js";
 import type { ActionContext } from "./action-context.js";
@@ -25,9 +35,9 @@ import { applyEffects } from "./apply-effects.js";
 import { commandAccess } from "./collaborator-access.js";
 import type { AppliedEffect, Effect } from "./effects.js";
 import { readIncidentEvent, type IncidentEvent } from "./incident-event.js";
-import { adjustIncidentLabels, assumedIssue } from "./incident-labels.js";
+import { adjustIncidentLabels } from "./incident-labels.js";
 import { loadIncidentOrg } from "./incident-org.js";
-import { readIncidentThread, readIssueSnapshot } from "./incident-thread.js";
+import { DEFAULT_BOT_LOGIN, readIncidentThread, readIssueSnapshot, type IncidentThread } from "./incident-thread.js";
 
 /** How the record reaches the base branch. */
 export type RecordMode = "pull-request" | "commit";
@@ -39,6 +49,11 @@ export interface IncidentRunOptions {
   baseBranch?: string;
   /** Plan and report, but write nothing (reads still happen). */
   dryRun: boolean;
+  /**
+   * Login the token writes as (default `github-actions[bot]`; `<app-slug>[bot]` with an app token).
+   * GitHub answers `GET /user` with 403 for installation tokens, so it is given, not asked for.
+   */
+  botLogin?: string;
 }
 
 export interface IncidentRunResult {
@@ -66,25 +81,30 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
   if (read.skip !== undefined) return { skipped: read.skip, effects: [], applied: [], warnings: [] };
   const { event } = read;
   const number = event.issue.number;
-  const thread = await readIncidentThread(ctx.octokit, ctx.repo, number, event.comment?.id);
+  const botLogin = options.botLogin || DEFAULT_BOT_LOGIN;
+  const thread = await readIncidentThread(ctx.octokit, ctx.repo, number, botLogin);
   const prior = thread.priorState;
-  // A redelivered or re-run comment: its commands are in the saved state, so there is nothing to do
-  // (and no need to load the repository).
-  if (event.comment && prior && alreadyApplied(event.comment, prior)) {
-    return { skipped: `The commands of comment ${event.comment.id} were applied already.`, issue: number, state: prior, effects: [], applied: [], warnings: [] };
+  const { pending, history } = commandsToApply(event, thread);
+  // A redelivered or re-run comment whose commands an earlier run applied (its own, or one that caught
+  // up): nothing to do, and no need to load the repository.
+  if (event.kind === "comment" && prior && pending.length === 0) {
+    return { skipped: `The commands of comment ${event.comment?.id ?? "?"} were applied already.`, issue: number, state: prior, effects: [], applied: [], warnings: [] };
   }
   const org = await loadIncidentOrg(ctx.workspace, event.at, number);
-  const allowed = await commandAccess(ctx.octokit, ctx.repo, loginsToCheck(event, prior, thread.history), (login) => org.inRoster(login, event.at));
+  const logins = [...pending, ...history].map((c) => c.author);
+  const allowed = await commandAccess(ctx.octokit, ctx.repo, [...new Set(logins)], (login) => org.inRoster(login, event.at));
   const issue = await currentIssue(ctx, event, prior);
   // Worked out once (it needs the holiday tables) and kept in the saved state from then on.
   const deadline = prior?.deadline ? savedDeadline(prior.deadline) : await org.deadline(event.issue.createdAt);
+  const now = pending.reduce((at, c) => (c.createdAt > at ? c.createdAt : at), event.at);
   const input: IncidentPlanInput = {
     event: event.kind,
     issue: { number, title: issue.title, body: issue.body, author: event.issue.author, createdAt: event.issue.createdAt, labels: issue.labels, assignees: issue.assignees, state: issue.state },
     ...(event.comment ? { comment: event.comment } : {}),
+    comments: pending,
     priorState: prior,
     priorStateProblem: thread.priorStateProblem,
-    history: thread.history,
+    history,
     authorized: (login) => allowed.has(login.toLowerCase()),
     oncallAt: org.oncallAt,
     policy: org.policy,
@@ -95,62 +115,78 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
     recordByPullRequest: options.recordMode === "pull-request",
     repoUrl: event.repoUrl,
     bugRouteUrl: org.bugRouteUrl,
-    now: event.at,
+    now,
   };
+  const refused = pending.find((c) => !allowed.has(c.author.toLowerCase()))?.author;
   const result = (plan: IncidentPlan, effects: Effect[], applied: AppliedEffect[]): IncidentRunResult => ({
     issue: number,
     state: plan.state,
     deadline,
     effects,
     applied,
-    ...(event.comment && !allowed.has(event.comment.author.toLowerCase()) && effects.length > 0 ? { refused: event.comment.author } : {}),
-    warnings: [...org.problems, ...org.warnings],
+    ...(refused && effects.length > 0 ? { refused } : {}),
+    warnings: [...org.problems, ...org.warnings, ...applied.flatMap((a) => (a.outcome === "failed" ? (a.warnings ?? []) : []))],
     notes: org.notes,
   });
-  const finish = (plan: IncidentPlan, created: boolean) => finalEffects(plan, { number, labels: issue.labels, firstRun: prior === null, baseBranch: options.baseBranch ?? event.defaultBranch, dropCreates: created });
+  const finish = (plan: IncidentPlan, created: boolean) =>
+    finalEffects(plan, { number, labels: issue.labels, firstRun: prior === null, baseBranch: options.baseBranch ?? event.defaultBranch, dropCreates: created });
 
   let plan = planIncidentEvent(input);
   if (options.dryRun) return result(plan, finish(plan, false), []);
 
   const applied: AppliedEffect[] = [];
+  // Adopt marker comments and issues only from our own login; courtesy writes may fail (module comment).
+  const trust = { trustedAuthors: [botLogin], optional: isCourtesy };
   const creates = plan.effects.filter((e) => e.kind === "create-issue");
   if (creates.length > 0) {
-    applied.push(...(await applyEffects(ctx.octokit, ctx.repo, creates, { logger: ctx.logger })));
+    applied.push(...(await applyEffects(ctx.octokit, ctx.repo, creates, { logger: ctx.logger, ...trust })));
     const followupIssues = applied.flatMap((a) => (a.effect.kind === "create-issue" && a.number ? [{ key: a.effect.key, number: a.number, closed: false }] : []));
     // Planning is pure: the same input with the new issue numbers gives the same plan, numbers included.
     plan = planIncidentEvent({ ...input, followupIssues });
   }
   const effects = finish(plan, creates.length > 0);
   const known = { issues: [issue], comments: new Map([[number, thread.comments]]) };
-  applied.push(...(await applyEffects(ctx.octokit, ctx.repo, effects, { logger: ctx.logger, known })));
+  applied.push(...(await applyEffects(ctx.octokit, ctx.repo, effects, { logger: ctx.logger, known, ...trust })));
   return result(plan, [...creates, ...effects], applied);
 }
 
 /**
- * The issue to plan against. A first run trusts the payload (GitHub sent it just now). With a saved
- * state, an `issues` event may be a rerun whose payload predates that state, so the issue is read
- * again (one call; these events are rare). A comment's payload is at most as old as the comment, and
- * anything the saved state implies was applied before it was saved: their union saves the read.
+ * The issue to plan against. Opening trusts the payload (GitHub sent it just now). Every later event
+ * reads the issue (one call): a payload can predate the saved state, and a run that failed after
+ * changing labels but before saving the state leaves labels the saved state does not imply; planning
+ * against what the issue really carries lets the state win and corrects them.
  */
 async function currentIssue(ctx: Context, event: IncidentEvent, prior: IncidentState | null): Promise<IssueSnapshot> {
-  if (!prior) return event.issue.snapshot;
-  if (event.kind !== "comment") return readIssueSnapshot(ctx.octokit, ctx.repo, event.issue.number);
-  return assumedIssue(event.issue.snapshot, prior);
+  if (!prior && event.kind === "opened") return event.issue.snapshot;
+  return readIssueSnapshot(ctx.octokit, ctx.repo, event.issue.number);
 }
 
-/** Whether every command of `comment` is in the saved state's processed list. */
-function alreadyApplied(comment: IncidentComment, state: IncidentState): boolean {
-  const { commands } = parseCommands(comment.body);
-  return commands.length > 0 && commands.every(({ line }) => state.processed.includes(commandKey({ commentId: comment.id, line }) ?? ""));
+/**
+ * Which comments this run applies (`pending`, oldest first) and which it replays silently to rebuild
+ * a lost state (`history`). With a saved state: every command comment it has not handled. Without
+ * one: a comment event rebuilds from the comments before its own and applies that one and later ones.
+ */
+function commandsToApply(event: IncidentEvent, thread: IncidentThread): { pending: IncidentComment[]; history: IncidentComment[] } {
+  const people = [...thread.people];
+  // GitHub's list includes the new comment; in case it lagged, the payload's copy stands in.
+  if (event.comment && !people.some((c) => String(c.id) === String(event.comment?.id))) people.push(event.comment);
+  const commands = people.filter((c) => hasCommandLines(c.body));
+  const prior = thread.priorState;
+  if (prior) return { pending: commands.filter((c) => !commentHandled(prior, c.id)), history: [] };
+  if (event.kind === "opened") return { pending: commands, history: [] };
+  if (!event.comment) return { pending: [], history: commands };
+  const at = commands.findIndex((c) => String(c.id) === String(event.comment?.id));
+  return at < 0 ? { pending: [], history: commands } : { pending: commands.slice(at), history: commands.slice(0, at) };
 }
 
-/** Whose access matters: the author of a new comment and, when the state must be rebuilt, the authors of earlier commands. */
-function loginsToCheck(event: IncidentEvent, prior: IncidentState | null, history: readonly IncidentComment[]): string[] {
-  const logins = event.comment ? [event.comment.author] : [];
-  if (prior === null && event.kind !== "opened") {
-    for (const c of history) if (parseCommands(c.body).commands.length > 0) logins.push(c.author);
-  }
-  return logins;
+function hasCommandLines(body: string): boolean {
+  const parsed = parseCommands(body);
+  return parsed.commands.length > 0 || parsed.errors.length > 0;
+}
+
+/** Writes whose failure must not keep the state from being saved: replies, notes and follow-up issues. */
+function isCourtesy(effect: Effect): boolean {
+  return effect.kind === "create-issue" || (effect.kind === "upsert-comment" && effect.key !== INCIDENT_KEYS.comment);
 }
 
 /** The plan's effects, adjusted for labels, routed to the record's branch and ordered (module comment). */

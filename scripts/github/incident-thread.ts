@@ -17,36 +17,44 @@ import type { GitHubClient } from "./octokit.js";
 export interface IncidentThread {
   /** Every comment, oldest first, as the adapter caches them. */
   comments: CommentSnapshot[];
-  /** The bot comment (marker `incident`, written by a bot account), when there is one. */
+  /** The bot comment (marker `incident`, written by the bot's own login), when there is one. */
   botComment?: CommentSnapshot;
   /** The state saved in the bot comment; null when there is none or it is unusable. */
   priorState: IncidentState | null;
   /** Why a saved state was unusable (null when it was fine or simply absent). */
   priorStateProblem: string | null;
-  /** Comments by people, oldest first, for rebuilding a lost state. */
-  history: IncidentComment[];
+  /** Comments by people (no bot account), oldest first: where commands come from. */
+  people: IncidentComment[];
 }
 
-/** Bots post the comments the action may adopt as its own (the adapter's default rule, too). */
-export function isBotAuthor(author: CommentSnapshot["author"]): boolean {
+/** The login the Actions token (GITHUB_TOKEN) writes as; a GitHub App token writes as `<app-slug>[bot]`. */
+export const DEFAULT_BOT_LOGIN = "github-actions[bot]";
+
+/**
+ * Whether a comment was written by the bot itself: by the login of the token this action runs with,
+ * nothing else. Any other account (another app's bot included) can write a comment carrying our
+ * markers, so only this login's comments are read as saved state or adopted by an upsert.
+ */
+export function isOwnAuthor(author: CommentSnapshot["author"], botLogin: string): boolean {
+  return (author?.login ?? "").toLowerCase() === botLogin.toLowerCase();
+}
+
+/** Accounts whose comments are never commands: any app or bot (ours included). */
+export function isBotAccount(author: CommentSnapshot["author"]): boolean {
   return author?.type === "Bot" || (author?.login ?? "").endsWith("[bot]");
 }
 
-/**
- * Lists the comments of `issue` and finds the state. `before`, the id of the comment being handled,
- * keeps that comment and later ones out of the history: replaying them early would reorder commands.
- */
-export async function readIncidentThread(octokit: GitHubClient, repo: RepoRef, issue: number, before?: number | string): Promise<IncidentThread> {
+/** Lists the comments of `issue` and finds the state saved by `botLogin` (see {@link isOwnAuthor}). */
+export async function readIncidentThread(octokit: GitHubClient, repo: RepoRef, issue: number, botLogin: string): Promise<IncidentThread> {
   const list = await callGitHub(`list comments of #${issue}`, () => octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 }));
   const comments: CommentSnapshot[] = list.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user, url: c.html_url }));
-  const botComment = comments.find((c) => isBotAuthor(c.author) && hasMarker(c.body, INCIDENT_KEYS.comment));
+  const botComment = comments.find((c) => isOwnAuthor(c.author, botLogin) && hasMarker(c.body, INCIDENT_KEYS.comment));
   const { state, problem } = botComment ? parseStateMarker(botComment.body) : { state: null, problem: null };
-  // GitHub lists comments oldest first: the history is what came before the comment being handled.
-  const index = before === undefined ? -1 : list.findIndex((c) => String(c.id) === String(before));
-  const history = (index < 0 ? list : list.slice(0, index))
-    .filter((c) => c.user && !isBotAuthor(c.user) && String(c.id) !== String(before))
+  // GitHub lists comments oldest first.
+  const people = list
+    .filter((c) => c.user && !isBotAccount(c.user))
     .map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "ghost", createdAt: DateTime.fromISO(c.created_at, { zone: "utc" }) }));
-  return { comments, ...(botComment ? { botComment } : {}), priorState: state, priorStateProblem: problem, history };
+  return { comments, ...(botComment ? { botComment } : {}), priorState: state, priorStateProblem: problem, people };
 }
 
 /** The issue as it is now (one call), for events whose payload may be older than the saved state. */
