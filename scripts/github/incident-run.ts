@@ -14,10 +14,12 @@
  * comes last. Until that comment is written nothing counts as done, so a rerun after any failure
  * redoes the rest, and every effect is idempotent.
  */
+import { DateTime } from "luxon";
 import { planIncidentEvent, type IncidentComment, type IncidentPlan, type IncidentPlanInput } from "../core/incident-plan.js";
 import { INCIDENT_KEYS } from "../core/incident-effects.js";
-import { commandKey, type IncidentState } from "../core/incident-state.js";
-import { parseCommands } from "../core/incident-commands.js";
+import { commandKey, sloClockStart, type IncidentState } from "../core/incident-state.js";
+import { parseCommands, responderTargets } from "../core/incident-commands.js";
+import type { Policy } from "../core/model.js";
 import { savedDeadline, type IncidentDeadline } from "../core/incident-record.js";
 import type { ActionContext } from "./action-context.js";
 import type { IssueSnapshot } from "./apply-context.js";
@@ -74,10 +76,12 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
     return { skipped: `The commands of comment ${event.comment.id} were applied already.`, issue: number, state: prior, effects: [], applied: [], warnings: [] };
   }
   const org = await loadIncidentOrg(ctx.workspace, event.at, number);
-  const allowed = await commandAccess(ctx.octokit, ctx.repo, loginsToCheck(event, prior, thread.history), (login) => org.inRoster(login, event.at));
+  const logins = loginsToCheck(event, prior, thread.history, org.policy);
+  const allowed = await commandAccess(ctx.octokit, ctx.repo, logins, (login) => org.inRoster(login, event.at));
   const issue = await currentIssue(ctx, event, prior);
-  // Worked out once (it needs the holiday tables) and kept in the saved state from then on.
-  const deadline = prior?.deadline ? savedDeadline(prior.deadline) : await org.deadline(event.issue.createdAt);
+  // Worked out once (it needs the holiday tables) and kept in the saved state from then on; a report
+  // awaiting triage has none until /confirm, and one confirmed from triage counts from the confirmation.
+  let deadline = prior?.deadline ? savedDeadline(prior.deadline) : null;
   const input: IncidentPlanInput = {
     event: event.kind,
     issue: { number, title: issue.title, body: issue.body, author: event.issue.author, createdAt: event.issue.createdAt, labels: issue.labels, assignees: issue.assignees, state: issue.state },
@@ -86,6 +90,7 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
     priorStateProblem: thread.priorStateProblem,
     history: thread.history,
     authorized: (login) => allowed.has(login.toLowerCase()),
+    inRoster: (login) => org.inRoster(login, event.issue.createdAt),
     oncallAt: org.oncallAt,
     policy: org.policy,
     playbooks: org.playbooks,
@@ -110,6 +115,13 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
   const finish = (plan: IncidentPlan, created: boolean) => finalEffects(plan, { number, labels: issue.labels, firstRun: prior === null, baseBranch: options.baseBranch ?? event.defaultBranch, dropCreates: created });
 
   let plan = planIncidentEvent(input);
+  const clockStart = prior?.deadline ? null : sloClockStart(plan.state);
+  if (clockStart !== null) {
+    // Planning is pure: plan again with the deadline from the instant the plan says the clock started.
+    deadline = await org.deadline(DateTime.fromISO(clockStart, { zone: "utc" }));
+    input.deadline = deadline;
+    plan = planIncidentEvent(input);
+  }
   if (options.dryRun) return result(plan, finish(plan, false), []);
 
   const applied: AppliedEffect[] = [];
@@ -144,11 +156,19 @@ function alreadyApplied(comment: IncidentComment, state: IncidentState): boolean
   return commands.length > 0 && commands.every(({ line }) => state.processed.includes(commandKey({ commentId: comment.id, line }) ?? ""));
 }
 
-/** Whose access matters: the author of a new comment and, when the state must be rebuilt, the authors of earlier commands. */
-function loginsToCheck(event: IncidentEvent, prior: IncidentState | null, history: readonly IncidentComment[]): string[] {
-  const logins = event.comment ? [event.comment.author] : [];
+/**
+ * Whose access matters: the author of a new comment and, when the state must be rebuilt, the authors
+ * of earlier commands; the reporter when the state is new and the policy's `reporters` is
+ * `collaborators`; and people named by `/responder` unless the policy lets anyone be pulled in.
+ */
+function loginsToCheck(event: IncidentEvent, prior: IncidentState | null, history: readonly IncidentComment[], policy: Pick<Policy, "reporters" | "commands">): string[] {
+  const checkResponders = policy.commands.responders !== "anyone";
+  const logins = event.comment ? [event.comment.author, ...(checkResponders ? responderTargets(event.comment.body) : [])] : [];
+  if (prior === null && policy.reporters === "collaborators") logins.push(event.issue.author);
   if (prior === null && event.kind !== "opened") {
-    for (const c of history) if (parseCommands(c.body).commands.length > 0) logins.push(c.author);
+    for (const c of history) {
+      if (parseCommands(c.body).commands.length > 0) logins.push(c.author, ...(checkResponders ? responderTargets(c.body) : []));
+    }
   }
   return logins;
 }
