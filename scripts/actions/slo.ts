@@ -16,7 +16,7 @@ import { loadHolidayCalendar } from "../repo/holidays.js";
 import { actionContext } from "../github/action-context.js";
 import { ApplyEffectsError, applyEffects, describePlan } from "../github/apply-effects.js";
 import type { AppliedEffect } from "../github/effects.js";
-import { listOpenIncidents, withEventIssue } from "../github/open-incidents.js";
+import { listOpenIncidents, withConfirmations, withEventIssue } from "../github/open-incidents.js";
 import { clientOptionsFromEnv } from "../github/octokit.js";
 import { runAction } from "../github/run-action.js";
 import { postWebhook } from "../notify/webhook.js";
@@ -29,7 +29,11 @@ runAction(async () => {
   const { org } = await loadForCommand(ctx.workspace, now, "rotations");
   const listed = await listOpenIncidents(ctx.octokit, ctx.repo);
   // The event's copy of its issue is current; the search index may lag behind a label just added.
-  const open = ctx.eventName === "issues" ? withEventIssue(listed, ctx.payload) : listed;
+  const fresh = ctx.eventName === "issues" ? withEventIssue(listed, ctx.payload) : listed;
+  // Incidents confirmed from triage count from the confirmation, which only their saved state knows.
+  const warnings: string[] = [];
+  const open = await withConfirmations(ctx.octokit, ctx.repo, fresh, warnings, core.getInput("bot-login") || undefined);
+  for (const warning of warnings) core.warning(warning);
   const plan = planSlo({ now, issues: open.incidents, org, calendar: await loadHolidayCalendar() });
 
   core.info(`SLO check at ${now.toUTC().toISO()}: ${plan.checked.length} unacknowledged open incident(s), ${plan.decisions.length} decision(s).`);

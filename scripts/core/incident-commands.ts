@@ -5,11 +5,12 @@
  * purely syntactic: who may run a command and what it does is decided by the reducer.
  */
 import type { IncidentRecord } from "../repo/generated/types.js";
+import { safeCode } from "./incident-safe-text.js";
 
 /** Severity level id. */
 export type Severity = NonNullable<IncidentRecord["severity"]>;
-/** Statuses a person can set with /status (not-incident has its own command). */
-export type CommandStatus = Exclude<IncidentRecord["status"], "not-incident">;
+/** Statuses a person can set with /status (not-incident and leaving triage have their own commands). */
+export type CommandStatus = Exclude<IncidentRecord["status"], "not-incident" | "triage">;
 
 export const SEVERITIES: readonly Severity[] = ["P1", "P2", "P3", "P4", "P5"];
 export const COMMAND_STATUSES: readonly CommandStatus[] = ["investigating", "identified", "monitoring", "mitigated", "resolved"];
@@ -20,6 +21,7 @@ export const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}
 /** One parsed command. `time` of /timeline is `HH:MM` (UTC) when given. */
 export type IncidentCommand =
   | { name: "ack" }
+  | { name: "confirm" }
   | { name: "commander"; login: string }
   | { name: "comms"; login: string }
   | { name: "severity"; severity: Severity }
@@ -36,6 +38,7 @@ export type CommandName = IncidentCommand["name"];
 /** Usage line of each command, in the order they are listed in help and errors. */
 export const COMMAND_USAGE: Readonly<Record<CommandName, string>> = {
   ack: "/ack",
+  confirm: "/confirm",
   commander: "/commander @login",
   comms: "/comms @login",
   severity: "/severity P1..P5",
@@ -111,6 +114,15 @@ export function parseCommands(body: string): ParsedCommands {
   return result;
 }
 
+/**
+ * The logins a comment's `/responder` commands name: the caller checks their repository role before
+ * planning, because policy `commands.responders: members` lets only the roster and people with triage
+ * or more access be pulled in.
+ */
+export function responderTargets(body: string): string[] {
+  return parseCommands(body).commands.flatMap(({ command }) => (command.name === "responder" ? [command.login] : []));
+}
+
 /** Parses one command from its lower-cased name and trimmed argument text. */
 export function parseCommandLine(name: string, args: string): IncidentCommand | { message: string } {
   switch (name) {
@@ -118,6 +130,8 @@ export function parseCommandLine(name: string, args: string): IncidentCommand | 
       return { name: "ack" };
     case "sync":
       return { name: "sync" };
+    case "confirm":
+      return { name: "confirm" };
     case "commander":
     case "comms":
     case "responder":
@@ -201,7 +215,7 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** Echoed arguments go inside inline code: strip backticks so they cannot close it. */
+/** Echoed arguments go inside inline code (see {@link safeCode}). */
 function code(text: string): string {
-  return text.replace(/`/g, "'").slice(0, 80);
+  return safeCode(text, 80);
 }

@@ -45,6 +45,7 @@ export interface IncidentCommentInput {
 
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   ack: "acknowledge: you are on it (the first on-call engineer to do so becomes Incident Commander)",
+  confirm: "confirm a report awaiting triage as an incident: the on-call engineers are assigned and the acknowledgement clock starts",
   commander: "hand the Incident Commander role to someone",
   comms: "name the Communications Officer",
   severity: "change the severity",
@@ -78,9 +79,11 @@ function summary({ state, policy, oncallNow, deadline, notes }: IncidentCommentI
   const open = !isClosedStatus(state.status);
   const lines = [`## Incident INC-${state.issue}: ${level ? `${level.id} ${level.name}` : "severity not set"}, ${statusWords(state)}`, ""];
   for (const note of notes ?? []) lines.push(`> [!NOTE]\n> ${safeInline(note, 1000)}`, "");
+  if (state.status === "triage") lines.push(...triageNote(state), "");
   lines.push("| | |", "| --- | --- |");
   lines.push(`| **Severity** | ${level ? `**${level.id} ${level.name}**: ${safeInline(level.description)}` : "Not set yet: the reporter was not sure. Set it with `/severity P1..P5`; when in doubt, choose the more severe level."} |`);
-  lines.push(`| **Status** | ${state.status} |`);
+  lines.push(`| **Status** | ${state.status === "triage" ? "triage: awaiting `/confirm` or `/not-incident`" : state.status} |`);
+  if (state.confirmedAt) lines.push(`| **Confirmed** | by ${safeInline(state.confirmedBy ?? "someone", 60)} at ${when(state.confirmedAt)} (reported ${when(state.reportedAt)}) |`);
   lines.push(`| **Incident Commander** | ${state.commander ? `@${state.commander}` : "nobody yet: the first on-call engineer to acknowledge takes the role"} |`);
   lines.push(`| **Communications Officer** | ${state.comms ? `@${state.comms}` : "nobody yet: the other on-call engineer takes the role"} |`);
   lines.push(`| **On call now** | ${oncallNow.length ? oncallNow.map((p) => `@${p.login} (${p.layer})`).join(", ") : "nobody found in the schedule"} |`);
@@ -102,7 +105,22 @@ function statusWords(state: IncidentState): string {
   return state.status === "not-incident" ? "closed as not an incident" : state.status;
 }
 
+/**
+ * The one mention of the on-call people for a report awaiting triage (GitHub notifies a mention when
+ * the comment is created, not when it is edited, so re-rendering does not ping them again).
+ */
+function triageNote(state: IncidentState): string[] {
+  const who = state.oncall.length ? state.oncall.map((l) => `@${l}`).join(", ") : "On-call engineers";
+  const why = state.triageReason ? ` ${safeInline(state.triageReason, 300)}` : "";
+  return [
+    "> [!WARNING]",
+    `> This report awaits triage.${why} Nobody is assigned and the acknowledgement SLO has not started.`,
+    `> ${who}: please look, then confirm it as an incident with \`/confirm\` or close it with \`/not-incident reason\`.`,
+  ];
+}
+
 function ackLine(state: IncidentState, deadline: IncidentDeadline | null | undefined): string | null {
+  if (state.status === "triage") return "not started: the report awaits triage, and the clock starts at `/confirm`";
   const due = deadline?.deadline ? `${when(deadline.deadline)}${deadline.targetMinutes ? ` (${deadline.tier} support, ${deadline.targetMinutes} min)` : ""}` : null;
   if (state.acknowledgedAt) {
     const late = due && deadline?.deadline && Date.parse(state.acknowledgedAt) > deadline.deadline.toMillis();
@@ -134,7 +152,8 @@ function checklist({ state, policy }: IncidentCommentInput): string[] {
   const closed = isClosedStatus(state.status);
   const lines = ["### Checklist", "", "**Raise**", ""];
   lines.push(box(true, "Report received and labelled"));
-  lines.push(box(state.oncall.length > 0, "On-call engineers assigned and notified"));
+  if (state.triageReason) lines.push(box(Boolean(state.confirmedAt), "Confirmed as an incident (`/confirm`)"));
+  lines.push(box(state.oncall.length > 0 && state.status !== "triage", "On-call engineers assigned and notified"));
   lines.push(box(Boolean(state.acknowledgedAt), "Acknowledged by an on-call engineer (`/ack`)"));
   lines.push(box(state.severity !== null, "Severity set (`/severity`)"));
   lines.push("", "**Address**", "");

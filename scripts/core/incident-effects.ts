@@ -6,7 +6,7 @@
  */
 import type { Effect, LabelSpec } from "../github/effects.js";
 import type { CommandError } from "./incident-commands.js";
-import { safeBlock } from "./incident-safe-text.js";
+import { safeBlock, safeCode } from "./incident-safe-text.js";
 import type { IncidentDecision, IncidentState } from "./incident-state.js";
 
 /** The effects the incident planner emits (the GitHub adapter's own type). */
@@ -24,6 +24,13 @@ export const INCIDENT_KEYS = {
   reply: (commentId: number | string) => `reply:${commentId}`,
 } as const;
 
+/**
+ * Marks an incident confirmed from triage. The SLO check lists incidents by label and counts from the
+ * issue's creation; for the few carrying this label it reads the saved state once more to count from
+ * the confirmation instead (scripts/github/open-incidents.ts).
+ */
+export const TRIAGED_LABEL = "triaged";
+
 const SEVERITY_COLORS: Readonly<Record<string, string>> = { P1: "b60205", P2: "d93f0b", P3: "fbca04", P4: "0e8a16", P5: "c5def5", unknown: "ededed" };
 
 /** Colour and description of each label the planner uses, so the adapter can create missing ones. */
@@ -31,20 +38,26 @@ export function labelSpec(name: string): LabelSpec {
   if (name === "incident") return { name, color: "b60205", description: "An incident, tracked by the on-call automation" };
   if (name === "not-incident") return { name, color: "cfd3d7", description: "Reported as an incident; handled as an ordinary bug" };
   if (name === "follow-up") return { name, color: "5319e7", description: "Follow-up work from an incident" };
+  if (name === TRIAGED_LABEL) return { name, color: "c2e0c6", description: "Confirmed from triage: the acknowledgement SLO counts from the confirmation" };
+  if (name === "status:triage") return { name, color: "fef2c0", description: "Reported by someone the policy does not trust yet: awaiting /confirm" };
   const severity = /^severity:(.+)$/.exec(name)?.[1];
   if (severity) return { name, color: SEVERITY_COLORS[severity] ?? "ededed", description: severity === "unknown" ? "Severity not set yet" : `Incident severity ${severity}` };
   return { name, color: "1d76db", description: `Incident ${name.replace(/^status:/, "status: ")}` };
 }
 
-/** Labels the state calls for: `incident`, `severity:P2` or `severity:unknown`, `status:<status>` or `not-incident`. */
-export function desiredLabels(state: Pick<IncidentState, "severity" | "status">): string[] {
+/**
+ * Labels the state calls for: `incident`, `severity:P2` or `severity:unknown`, `status:<status>` (e.g.
+ * `status:triage`) or `not-incident`, and `triaged` once a report was confirmed from triage.
+ */
+export function desiredLabels(state: Pick<IncidentState, "severity" | "status"> & Partial<Pick<IncidentState, "confirmedAt">>): string[] {
   const labels = ["incident", `severity:${state.severity ?? "unknown"}`];
   labels.push(state.status === "not-incident" ? "not-incident" : `status:${state.status}`);
+  if (state.confirmedAt) labels.push(TRIAGED_LABEL);
   return labels;
 }
 
 /** Add what is missing, remove severity/status labels that no longer apply; other labels are left alone. */
-export function labelEffects(issue: number, state: Pick<IncidentState, "severity" | "status">, current: readonly string[]): IncidentEffect[] {
+export function labelEffects(issue: number, state: Parameters<typeof desiredLabels>[0], current: readonly string[]): IncidentEffect[] {
   const desired = desiredLabels(state);
   const add = desired.filter((l) => !current.includes(l));
   const remove = current.filter((l) => !desired.includes(l) && (/^(severity|status):/.test(l) || l === "not-incident"));
@@ -54,8 +67,12 @@ export function labelEffects(issue: number, state: Pick<IncidentState, "severity
   return effects;
 }
 
-/** The on-call people at report time, the roles and the responders; bots are never assigned. */
-export function desiredAssignees(state: Pick<IncidentState, "oncall" | "commander" | "comms" | "responders">): string[] {
+/**
+ * The on-call people at report time, the roles and the responders; bots are never assigned. Nobody is
+ * assigned while the report awaits triage.
+ */
+export function desiredAssignees(state: Pick<IncidentState, "oncall" | "commander" | "comms" | "responders"> & Partial<Pick<IncidentState, "status">>): string[] {
+  if (state.status === "triage") return [];
   const logins = [...state.oncall, state.commander, state.comms, ...state.responders];
   return [...new Set(logins.filter((l): l is string => typeof l === "string" && !l.endsWith("[bot]")))];
 }
@@ -73,7 +90,7 @@ export function refusalText(author: string): string {
 export function replyText(author: string, decisions: readonly IncidentDecision[], errors: readonly CommandError[]): string | null {
   if (decisions.some((d) => d.kind === "refuse")) return refusalText(author);
   const lines: string[] = [];
-  for (const e of errors) lines.push(`- Line ${e.line}, \`${e.text.replace(/`/g, "'").slice(0, 100)}\`: ${e.message}`);
+  for (const e of errors) lines.push(`- Line ${e.line}, \`${safeCode(e.text, 100)}\`: ${e.message}`);
   for (const d of decisions) if (d.kind === "reply") lines.push(`- ${safeBlock(d.text)}`);
   const notify = decisions.flatMap((d) => (d.kind === "notify-responder" ? [d.login] : []));
   const parts: string[] = [];

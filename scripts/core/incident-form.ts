@@ -11,6 +11,7 @@
 import { parseIssue } from "@github/issue-parser";
 import { DateTime } from "luxon";
 import type { Severity } from "./incident-commands.js";
+import { safeCode } from "./incident-safe-text.js";
 import type { Policy } from "./model.js";
 
 /** One field of the form: its id in incident.yml, the heading GitHub renders, and other names accepted. */
@@ -223,8 +224,7 @@ function isWebUrl(text: string): boolean {
   }
 }
 
-/** Echoed answers go inside inline code: one line, no backticks, bounded length. */
+/** Echoed answers go inside inline code: one line, no backticks, no `<`, bounded length. */
 function inline(text: string): string {
-  const line = text.replace(/\s+/g, " ").replace(/`/g, "'").trim();
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+  return safeCode(text, 60);
 }

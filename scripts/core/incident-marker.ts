@@ -33,9 +33,12 @@ export interface ParsedStateMarker {
   problem: string | null;
 }
 
-/** Reads the hidden block from a comment body (the first one, when a person duplicated it). */
+/**
+ * Reads the hidden block from a comment body. The bot writes it after all the visible text, so when a
+ * body holds more than one (a person pasted one into the visible part), the last one is the bot's.
+ */
 export function parseStateMarker(body: string | null | undefined): ParsedStateMarker {
-  const match = MARKER.exec(body ?? "");
+  const match = [...(body ?? "").matchAll(new RegExp(MARKER.source, "g"))].pop();
   if (!match) return { state: null, problem: null };
   if (Number(match[1]) !== STATE_MARKER_VERSION) {
     return { state: null, problem: `The saved incident state has format v${match[1]}, which this version does not read.` };
@@ -60,10 +63,10 @@ export function stripStateMarker(body: string): string {
   return body.replace(new RegExp(MARKER.source, "g"), "").trimEnd();
 }
 
-const STATUSES = ["investigating", "identified", "monitoring", "mitigated", "resolved", "not-incident"];
+const STATUSES = ["triage", "investigating", "identified", "monitoring", "mitigated", "resolved", "not-incident"];
 const SEVERITIES = ["P1", "P2", "P3", "P4", "P5"];
 const TIERS = ["full", "partial", "limited"];
-const KINDS = ["opened", "ack", "role", "severity", "status", "note", "responder", "followup", "resolve", "not-incident", "slo", "reopened"];
+const KINDS = ["opened", "confirmed", "ack", "role", "severity", "status", "note", "responder", "followup", "resolve", "not-incident", "slo", "reopened"];
 
 type Check = (v: unknown) => boolean;
 const str: Check = (v) => typeof v === "string";
@@ -85,6 +88,9 @@ const FIELDS: Record<string, Check> = {
   startedAt: optStr,
   reportedBy: str,
   reportedAt: str,
+  triageReason: optStr,
+  confirmedAt: optStr,
+  confirmedBy: optStr,
   oncall: strList,
   acknowledgedAt: optStr,
   acknowledgedBy: optStr,

@@ -45,7 +45,16 @@ export interface IncidentState {
   startedAt?: string;
   reportedBy: string;
   reportedAt: string;
-  /** Who was on call when the incident was reported. */
+  /**
+   * Why the report started in status `triage` (its reporter may not open incidents under the policy's
+   * `reporters`); absent for a report that started as an incident. Kept after /confirm, so a reopened
+   * report that was never confirmed goes back to triage.
+   */
+  triageReason?: string;
+  /** When /confirm took the report out of triage: the acknowledgement SLO counts from this instant. */
+  confirmedAt?: string;
+  confirmedBy?: string;
+  /** Who was on call when the incident was reported (or, for a report confirmed from triage, confirmed). */
   oncall: string[];
   acknowledgedAt?: string;
   acknowledgedBy?: string;
@@ -81,6 +90,15 @@ export interface SavedDeadline {
 /** ISO instant in UTC with seconds and no milliseconds, as records store them. */
 export function isoUtc(at: DateTime): string {
   return at.toUTC().set({ millisecond: 0 }).toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/**
+ * The instant the acknowledgement SLO counts from: the confirmation of a report that started in
+ * triage, the report otherwise; null while the report awaits triage (no SLO yet).
+ */
+export function sloClockStart(state: Pick<IncidentState, "status" | "reportedAt" | "confirmedAt">): string | null {
+  if (state.status === "triage") return null;
+  return state.confirmedAt ?? state.reportedAt;
 }
 
 /** Whether the status is final (the issue is closed). */

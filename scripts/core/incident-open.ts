@@ -15,14 +15,18 @@ export interface OpenedIssue {
   createdAt: DateTime;
 }
 
-/** The state of a freshly reported incident: status investigating, the form's answers, who is on call. */
-export function openIncidentState(issue: OpenedIssue, report: IncidentReport, problems: readonly string[], oncall: readonly string[]): IncidentState {
+/**
+ * The state of a freshly reported incident: status investigating, the form's answers, who is on call.
+ * With `triageReason` (the reporter may not open incidents under the policy's `reporters`), status
+ * `triage` instead: nobody is assigned and no SLO runs until /confirm.
+ */
+export function openIncidentState(issue: OpenedIssue, report: IncidentReport, problems: readonly string[], oncall: readonly string[], triageReason?: string): IncidentState {
   const reportedAt = isoUtc(issue.createdAt);
   const state: IncidentState = {
     v: 1,
     issue: issue.number,
     title: issue.title,
-    status: "investigating",
+    status: triageReason ? "triage" : "investigating",
     severity: report.severity,
     severitySetBy: "form",
     services: [],
@@ -30,6 +34,7 @@ export function openIncidentState(issue: OpenedIssue, report: IncidentReport, pr
     links: [],
     reportedBy: issue.author,
     reportedAt,
+    ...(triageReason ? { triageReason } : {}),
     oncall: unique(oncall),
     rolesDefaulted: false,
     responders: [],
@@ -41,7 +46,8 @@ export function openIncidentState(issue: OpenedIssue, report: IncidentReport, pr
   copyReport(state, report);
   const where = state.services.length ? ` affecting ${state.services.join(", ")}` : "";
   const env = state.production ? "" : " (not production)";
-  state.timeline.push({ at: reportedAt, author: issue.author, kind: "opened", text: `Reported as ${state.severity ?? "severity not sure"}${where}${env}.` });
+  const triage = triageReason ? " Awaiting triage: /confirm makes it an incident." : "";
+  state.timeline.push({ at: reportedAt, author: issue.author, kind: "opened", text: `Reported as ${state.severity ?? "severity not sure"}${where}${env}.${triage}` });
   return state;
 }
 
@@ -66,14 +72,17 @@ export function applyReportEdit(state: IncidentState, report: IncidentReport, pr
   return { state: next, entries: [entry] };
 }
 
-/** The issue was reopened: back to investigating (an open incident stays as it is). */
+/**
+ * The issue was reopened: back to investigating (an open incident stays as it is), or back to triage
+ * for a report that started there and was never confirmed: reopening is not confirming.
+ */
 export function reopenIncidentState(state: IncidentState, by: string, at: DateTime): { state: IncidentState; entries: TimelineEntry[] } {
   if (!isClosedStatus(state.status)) return { state, entries: [] };
   const next = structuredClone(state);
-  next.status = "investigating";
+  next.status = next.triageReason && !next.confirmedAt ? "triage" : "investigating";
   delete next.resolvedAt;
   delete next.notIncidentReason;
-  const entry: TimelineEntry = { at: isoUtc(at), author: by, kind: "reopened", text: "Issue reopened; status back to investigating." };
+  const entry: TimelineEntry = { at: isoUtc(at), author: by, kind: "reopened", text: `Issue reopened; status back to ${next.status}.` };
   next.timeline.push(entry);
   return { state: next, entries: [entry] };
 }

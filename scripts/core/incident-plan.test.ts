@@ -173,7 +173,9 @@ describe("planIncidentEvent: authorization and untrusted text", () => {
     issue.plan("opened");
     expect(issue.comment("stranger", "Any news? We are losing sales.").effects).toEqual([]);
     expect(issue.comment("github-actions[bot]", "/resolve").effects).toEqual([]);
-    expect(issue.comment("alice", "quoting the bot <!-- oncall:incident -->\n/resolve").effects).toEqual([]);
+    // Issue 10 item 8: quoting the bot (markers included) no longer hides a person's commands.
+    expect(issue.comment("alice", "quoting the bot <!-- oncall:incident -->\n/resolve").effects).not.toEqual([]);
+    expect(issue.lastState?.status).toBe("resolved");
   });
 
   it("explains malformed commands in one reply, and still applies the good ones", () => {

@@ -14,7 +14,8 @@ import { renderIncidentComment, type PlaybookRef } from "./incident-comment.js";
 import { parseIncidentForm } from "./incident-form.js";
 import { applyReportEdit, openIncidentState, reopenIncidentState } from "./incident-open.js";
 import { incidentRecord, incidentRecordPath, incidentRecordYaml, saveDeadline, type IncidentDeadline } from "./incident-record.js";
-import { applyCommand, commandKey, type IncidentDecision, type IncidentState } from "./incident-state.js";
+import { commandKey, type IncidentDecision, type IncidentState } from "./incident-state.js";
+import { applyCommentCommands } from "./incident-limits.js";
 import { desiredAssignees, INCIDENT_KEYS, labelEffects, refusalText, replyText, type IncidentEffect } from "./incident-effects.js";
 import { neutralizeMentions, safeBlock } from "./incident-safe-text.js";
 import type { Policy } from "./model.js";
@@ -55,11 +56,18 @@ export interface IncidentPlanInput {
   priorStateProblem?: string | null;
   /** Earlier comments in order, replayed to rebuild a lost state (optional; without them it starts over). */
   history?: readonly IncidentComment[];
-  /** Whether a login may run commands (write or triage access, or on the roster). */
+  /**
+   * Whether a login may run commands (write or triage access, or on the roster). Also asked about the
+   * reporter (policy `reporters: collaborators`) and `/responder` targets (`commands.responders`), so the
+   * caller checks those logins too.
+   */
   authorized: (login: string) => boolean;
+  /** Whether a login is on the on-call roster (policy `reporters: roster`); default: nobody is. */
+  inRoster?: (login: string) => boolean;
   /** Who is on call at an instant, with their layer. */
   oncallAt: (at: DateTime) => readonly { login: string; layer: string }[];
-  policy: Pick<Policy, "severities" | "services">;
+  /** `reporters` and `commands` default as the schema says when absent. */
+  policy: Pick<Policy, "severities" | "services"> & Partial<Pick<Policy, "reporters" | "commands">>;
   playbooks: readonly PlaybookRef[];
   /** Acknowledgement deadline of this incident (slo-deadline.ts). */
   deadline?: IncidentDeadline | null;
@@ -124,16 +132,11 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
       state = markHandled(state, c.id, parsed);
       continue;
     }
-    const oncallNow = input.oncallAt(c.createdAt).map((p) => p.login);
-    const own: IncidentDecision[] = [];
-    for (const { line, command } of parsed.commands) {
-      const outcome = applyCommand(state, command, { author: c.author, at: c.createdAt, authorized: true, oncallNow, commentId: c.id, line });
-      state = outcome.state;
-      own.push(...outcome.decisions);
-    }
-    state = markHandled(state, c.id, parsed);
-    decisions.push(...own);
-    const reply = replyText(c.author, own, parsed.errors);
+    const outcome = applyCommentCommands(state, parsed.commands, commandContext(input, c), input.policy.commands);
+    state = markHandled(outcome.state, c.id, parsed);
+    decisions.push(...outcome.decisions);
+    const errors = [...parsed.errors, ...outcome.refused].sort((x, y) => x.line - y.line);
+    const reply = replyText(c.author, outcome.decisions, errors);
     if (reply) effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.reply(c.id), body: capBodyText(reply) });
   }
   // A comment event with nothing left to apply (a redelivery, or a run that an earlier one caught up).
@@ -143,8 +146,9 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
     if (state.formProblems.length > 0) effects.push(formProblemsComment(issue, state.formProblems));
   }
   state = boundState(withFollowupNumbers(state, input.followupIssues));
-  // Keep the deadline once it could be worked out; the next events read it from here.
-  if (input.deadline && state.deadline === undefined) state = { ...state, deadline: saveDeadline(input.deadline) };
+  // Keep the deadline once it could be worked out; the next events read it from here. A report
+  // awaiting triage has none yet: its clock starts at /confirm (the caller computes it from there).
+  if (input.deadline && state.deadline === undefined && state.status !== "triage") state = { ...state, deadline: saveDeadline(input.deadline) };
 
   effects.push(...labelEffects(issue.number, state, issue.labels));
   const assignees = desiredAssignees(state).filter((l) => !issue.assignees.includes(l));
@@ -191,19 +195,49 @@ function rebuild(input: IncidentPlanInput): { state: IncidentState; rebuilt: boo
   const { issue } = input;
   const form = parseIncidentForm(issue.body, { policy: input.policy, reportedAt: issue.createdAt });
   const oncall = input.oncallAt(issue.createdAt).map((p) => p.login);
-  let state = openIncidentState({ number: issue.number, title: issue.title, author: issue.author, createdAt: issue.createdAt }, form.report, form.problems, oncall);
+  const opened = { number: issue.number, title: issue.title, author: issue.author, createdAt: issue.createdAt };
+  let state = openIncidentState(opened, form.report, form.problems, oncall, triageReason(input));
   for (const comment of input.history ?? []) {
     if (isBotComment(comment) || comment.id === input.comment?.id || input.comments?.some((c) => c.id === comment.id)) continue;
     const parsed = parseCommands(comment.body);
     if (input.authorized(comment.author)) {
-      const oncallNow = input.oncallAt(comment.createdAt).map((p) => p.login);
-      for (const { line, command } of parsed.commands) {
-        state = applyCommand(state, command, { author: comment.author, at: comment.createdAt, authorized: true, oncallNow, commentId: comment.id, line }).state;
-      }
+      state = applyCommentCommands(state, parsed.commands, commandContext(input, comment), input.policy.commands).state;
     }
     state = markHandled(state, comment.id, parsed);
   }
   return { state, rebuilt: input.event !== "opened" };
+}
+
+/** The reducer's context for the commands of `comment` (by an author already known to be authorized). */
+function commandContext(input: IncidentPlanInput, comment: IncidentComment) {
+  const anyone = input.policy.commands?.responders === "anyone";
+  return {
+    author: comment.author,
+    at: comment.createdAt,
+    authorized: true,
+    oncallNow: input.oncallAt(comment.createdAt).map((p) => p.login),
+    commentId: comment.id,
+    mayRespond: (login: string) => anyone || input.authorized(login),
+  };
+}
+
+/**
+ * Why the report starts in triage under the policy's `reporters`, or undefined when its author may
+ * open incidents (`anyone`, the default; `collaborators`: the roster and triage-or-more access;
+ * `roster`: the roster only).
+ */
+function triageReason(input: IncidentPlanInput): string | undefined {
+  const { author } = input.issue;
+  switch (input.policy.reporters ?? "anyone") {
+    case "anyone":
+      return undefined;
+    case "collaborators":
+      if (input.authorized(author) || input.inRoster?.(author)) return undefined;
+      return "Reports from people outside the on-call roster and without triage or write access start in triage.";
+    case "roster":
+      if (input.inRoster?.(author)) return undefined;
+      return "Reports from people outside the on-call roster start in triage.";
+  }
 }
 
 function withFollowupNumbers(state: IncidentState, found: IncidentPlanInput["followupIssues"]): IncidentState {
@@ -247,9 +281,13 @@ function capBodyText(body: string): string {
   return body.length <= BODY_BUDGET ? body : capLines(body.split("\n"), BODY_BUDGET);
 }
 
-/** Comments the bot wrote itself (any `[bot]` account, or carrying one of our hidden markers). */
-function isBotComment(comment: Pick<IncidentComment, "author" | "body">): boolean {
-  return comment.author.endsWith("[bot]") || /<!--\s*oncall:/.test(comment.body);
+/**
+ * Comments the bot wrote itself (any `[bot]` account). Never judged by the body: a person who quotes
+ * the bot comment, hidden markers included, still gets their commands applied (quoted lines are
+ * never commands, and a person's comment is never read as saved state).
+ */
+function isBotComment(comment: Pick<IncidentComment, "author">): boolean {
+  return comment.author.endsWith("[bot]");
 }
 
 function formProblemsComment(issue: IncidentPlanInput["issue"], problems: readonly string[]): IncidentEffect {

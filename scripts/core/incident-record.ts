@@ -63,6 +63,8 @@ export function incidentRecord(state: IncidentState, options: IncidentRecordOpti
     reportedBy: recordLogin(state.reportedBy),
     ...(state.startedAt ? { startedAt: state.startedAt } : {}),
     reportedAt: state.reportedAt,
+    ...(state.confirmedAt ? { confirmedAt: state.confirmedAt } : {}),
+    ...(state.confirmedBy ? { confirmedBy: recordLogin(state.confirmedBy) } : {}),
     ...(state.acknowledgedAt ? { acknowledgedAt: state.acknowledgedAt } : {}),
     ...(state.acknowledgedBy ? { acknowledgedBy: recordLogin(state.acknowledgedBy) } : {}),
     ...(state.mitigatedAt ? { mitigatedAt: state.mitigatedAt } : {}),

@@ -16,6 +16,18 @@ export function safeBlock(text: string): string {
 }
 
 /**
+ * Untrusted text for the inside of an inline code span (`` `...` ``): on one line, backticks replaced
+ * so it cannot close the span, cut at `max` characters, and `<` replaced by the look-alike `‹`. Inside
+ * a code span GitHub would show `&lt;` literally, so the usual escape reads badly there; what matters
+ * is that the text the bot writes never holds a `<` a hidden-marker reader could match.
+ */
+export function safeCode(text: string, max = 80): string {
+  const line = text.replace(/\s+/g, " ").replace(/`/g, "'").trim();
+  const cut = line.length > max ? `${line.slice(0, max - 3)}...` : line;
+  return cut.replace(/</g, "‹");
+}
+
+/**
  * Untrusted text for one line of Markdown (a list item, a table cell): as {@link safeBlock}, on one line,
  * pipes escaped, and cut at `max` characters.
  */

@@ -11,7 +11,7 @@ import type { DateTime } from "luxon";
 import type { CommandStatus, IncidentCommand } from "./incident-commands.js";
 import { isClosedStatus, isoUtc, unique, type IncidentState, type TimelineEntry, type TimelineKind } from "./incident-model.js";
 
-export { isClosedStatus, isoUtc, unique } from "./incident-model.js";
+export { isClosedStatus, isoUtc, sloClockStart, unique } from "./incident-model.js";
 export type { FollowupRef, IncidentState, IncidentStatus, SavedDeadline, TimelineEntry, TimelineKind } from "./incident-model.js";
 
 /** What the reducer needs to know besides the command. */
@@ -27,7 +27,15 @@ export interface CommandContext {
   commentId?: string | number;
   /** 1-based line of the command in the comment (default 1). */
   line?: number;
+  /**
+   * Whether /responder may pull in `login` (policy `commands.responders`: the roster and people with
+   * triage or more access, unless the policy says anyone). Default: anyone.
+   */
+  mayRespond?: (login: string) => boolean;
 }
+
+/** Commands a report awaiting triage accepts; the rest wait for /confirm. */
+const TRIAGE_COMMANDS: ReadonlySet<IncidentCommand["name"]> = new Set(["confirm", "not-incident", "severity", "timeline", "sync"]);
 
 /** Things to do that are not part of the state. Text is raw; the planner neutralizes it. */
 export type IncidentDecision =
@@ -64,7 +72,8 @@ export function applyCommand(state: IncidentState, command: IncidentCommand, ctx
   if (!ctx.authorized) return { state, entries: [], decisions: [{ kind: "refuse" }] };
   const draft = new Draft(structuredClone(state), ctx);
   const accepted = runCommand(draft, command);
-  if (accepted) acknowledge(draft, command);
+  // Nothing acknowledges a report awaiting triage, and confirming one is not taking it on.
+  if (accepted && state.status !== "triage" && command.name !== "confirm") acknowledge(draft, command);
   if (key !== null) draft.state.processed.push(key);
   return { state: draft.state, entries: draft.entries, decisions: draft.decisions };
 }
@@ -114,7 +123,12 @@ class Draft {
 function runCommand(d: Draft, command: IncidentCommand): boolean {
   const s = d.state;
   const closed = isClosedStatus(s.status);
+  if (s.status === "triage" && !TRIAGE_COMMANDS.has(command.name)) {
+    return d.reply(`This report is awaiting triage, so \`/${command.name}\` was not applied: confirm it as an incident with \`/confirm\` first, or close it with \`/not-incident reason\`.`);
+  }
   switch (command.name) {
+    case "confirm":
+      return confirm(d);
     case "ack":
       if (closed) return d.reply("This incident is already closed; there is nothing left to acknowledge.");
       if (s.acknowledgedAt && !isAckEligible(s, d.ctx)) return d.reply(`Already acknowledged by ${s.acknowledgedBy ?? "someone"}.`);
@@ -144,6 +158,9 @@ function runCommand(d: Draft, command: IncidentCommand): boolean {
     }
     case "responder":
       if (s.responders.includes(command.login)) return d.reply(`${command.login} is already a responder.`);
+      if (d.ctx.mayRespond && !d.ctx.mayRespond(command.login)) {
+        return d.reply(`${command.login} was not added as a responder: only people on the on-call roster or with triage or write access to this repository can be pulled in.`);
+      }
       s.responders.push(command.login);
       d.entry("responder", `${command.login} added as responder.`);
       d.decisions.push({ kind: "notify-responder", login: command.login });
@@ -171,6 +188,24 @@ function runCommand(d: Draft, command: IncidentCommand): boolean {
   }
 }
 
+/**
+ * /confirm: the report becomes an incident now. The people on call now are the incident's on-call
+ * engineers (assigned from here on), and the acknowledgement SLO counts from this instant.
+ */
+function confirm(d: Draft): boolean {
+  const s = d.state;
+  if (s.status !== "triage") {
+    const when = s.confirmedAt ? ` (confirmed by ${s.confirmedBy ?? "someone"})` : "";
+    return d.reply(`This incident is not awaiting triage${when}; there is nothing to confirm.`);
+  }
+  s.status = "investigating";
+  s.confirmedAt = d.at;
+  s.confirmedBy = d.ctx.author;
+  if (d.ctx.oncallNow.length > 0) s.oncall = unique([...d.ctx.oncallNow]);
+  d.entry("confirmed", "Confirmed as an incident; the acknowledgement clock starts now.");
+  return true;
+}
+
 /** /status and /resolve. Setting an open status on a closed incident reopens it. */
 function setStatus(d: Draft, status: CommandStatus, summary: string | null): boolean {
   const s = d.state;
@@ -188,6 +223,13 @@ function setStatus(d: Draft, status: CommandStatus, summary: string | null): boo
   }
   if (wasClosed) {
     delete s.resolvedAt;
+    // Reopening with a status a report closed from triage never had is confirming it.
+    if (s.triageReason && !s.confirmedAt) {
+      s.confirmedAt = d.at;
+      s.confirmedBy = d.ctx.author;
+      if (d.ctx.oncallNow.length > 0) s.oncall = unique([...d.ctx.oncallNow]);
+      d.entry("confirmed", "Confirmed as an incident; the acknowledgement clock starts now.");
+    }
     d.entry("reopened", `Reopened with status ${status}.`);
     d.decisions.push({ kind: "reopen" });
   }

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { parse } from "yaml";
-import type { Policy } from "./model.js";
+import { DEFAULT_COMMAND_LIMITS, type Policy } from "./model.js";
 import type { IncidentReport } from "./incident-form.js";
 import { openIncidentState } from "./incident-open.js";
 import type { IncidentState } from "./incident-state.js";
@@ -16,7 +16,7 @@ const root = new URL("../../", import.meta.url);
 /** incidents/policy.yaml of the example organisation, with its defaults. */
 export function examplePolicy(): Policy {
   const raw = parse(readFileSync(new URL("incidents/policy.yaml", root), "utf8")) as Policy;
-  return { ...raw, postmortemDueBusinessDays: raw.postmortemDueBusinessDays ?? 2, playbookReviewDays: raw.playbookReviewDays ?? 180 };
+  return { ...raw, postmortemDueBusinessDays: raw.postmortemDueBusinessDays ?? 2, playbookReviewDays: raw.playbookReviewDays ?? 180, reporters: raw.reporters ?? "anyone", commands: { ...DEFAULT_COMMAND_LIMITS, ...raw.commands } };
 }
 
 /** The text of a repository file, for drift tests against the real template. */

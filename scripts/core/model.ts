@@ -121,8 +121,28 @@ export type Policy = {
   postmortemDueBusinessDays: number;
   /** Days after which an unreviewed playbook is flagged (default 180). */
   playbookReviewDays: number;
+  /** Whose reports start as incidents at once; others start in triage (default `anyone`). */
+  reporters: ReporterPolicy;
+  /** Per-comment command limits (defaults in {@link DEFAULT_COMMAND_LIMITS}). */
+  commands: CommandLimits;
   src?: SourceRef;
 };
+
+/** `reporters` of incidents/policy.yaml: anyone, the roster plus triage-or-more collaborators, or the roster. */
+export type ReporterPolicy = "anyone" | "collaborators" | "roster";
+
+/** `commands` of incidents/policy.yaml, defaults filled in. */
+export interface CommandLimits {
+  /** Commands applied from one comment; the rest are refused by name (default 10). */
+  perComment: number;
+  /** Follow-up issues one comment may open (default 3). */
+  followupsPerComment: number;
+  /** Who /responder may pull in: `members` (roster or triage-or-more access, the default) or `anyone`. */
+  responders: "members" | "anyone";
+}
+
+/** The defaults of incidents/policy.yaml's `commands` (kept equal to the schema's defaults by a test). */
+export const DEFAULT_COMMAND_LIMITS: Readonly<CommandLimits> = { perComment: 10, followupsPerComment: 3, responders: "members" };
 
 export interface Incident extends IncidentRecord {
   src?: SourceRef;

@@ -14,7 +14,10 @@ import type { DateTime } from "luxon";
 export interface OpenIncidentSloState {
   /** Issue number. */
   number: number;
+  /** When the clock started: the report, or the confirmation of a report that began in triage. */
   reportedAt: DateTime;
+  /** True when `reportedAt` is a confirmation from triage (only changes the wording). */
+  confirmed?: boolean;
   /** The acknowledgement deadline; null when none was found (nobody had support within the horizon). */
   deadline: DateTime | null;
   /** Target in minutes of the tier that set the deadline; null for limited support. */

@@ -28,6 +28,10 @@ export const SLO_LABELS = {
   acknowledged: "acknowledged",
   incident: "incident",
   notIncident: "not-incident",
+  /** Set by the incident action on a report awaiting /confirm: no SLO yet. */
+  triage: "status:triage",
+  /** Set by the incident action on an incident confirmed from triage: its clock starts at the confirmation. */
+  triaged: "triaged",
 } as const;
 
 /** Marker keys of the SLO comments (one of each per incident, ever). */
@@ -47,6 +51,11 @@ export interface IncidentIssue {
   number: number;
   /** When the issue was opened (ISO-8601): the report instant the deadline counts from. */
   createdAt: string;
+  /**
+   * For an incident confirmed from triage (label `triaged`): when it was confirmed (ISO-8601), read
+   * from the incident's saved state; the deadline counts from here instead of `createdAt`.
+   */
+  confirmedAt?: string;
   /** Label names. */
   labels: readonly string[];
   /** Assignee logins. */
@@ -95,10 +104,14 @@ export interface SloPlan {
   notifications: SloNotification[];
 }
 
-/** Whether the check has anything to do with this issue: an open incident, not acknowledged, not dismissed. */
+/**
+ * Whether the check has anything to do with this issue: an open incident, not acknowledged, not
+ * dismissed, and not a report awaiting triage (its clock has not started).
+ */
 export function isSloCandidate(issue: IncidentIssue): boolean {
   const has = (name: string) => hasLabel(issue.labels, name);
-  return (issue.state ?? "open") === "open" && has(SLO_LABELS.incident) && !has(SLO_LABELS.acknowledged) && !has(SLO_LABELS.notIncident);
+  const open = (issue.state ?? "open") === "open" && has(SLO_LABELS.incident);
+  return open && !has(SLO_LABELS.acknowledged) && !has(SLO_LABELS.notIncident) && !has(SLO_LABELS.triage);
 }
 
 /**
@@ -110,9 +123,11 @@ export function sloStateOf(issue: IncidentIssue, org: SloPlanInput["org"], calen
   return stateWith(issue, reportedAt, deadlineFor(org, reportedAt, calendar));
 }
 
+/** Where the clock starts: the confirmation of an incident confirmed from triage, the report otherwise. */
 function reportInstant(issue: IncidentIssue): DateTime {
-  const reportedAt = DateTime.fromISO(issue.createdAt, { zone: "UTC" });
-  if (!reportedAt.isValid) throw new RangeError(`#${issue.number}: invalid created_at ${JSON.stringify(issue.createdAt)}`);
+  const from = issue.confirmedAt ?? issue.createdAt;
+  const reportedAt = DateTime.fromISO(from, { zone: "UTC" });
+  if (!reportedAt.isValid) throw new RangeError(`#${issue.number}: invalid ${issue.confirmedAt ? "confirmation time" : "created_at"} ${JSON.stringify(from)}`);
   return reportedAt;
 }
 
@@ -128,6 +143,7 @@ function stateWith(issue: IncidentIssue, reportedAt: DateTime, d: OrgDeadline): 
     breached: hasLabel(issue.labels, SLO_LABELS.breached),
     escalated: hasLabel(issue.labels, SLO_LABELS.escalated),
     oncall: [...new Set([...d.oncall, ...assigned])],
+    ...(issue.confirmedAt ? { confirmed: true } : {}),
   };
 }
 
@@ -176,7 +192,7 @@ export function commentBody(decision: SloCheckDecision, state: OpenIncidentSloSt
   switch (decision.kind) {
     case "warn":
       return [
-        `${mentions(decision.mention) || "On-call team"}: this incident is not acknowledged yet and the acknowledgement deadline is near: ${due} (${target}, reported ${utc(state.reportedAt)}).`,
+        `${mentions(decision.mention) || "On-call team"}: this incident is not acknowledged yet and the acknowledgement deadline is near: ${due} (${target}, ${state.confirmed ? "confirmed" : "reported"} ${utc(state.reportedAt)}).`,
         "",
         "Comment `/ack` to acknowledge it.",
       ].join("\n");
@@ -184,7 +200,7 @@ export function commentBody(decision: SloCheckDecision, state: OpenIncidentSloSt
       return [
         "### Acknowledgement SLO breached",
         "",
-        `- ${utc(decision.deadline)} · ${TIMELINE_AUTHOR} · Acknowledgement SLO breached: not acknowledged by the deadline (${target}, reported ${utc(state.reportedAt)}).`,
+        `- ${utc(decision.deadline)} · ${TIMELINE_AUTHOR} · Acknowledgement SLO breached: not acknowledged by the deadline (${target}, ${state.confirmed ? "confirmed" : "reported"} ${utc(state.reportedAt)}).`,
       ].join("\n");
     case "escalate": {
       const managers = decision.managers.length > 0 ? `${mentions(decision.managers)}: please help find someone to respond.` : "Nobody else is on record to escalate to: please find someone to respond.";

@@ -9,7 +9,7 @@
  * - What the issue carries is read from GitHub on every run after the first (incident-run.ts), so
  *   the saved state always wins: labels left by a run that failed half-way are corrected.
  */
-import { desiredLabels, labelSpec } from "../core/incident-effects.js";
+import { desiredLabels, labelSpec, TRIAGED_LABEL } from "../core/incident-effects.js";
 import { COMMAND_STATUSES, SEVERITIES } from "../core/incident-commands.js";
 import type { IncidentState } from "../core/incident-state.js";
 import { includesName } from "./apply-context.js";
@@ -20,7 +20,7 @@ export const ACKNOWLEDGED_LABEL = "acknowledged";
 
 /** Every label an incident may get from this action, with colour and description. */
 export function incidentLabelCatalog(): LabelSpec[] {
-  const names = ["incident", ...SEVERITIES.map((s) => `severity:${s}`), "severity:unknown", ...COMMAND_STATUSES.map((s) => `status:${s}`), "not-incident", "follow-up"];
+  const names = ["incident", ...SEVERITIES.map((s) => `severity:${s}`), "severity:unknown", ...COMMAND_STATUSES.map((s) => `status:${s}`), "status:triage", TRIAGED_LABEL, "not-incident", "follow-up"];
   return [...names.map(labelSpec), { name: ACKNOWLEDGED_LABEL, color: "0e8a16", description: "An on-call engineer acknowledged the incident" }];
 }
 

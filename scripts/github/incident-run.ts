@@ -24,10 +24,12 @@
  * the not-incident note, follow-up issues) never stop the state from being saved: their failure is a
  * warning, and a follow-up whose issue could not be created is created by a later run.
  */
+import { DateTime } from "luxon";
 import { commentHandled, planIncidentEvent, type IncidentComment, type IncidentPlan, type IncidentPlanInput } from "../core/incident-plan.js";
 import { INCIDENT_KEYS } from "../core/incident-effects.js";
-import type { IncidentState } from "../core/incident-state.js";
-import { parseCommands } from "../core/incident-commands.js";
+import { sloClockStart, type IncidentState } from "../core/incident-state.js";
+import { parseCommands, responderTargets } from "../core/incident-commands.js";
+import type { Policy } from "../core/model.js";
 import { savedDeadline, type IncidentDeadline } from "../core/incident-record.js";
 import type { ActionContext } from "./action-context.js";
 import type { IssueSnapshot } from "./apply-context.js";
@@ -91,11 +93,13 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
     return { skipped: `The commands of comment ${event.comment?.id ?? "?"} were applied already.`, issue: number, state: prior, effects: [], applied: [], warnings: [] };
   }
   const org = await loadIncidentOrg(ctx.workspace, event.at, number);
-  const logins = [...pending, ...history].map((c) => c.author);
-  const allowed = await commandAccess(ctx.octokit, ctx.repo, [...new Set(logins)], (login) => org.inRoster(login, event.at));
+  const allowed = await commandAccess(ctx.octokit, ctx.repo, loginsToCheck(event, prior, [...pending, ...history], org.policy), (login) =>
+    org.inRoster(login, event.at),
+  );
   const issue = await currentIssue(ctx, event, prior);
-  // Worked out once (it needs the holiday tables) and kept in the saved state from then on.
-  const deadline = prior?.deadline ? savedDeadline(prior.deadline) : await org.deadline(event.issue.createdAt);
+  // Worked out once (it needs the holiday tables) and kept in the saved state from then on; a report
+  // awaiting triage has none until /confirm, and one confirmed from triage counts from the confirmation.
+  let deadline = prior?.deadline ? savedDeadline(prior.deadline) : null;
   const now = pending.reduce((at, c) => (c.createdAt > at ? c.createdAt : at), event.at);
   const input: IncidentPlanInput = {
     event: event.kind,
@@ -106,6 +110,7 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
     priorStateProblem: thread.priorStateProblem,
     history,
     authorized: (login) => allowed.has(login.toLowerCase()),
+    inRoster: (login) => org.inRoster(login, event.issue.createdAt),
     oncallAt: org.oncallAt,
     policy: org.policy,
     playbooks: org.playbooks,
@@ -132,6 +137,13 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
     finalEffects(plan, { number, labels: issue.labels, firstRun: prior === null, baseBranch: options.baseBranch ?? event.defaultBranch, dropCreates: created });
 
   let plan = planIncidentEvent(input);
+  const clockStart = prior?.deadline ? null : sloClockStart(plan.state);
+  if (clockStart !== null) {
+    // Planning is pure: plan again with the deadline from the instant the plan says the clock started.
+    deadline = await org.deadline(DateTime.fromISO(clockStart, { zone: "utc" }));
+    input.deadline = deadline;
+    plan = planIncidentEvent(input);
+  }
   if (options.dryRun) return result(plan, finish(plan, false), []);
 
   const applied: AppliedEffect[] = [];
@@ -187,6 +199,22 @@ function hasCommandLines(body: string): boolean {
 /** Writes whose failure must not keep the state from being saved: replies, notes and follow-up issues. */
 function isCourtesy(effect: Effect): boolean {
   return effect.kind === "create-issue" || (effect.kind === "upsert-comment" && effect.key !== INCIDENT_KEYS.comment);
+}
+
+/**
+ * Whose access matters: the authors of the command comments this run applies or replays; the reporter when the state is new and the policy's `reporters` is
+ * `collaborators`; and people named by `/responder` unless the policy lets anyone be pulled in.
+ */
+function loginsToCheck(
+  event: IncidentEvent,
+  prior: IncidentState | null,
+  comments: readonly IncidentComment[],
+  policy: Pick<Policy, "reporters" | "commands">,
+): string[] {
+  const checkResponders = policy.commands.responders !== "anyone";
+  const logins = comments.flatMap((c) => [c.author, ...(checkResponders ? responderTargets(c.body) : [])]);
+  if (prior === null && policy.reporters === "collaborators") logins.push(event.issue.author);
+  return [...new Set(logins)];
 }
 
 /** The plan's effects, adjusted for labels, routed to the record's branch and ordered (module comment). */

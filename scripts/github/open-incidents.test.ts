@@ -9,7 +9,7 @@ const listed: OpenIncidents = {
 
 describe("openIncidentQuery", () => {
   it("asks for live open incidents only, so GitHub filters the rest server-side", () => {
-    expect(openIncidentQuery({ owner: "acme", repo: "oncall" })).toBe('repo:acme/oncall is:issue is:open label:"incident" -label:"acknowledged" -label:"not-incident" -label:"slo:escalated"');
+    expect(openIncidentQuery({ owner: "acme", repo: "oncall" })).toBe('repo:acme/oncall is:issue is:open label:"incident" -label:"acknowledged" -label:"not-incident" -label:"slo:escalated" -label:"status:triage"');
   });
 });
 

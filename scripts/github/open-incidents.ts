@@ -11,14 +11,15 @@
  * caller adds the event's own copy of the issue (see {@link withEventIssue}), which is current.
  */
 import type { IncidentIssue } from "../core/slo-plan.js";
-import { SLO_LABELS } from "../core/slo-plan.js";
+import { isSloCandidate, SLO_LABELS } from "../core/slo-plan.js";
+import { DEFAULT_BOT_LOGIN, readIncidentThread } from "./incident-thread.js";
 import { toIssueSnapshot, type IssueSnapshot, type RepoRef } from "./apply-context.js";
 import { callGitHub } from "./github-error.js";
 import type { GitHubClient } from "./octokit.js";
 
 /** The search query (exported for tests and dry runs). */
 export function openIncidentQuery(repo: RepoRef): string {
-  const without = [SLO_LABELS.acknowledged, SLO_LABELS.notIncident, SLO_LABELS.escalated].map((l) => `-label:"${l}"`);
+  const without = [SLO_LABELS.acknowledged, SLO_LABELS.notIncident, SLO_LABELS.escalated, SLO_LABELS.triage].map((l) => `-label:"${l}"`);
   return [`repo:${repo.owner}/${repo.repo}`, "is:issue", "is:open", `label:"${SLO_LABELS.incident}"`, ...without].join(" ");
 }
 
@@ -75,4 +76,39 @@ export function withEventIssue(listed: OpenIncidents, payload: Record<string, un
 
 function both(items: readonly IssueLike[]): OpenIncidents {
   return { incidents: items.map(toIncidentIssue), snapshots: items.map(toIssueSnapshot) };
+}
+
+/**
+ * Adds the confirmation instant to each incident the check will look at that was confirmed from triage
+ * (label `triaged`), read from the state saved in its bot comment: one comment listing per such
+ * incident, and only while it is open and unacknowledged, which for a confirmed incident is minutes.
+ * Every other incident costs nothing more: its clock starts at `created_at`, which the search returns.
+ * When the state cannot be read, the incident keeps `created_at` (an early warning rather than none)
+ * and `warnings` says so.
+ */
+export async function withConfirmations(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  open: OpenIncidents,
+  warnings: string[] = [],
+  botLogin: string = DEFAULT_BOT_LOGIN,
+): Promise<OpenIncidents> {
+  const incidents: IncidentIssue[] = [];
+  // The event's own copy of an issue may follow its listed copy: read each thread once.
+  const read = new Map<number, Promise<string | undefined>>();
+  for (const issue of open.incidents) {
+    const triaged = issue.labels.some((l) => l.toLowerCase() === SLO_LABELS.triaged);
+    if (!triaged || !isSloCandidate(issue)) {
+      incidents.push(issue);
+      continue;
+    }
+    if (!read.has(issue.number)) read.set(issue.number, readIncidentThread(octokit, repo, issue.number, botLogin).then((t) => t.priorState?.confirmedAt));
+    const confirmedAt = await read.get(issue.number);
+    if (confirmedAt) incidents.push({ ...issue, confirmedAt });
+    else {
+      warnings.push(`#${issue.number} is labelled ${SLO_LABELS.triaged} but its confirmation time could not be read; its deadline counts from the report.`);
+      incidents.push(issue);
+    }
+  }
+  return { ...open, incidents };
 }

@@ -4,7 +4,7 @@
  * Files that failed their schema check contribute nothing, so rules never trip over half-valid data.
  */
 import { DateTime } from "luxon";
-import type { Organisation, Person, Shift, Override, Postmortem, Playbook, Policy, RotationConfig } from "../core/model.js";
+import { DEFAULT_COMMAND_LIMITS, type Organisation, type Person, type Shift, type Override, type Postmortem, type Playbook, type Policy, type RotationConfig } from "../core/model.js";
 import type { People, PublishedSchedule, Overrides, IncidentPolicy, IncidentRecord, PostmortemFrontMatter, PlaybookFrontMatter, RotationConfiguration } from "./generated/types.js";
 import { normalizeRotation, DEFAULT_ROTATION } from "../core/rotation-config.js";
 import type { ParsedFile } from "./parse-file.js";
@@ -24,7 +24,7 @@ export function normalize(files: ParsedFile[]): { org: Organisation; present: Se
     rotation: DEFAULT_ROTATION,
     shifts: [],
     overrides: [],
-    policy: { severities: [], services: [], postmortemDueBusinessDays: 2, playbookReviewDays: 180 },
+    policy: { severities: [], services: [], postmortemDueBusinessDays: 2, playbookReviewDays: 180, reporters: "anyone", commands: { ...DEFAULT_COMMAND_LIMITS } },
     incidents: [],
     postmortems: [],
     playbooks: [],
@@ -117,6 +117,8 @@ function policy(data: IncidentPolicy, file: string): Policy {
     services: data.services,
     postmortemDueBusinessDays: data.postmortemDueBusinessDays ?? 2,
     playbookReviewDays: data.playbookReviewDays ?? 180,
+    reporters: data.reporters ?? "anyone",
+    commands: { ...DEFAULT_COMMAND_LIMITS, ...data.commands },
     src: { file, path: [] },
   };
 }

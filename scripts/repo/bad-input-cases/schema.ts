@@ -183,7 +183,7 @@ export const valueCases: BadInputCase[] = [
   {
     name: 'incident status "done"',
     edits: [replace(INCIDENT, "status: resolved", "status: done")],
-    expect: [{ file: INCIDENT, line: 4, column: 9, rule: "schema", message: '"status" must be one of "investigating", "identified", "monitoring", "mitigated", "resolved", "not-incident"; "done" is not.' }],
+    expect: [{ file: INCIDENT, line: 4, column: 9, rule: "schema", message: '"status" must be one of "triage", "investigating", "identified", "monitoring", "mitigated", "resolved", "not-incident"; "done" is not.' }],
   },
   {
     name: 'postmortem status "done"',

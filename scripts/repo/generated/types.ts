@@ -292,6 +292,27 @@ postmortemDueBusinessDays?: number
  * Days after which a playbook that has not been reviewed is flagged (default 180).
  */
 playbookReviewDays?: number
+/**
+ * Who may open an incident that starts at once (default anyone). anyone: every report is handled as an incident. collaborators: people on the on-call roster and people with triage, write, maintain or admin access to the repository. roster: people on the on-call roster only. A report from anyone else starts in status triage: nobody is assigned, the on-call people are mentioned once, and there is no SLO warning or escalation until someone who may run commands confirms it with /confirm (the SLO clock starts then) or closes it with /not-incident.
+ */
+reporters?: ("anyone" | "collaborators" | "roster")
+/**
+ * Limits on the slash commands of one comment, so that one comment cannot flood an incident.
+ */
+commands?: {
+/**
+ * Commands applied from one comment (default 10). Further command lines are refused by name in the bot's reply; post them in another comment.
+ */
+perComment?: number
+/**
+ * Follow-up issues one comment may open with /followup (default 3); further ones are refused in the reply.
+ */
+followupsPerComment?: number
+/**
+ * Who /responder may pull in (default members). members: people on the on-call roster and people with triage, write, maintain or admin access to the repository; anyone: any GitHub account (each /responder assigns and mentions that account).
+ */
+responders?: ("members" | "anyone")
+}
 }
 /**
  * One severity level.
@@ -358,9 +379,9 @@ issue: number
  */
 title: string
 /**
- * Current status. not-incident marks a report closed as an ordinary bug.
+ * Current status. triage marks a report awaiting /confirm (its reporter may not open incidents by policy); not-incident marks a report closed as an ordinary bug.
  */
-status: ("investigating" | "identified" | "monitoring" | "mitigated" | "resolved" | "not-incident")
+status: ("triage" | "investigating" | "identified" | "monitoring" | "mitigated" | "resolved" | "not-incident")
 /**
  * Severity, or null while the reporter was not sure and nobody has set it.
  */
@@ -402,6 +423,14 @@ startedAt?: string
  */
 reportedAt: string
 /**
+ * When a report that started in triage was confirmed with /confirm; the acknowledgement SLO counts from here.
+ */
+confirmedAt?: string
+/**
+ * Who confirmed it.
+ */
+confirmedBy?: string
+/**
  * First acknowledgement by an on-call engineer or responder.
  */
 acknowledgedAt?: string
@@ -431,7 +460,7 @@ commander?: string
 comms?: string
 }
 /**
- * Who was on call when the incident was reported.
+ * Who was on call when the incident was reported (for a report confirmed from triage: when it was confirmed).
  * 
  * Items: A GitHub login: the identity of a person everywhere in the repository.
  */
@@ -459,7 +488,7 @@ author: string
 /**
  * What kind of change.
  */
-kind?: ("opened" | "ack" | "role" | "severity" | "status" | "note" | "responder" | "followup" | "resolve" | "not-incident" | "slo" | "reopened")
+kind?: ("opened" | "confirmed" | "ack" | "role" | "severity" | "status" | "note" | "responder" | "followup" | "resolve" | "not-incident" | "slo" | "reopened")
 /**
  * What happened, in words.
  */
