@@ -1,6 +1,6 @@
 /**
  * The `slo` workflow file (issue 10 item 14): what starts it, which job each event runs (its `if:`
- * evaluated by a small interpreter of the expression syntax it uses), per-incident concurrency, a
+ * evaluated by scripts/bench/workflow-expression.ts), per-incident concurrency, a
  * timeout that covers the watch's longest wait, and the hourly backstop instead of `*\/5`.
  *
  * Fails before issue 10 item 14: the workflow ran one check job on `cron: "*\/5 * * * *"` (8,640
@@ -11,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { evaluateCondition } from "../bench/workflow-expression.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const text = readFileSync(join(root, ".github/workflows/slo.yml"), "utf8");
@@ -23,83 +24,6 @@ interface Job {
 }
 const workflow = parse(text) as { on: Record<string, { types?: string[] } | null> & { schedule?: { cron: string }[] }; concurrency?: unknown; jobs: Record<string, Job> };
 
-// A small interpreter for GitHub expressions: ||, &&, !, ==, !=, parentheses, 'strings', property
-// paths with `.*` filters, and the functions contains, startsWith, format and fromJSON.
-type Value = unknown;
-function evaluate(expression: string, context: Record<string, unknown>): Value {
-  const tokens = expression.match(/'(?:[^']|'')*'|\|\||&&|==|!=|[()!,.*]|[A-Za-z_][\w-]*|\d+/g) ?? [];
-  let i = 0;
-  const peek = () => tokens[i];
-  const take = (t?: string) => {
-    const got = tokens[i++];
-    if (t !== undefined && got !== t) throw new Error(`expected ${t}, got ${got} in ${expression}`);
-    return got!;
-  };
-  const truthy = (v: Value) => !(v === null || v === undefined || v === false || v === 0 || v === "");
-  const lower = (v: Value) => (typeof v === "string" ? v.toLowerCase() : v);
-  const calls: Record<string, (...a: Value[]) => Value> = {
-    contains: (hay, needle) => (Array.isArray(hay) ? hay.some((h) => lower(h) === lower(needle)) : String(lower(hay ?? "")).includes(String(lower(needle)))),
-    startsWith: (s, p) => String(lower(s ?? "")).startsWith(String(lower(p))),
-    format: (f, ...args) => String(f).replace(/\{(\d+)\}/g, (_, n: string) => String(args[Number(n)])),
-    fromJSON: (s) => JSON.parse(String(s)) as Value,
-  };
-  const or = (): Value => {
-    let v = and();
-    while (peek() === "||") {
-      take();
-      const r = and();
-      v = truthy(v) ? v : r;
-    }
-    return v;
-  };
-  const and = (): Value => {
-    let v = unary();
-    while (peek() === "&&") {
-      take();
-      const r = unary();
-      v = truthy(v) ? r : v;
-    }
-    return v;
-  };
-  const unary = (): Value => (peek() === "!" ? (take(), !truthy(unary())) : compare());
-  const compare = (): Value => {
-    const l = primary();
-    if (peek() === "==" || peek() === "!=") return take() === "==" ? lower(l) === lower(primary()) : lower(l) !== lower(primary());
-    return l;
-  };
-  const primary = (): Value => {
-    const t = take();
-    if (t === "(") {
-      const inner = or();
-      take(")");
-      return inner;
-    }
-    if (t.startsWith("'")) return t.slice(1, -1).replace(/''/g, "'");
-    if (/^\d+$/.test(t)) return Number(t);
-    if (t === "true" || t === "false") return t === "true";
-    if (peek() === "(") {
-      take("(");
-      const args: Value[] = [];
-      while (peek() !== ")") {
-        args.push(or());
-        if (peek() === ",") take(",");
-      }
-      take(")");
-      return calls[t]!(...args);
-    }
-    let v: Value = context[t];
-    while (peek() === ".") {
-      take(".");
-      const key = take();
-      v = key === "*" ? (Array.isArray(v) ? v : []) : Array.isArray(v) ? v.map((x) => (x as Record<string, unknown>)?.[key]) : (v as Record<string, unknown> | undefined)?.[key];
-    }
-    return v;
-  };
-  const value = or();
-  if (i !== tokens.length) throw new Error(`unparsed rest of ${expression}: ${tokens.slice(i).join(" ")}`);
-  return value;
-}
-
 /** The `github` context of an event, as far as the `if:` conditions read it. */
 function github(eventName: string, event: Record<string, unknown> = {}): Record<string, unknown> {
   return { github: { event_name: eventName, event } };
@@ -107,7 +31,7 @@ function github(eventName: string, event: Record<string, unknown> = {}): Record<
 const issue = (labels: string[], extra: Record<string, unknown> = {}) => ({ number: 7, labels: labels.map((name) => ({ name })), ...extra });
 const runs = (job: string, ctx: Record<string, unknown>) => {
   const condition = workflow.jobs[job]!.if;
-  return condition === undefined ? true : Boolean(evaluate(condition.replace(/^\$\{\{|\}\}$/g, ""), ctx));
+  return condition === undefined ? true : evaluateCondition(condition, ctx);
 };
 
 describe("slo workflow", () => {
