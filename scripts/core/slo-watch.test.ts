@@ -22,7 +22,7 @@ beforeAll(async () => {
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "UTC" });
 const REPORTED = "2026-01-08T15:00:00Z";
 
-function poll(at: string, labels: string[] = [], more: Partial<WatchPollInput> & { issue?: Partial<IncidentIssue> } = {}) {
+function poll(at: string, labels: string[] = [], more: Partial<Omit<WatchPollInput, "issue">> & { issue?: Partial<IncidentIssue> } = {}) {
   const { issue, ...rest } = more;
   return planWatchPoll({
     now: utc(at),
