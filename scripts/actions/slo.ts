@@ -9,17 +9,16 @@
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
 import { UserError } from "../core/errors.js";
-import { planSlo, type SloNotification } from "../core/slo-plan.js";
+import { planSlo } from "../core/slo-plan.js";
 import { describeSloDecision, type SloCheckDecision } from "../core/slo-check.js";
 import { loadForCommand } from "../cli/load.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
 import { actionContext } from "../github/action-context.js";
 import { ApplyEffectsError, applyEffects, describePlan } from "../github/apply-effects.js";
 import type { AppliedEffect } from "../github/effects.js";
+import { dueNotifications, notify } from "../github/slo-notify.js";
 import { listOpenIncidents, withConfirmations, withEventIssue } from "../github/open-incidents.js";
-import { clientOptionsFromEnv } from "../github/octokit.js";
 import { runAction } from "../github/run-action.js";
-import { postWebhook } from "../notify/webhook.js";
 
 runAction(async () => {
   const ctx = actionContext();
@@ -60,28 +59,6 @@ runAction(async () => {
   if (failure) throw failure;
   if (undelivered > 0) core.setFailed(`${undelivered} escalation chat message(s) could not be delivered; the escalations are on GitHub.`);
 });
-
-/** The notifications whose comment this run created: a rerun finds the comment and sends nothing. */
-function dueNotifications(notifications: readonly SloNotification[], applied: readonly AppliedEffect[]): SloNotification[] {
-  return notifications.filter((n) => applied.some((a) => a.outcome === "created" && a.effect.kind === "upsert-comment" && a.effect.key === n.commentKey && a.effect.issue === n.incident));
-}
-
-/** Sends each message; returns how many failed (each is logged, without the URL). */
-async function notify(url: string, notifications: readonly SloNotification[]): Promise<number> {
-  if (!url || notifications.length === 0) return 0;
-  const scale = clientOptionsFromEnv().timeScaleMs ?? 1000;
-  let failed = 0;
-  for (const n of notifications) {
-    try {
-      const result = await postWebhook(url, n.message, { retryDelayMs: scale, timeoutMs: 10_000 });
-      core.info(`Chat message for #${n.incident} delivered (HTTP ${result.status}).`);
-    } catch (error) {
-      failed++;
-      core.warning(`Chat message for #${n.incident} not delivered: ${(error as Error).message}`);
-    }
-  }
-  return failed;
-}
 
 function setOutputs(checked: number, decisions: readonly SloCheckDecision[]): void {
   const of = (kind: string) => decisions.filter((d) => d.kind === kind).map((d) => d.incident).join(",");

@@ -7,6 +7,7 @@ import { cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { benchActionsMinutes } from "./actions-minutes.js";
 import { benchIncident } from "./bench-incident.js";
 import { benchRotation } from "./bench-rotation.js";
 import { benchSlo } from "./bench-slo.js";
@@ -26,14 +27,14 @@ const USAGE = `node build/bench.mjs [--quick] [--only org,validate,rotation,slo,
 --quick     smaller synthetic organisation and fewer repetitions (a smoke run; targets are for the full run)
 --only      run only some groups: org (write the synthetic organisation and check it validates),
             validate (org plus benchmark 2), rotation, slo, incident (the bundled incident action's cold
-            start against the fake GitHub)
+            start against the fake GitHub), minutes (the Actions minutes model of .github/workflows)
 --reps N    rounds of the long runs (full validation, floor, ajv-cli on YAML; default 3, quick 2)
 --profile   also profile oncall validate on the synthetic organisation (node --cpu-prof) and list the
             functions with the most self time
 --keep      keep the temp folder (synthetic organisation, profiles) and print where it is
 --markdown  print the table as Markdown too`;
 
-const GROUPS = ["org", "validate", "rotation", "slo", "incident"] as const;
+const GROUPS = ["org", "validate", "rotation", "slo", "incident", "minutes"] as const;
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -45,7 +46,7 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  const only = new Set<string>(values.only ? values.only.split(",").map((s) => s.trim()) : ["validate", "rotation", "slo", "incident"]);
+  const only = new Set<string>(values.only ? values.only.split(",").map((s) => s.trim()) : ["validate", "rotation", "slo", "incident", "minutes"]);
   for (const g of only) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`--only: unknown group "${g}" (use ${GROUPS.join(", ")})`);
   const quick = values.quick === true;
   const repo = repoPaths();
@@ -89,6 +90,11 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     }
     if (only.has("slo")) {
       const r = await benchSlo({ incidents: quick ? 10_000 : 100_000, budgetSeconds: quick ? 3 : 15, orgIncidents: quick ? 300 : 1_000, reps: quick ? 1 : 3, log });
+      rows.push(...r.rows);
+      notes.push(...r.notes);
+    }
+    if (only.has("minutes")) {
+      const r = benchActionsMinutes(join(paths.root, ".github", "workflows"));
       rows.push(...r.rows);
       notes.push(...r.notes);
     }
