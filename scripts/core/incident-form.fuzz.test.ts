@@ -25,9 +25,8 @@ import type { Policy } from "./model.js";
 const policy = parse(readFileSync(new URL("../fixtures/minimal/incidents/policy.yaml", import.meta.url), "utf8")) as Policy;
 const reportedAt = DateTime.fromISO("2026-10-22T15:30:00Z", { zone: "utc" });
 
-/** Parses and checks the bounds stated in the module comment. */
-function parseBounded(body: string): ParsedIncidentForm {
-  const result = parseIncidentForm(body, { policy, reportedAt });
+/** Checks the bounds stated in the module comment. */
+function checkBounds(body: string, result: ParsedIncidentForm): void {
   const n = body.length;
   expect(textSize(result.report)).toBeLessThanOrEqual(2 * n + 1000);
   expect(result.problems.length).toBeLessThanOrEqual(INCIDENT_FORM_FIELDS.length);
@@ -36,8 +35,9 @@ function parseBounded(body: string): ParsedIncidentForm {
   expect(result.report.services.every((s) => policy.services.some((c) => c.name === s))).toBe(true);
   expect(result.report.startedAt === null || result.report.startedAt.isValid).toBe(true);
   for (const link of result.report.links) expect(link).toMatch(/^https?:\/\//);
-  return result;
 }
+
+const read = (body: string) => parseIncidentForm(body, { policy, reportedAt });
 
 /** Field headings as GitHub renders them, plus the near-misses reporters type. */
 const heading = fc.constantFrom(...INCIDENT_FORM_FIELDS.map((f) => `### ${f.label}`), "### Links", "### logs", "###", "#### Severity", "### SEVERITY!!", "### what's broken?");
@@ -57,7 +57,7 @@ const body = fc.oneof(
 
 describe("parseIncidentForm under fuzzing", () => {
   it("never throws and keeps its output bounded by the body", () => {
-    fc.assert(fc.property(body, (b) => void parseBounded(b)), fuzzRuns(150));
+    fc.assert(fc.property(body, (b) => checkBounds(b, read(b))), fuzzRuns(150));
   });
 
   it("parses hostile 60,000-character bodies in linear time", () => {
@@ -74,13 +74,14 @@ describe("parseIncidentForm under fuzzing", () => {
     ];
     for (const b of bodies) {
       const started = performance.now();
-      parseBounded(b);
+      const result = read(b);
       expect(performance.now() - started).toBeLessThan(2000);
+      checkBounds(b, result);
     }
   });
 
   it("still reads a bracketed link the way it did", () => {
-    const { report } = parseIncidentForm(formBody({ what: "x", who: "y", links: "(see https://example.com/a_(b)).\n[x](https://example.com/c)]" }), { policy, reportedAt });
+    const { report } = read(formBody({ what: "x", who: "y", links: "(see https://example.com/a_(b)).\n[x](https://example.com/c)]" }));
     expect(report.links).toEqual(["https://example.com/a_(b)", "https://example.com/c"]);
   });
 });
