@@ -77,7 +77,7 @@ function packBytes(clone: string): number {
 /** A bare copy of the organisation with `.github/` of the project added in a second commit, serving filters. */
 function sourceRepo(o: CheckoutBenchOptions): string {
   const source = join(o.work, "checkout-source.git");
-  git(o.work, ["clone", "-q", "--bare", o.orgDir, source]);
+  git(o.work, ["clone", "-q", "--bare", "--no-local", o.orgDir, source]);
   const index = join(o.work, "checkout-source.index");
   const env = { ...GIT_ENV, GIT_INDEX_FILE: index, GIT_DIR: source, GIT_WORK_TREE: o.projectRoot };
   git(o.projectRoot, ["read-tree", "HEAD"], env);
