@@ -30,7 +30,7 @@ describe("Actions minutes model", () => {
     expect(watch.runs).toBeCloseTo(DEFAULT_ASSUMPTIONS.incidents + DEFAULT_ASSUMPTIONS.triage);
     expect(slo.jobs.find((j) => j.id === "sweep")!.runs).toBeCloseTo(730);
     const { rows, notes } = benchActionsMinutes(WORKFLOWS);
-    expect(rows.find((r) => r.id === "6a")!.met).toBe(true);
+    expect(rows.find((r) => r.id === "7a")!.met).toBe(true);
     expect(notes[0]).toContain("| slo.yml job watch |");
   });
 

@@ -267,8 +267,8 @@ export function benchActionsMinutes(workflowsDir: string, a: MinutesAssumptions 
   const all = workflows.reduce((s, w) => s + w.minutes, 0);
   const fmt = (x: number) => `${Math.round(x).toLocaleString("en-US")} min`;
   const rows: Row[] = [
-    { id: "6a", what: `Actions minutes a month, SLO timers (slo.yml), ${a.incidents} incidents`, figure: fmt(slo), baseline: `${fmt(before.minutes)} (every 5 min)`, ratio: `${(before.minutes / slo).toFixed(1)}x less`, target: "< 1,000 min", met: slo < 1000 },
-    { id: "6b", what: `Actions minutes a month, all workflows, ${a.incidents} incidents`, figure: fmt(all), baseline: "2,000 min (GitHub Free)", ratio: `${((all / 2000) * 100).toFixed(0)}%`, target: "info", met: null },
+    { id: "7a", what: `Actions minutes a month, SLO timers (slo.yml), ${a.incidents} incidents`, figure: fmt(slo), baseline: `${fmt(before.minutes)} (every 5 min)`, ratio: `${(before.minutes / slo).toFixed(1)}x less`, target: "< 1,000 min", met: slo < 1000 },
+    { id: "7b", what: `Actions minutes a month, all workflows, ${a.incidents} incidents`, figure: fmt(all), baseline: "2,000 min (GitHub Free)", ratio: `${((all / 2000) * 100).toFixed(0)}%`, target: "info", met: null },
   ];
   const assumed = [
     `${a.incidents} incidents: ${a.fullSupport.share * 100}% in full support (acknowledged after ${a.fullSupport.meanAckMinutes} min on average), ${a.partialSupport.share * 100}% in partial support (${a.partialSupport.meanAckMinutes} min), ${a.limitedSupport.share * 100}% in limited support (left to the sweep); ${a.triage} reported in triage and confirmed`,
@@ -276,6 +276,6 @@ export function benchActionsMinutes(workflowsDir: string, a: MinutesAssumptions 
     `${a.trades} trades and ${a.otherPulls} other pull requests (${a.pushesPerPull} pushes each), ${a.reviewsPerTrade} reviews and ${a.commentsPerTrade} comments per trade, ${a.merges} merges to main (${a.rotationMerges} change rotations/)`,
     `a job that checks out and runs a bundled action takes ${a.setupMinutes} min (billed 1); a watch adds its wait; months of ${a.monthDays.toFixed(2)} days`,
   ];
-  const notes = [`6: Actions minutes model (private repository, whole minutes per job, skipped jobs free). Assumptions: ${assumed.join("; ")}.\n${minutesTable(workflows, before)}`];
+  const notes = [`7: Actions minutes model (private repository, whole minutes per job, skipped jobs free). Assumptions: ${assumed.join("; ")}.\n${minutesTable(workflows, before)}`];
   return { rows, notes };
 }

@@ -6,7 +6,9 @@
 import { execFileSync } from "node:child_process";
 
 function git(dir: string, args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=oncall bench", "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false", "-c", "core.autocrlf=false", ...args], {
+  // gc.auto=0: a commit of 23,000 files would start a detached `git gc` that writes into .git while
+  // later benchmarks clone the repository and while the run removes its temp folder (ENOTEMPTY).
+  return execFileSync("git", ["-c", "user.name=oncall bench", "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false", "-c", "core.autocrlf=false", "-c", "gc.auto=0", ...args], {
     cwd: dir,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchActionsMinutes } from "./actions-minutes.js";
+import { benchCheckout } from "./bench-checkout.js";
 import { benchIncident } from "./bench-incident.js";
 import { benchRotation } from "./bench-rotation.js";
 import { benchSlo } from "./bench-slo.js";
@@ -22,19 +23,21 @@ import { FULL, QUICK } from "./org-size.js";
 import { repoPaths } from "./repo-paths.js";
 import { writeSyntheticOrg } from "./synthetic-org.js";
 
-const USAGE = `node build/bench.mjs [--quick] [--only org,validate,rotation,slo,incident] [--reps N] [--profile] [--keep] [--markdown]
+const USAGE = `node build/bench.mjs [--quick] [--only org,validate,rotation,slo,incident,checkout] [--reps N] [--profile] [--keep] [--markdown]
 
 --quick     smaller synthetic organisation and fewer repetitions (a smoke run; targets are for the full run)
 --only      run only some groups: org (write the synthetic organisation and check it validates),
             validate (org plus benchmark 2), rotation, slo, incident (the bundled incident action's cold
-            start against the fake GitHub), minutes (the Actions minutes model of .github/workflows)
+            start against the fake GitHub), checkout (org plus benchmark 6: the incident job's sparse
+            partial clone against a full depth-1 clone; validate runs it too), minutes (benchmark 7: the
+            Actions minutes model of .github/workflows)
 --reps N    rounds of the long runs (full validation, floor, ajv-cli on YAML; default 3, quick 2)
 --profile   also profile oncall validate on the synthetic organisation (node --cpu-prof) and list the
             functions with the most self time
 --keep      keep the temp folder (synthetic organisation, profiles) and print where it is
 --markdown  print the table as Markdown too`;
 
-const GROUPS = ["org", "validate", "rotation", "slo", "incident", "minutes"] as const;
+const GROUPS = ["org", "validate", "rotation", "slo", "incident", "checkout", "minutes"] as const;
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -103,7 +106,7 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
       rows.push(...r.rows);
       notes.push(...r.notes);
     }
-    if (only.has("validate") || only.has("org")) {
+    if (only.has("validate") || only.has("org") || only.has("checkout")) {
       const size = quick ? QUICK : FULL;
       log(`1: writing the synthetic organisation (${size.people} people, ${size.layers} layers, ${size.years} years, ${size.incidents} incidents, ${size.postmortems} postmortems, ${size.playbooks} playbooks)...`);
       const genStart = nowMs();
@@ -122,6 +125,11 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
         const v = await benchValidate({ paths, org, work, longReps: values.reps ? Number(values.reps) : quick ? 2 : 3, jsonReps: 1, shortReps, log });
         rows.push(...v.rows);
         notes.push(...v.notes);
+      }
+      if (only.has("validate") || only.has("checkout")) {
+        const c = benchCheckout({ orgDir: org.dir, projectRoot: paths.root, work, reps: quick ? 1 : 3, issue: Number(/INC-(\d+)/.exec(org.sampleIncident)?.[1] ?? 1), log });
+        rows.push(...c.rows);
+        notes.push(...c.notes);
       }
       if (values.profile && !check.unusable) {
         log("profiling oncall validate on the synthetic organisation...");
