@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "build/", ".github/actions/*/dist/", "scripts/repo/generated/", "coverage/"] },
+  { ignores: ["node_modules/", "build/", ".github/actions/*/dist/", "scripts/repo/generated/", "scripts/core/model/generated/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

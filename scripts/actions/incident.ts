@@ -6,7 +6,7 @@
  * The work is in scripts/github/incident-run.ts.
  */
 import * as core from "@actions/core";
-import { UserError } from "../core/errors.js";
+import { UserError } from "../core/model/index.js";
 import { actionContext } from "../github/action-context.js";
 import { runIncidentEvent, type RecordMode } from "../github/incident-run.js";
 import { incidentOutputs, incidentSummary } from "../github/incident-summary.js";

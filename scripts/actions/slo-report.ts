@@ -5,9 +5,9 @@
  */
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
-import { UserError } from "../core/errors.js";
-import { planSloReportIssue, reportMonth } from "../core/slo-report-issue.js";
-import { loadForCommand } from "../cli/load.js";
+import { UserError } from "../core/model/index.js";
+import { planSloReportIssue, reportMonth } from "../core/slo/index.js";
+import { loadForCommand } from "../repo/load-for-command.js";
 import { actionContext } from "../github/action-context.js";
 import { applyEffects, describePlan } from "../github/apply-effects.js";
 import { runAction } from "../github/run-action.js";

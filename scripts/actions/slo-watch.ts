@@ -11,10 +11,10 @@
  */
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
-import { UserError } from "../core/errors.js";
-import { describeSloDecision } from "../core/slo-check.js";
-import { CONFIRM_GRACE_MINUTES, DEFAULT_MAX_WAIT_MINUTES, planWatchPoll, POLL_SECONDS, type WatchEnd } from "../core/slo-watch.js";
-import { loadForCommand } from "../cli/load.js";
+import { UserError } from "../core/model/index.js";
+import { describeSloDecision } from "../core/slo/index.js";
+import { CONFIRM_GRACE_MINUTES, DEFAULT_MAX_WAIT_MINUTES, planWatchPoll, POLL_SECONDS, type WatchEnd } from "../core/slo/index.js";
+import { loadForCommand } from "../repo/load-for-command.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
 import { actionContext } from "../github/action-context.js";
 import { ApplyEffectsError, applyEffects, describePlan } from "../github/apply-effects.js";

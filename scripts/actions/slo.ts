@@ -8,10 +8,10 @@
  */
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
-import { UserError } from "../core/errors.js";
-import { planSlo } from "../core/slo-plan.js";
-import { describeSloDecision, type SloCheckDecision } from "../core/slo-check.js";
-import { loadForCommand } from "../cli/load.js";
+import { UserError } from "../core/model/index.js";
+import { planSlo } from "../core/slo/index.js";
+import { describeSloDecision, type SloCheckDecision } from "../core/slo/index.js";
+import { loadForCommand } from "../repo/load-for-command.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
 import { actionContext } from "../github/action-context.js";
 import { ApplyEffectsError, applyEffects, describePlan } from "../github/apply-effects.js";

@@ -16,12 +16,12 @@
  */
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
-import { UserError } from "../core/errors.js";
-import { checkTrade } from "../core/trade-check.js";
-import { askedIn, reaskedIn } from "../core/trade-comment.js";
-import { changeKeys, latestDecisions, type ReviewedCommit, type ReviewInput } from "../core/trade-consent.js";
-import { relayRun, tradeEvent, type TradeEvent } from "../core/trade-event.js";
-import { planTrade, STATUS_FALLBACK_NOTE, TRADE_COMMENT_KEY, type ConsentCheck } from "../core/trade-plan.js";
+import { UserError } from "../core/model/index.js";
+import { checkTrade } from "../core/trade/index.js";
+import { askedIn, reaskedIn } from "../core/trade/index.js";
+import { changeKeys, latestDecisions, type ReviewedCommit, type ReviewInput } from "../core/trade/index.js";
+import { relayRun, tradeEvent, type TradeEvent } from "../core/trade/index.js";
+import { planTrade, STATUS_FALLBACK_NOTE, TRADE_COMMENT_KEY, type ConsentCheck } from "../core/trade/index.js";
 import { actionContext, type ActionContext } from "../github/action-context.js";
 import { ApplyEffectsError, applyEffects, describePlan } from "../github/apply-effects.js";
 import { callGitHub, GitHubApiError } from "../github/github-error.js";

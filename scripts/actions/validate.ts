@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { loadRepository } from "../repo/load-repository.js";
 import { changesSince } from "../repo/changed-files.js";
-import { counts, summaryMarkdown } from "../cli/problems-output.js";
+import { counts, summaryMarkdown } from "../repo/problems-output.js";
 import { runAction } from "../github/run-action.js";
 
 runAction(async () => {

@@ -5,10 +5,10 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { CoverageSegment } from "../core/model.js";
-import { effectiveCoverage } from "../core/effective.js";
-import { buildWhoIndex, whoAt } from "../core/who.js";
-import { inZone } from "../core/wall-clock.js";
+import type { CoverageSegment } from "../core/model/index.js";
+import { effectiveCoverage } from "../core/schedule/index.js";
+import { buildWhoIndex, whoAt } from "../core/schedule/index.js";
+import { inZone } from "../core/rotation/index.js";
 import { duration, rate, ratio, type Row } from "./figures-table.js";
 import { cpuNote, expectSuccess, median, nowMs, timeInProcess, timeInterleaved } from "./measure.js";
 import { FULL } from "./org-size.js";

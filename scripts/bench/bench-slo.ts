@@ -6,11 +6,11 @@
  * the one-shot calls (`ackDeadline`, `deadlineFor`) that index the coverage or build it per incident.
  */
 import { DateTime } from "luxon";
-import { effectiveCoverage } from "../core/effective.js";
-import { deadlineFor, orgDeadlineFinder } from "../core/org-deadline.js";
-import { ackDeadline, deadlineFinder } from "../core/slo-deadline.js";
-import { buildWhoIndex, whoAt } from "../core/who.js";
-import { inZone } from "../core/wall-clock.js";
+import { effectiveCoverage } from "../core/schedule/index.js";
+import { deadlineFor, orgDeadlineFinder } from "../core/slo/index.js";
+import { ackDeadline, deadlineFinder } from "../core/slo/index.js";
+import { buildWhoIndex, whoAt } from "../core/schedule/index.js";
+import { inZone } from "../core/rotation/index.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
 import { duration, ratio, type Row } from "./figures-table.js";
 import { median, nowMs, timeInProcess } from "./measure.js";

@@ -4,7 +4,7 @@
  * playbooks/*.md of the example organisation. Playbooks link only to playbooks that exist.
  */
 import { stringify } from "yaml";
-import type { IncidentRecord, PlaybookFrontMatter, PostmortemFrontMatter } from "../repo/generated/types.js";
+import type { IncidentRecord, PlaybookFrontMatter, PostmortemFrontMatter } from "../core/model/generated/types.js";
 import type { Random } from "./random.js";
 import { capital, observation, wordsFor } from "./synthetic-text.js";
 

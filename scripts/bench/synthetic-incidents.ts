@@ -4,8 +4,8 @@
  * report instant, services from the policy, a timeline of ack, roles, status changes, notes and
  * follow-ups, an SLO block, and a postmortem link for the incidents that have one.
  */
-import type { IncidentRecord } from "../repo/generated/types.js";
-import { whoAt, type WhoIndex } from "../core/who.js";
+import type { IncidentRecord } from "../core/model/generated/types.js";
+import { whoAt, type WhoIndex } from "../core/schedule/index.js";
 import type { Random } from "./random.js";
 import type { SyntheticRoster } from "./synthetic-roster.js";
 import { capital, observation, slugOf, wordsFor } from "./synthetic-text.js";

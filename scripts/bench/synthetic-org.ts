@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parse, stringify } from "yaml";
-import { incidentRecordYaml } from "../core/incident-record.js";
+import { incidentRecordYaml } from "../core/incident/index.js";
 import type { OrgSize } from "./org-size.js";
 import { seededRandom } from "./random.js";
 import { syntheticRoster } from "./synthetic-roster.js";

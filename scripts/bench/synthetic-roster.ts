@@ -5,9 +5,9 @@
  * 11:00 New York time on different weekdays. The default holiday period applies (one volunteer layer
  * per regular layer).
  */
-import type { People, RotationConfiguration } from "../repo/generated/types.js";
-import type { Person, RotationConfig } from "../core/model.js";
-import { normalizeRotation } from "../core/rotation-config.js";
+import type { People, RotationConfiguration } from "../core/model/generated/types.js";
+import type { Person, RotationConfig } from "../core/model/index.js";
+import { normalizeRotation } from "../core/rotation/index.js";
 import type { OrgSize } from "./org-size.js";
 import type { Random } from "./random.js";
 

@@ -4,12 +4,12 @@
  * generator uses to name the on-call engineers of each incident.
  */
 import type { DateTime } from "luxon";
-import type { Override, Shift } from "../core/model.js";
-import type { Overrides } from "../repo/generated/types.js";
-import { generateSchedule } from "../core/schedule-generate.js";
-import { effectiveCoverage } from "../core/effective.js";
-import { buildWhoIndex, type WhoIndex } from "../core/who.js";
-import { dayNumber, inZone, wallClockMillis, weekdayOf } from "../core/wall-clock.js";
+import type { Override, Shift } from "../core/model/index.js";
+import type { Overrides } from "../core/model/generated/types.js";
+import { generateSchedule } from "../core/rotation/index.js";
+import { effectiveCoverage } from "../core/schedule/index.js";
+import { buildWhoIndex, type WhoIndex } from "../core/schedule/index.js";
+import { dayNumber, inZone, wallClockMillis, weekdayOf } from "../core/rotation/index.js";
 import { appendShifts, isoInstant } from "../repo/schedule-file.js";
 import { ROTATION_START, type SyntheticRoster } from "./synthetic-roster.js";
 import type { Random } from "./random.js";

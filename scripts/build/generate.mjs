@@ -1,6 +1,7 @@
 // Generates, from schemas/*.schema.json, the two artefacts that must never drift from them:
-//   scripts/repo/generated/validators.js  Ajv standalone validators (no schema compilation at run time)
-//   scripts/repo/generated/types.ts       TypeScript types of every file kind
+//   scripts/repo/generated/validators.js        Ajv standalone validators (no schema compilation at run time)
+//   scripts/core/model/generated/types.ts       TypeScript types of every file kind (core and repo share them)
+//   scripts/core/model/generated/regions.ts     the holiday regions the holiday library has data for
 // `npm run generate` writes them; `--check` exits 1 when the committed files differ (CI and a test use it).
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -13,7 +14,8 @@ import Holidays from "date-holidays";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const schemaDir = join(root, "schemas");
-const outDir = join(root, "scripts", "repo", "generated");
+/** Where each generated file goes: the validators are the loader's; the types belong to the domain. */
+const outDirs = { "validators.js": ["scripts", "repo", "generated"], "validators.d.ts": ["scripts", "repo", "generated"], "types.ts": ["scripts", "core", "model", "generated"], "regions.ts": ["scripts", "core", "model", "generated"] };
 
 /** File kinds and the schema each is validated with; common.schema.json only holds shared $defs. */
 export const KINDS = ["people", "rotation", "schedule", "overrides", "policy", "incident", "postmortem", "playbook"];
@@ -103,10 +105,11 @@ function typeName(kind) {
 
 const check = process.argv.includes("--check");
 const files = await render();
-mkdirSync(outDir, { recursive: true });
 let stale = [];
 for (const [name, text] of Object.entries(files)) {
-  const path = join(outDir, name);
+  const dir = join(root, ...outDirs[name]);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
   let old = null;
   try { old = readFileSync(path, "utf8"); } catch { /* missing */ }
   if (old !== text) {

@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { resolve } from "node:path";
 import { DateTime } from "luxon";
-import { UsageError } from "../core/errors.js";
+import { UsageError } from "../core/model/index.js";
 
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 

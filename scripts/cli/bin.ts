@@ -2,7 +2,7 @@
 import { DateTime } from "luxon";
 import { main } from "./main.js";
 import { useParseWorker } from "../repo/parallel-parse.js";
-import { useEnglishDates } from "../core/text-locale.js";
+import { useEnglishDates } from "../core/model/index.js";
 
 useEnglishDates();
 

@@ -1,12 +1,12 @@
 /** `oncall ics [--login L] [--layer NAME] --out FILE`: an iCalendar feed of the effective schedule. */
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { UsageError } from "../core/errors.js";
-import { effectiveCoverage } from "../core/effective.js";
-import { calendarFeed } from "../core/calendar-feed.js";
-import { publishedUntil } from "../core/who.js";
+import { UsageError } from "../core/model/index.js";
+import { effectiveCoverage } from "../core/schedule/index.js";
+import { calendarFeed } from "../core/schedule/index.js";
+import { publishedUntil } from "../core/schedule/index.js";
 import { parse, repoDir, AT, nowOrAtFrom, parseInstant } from "./args.js";
-import { loadForCommand } from "./load.js";
+import { loadForCommand } from "../repo/load-for-command.js";
 import type { CommandIO } from "./command.js";
 
 export const usage = `oncall ics [--login L] [--layer NAME] --out FILE [--from ISO] [--to ISO] [--repo DIR]

@@ -2,7 +2,7 @@
  * The `oncall` command. Thin: picks the command, runs it, and turns errors into messages and exit
  * codes. User mistakes print one clear message; anything unexpected is reported as a bug.
  */
-import { UserError } from "../core/errors.js";
+import { UserError } from "../core/model/index.js";
 import type { Command, CommandIO } from "./command.js";
 
 const COMMANDS: Record<string, () => Promise<Command>> = {

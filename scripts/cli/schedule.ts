@@ -5,13 +5,13 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import { UsageError } from "../core/errors.js";
-import type { Shift } from "../core/model.js";
-import { planScheduleUpdate } from "../core/schedule-update.js";
-import { effectiveCoverage } from "../core/effective.js";
+import { UsageError } from "../core/model/index.js";
+import type { Shift } from "../core/model/index.js";
+import { planScheduleUpdate } from "../core/schedule/index.js";
+import { effectiveCoverage } from "../core/schedule/index.js";
 import { appendShifts, editShifts } from "../repo/schedule-file.js";
 import { parse, repoDir, AT, parseInstant, nowOrAtFrom } from "./args.js";
-import { loadForCommand } from "./load.js";
+import { loadForCommand } from "../repo/load-for-command.js";
 import { iso, table, when } from "./format.js";
 import type { CommandIO } from "./command.js";
 

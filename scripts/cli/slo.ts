@@ -2,12 +2,12 @@
  * `oncall slo deadline --reported-at ISO`: the acknowledgement deadline of an incident reported then.
  * `oncall slo report [--since DATE] [--until DATE] [--json|--markdown]`: attainment, MTTA and MTTR.
  */
-import { UsageError } from "../core/errors.js";
-import { deadlineFor } from "../core/org-deadline.js";
-import { sloReport, renderSloReportMarkdown } from "../core/slo-report.js";
+import { UsageError } from "../core/model/index.js";
+import { deadlineFor } from "../core/slo/index.js";
+import { sloReport, renderSloReportMarkdown } from "../core/slo/index.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
 import { parse, repoDir, AT, nowOrAtFrom, parseInstant } from "./args.js";
-import { loadForCommand } from "./load.js";
+import { loadForCommand } from "../repo/load-for-command.js";
 import { when } from "./format.js";
 import type { CommandIO } from "./command.js";
 

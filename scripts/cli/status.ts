@@ -1,8 +1,8 @@
 /** `oncall status [--at ISO] [--json]`: what `npm start` shows. */
-import { statusReport, type StatusReport } from "../core/status.js";
-import type { CoverageSource } from "../core/model.js";
+import { statusReport, type StatusReport } from "../core/status/index.js";
+import type { CoverageSource } from "../core/model/index.js";
 import { parse, repoDir, AT, nowOrAtFrom } from "./args.js";
-import { loadForCommand } from "./load.js";
+import { loadForCommand } from "../repo/load-for-command.js";
 import { iso, table, when } from "./format.js";
 import type { CommandIO } from "./command.js";
 

@@ -6,10 +6,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import { UsageError, UserError } from "../core/errors.js";
-import type { Organisation } from "../core/model.js";
-import { checkTrade, type TradeCheck } from "../core/trade-check.js";
-import { appendOverrideText, findShift, swapShifts, type ShiftPick } from "../core/trade-edits.js";
+import { UsageError, UserError } from "../core/model/index.js";
+import type { Organisation } from "../core/model/index.js";
+import { checkTrade, type TradeCheck } from "../core/trade/index.js";
+import { appendOverrideText, findShift, swapShifts, type ShiftPick } from "../core/trade/index.js";
 import { editShifts } from "../repo/schedule-file.js";
 import { loadRotationsAt, loadRotationTexts, loadTradeRevisions, ROTATION_PATHS, type RevisionData } from "../repo/revision.js";
 import { AT, nowOrAtFrom, parse, parseInstant, repoDir } from "./args.js";

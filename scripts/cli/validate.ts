@@ -6,7 +6,7 @@ import { appendFileSync } from "node:fs";
 import { parse, repoDir, choice, AT, nowOrAtFrom } from "./args.js";
 import { loadRepository } from "../repo/load-repository.js";
 import { changesSince } from "../repo/changed-files.js";
-import { counts, formatGithub, formatJson, formatText, summaryMarkdown } from "./problems-output.js";
+import { counts, formatGithub, formatJson, formatText, summaryMarkdown } from "../repo/problems-output.js";
 import type { CommandIO } from "./command.js";
 
 export const usage = `oncall validate [--repo DIR] [--format text|json|github] [--changed-since REF] [--at ISO]

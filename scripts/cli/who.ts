@@ -1,7 +1,7 @@
 /** `oncall who [--at ISO] [--json]`: who is on call at an instant, one line per layer. */
-import { previewCoverage } from "../core/who.js";
+import { previewCoverage } from "../core/schedule/index.js";
 import { parse, repoDir, AT, nowOrAtFrom } from "./args.js";
-import { loadForCommand } from "./load.js";
+import { loadForCommand } from "../repo/load-for-command.js";
 import { iso, when } from "./format.js";
 import type { CommandIO } from "./command.js";
 

@@ -5,7 +5,7 @@
  * completes the work. Waits are scaled to milliseconds by the runner.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formBody } from "../core/incident-test-kit.js";
+import { formBody } from "../core/incident/test-kit.js";
 import * as v from "../repo/generated/validators.js";
 import type { FaultKind } from "./fake-github/index.js";
 import { useFakeGitHub } from "./fake-github/test-helper.js";

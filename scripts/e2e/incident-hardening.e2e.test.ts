@@ -4,9 +4,9 @@
  * `npm run bundle`), as incident.e2e.test.ts does.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseStateMarker, serializeStateMarker } from "../core/incident-marker.js";
-import type { IncidentState } from "../core/incident-state.js";
-import { formBody, freshState } from "../core/incident-test-kit.js";
+import { parseStateMarker, serializeStateMarker } from "../core/incident/index.js";
+import type { IncidentState } from "../core/incident/index.js";
+import { formBody, freshState } from "../core/incident/test-kit.js";
 import type { FakeGitHub } from "./fake-github/index.js";
 import { MAX_BODY_LENGTH } from "./fake-github/handler.js";
 import { useFakeGitHub } from "./fake-github/test-helper.js";

@@ -6,8 +6,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { stripStateMarker } from "../core/incident-marker.js";
-import { formBody } from "../core/incident-test-kit.js";
+import { stripStateMarker } from "../core/incident/index.js";
+import { formBody } from "../core/incident/test-kit.js";
 import * as v from "../repo/generated/validators.js";
 import { buildEvent } from "./event-payloads.js";
 import { useFakeGitHub } from "./fake-github/test-helper.js";

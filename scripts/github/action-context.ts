@@ -6,7 +6,7 @@
 import * as core from "@actions/core";
 import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
-import { UserError } from "../core/errors.js";
+import { UserError } from "../core/model/index.js";
 import { createGitHubClient, clientOptionsFromEnv, type GitHubClient, type GitHubLogger } from "./octokit.js";
 import type { RepoRef } from "./apply-context.js";
 

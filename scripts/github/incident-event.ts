@@ -7,8 +7,8 @@
  * which neutralizes mentions and HTML before anything is posted; none of it reaches a shell.
  */
 import { DateTime } from "luxon";
-import { parseCommands } from "../core/incident-commands.js";
-import type { IncidentComment } from "../core/incident-plan.js";
+import { parseCommands } from "../core/incident/index.js";
+import type { IncidentComment } from "../core/incident/index.js";
 import { toIssueSnapshot, type IssueSnapshot } from "./apply-context.js";
 
 /** The label the incident form adds; only issues carrying it are incidents. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshState } from "../core/incident-test-kit.js";
+import { freshState } from "../core/incident/test-kit.js";
 import type { IssueSnapshot } from "./apply-context.js";
 import type { Effect } from "./effects.js";
 import { adjustIncidentLabels, incidentLabelCatalog, incidentLabels } from "./incident-labels.js";

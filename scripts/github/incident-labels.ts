@@ -9,9 +9,9 @@
  * - What the issue carries is read from GitHub on every run after the first (incident-run.ts), so
  *   the saved state always wins: labels left by a run that failed half-way are corrected.
  */
-import { desiredLabels, labelSpec, TRIAGED_LABEL } from "../core/incident-effects.js";
-import { COMMAND_STATUSES, SEVERITIES } from "../core/incident-commands.js";
-import type { IncidentState } from "../core/incident-state.js";
+import { desiredLabels, labelSpec, TRIAGED_LABEL } from "../core/incident/index.js";
+import { COMMAND_STATUSES, SEVERITIES } from "../core/incident/index.js";
+import type { IncidentState } from "../core/incident/index.js";
 import { includesName } from "./apply-context.js";
 import type { Effect, LabelSpec } from "./effects.js";
 

@@ -12,11 +12,11 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DateTime } from "luxon";
 import { parse } from "yaml";
-import type { PlaybookRef } from "../core/incident-comment.js";
-import type { IncidentDeadline } from "../core/incident-record.js";
-import type { Organisation } from "../core/model.js";
-import { deadlineFor } from "../core/org-deadline.js";
-import { previewCoverage } from "../core/who.js";
+import type { PlaybookRef } from "../core/incident/index.js";
+import type { IncidentDeadline } from "../core/incident/index.js";
+import type { Organisation } from "../core/model/index.js";
+import { deadlineFor } from "../core/slo/index.js";
+import { previewCoverage } from "../core/schedule/index.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
 import { loadRepository } from "../repo/load-repository.js";
 

@@ -25,12 +25,12 @@
  * warning, and a follow-up whose issue could not be created is created by a later run.
  */
 import { DateTime } from "luxon";
-import { commentHandled, planIncidentEvent, type IncidentComment, type IncidentPlan, type IncidentPlanInput } from "../core/incident-plan.js";
-import { INCIDENT_KEYS } from "../core/incident-effects.js";
-import { sloClockStart, type IncidentState } from "../core/incident-state.js";
-import { parseCommands, responderTargets } from "../core/incident-commands.js";
-import type { Policy } from "../core/model.js";
-import { savedDeadline, type IncidentDeadline } from "../core/incident-record.js";
+import { commentHandled, planIncidentEvent, type IncidentComment, type IncidentPlan, type IncidentPlanInput } from "../core/incident/index.js";
+import { INCIDENT_KEYS } from "../core/incident/index.js";
+import { sloClockStart, type IncidentState } from "../core/incident/index.js";
+import { parseCommands, responderTargets } from "../core/incident/index.js";
+import type { Policy } from "../core/model/index.js";
+import { savedDeadline, type IncidentDeadline } from "../core/incident/index.js";
 import type { ActionContext } from "./action-context.js";
 import type { IssueSnapshot } from "./apply-context.js";
 import { applyEffects } from "./apply-effects.js";

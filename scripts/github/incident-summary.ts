@@ -3,8 +3,8 @@
  * person can read (the incident at a glance, then what was done). Text from the issue goes through
  * incident-safe-text.ts like everything else the bot writes.
  */
-import { when } from "../core/incident-comment.js";
-import { safeInline } from "../core/incident-safe-text.js";
+import { when } from "../core/incident/index.js";
+import { safeInline } from "../core/model/index.js";
 import { describePlan } from "./apply-effects.js";
 import type { IncidentRunResult } from "./incident-run.js";
 

@@ -5,10 +5,10 @@
  * itself, when the event's copy of it cannot be trusted to be current.
  */
 import { DateTime } from "luxon";
-import { INCIDENT_KEYS } from "../core/incident-effects.js";
-import { parseStateMarker } from "../core/incident-marker.js";
-import type { IncidentComment } from "../core/incident-plan.js";
-import type { IncidentState } from "../core/incident-state.js";
+import { INCIDENT_KEYS } from "../core/incident/index.js";
+import { parseStateMarker } from "../core/incident/index.js";
+import type { IncidentComment } from "../core/incident/index.js";
+import type { IncidentState } from "../core/incident/index.js";
 import { toIssueSnapshot, type CommentSnapshot, type IssueSnapshot, type RepoRef } from "./apply-context.js";
 import { callGitHub } from "./github-error.js";
 import { hasMarker } from "./markers.js";

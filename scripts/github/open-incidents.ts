@@ -10,8 +10,8 @@
  * every comment is found again by its marker before it is written, and on an `issues` event the
  * caller adds the event's own copy of the issue (see {@link withEventIssue}), which is current.
  */
-import type { IncidentIssue } from "../core/slo-plan.js";
-import { isSloCandidate, SLO_LABELS } from "../core/slo-plan.js";
+import type { IncidentIssue } from "../core/slo/index.js";
+import { isSloCandidate, SLO_LABELS } from "../core/slo/index.js";
 import { DEFAULT_BOT_LOGIN, readIncidentThread } from "./incident-thread.js";
 import { toIssueSnapshot, type IssueSnapshot, type RepoRef } from "./apply-context.js";
 import { callGitHub } from "./github-error.js";

@@ -5,8 +5,8 @@
  * rejections too. Dates in everything the action writes are English (see text-locale.ts).
  */
 import * as core from "@actions/core";
-import { UserError } from "../core/errors.js";
-import { useEnglishDates } from "../core/text-locale.js";
+import { UserError } from "../core/model/index.js";
+import { useEnglishDates } from "../core/model/index.js";
 import { GitHubApiError } from "./github-error.js";
 
 export function runAction(body: () => Promise<void>): void {

@@ -4,7 +4,7 @@
  * escalation comment, so whichever of the two posts it first also sends it, once.
  */
 import * as core from "@actions/core";
-import type { SloNotification } from "../core/slo-plan.js";
+import type { SloNotification } from "../core/slo/index.js";
 import type { AppliedEffect } from "./effects.js";
 import { clientOptionsFromEnv } from "./octokit.js";
 import { postWebhook } from "../notify/webhook.js";

@@ -4,8 +4,8 @@
  * one read per poll.
  */
 import { DateTime } from "luxon";
-import type { IncidentIssue } from "../core/slo-plan.js";
-import { TRIAGE_LABEL, type WatchOrigin } from "../core/slo-watch.js";
+import type { IncidentIssue } from "../core/slo/index.js";
+import { TRIAGE_LABEL, type WatchOrigin } from "../core/slo/index.js";
 import { toIssueSnapshot, type IssueSnapshot, type RepoRef } from "./apply-context.js";
 import { callGitHub } from "./github-error.js";
 import type { GitHubClient } from "./octokit.js";

@@ -4,7 +4,7 @@
  * (a removed person, a renamed service), so it needs the full run; so does a deleted file.
  */
 import { execFileSync } from "node:child_process";
-import { UserError } from "../core/errors.js";
+import { UserError } from "../core/model/index.js";
 
 export interface ChangeSet {
   /** Changed or added repository paths. */

@@ -4,8 +4,8 @@
  * Schedule invariants (gaps, overlaps, the 60-day rule, ...) live in core/schedule-rules.ts.
  */
 import { IANAZone, DateTime } from "luxon";
-import type { Finding, Organisation, SourceRef } from "../core/model.js";
-import { HOLIDAY_REGIONS } from "./generated/regions.js";
+import type { Finding, Organisation, SourceRef } from "../core/model/index.js";
+import { HOLIDAY_REGIONS } from "../core/model/generated/regions.js";
 import { INCIDENT_FILE, POSTMORTEM_FILE } from "./file-kinds.js";
 
 const err = (rule: string, message: string, src: SourceRef | undefined, field?: string | number): Finding => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWorkday } from "../core/work-calendar.js";
+import { isWorkday } from "../core/slo/index.js";
 import { isKnownRegion, loadHolidayCalendar } from "./holidays.js";
 
 describe("isKnownRegion", () => {

@@ -6,8 +6,8 @@
  * ({@link loadHolidayCalendar}); knowing whether a region exists needs no tables at all
  * ({@link isKnownRegion} reads the region list generated at build time).
  */
-import type { HolidayCalendar } from "../core/work-calendar.js";
-import { HOLIDAY_REGIONS } from "./generated/regions.js";
+import type { HolidayCalendar } from "../core/slo/index.js";
+import { HOLIDAY_REGIONS } from "../core/model/generated/regions.js";
 
 /** A public holiday of a region: its local date and name in the region's default language. */
 export interface PublicHoliday {

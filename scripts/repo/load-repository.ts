@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DateTime } from "luxon";
-import type { Finding, Organisation } from "../core/model.js";
-import { checkSchedule } from "../core/schedule-rules.js";
+import type { Finding, Organisation } from "../core/model/index.js";
+import { checkSchedule } from "../core/schedule/index.js";
 import type { Problem } from "./problem.js";
 import { pointer, sortProblems } from "./problem.js";
 import { classify, REQUIRED_FILES } from "./file-kinds.js";

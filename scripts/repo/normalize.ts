@@ -4,9 +4,9 @@
  * Files that failed their schema check contribute nothing, so rules never trip over half-valid data.
  */
 import { DateTime } from "luxon";
-import { DEFAULT_COMMAND_LIMITS, type Organisation, type Person, type Shift, type Override, type Postmortem, type Playbook, type Policy, type RotationConfig } from "../core/model.js";
-import type { People, PublishedSchedule, Overrides, IncidentPolicy, IncidentRecord, PostmortemFrontMatter, PlaybookFrontMatter, RotationConfiguration } from "./generated/types.js";
-import { normalizeRotation, DEFAULT_ROTATION } from "../core/rotation-config.js";
+import { DEFAULT_COMMAND_LIMITS, type Organisation, type Person, type Shift, type Override, type Postmortem, type Playbook, type Policy, type RotationConfig } from "../core/model/index.js";
+import type { People, PublishedSchedule, Overrides, IncidentPolicy, IncidentRecord, PostmortemFrontMatter, PlaybookFrontMatter, RotationConfiguration } from "../core/model/generated/types.js";
+import { normalizeRotation, DEFAULT_ROTATION } from "../core/rotation/index.js";
 import type { ParsedFile } from "./parse-file.js";
 import { PLAYBOOK_FILE } from "./file-kinds.js";
 

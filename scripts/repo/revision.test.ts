@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { UserError } from "../core/errors.js";
+import { UserError } from "../core/model/index.js";
 import { loadRotationsAt, loadTradeRevisions, mergeBase, resolveCommit } from "./revision.js";
 import { makeTestRepo, removeTestRepo } from "./test-repo.js";
 

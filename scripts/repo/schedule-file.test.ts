@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { parse } from "yaml";
 import { appendShifts, editShifts, shiftLine, SCHEDULE_HEADER } from "./schedule-file.js";
 import { parseRepoFile } from "./parse-file.js";
-import type { Shift } from "../core/model.js";
+import type { Shift } from "../core/model/index.js";
 
 const zone = "America/New_York";
 const at = (iso: string) => DateTime.fromISO(iso, { zone });

@@ -4,7 +4,7 @@
  * the file as text: comments, order and every published line stay byte for byte as they were.
  */
 import { isSeq, parseDocument } from "yaml";
-import type { Shift } from "../core/model.js";
+import type { Shift } from "../core/model/index.js";
 
 export const SCHEDULE_HEADER = `# yaml-language-server: $schema=../schemas/schedule.schema.json
 # The published on-call schedule. Generated shifts are appended by \`oncall schedule generate\` (or the

@@ -7,7 +7,15 @@
  * without the `refs/` prefix (`heads/main`).
  */
 import { createHash } from "node:crypto";
-import type { ChangedFile } from "./model.js";
+
+/** One entry of a pull request's file list. */
+export interface ChangedFile {
+  filename: string;
+  status: "added" | "removed" | "modified" | "renamed";
+  sha: string | null;
+  additions: number;
+  deletions: number;
+}
 
 export const FILE_MODE = "100644";
 export const TREE_MODE = "040000";

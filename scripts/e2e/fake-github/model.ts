@@ -3,7 +3,9 @@
  * response shapes (URLs, node ids, nested repositories) are derived from them in `shapes-*.ts`.
  * Times are ISO-8601 strings in UTC without milliseconds, as GitHub prints them.
  */
-import type { GitStore } from "./git-store.js";
+import type { ChangedFile, GitStore } from "./git-store.js";
+
+export type { ChangedFile } from "./git-store.js";
 
 /** Repository role, as `role_name` reports it. `none` means no access at all. */
 export type Permission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
@@ -39,14 +41,6 @@ export interface PullData {
   files?: ChangedFile[];
 }
 
-/** One entry of a pull request's file list. */
-export interface ChangedFile {
-  filename: string;
-  status: "added" | "removed" | "modified" | "renamed";
-  sha: string | null;
-  additions: number;
-  deletions: number;
-}
 
 export interface IssueRecord {
   id: number;

@@ -1,0 +1,2 @@
+/** The status concept's public surface: other folders import it only from here. */
+export * from "./status.js";
