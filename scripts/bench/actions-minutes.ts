@@ -89,7 +89,7 @@ interface SampleEvent {
 const issue = (labels: string[], extra: Record<string, unknown> = {}) => ({ number: 1, labels: labels.map((name) => ({ name })), ...extra });
 
 /** The month's events (schedules aside) under the assumptions. */
-export function sampleEvents(a: MinutesAssumptions = DEFAULT_ASSUMPTIONS): SampleEvent[] {
+function sampleEvents(a: MinutesAssumptions = DEFAULT_ASSUMPTIONS): SampleEvent[] {
   const n = a.incidents;
   const lag = a.pollLagMinutes;
   const full = n * a.fullSupport.share;
@@ -246,7 +246,7 @@ export function modelWorkflows(dir: string, a: MinutesAssumptions = DEFAULT_ASSU
 }
 
 /** The per-workflow table, for the notes, the README and BENCHMARKS.md. */
-export function minutesTable(workflows: readonly WorkflowMinutes[], before: WorkflowMinutes): string {
+function minutesTable(workflows: readonly WorkflowMinutes[], before: WorkflowMinutes): string {
   const round = (x: number) => Math.round(x).toLocaleString("en-US");
   const lines = ["| workflow | runs a month | billed minutes a month |", "|---|---:|---:|"];
   for (const w of workflows) {

@@ -19,7 +19,7 @@ import { duration, ratio, type Row } from "./figures-table.js";
 import { median, nowMs } from "./measure.js";
 
 /** The incident job's checkout as issue 10 states it, as non-cone sparse-checkout patterns (one file of incidents/). */
-export const INCIDENT_JOB_PATTERNS = ["/rotations/", "/incidents/policy.yaml", "/playbooks/", "/postmortems/", "/.github/"] as const;
+const INCIDENT_JOB_PATTERNS = ["/rotations/", "/incidents/policy.yaml", "/playbooks/", "/postmortems/", "/.github/"] as const;
 
 /**
  * Only what an incident event reads (scripts/github/incident-org.ts): also leaves out the other

@@ -44,7 +44,7 @@ export async function profileRun(args: readonly string[], dir: string, top = 15)
 }
 
 /** Adds the self time (µs) per function (name and file) of one profile to `byName`; returns the profile's duration in µs. */
-export function selfTimes(profile: CpuProfile, byName: Map<string, number>): number {
+function selfTimes(profile: CpuProfile, byName: Map<string, number>): number {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];

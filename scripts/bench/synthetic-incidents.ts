@@ -160,6 +160,6 @@ function incidentRecord(f: IncidentFacts): IncidentRecord {
 }
 
 /** postmortems/<year>/INC-<n>-<slug>.md, the slug taken from the title. */
-export function postmortemPath(issue: number, reportedAt: string, title: string): string {
+function postmortemPath(issue: number, reportedAt: string, title: string): string {
   return `postmortems/${reportedAt.slice(0, 4)}/INC-${issue}-${slugOf(title.replace(/^\[Incident\]\s*/, ""))}.md`;
 }

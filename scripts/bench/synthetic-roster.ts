@@ -12,7 +12,7 @@ import type { OrgSize } from "./org-size.js";
 import type { Random } from "./random.js";
 
 /** The zones people work in and the holiday region of each. */
-export const ZONES: readonly { timezone: string; region: string }[] = [
+const ZONES: readonly { timezone: string; region: string }[] = [
   { timezone: "America/New_York", region: "US-NY" },
   { timezone: "America/Los_Angeles", region: "US-CA" },
   { timezone: "America/Sao_Paulo", region: "BR-SP" },
@@ -24,7 +24,7 @@ export const ZONES: readonly { timezone: string; region: string }[] = [
 ];
 
 /** Teams, matching the owners of the services in the example policy. */
-export const TEAMS = ["platform", "payments", "data", "web"] as const;
+const TEAMS = ["platform", "payments", "data", "web"] as const;
 
 /** First day of the rotation (a Monday); the schedule runs `years` years from it. */
 export const ROTATION_START = "2022-01-03";
@@ -141,6 +141,6 @@ export function syntheticRoster(size: OrgSize, random: Random): SyntheticRoster 
 }
 
 /** rot-a, rot-b, ... rot-z, then rot-26, rot-27 ... */
-export function layerName(index: number): string {
+function layerName(index: number): string {
   return index < 26 ? `rot-${String.fromCharCode(97 + index)}` : `rot-${index}`;
 }

@@ -10,7 +10,7 @@
  */
 
 /** Truthiness as GitHub defines it: null, false, 0 and '' are false. */
-export function truthy(v: unknown): boolean {
+function truthy(v: unknown): boolean {
   return !(v === null || v === undefined || v === false || v === 0 || v === "");
 }
 
@@ -21,7 +21,7 @@ export function evaluateCondition(condition: string, context: Record<string, unk
 }
 
 /** The value of one expression. */
-export function evaluateExpression(expression: string, context: Record<string, unknown>): unknown {
+function evaluateExpression(expression: string, context: Record<string, unknown>): unknown {
   const tokens = expression.match(/'(?:[^']|'')*'|\|\||&&|==|!=|[()!,.*]|[A-Za-z_][\w-]*|\d+(?:\.\d+)?|\S/g) ?? [];
   let i = 0;
   const peek = () => tokens[i];

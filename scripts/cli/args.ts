@@ -10,7 +10,7 @@ import { UsageError } from "../core/model/index.js";
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** Flags every command accepts. */
-export const COMMON: Options = {
+const COMMON: Options = {
   repo: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },

@@ -26,7 +26,7 @@ export interface IssueOverrides {
   updated_at?: string;
 }
 
-export interface CommentOverrides {
+interface CommentOverrides {
   id?: number;
   body?: string;
   user?: string;
@@ -34,7 +34,7 @@ export interface CommentOverrides {
   updated_at?: string;
 }
 
-export interface PullRequestOverrides {
+interface PullRequestOverrides {
   number?: number;
   title?: string;
   body?: string | null;
@@ -48,7 +48,7 @@ export interface PullRequestOverrides {
   draft?: boolean;
 }
 
-export interface ReviewOverrides {
+interface ReviewOverrides {
   id?: number;
   state?: "approved" | "changes_requested" | "commented" | "dismissed";
   body?: string | null;
@@ -96,7 +96,7 @@ function example(name: string, action: string | undefined): Record<string, unkno
 }
 
 /** A stable fake id for a login, so payloads and the fake agree run to run. */
-export function idFor(text: string): number {
+function idFor(text: string): number {
   let hash = 0;
   for (const ch of text) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return 10_000 + (hash % 90_000_000);

@@ -22,7 +22,7 @@ import type { FakeGitHub, LoggedRequest, Permission } from "./fake-github/index.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** The bundled action, as the workflow runs it (rebuild with `npm run bundle`). */
-export const INCIDENT_ENTRY = join(root, ".github", "actions", "incident", "dist", "index.mjs");
+const INCIDENT_ENTRY = join(root, ".github", "actions", "incident", "dist", "index.mjs");
 
 /**
  * The main scenario's report, as the issue form writes it: card payments declined, P2, checkout and

@@ -20,7 +20,7 @@ const FIXTURE = join(ROOT, "scripts/fixtures/minimal");
 export const SCHEDULE = "rotations/schedule.yaml";
 export const PEOPLE_FILE = "rotations/people.yaml";
 /** Everyone in the fixture roster (dana manages the others). */
-export const ROSTER = ["dana", "alice", "bob", "lena", "raj", "sam-lee"];
+const ROSTER = ["dana", "alice", "bob", "lena", "raj", "sam-lee"];
 
 export function git(dir: string, ...args: string[]): string {
   const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" };

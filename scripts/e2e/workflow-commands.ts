@@ -28,7 +28,7 @@ export interface WorkflowCommands {
 }
 
 /** Undoes @actions/core's escaping of a command message (or, with `property`, of a property value). */
-export function unescapeCommand(text: string, property = false): string {
+function unescapeCommand(text: string, property = false): string {
   let out = text.replace(/%0D/gi, "\r").replace(/%0A/gi, "\n");
   if (property) out = out.replace(/%3A/gi, ":").replace(/%2C/gi, ",");
   return out.replace(/%25/g, "%");

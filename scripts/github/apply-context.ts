@@ -37,7 +37,7 @@ export interface ApplyOptions {
 }
 
 /** Snapshots a caller passes in through {@link ApplyOptions.known}. */
-export interface KnownState {
+interface KnownState {
   issues?: readonly IssueSnapshot[];
   /** Every comment of an issue, by issue number, oldest first. */
   comments?: ReadonlyMap<number, readonly CommentSnapshot[]>;

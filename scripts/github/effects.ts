@@ -8,7 +8,7 @@ import { assertMarkerKey } from "./markers.js";
 
 import type { Effect, IssueTarget } from "../core/model/index.js";
 
-export type { CommitState, Effect, EffectKind, FileWrite, IssueTarget, LabelSpec, PullRequestSpec } from "../core/model/index.js";
+export type {  Effect,  FileWrite, IssueTarget, LabelSpec, PullRequestSpec } from "../core/model/index.js";
 
 /** What applying one effect did. */
 export interface AppliedEffect {

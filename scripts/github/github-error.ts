@@ -49,7 +49,7 @@ function callOf(error: RequestErrorLike): string {
 }
 
 /** Converts whatever an Octokit call threw; non-HTTP errors (bugs) are returned unchanged. */
-export function toGitHubApiError(error: unknown, purpose: string): unknown {
+function toGitHubApiError(error: unknown, purpose: string): unknown {
   if (error instanceof GitHubApiError || !error || typeof error !== "object") return error;
   const e = error as RequestErrorLike;
   if (typeof e.status !== "number" || !e.request) return error;

@@ -12,9 +12,9 @@ import type { IncidentComment } from "../core/incident/index.js";
 import { toIssueSnapshot, type IssueSnapshot } from "./apply-context.js";
 
 /** The label the incident form adds; only issues carrying it are incidents. */
-export const INCIDENT_LABEL = "incident";
+const INCIDENT_LABEL = "incident";
 
-export type IncidentEventKind = "opened" | "edited" | "reopened" | "comment";
+type IncidentEventKind = "opened" | "edited" | "reopened" | "comment";
 
 /** An incident issue event, ready for the planner. */
 export interface IncidentEvent {

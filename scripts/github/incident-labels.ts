@@ -16,7 +16,7 @@ import { includesName } from "./apply-context.js";
 import type { Effect, LabelSpec } from "./effects.js";
 
 /** Added once an on-call engineer or responder acknowledged the incident. */
-export const ACKNOWLEDGED_LABEL = "acknowledged";
+const ACKNOWLEDGED_LABEL = "acknowledged";
 
 /** Every label an incident may get from this action, with colour and description. */
 export function incidentLabelCatalog(): LabelSpec[] {

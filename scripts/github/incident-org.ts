@@ -21,7 +21,7 @@ import { loadHolidayCalendar } from "../repo/holidays.js";
 import { loadRepository } from "../repo/load-repository.js";
 
 /** Someone on call, with the layer they cover. */
-export interface OncallEntry {
+interface OncallEntry {
   login: string;
   layer: string;
 }
@@ -110,7 +110,7 @@ function summarizeProblems(list: string[]): string[] {
 }
 
 /** The acknowledgement deadline of a report at `reportedAt`; null (with a warning) when it cannot be computed. */
-export async function incidentDeadline(org: Pick<Organisation, "rotation" | "people" | "shifts" | "overrides">, reportedAt: DateTime, warnings: string[] = []): Promise<IncidentDeadline | null> {
+async function incidentDeadline(org: Pick<Organisation, "rotation" | "people" | "shifts" | "overrides">, reportedAt: DateTime, warnings: string[] = []): Promise<IncidentDeadline | null> {
   try {
     const answer = deadlineFor(org, reportedAt, await loadHolidayCalendar());
     return { tier: answer.tier, targetMinutes: answer.targetMinutes, deadline: answer.deadline };

@@ -35,12 +35,12 @@ export const DEFAULT_BOT_LOGIN = "github-actions[bot]";
  * nothing else. Any other account (another app's bot included) can write a comment carrying our
  * markers, so only this login's comments are read as saved state or adopted by an upsert.
  */
-export function isOwnAuthor(author: CommentSnapshot["author"], botLogin: string): boolean {
+function isOwnAuthor(author: CommentSnapshot["author"], botLogin: string): boolean {
   return (author?.login ?? "").toLowerCase() === botLogin.toLowerCase();
 }
 
 /** Accounts whose comments are never commands: any app or bot (ours included). */
-export function isBotAccount(author: CommentSnapshot["author"]): boolean {
+function isBotAccount(author: CommentSnapshot["author"]): boolean {
   return author?.type === "Bot" || (author?.login ?? "").endsWith("[bot]");
 }
 

@@ -27,7 +27,7 @@ export interface GitHubLogger {
 /** Environment variable that scales every wait (milliseconds per GitHub second), for end-to-end tests. */
 export const TIME_SCALE_ENV = "ONCALL_GITHUB_TIME_SCALE_MS";
 
-export const DEFAULT_RETRIES = { serverErrors: 3, secondaryRateLimit: 3, primaryRateLimit: 1, maxRateLimitWaitSeconds: 120 } as const;
+const DEFAULT_RETRIES = { serverErrors: 3, secondaryRateLimit: 3, primaryRateLimit: 1, maxRateLimitWaitSeconds: 120 } as const;
 
 export interface GitHubClientOptions {
   token: string;

@@ -11,7 +11,7 @@ export interface PacingGroup {
   key(id?: string): PacingLimiter;
 }
 
-export interface PacingLimiter {
+interface PacingLimiter {
   schedule<A extends unknown[], T>(options: unknown, job: (...args: A) => T | Promise<T>, ...args: A): Promise<T>;
 }
 

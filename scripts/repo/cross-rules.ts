@@ -189,7 +189,7 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
 }
 
 /** Relative Markdown links `[text](target)` with the body line they are on (1-based). */
-export function markdownLinks(body: string): { target: string; line: number; column: number }[] {
+function markdownLinks(body: string): { target: string; line: number; column: number }[] {
   const out: { target: string; line: number; column: number }[] = [];
   body.split("\n").forEach((text, i) => {
     for (const m of text.matchAll(/\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) out.push({ target: m[1]!, line: i + 1, column: (m.index ?? 0) + 1 });

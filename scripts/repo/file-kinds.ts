@@ -5,7 +5,7 @@
  */
 import type { FileKind } from "./schema-check.js";
 
-export const FIXED_FILES: Readonly<Record<string, FileKind>> = {
+const FIXED_FILES: Readonly<Record<string, FileKind>> = {
   "rotations/people.yaml": "people",
   "rotations/config.yaml": "rotation",
   "rotations/schedule.yaml": "schedule",

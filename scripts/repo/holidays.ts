@@ -10,7 +10,7 @@ import type { HolidayCalendar } from "../core/slo/index.js";
 import { HOLIDAY_REGIONS } from "../core/model/generated/regions.js";
 
 /** A public holiday of a region: its local date and name in the region's default language. */
-export interface PublicHoliday {
+interface PublicHoliday {
   date: string;
   name: string;
 }

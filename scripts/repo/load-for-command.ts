@@ -10,7 +10,7 @@ import type { Problem } from "./problem.js";
 import { formatText } from "./problems-output.js";
 
 /** The files a schedule question depends on; loading only these keeps `oncall who` fast. */
-export const ROTATION_FILES: ReadonlySet<string> = new Set(["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml", "rotations/overrides.yaml"]);
+const ROTATION_FILES: ReadonlySet<string> = new Set(["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml", "rotations/overrides.yaml"]);
 
 const NEEDED = ["people", "rotation", "schedule"] as const;
 const FILE_OF: Record<(typeof NEEDED)[number], string> = { people: "rotations/people.yaml", rotation: "rotations/config.yaml", schedule: "rotations/schedule.yaml" };

@@ -4,14 +4,14 @@
  * Files that failed their schema check contribute nothing, so rules never trip over half-valid data.
  */
 import { DateTime } from "luxon";
-import { DEFAULT_COMMAND_LIMITS, type Organisation, type Person, type Shift, type Override, type Postmortem, type Playbook, type Policy, type RotationConfig } from "../core/model/index.js";
+import { DEFAULT_COMMAND_LIMITS, type Organisation, type Person, type Shift, type Override, type Postmortem, type Playbook, type Policy } from "../core/model/index.js";
 import type { People, PublishedSchedule, Overrides, IncidentPolicy, IncidentRecord, PostmortemFrontMatter, PlaybookFrontMatter, RotationConfiguration } from "../core/model/generated/types.js";
 import { normalizeRotation, DEFAULT_ROTATION } from "../core/rotation/index.js";
 import type { ParsedFile } from "./parse-file.js";
 import { PLAYBOOK_FILE } from "./file-kinds.js";
 
 /** Parses an instant written with an explicit offset, keeping that offset as the zone. */
-export function instant(iso: string, zone?: string): DateTime {
+function instant(iso: string, zone?: string): DateTime {
   const dt = DateTime.fromISO(iso, { setZone: true });
   return zone ? dt.setZone(zone) : dt;
 }
@@ -132,4 +132,4 @@ function playbook(f: ParsedFile): Playbook {
   return { path: f.file, id, bodyLine: f.bodyLine ?? 1, frontMatter: f.data as PlaybookFrontMatter, body: f.body ?? "", src: { file: f.file, path: [] } };
 }
 
-export type { RotationConfig };
+;

@@ -10,7 +10,7 @@ import { parseRepoFile, type ParsedFile } from "./parse-file.js";
 import type { FileKind } from "./schema-check.js";
 
 /** Below this many files a worker's start-up (~50 ms) costs more than it saves. */
-export const PARALLEL_THRESHOLD = 600;
+const PARALLEL_THRESHOLD = 600;
 
 let workerUrl: URL | undefined;
 

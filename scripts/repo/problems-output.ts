@@ -4,8 +4,6 @@
  */
 import type { Problem } from "./problem.js";
 
-export type ProblemFormat = "text" | "json" | "github";
-
 export function counts(problems: Problem[]): { errors: number; warnings: number } {
   const errors = problems.filter((p) => p.severity === "error").length;
   return { errors, warnings: problems.length - errors };

@@ -148,7 +148,7 @@ export async function loadTradeRevisions(dir: string, baseRef: string, headRef: 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 
 /** Whether the repository has the commit `sha` (a full hex id) as an object. */
-export async function hasCommit(dir: string, sha: string): Promise<boolean> {
+async function hasCommit(dir: string, sha: string): Promise<boolean> {
   if (!SHA.test(sha)) return false;
   try {
     await run("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd: dir });

@@ -52,7 +52,7 @@ function occurrences(text: string, needle: string): number {
 }
 
 /** Applies `edits` to the repository in `dir`, in order. */
-export async function applyEdits(dir: string, edits: readonly Edit[]): Promise<void> {
+async function applyEdits(dir: string, edits: readonly Edit[]): Promise<void> {
   for (const e of edits) {
     const abs = join(dir, e.file);
     if ("replace" in e) {

@@ -4,9 +4,8 @@
  */
 import { LineCounter, Parser, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from "yaml";
 import type { Problem } from "./problem.js";
-import { pointer } from "./problem.js";
 
-export interface Position {
+interface Position {
   line: number;
   column: number;
 }
@@ -154,4 +153,4 @@ function yamlMessage(code: string, message: string): string {
   return `YAML syntax error: ${first}${hint ? ` (${hint})` : ""}`;
 }
 
-export { pointer };
+;

@@ -62,11 +62,6 @@ export function capLines(lines: readonly string[], max: number): string {
   return out.join("\n");
 }
 
-/** A body for GitHub: at most {@link BODY_BUDGET} characters (a last resort; renderers cap earlier). */
-export function capBody(body: string, max = BODY_BUDGET): string {
-  return capText(body, max);
-}
-
 /**
  * The state with every text field and list capped, and, when its hidden block would still take more
  * than {@link STATE_MARKER_BUDGET}, compacted: the processed list keeps one key per comment (a

@@ -124,7 +124,7 @@ export function responderTargets(body: string): string[] {
 }
 
 /** Parses one command from its lower-cased name and trimmed argument text. */
-export function parseCommandLine(name: string, args: string): IncidentCommand | { message: string } {
+function parseCommandLine(name: string, args: string): IncidentCommand | { message: string } {
   switch (name) {
     case "ack":
       return { name: "ack" };

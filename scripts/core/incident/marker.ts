@@ -15,7 +15,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { IncidentState } from "./state.js";
 
 /** Current format version of the hidden block. */
-export const STATE_MARKER_VERSION = 1;
+const STATE_MARKER_VERSION = 1;
 
 const MARKER = /<!--\s*oncall:incident-state\s+v(\d+)\s+([\s\S]*?)\s*-->/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

@@ -20,7 +20,7 @@ export interface TimelineEntry {
 }
 
 /** A follow-up asked for with /followup. `issue` is filled in once the created issue is known. */
-export interface FollowupRef {
+interface FollowupRef {
   /** Stable key of the follow-up, used as the create-issue marker so reruns never open it twice. */
   key: string;
   title: string;

@@ -20,7 +20,7 @@ import { desiredAssignees, INCIDENT_KEYS, labelEffects, refusalText, replyText, 
 import { neutralizeMentions, safeBlock } from "../model/index.js";
 import type { Policy } from "../model/index.js";
 
-export type { IncidentEffect } from "./effects.js";
+;
 
 /** An issue comment as the planner needs it. */
 export interface IncidentComment {
@@ -272,7 +272,7 @@ function lineOf(key: string): number {
 }
 
 /** The follow-up issue of a `/followup`, found again by its key when it exists already. */
-export function followupIssueEffect(incident: number, key: string, title: string): IncidentEffect {
+function followupIssueEffect(incident: number, key: string, title: string): IncidentEffect {
   const body = `Follow-up of incident #${incident} (INC-${incident}), requested on the incident with \`/followup\`.\n\nDescribe the work here; it is listed in the incident record once this issue exists.`;
   return { kind: "create-issue", key, title: capText(neutralizeMentions(title), GITHUB_TITLE_LIMIT), body, labels: ["follow-up"] };
 }

@@ -12,7 +12,7 @@ import type { CommandStatus, IncidentCommand } from "./commands.js";
 import { isClosedStatus, isoUtc, unique, type IncidentState, type TimelineEntry, type TimelineKind } from "./model.js";
 
 export { isClosedStatus, isoUtc, sloClockStart, unique } from "./model.js";
-export type { FollowupRef, IncidentState, IncidentStatus, SavedDeadline, TimelineEntry, TimelineKind } from "./model.js";
+export type {  IncidentState,  SavedDeadline, TimelineEntry,  } from "./model.js";
 
 /** What the reducer needs to know besides the command. */
 export interface CommandContext {

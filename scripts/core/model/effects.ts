@@ -17,7 +17,7 @@ export interface LabelSpec {
   description?: string;
 }
 
-export type CommitState = "pending" | "success" | "failure" | "error";
+type CommitState = "pending" | "success" | "failure" | "error";
 
 /** One UTF-8 text file to write in full. */
 export interface FileWrite {
@@ -68,5 +68,3 @@ export type Effect =
    * on that pull request's branch, opening or updating the pull request.
    */
   | { kind: "commit-file"; files: FileWrite[]; message: string; branch?: string; pullRequest?: PullRequestSpec };
-
-export type EffectKind = Effect["kind"];

@@ -129,7 +129,7 @@ export type Policy = {
 };
 
 /** `reporters` of incidents/policy.yaml: anyone, the roster plus triage-or-more collaborators, or the roster. */
-export type ReporterPolicy = "anyone" | "collaborators" | "roster";
+type ReporterPolicy = "anyone" | "collaborators" | "roster";
 
 /** `commands` of incidents/policy.yaml, defaults filled in. */
 export interface CommandLimits {

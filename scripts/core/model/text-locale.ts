@@ -8,7 +8,7 @@
  */
 import { Settings } from "luxon";
 
-export const TEXT_LOCALE = "en-US";
+const TEXT_LOCALE = "en-US";
 
 export function useEnglishDates(): void {
   Settings.defaultLocale = TEXT_LOCALE;

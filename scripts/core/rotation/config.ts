@@ -6,13 +6,13 @@ import type { HolidayLayerConfig, HolidayPeriodConfig, LayerConfig, RotationConf
 import type { RotationConfiguration } from "../model/generated/types.js";
 
 /** Days after a start date before a first shift may start. */
-export const DEFAULT_NEW_HIRE_DAYS = 60;
+const DEFAULT_NEW_HIRE_DAYS = 60;
 /** Weeks the published schedule must reach ahead of today. */
-export const DEFAULT_HORIZON_WEEKS = 5;
+const DEFAULT_HORIZON_WEEKS = 5;
 /** Largest member-count difference between the eastern and other layers before rebalancing. */
-export const DEFAULT_BALANCE_TOLERANCE = 2;
+const DEFAULT_BALANCE_TOLERANCE = 2;
 /** Shift length of a regular layer, in weeks. */
-export const DEFAULT_SHIFT_WEEKS = 1;
+const DEFAULT_SHIFT_WEEKS = 1;
 
 /**
  * Zones that count as US Eastern when grouping people. These are the zones whose wall clock is

@@ -20,7 +20,7 @@ export type HandoffRule = Pick<LayerConfig, "handoffDay" | "handoffTime"> & { sh
 export const DEFAULT_HANDOFF_ANCHOR = "2001-01-01";
 
 /** ISO weekday numbers, Monday = 1. */
-export const WEEKDAY_NUMBER: Readonly<Record<Weekday, number>> = {
+const WEEKDAY_NUMBER: Readonly<Record<Weekday, number>> = {
   monday: 1,
   tuesday: 2,
   wednesday: 3,

@@ -37,11 +37,11 @@ export function personFeedPath(login: string): string {
 }
 
 /** Path of a layer's feed inside the site. */
-export function layerFeedPath(layer: string): string {
+function layerFeedPath(layer: string): string {
   return `calendars/layers/${encodeURIComponent(layer)}.ics`;
 }
 
-export const ALL_FEED_PATH = "calendars/all.ics";
+const ALL_FEED_PATH = "calendars/all.ics";
 
 /** `base` joined with a site path (`base` with or without its trailing slash). */
 export function siteUrl(base: string, path: string): string {

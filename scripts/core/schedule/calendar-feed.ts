@@ -30,7 +30,7 @@ const SOURCE_TEXT: Record<CoverageSegment["source"], string> = {
 };
 
 /** Stable event id: the same slot, layer and start always give the same UID. */
-export function eventUid(s: Pick<CoverageSegment, "slot" | "layer" | "start">, domain = "oncall-as-code"): string {
+function eventUid(s: Pick<CoverageSegment, "slot" | "layer" | "start">, domain = "oncall-as-code"): string {
   const key = `${s.slot}|${s.layer}|${s.start.toUTC().toISO()}`;
   return `${createHash("sha256").update(key).digest("hex").slice(0, 32)}@${domain}`;
 }

@@ -55,7 +55,7 @@ function stamp(dt: DateTime, zone: string, year?: number): string {
 }
 
 /** One shift on a line: layer, start and end in the rotation zone, with the zone's abbreviation. */
-export function shiftSpan(s: Shift, zone: string): string {
+function shiftSpan(s: Shift, zone: string): string {
   const start = s.start.setZone(zone);
   return `\`${s.layer}\` ${stamp(start, zone)} → ${stamp(s.end, zone, start.year)} ${s.end.setZone(zone).setLocale("en-US").toFormat("ZZZZ")}`;
 }
@@ -68,7 +68,7 @@ function byStart(a: Shift, b: Shift): number {
  * Shifts grouped by person, each person mentioned once with their name, in login order; unfilled
  * shifts come last with the fallback who covers them mentioned.
  */
-export function shiftsByPersonMarkdown(shifts: readonly Shift[], people: readonly Person[], zone: string): string[] {
+function shiftsByPersonMarkdown(shifts: readonly Shift[], people: readonly Person[], zone: string): string[] {
   const names = new Map(people.map((p) => [p.login, p.name]));
   const groups = new Map<string, Shift[]>();
   const unfilled: Shift[] = [];

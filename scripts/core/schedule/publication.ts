@@ -32,16 +32,16 @@ export const SCHEDULE_FILE = "rotations/schedule.yaml";
  * proposing one week early keeps the schedule at least `horizonWeeks` ahead when the pull request is
  * merged within the week, so the horizon warning never shows.
  */
-export const LEAD_WEEKS = 1;
+const LEAD_WEEKS = 1;
 
 /**
  * Weeks published beyond the horizon (default 4), so that a publication comes about once a month
  * instead of a pull request every week.
  */
-export const BATCH_WEEKS = 4;
+const BATCH_WEEKS = 4;
 
-export const PUBLICATION_LABEL: LabelSpec = { name: "schedule", color: "0e8a16", description: "Publishes the on-call schedule" };
-export const ANNOUNCEMENT_LABEL: LabelSpec = { name: "announcement", color: "5319e7", description: "News for everyone on call" };
+const PUBLICATION_LABEL: LabelSpec = { name: "schedule", color: "0e8a16", description: "Publishes the on-call schedule" };
+const ANNOUNCEMENT_LABEL: LabelSpec = { name: "announcement", color: "5319e7", description: "News for everyone on call" };
 
 /** The most recently merged pull request from {@link PUBLICATION_BRANCH}. */
 export interface MergedPublication {
@@ -72,7 +72,7 @@ export interface SchedulePublicationInput {
 }
 
 /** A proposed publication. */
-export interface Publication {
+interface Publication {
   window: PublicationWindow;
   added: Shift[];
   edits: ShiftEdit[];
@@ -92,7 +92,7 @@ export interface SchedulePublicationPlan {
 }
 
 /** Title of the publication pull request. */
-export function publicationTitle(through: string): string {
+function publicationTitle(through: string): string {
   return `Publish on-call schedule through ${through}`;
 }
 

@@ -78,12 +78,12 @@ export interface SloPlanInput {
 }
 
 /** A Slack-compatible message (`text` is the fallback for notifications; `blocks` the layout). */
-export interface ChatMessage {
+interface ChatMessage {
   text: string;
   blocks: ChatBlock[];
 }
 
-export type ChatBlock = { type: "section"; text: { type: "mrkdwn"; text: string } } | { type: "context"; elements: { type: "mrkdwn"; text: string }[] };
+type ChatBlock = { type: "section"; text: { type: "mrkdwn"; text: string } } | { type: "context"; elements: { type: "mrkdwn"; text: string }[] };
 
 /**
  * A chat message for the notifier. It is sent only when applying the plan created the comment with
@@ -186,7 +186,7 @@ export function planSlo(input: SloPlanInput): SloPlan {
  * The comment for a decision. Its text depends on the incident alone (deadline, target, people), so
  * a rerun that finds it again by its marker changes nothing.
  */
-export function commentBody(decision: SloCheckDecision, state: OpenIncidentSloState): string {
+function commentBody(decision: SloCheckDecision, state: OpenIncidentSloState): string {
   const due = `**${utc(decision.deadline)}**`;
   const target = state.targetMinutes !== null ? `${state.targetMinutes}-minute target` : "no target";
   switch (decision.kind) {
@@ -221,7 +221,7 @@ export function commentBody(decision: SloCheckDecision, state: OpenIncidentSloSt
  * GitHub logins, so people are written `Name (login)` and nobody is pinged there. The title is
  * untrusted: escaped for Slack (`&`, `<`, `>`) so it cannot ping a channel or forge a link.
  */
-export function escalationMessage(decision: Extract<SloCheckDecision, { kind: "escalate" }>, issue: IncidentIssue, people: ReadonlyMap<string, Person>): ChatMessage {
+function escalationMessage(decision: Extract<SloCheckDecision, { kind: "escalate" }>, issue: IncidentIssue, people: ReadonlyMap<string, Person>): ChatMessage {
   const name = (login: string) => {
     const person = people.get(login);
     return slackEscape(person ? `${person.name} (${login})` : login);

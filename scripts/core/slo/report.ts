@@ -9,7 +9,7 @@ import { DateTime } from "luxon";
 import type { IncidentRecord } from "../model/generated/types.js";
 import type { SupportTier } from "./support-tier.js";
 
-export type SeverityKey = NonNullable<IncidentRecord["severity"]> | "unset";
+type SeverityKey = NonNullable<IncidentRecord["severity"]> | "unset";
 
 export interface SloReportInput {
   incidents: readonly IncidentRecord[];
@@ -22,7 +22,7 @@ export interface SloReportInput {
 }
 
 /** Outcome counts of one group. `attainment` is the percentage met of met + breached (pending left out), null when none is decided. */
-export interface AttainmentRow {
+interface AttainmentRow {
   /** `YYYY-MM`, or `all` for the total over the whole period. */
   month: string;
   tier: SupportTier;
@@ -39,7 +39,7 @@ export interface DurationStats {
   p90Minutes: number | null;
 }
 
-export interface SeverityRow {
+interface SeverityRow {
   severity: SeverityKey;
   /** reportedAt -> acknowledgedAt, over acknowledged incidents. */
   mtta: DurationStats;
@@ -47,7 +47,7 @@ export interface SeverityRow {
   mttr: DurationStats;
 }
 
-export interface AcknowledgerRow {
+interface AcknowledgerRow {
   login: string;
   count: number;
   /** Median minutes from report to this person's acknowledgement. */

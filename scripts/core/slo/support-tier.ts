@@ -13,13 +13,13 @@ import { isWorkday, type HolidayCalendar, type OrgHolidays } from "./work-calend
 export type SupportTier = "full" | "partial" | "limited";
 
 /** A half-open window of local wall-clock time, in minutes after midnight: `from` inclusive, `to` exclusive. */
-export interface LocalWindow {
+interface LocalWindow {
   from: number;
   to: number;
 }
 
 /** One row of the tier table: the tier applies inside its window on workdays or on other days. */
-export interface TierRule {
+interface TierRule {
   tier: Exclude<SupportTier, "limited">;
   /** Acknowledgement target in minutes. */
   targetMinutes: number;
@@ -66,7 +66,7 @@ export function tierForLocalTime(workday: boolean, minuteOfDay: number, tiers: T
 }
 
 /** Minutes after midnight of a local time, with seconds as a fraction so boundaries stay exact. */
-export function minuteOfDay(local: DateTime): number {
+function minuteOfDay(local: DateTime): number {
   return local.hour * 60 + local.minute + local.second / 60 + local.millisecond / 60_000;
 }
 

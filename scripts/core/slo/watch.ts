@@ -49,7 +49,7 @@ export type WatchEnd =
   | "no-deadline"
   | "handed-off";
 
-export type WatchNext =
+type WatchNext =
   | { kind: "stop"; reason: WatchEnd; detail: string }
   /** Read the issue again at `at` (or earlier: the caller polls at least every {@link POLL_SECONDS}). */
   | { kind: "wait"; at: DateTime; detail: string };

@@ -8,7 +8,7 @@ import { coverageWindow } from "../schedule/index.js";
 import { unfilledHolidaySlots } from "../rotation/index.js";
 import { publishedUntil } from "../schedule/index.js";
 
-export interface OnCallNow {
+interface OnCallNow {
   slot: string;
   layer: string;
   login: string;
@@ -19,7 +19,7 @@ export interface OnCallNow {
   until: DateTime;
 }
 
-export interface Handoff {
+interface Handoff {
   slot: string;
   at: DateTime;
   from: string | null;
@@ -27,7 +27,7 @@ export interface Handoff {
   source: CoverageSource;
 }
 
-export interface Unfilled {
+interface Unfilled {
   layer: string;
   start: DateTime;
   end: DateTime;

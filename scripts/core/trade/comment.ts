@@ -16,7 +16,7 @@ import { safeInline } from "../model/index.js";
  * list of requested reviewers is as old as the event, so a re-run would otherwise ask (and notify)
  * the same people again. Only the bot's own comment is ever read for it.
  */
-export function askedLine(logins: readonly string[]): string {
+function askedLine(logins: readonly string[]): string {
   return `<!-- oncall:trade-asked ${[...logins].sort((a, b) => a.localeCompare(b)).join(",")} -->`;
 }
 
@@ -30,7 +30,7 @@ export function askedIn(body: string | null | undefined): string[] {
  * Approvals whose reviews were requested again because the trade changed after them, kept in the
  * comment as `login@commit` so that each stale approval is re-requested once, not on every run.
  */
-export function reaskedLine(keys: readonly string[]): string {
+function reaskedLine(keys: readonly string[]): string {
   return `<!-- oncall:trade-reasked ${[...keys].sort((a, b) => a.localeCompare(b)).join(",")} -->`;
 }
 

@@ -28,7 +28,7 @@ export interface ReviewInput {
   commitId?: string | null;
 }
 
-export type Decision = "approved" | "changes-requested" | "dismissed";
+type Decision = "approved" | "changes-requested" | "dismissed";
 
 /** How the trade at a reviewed commit compares with the trade at the head. */
 export type ReviewedCommit = "same" | "changed" | "unreadable";

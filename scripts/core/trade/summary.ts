@@ -25,7 +25,7 @@ function wholeShift(change: TradeChange, shifts: readonly Shift[]): boolean {
 }
 
 /** One clause per change, in time order; the layer is named only when it differs from the previous clause's. */
-export function describeChanges(changes: readonly TradeChange[], beforeShifts: readonly Shift[], zone: string): string[] {
+function describeChanges(changes: readonly TradeChange[], beforeShifts: readonly Shift[], zone: string): string[] {
   const ordered = [...changes].sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.layer.localeCompare(b.layer));
   const out: string[] = [];
   let lastLayer: string | undefined;

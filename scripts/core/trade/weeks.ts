@@ -10,7 +10,7 @@ import type { TradeChange, TradeSide } from "./diff.js";
 import { inZone } from "../rotation/index.js";
 
 /** One week of one person's on-call time; `before`/`after` are readable periods. */
-export interface WeekRow {
+interface WeekRow {
   weekStart: DateTime;
   before: string[];
   after: string[];

@@ -18,7 +18,7 @@ export interface ChangedFile {
 }
 
 export const FILE_MODE = "100644";
-export const TREE_MODE = "040000";
+const TREE_MODE = "040000";
 
 export interface TreeEntry {
   name: string;

@@ -25,7 +25,7 @@ export interface HandlerResult {
   headers?: Record<string, string>;
 }
 
-export type Handler = (ctx: HandlerContext) => HandlerResult;
+type Handler = (ctx: HandlerContext) => HandlerResult;
 
 /** Handlers by OpenAPI `operationId`. */
 export type HandlerTable = Record<string, Handler>;

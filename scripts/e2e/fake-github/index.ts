@@ -35,12 +35,12 @@ import { handleRequest } from "./server.js";
 import { FakeStore } from "./store.js";
 import type { CommentRecord, IssueRecord, Permission, RepoRecord } from "./model.js";
 
-export type { FaultKind, FaultSpec, QueuedFault } from "./faults.js";
+export type { FaultKind,   } from "./faults.js";
 export { SECONDARY_RATE_LIMIT_MESSAGE } from "./faults.js";
-export type { LoggedRequest, RequestFilter, Violation, ViolationKind } from "./request-log.js";
-export type { CommentRecord, IssueRecord, LabelRecord, Permission, RepoRecord, ReviewState } from "./model.js";
-export type { SeedIssue, SeedPull } from "./seed.js";
-export { FaultQueue, RequestLog, Seeder, FakeStore };
+export type { LoggedRequest,  Violation,  } from "./request-log.js";
+export type {  IssueRecord,  Permission,  ReviewState } from "./model.js";
+;
+export { FaultQueue,    };
 
 /** Every operation the fake answers, by OpenAPI operation id. */
 export const HANDLERS: HandlerTable = {

@@ -82,7 +82,7 @@ export interface ReviewRecord {
   submittedAt: string;
 }
 
-export type StatusState = "error" | "failure" | "pending" | "success";
+type StatusState = "error" | "failure" | "pending" | "success";
 
 export interface StatusRecord {
   id: number;

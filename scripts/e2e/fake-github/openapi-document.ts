@@ -20,7 +20,7 @@ export const COMPONENTS_ID = "github-openapi";
 export type JsonSchema = Record<string, unknown>;
 
 /** One path or query parameter of an operation. */
-export interface OpenApiParameter {
+interface OpenApiParameter {
   name: string;
   in: "path" | "query" | "header" | "cookie";
   required: boolean;

@@ -41,7 +41,7 @@ function validatorFor(key: string, build: () => JsonSchema): ValidateFunction {
 }
 
 /** Turns Ajv errors into readable lines, structural errors first. */
-export function describeErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
+function describeErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
   const list = [...(errors ?? [])];
   list.sort((a, b) => Number(a.keyword === "format") - Number(b.keyword === "format"));
   const lines = list.slice(0, MAX_ERRORS).map((e) => {

@@ -16,7 +16,7 @@ export interface LoggedRequest {
 }
 
 /** Why a request or response broke GitHub's published contract (or the fake's own). */
-export type ViolationKind = "unknown-operation" | "invalid-json" | "parameters" | "request-body" | "response-body" | "not-implemented" | "handler-error";
+type ViolationKind = "unknown-operation" | "invalid-json" | "parameters" | "request-body" | "response-body" | "not-implemented" | "handler-error";
 
 export interface Violation {
   kind: ViolationKind;

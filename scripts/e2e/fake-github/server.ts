@@ -13,7 +13,7 @@ import type { LoggedRequest, RequestLog, Violation } from "./request-log.js";
 import type { FakeStore } from "./store.js";
 
 /** Per-resource budget reported in `x-ratelimit-*` headers (GitHub's numbers for a token). */
-export const RATE_LIMITS: Record<string, number> = { core: 5000, search: 30 };
+const RATE_LIMITS: Record<string, number> = { core: 5000, search: 30 };
 
 export interface PipelineDeps {
   store: FakeStore;

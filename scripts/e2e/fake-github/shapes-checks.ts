@@ -22,7 +22,7 @@ export function statusShape(ctx: ShapeContext, repo: RepoRecord, status: StatusR
 }
 
 /** Latest status per context for a commit, newest first. */
-export function latestStatuses(repo: RepoRecord, sha: string): StatusRecord[] {
+function latestStatuses(repo: RepoRecord, sha: string): StatusRecord[] {
   const latest = new Map<string, StatusRecord>();
   for (const status of repo.statuses) if (status.sha === sha) latest.set(status.context, status);
   return [...latest.values()].sort((a, b) => b.id - a.id);
@@ -54,7 +54,7 @@ export function combinedStatusShape(ctx: ShapeContext, repo: RepoRecord, sha: st
  * `integration` for the App behind a bot login (`<slug>[bot]`, as an installation token acts), with an
  * id derived from the bot user's; null for people, who cannot create check runs on GitHub.
  */
-export function appShape(ctx: ShapeContext, repo: RepoRecord, login: string): Record<string, unknown> | null {
+function appShape(ctx: ShapeContext, repo: RepoRecord, login: string): Record<string, unknown> | null {
   const m = /^(.+)\[bot\]$/.exec(login);
   if (!m) return null;
   const slug = m[1]!;

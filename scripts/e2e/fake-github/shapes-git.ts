@@ -33,7 +33,7 @@ export function gitCommitShape(ctx: ShapeContext, repo: RepoRecord, commit: Comm
 }
 
 /** One entry of `git-tree.tree`; `path` is relative to the listed tree. */
-export function treeEntryShape(ctx: ShapeContext, repo: RepoRecord, path: string, entry: Pick<TreeEntry, "mode" | "type" | "sha">): Record<string, unknown> {
+function treeEntryShape(ctx: ShapeContext, repo: RepoRecord, path: string, entry: Pick<TreeEntry, "mode" | "type" | "sha">): Record<string, unknown> {
   const api = repoApi(ctx, repo);
   const size = entry.type === "blob" ? { size: repo.git.blobs.get(entry.sha)?.length ?? 0 } : {};
   return { path, mode: entry.mode, type: entry.type, sha: entry.sha, ...size, url: `${api}/git/${entry.type === "blob" ? "blobs" : "trees"}/${entry.sha}` };
@@ -58,7 +58,7 @@ export function blobShape(ctx: ShapeContext, repo: RepoRecord, sha: string, cont
 }
 
 /** Base64 with a newline every 60 characters, the way the contents and blob APIs return it. */
-export function wrapBase64(content: Buffer): string {
+function wrapBase64(content: Buffer): string {
   const text = content.toString("base64");
   const lines: string[] = [];
   for (let i = 0; i < text.length; i += 60) lines.push(text.slice(i, i + 60));

@@ -14,7 +14,7 @@ export interface StoreOptions {
 }
 
 /** Colour GitHub gives a label created implicitly by attaching it to an issue. */
-export const IMPLICIT_LABEL_COLOR = "ededed";
+const IMPLICIT_LABEL_COLOR = "ededed";
 
 export class FakeStore {
   readonly repos = new Map<string, RepoRecord>();

@@ -11,7 +11,7 @@ export function issueSortKey(issue: IssueRecord, field: string | undefined): str
 }
 
 /** Users GitHub lets you assign: anyone with triage access or more. Others are silently dropped. */
-export function assignable(ctx: HandlerContext, repo: RepoRecord, logins: readonly string[]): string[] {
+function assignable(ctx: HandlerContext, repo: RepoRecord, logins: readonly string[]): string[] {
   return logins.filter((login) => {
     const permission = ctx.store.permissionOf(repo, login);
     return permission !== undefined && permission !== "none" && permission !== "read";

@@ -17,7 +17,7 @@ interface Term {
 }
 
 /** Splits a query into qualifiers and text, keeping `"quoted phrases"` together. */
-export function parseSearchQuery(q: string): Term[] {
+function parseSearchQuery(q: string): Term[] {
   const terms: Term[] = [];
   const re = /(-?)(?:([a-zA-Z_]+):)?(?:"([^"]*)"|(\S+))/g;
   for (let m = re.exec(q); m; m = re.exec(q)) {
