@@ -5,8 +5,8 @@
  */
 import * as core from "@actions/core";
 import type { SloNotification } from "../core/slo/index.js";
-import type { AppliedEffect } from "./effects.js";
-import { clientOptionsFromEnv } from "./octokit.js";
+import type { AppliedEffect } from "../github/effects.js";
+import { clientOptionsFromEnv } from "../github/octokit.js";
 import { postWebhook } from "../notify/webhook.js";
 
 /** The notifications whose comment this run created: a rerun finds the comment and sends nothing. */

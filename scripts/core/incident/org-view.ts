@@ -1,24 +1,19 @@
 /**
- * What the incident action needs from the checked-out on-call repository: who is on call at an
- * instant (published schedule, or a preview past its end), the acknowledgement deadline of a report,
- * the roster (people on it may run commands), the policy, the playbooks by service, an existing
- * postmortem, and where ordinary bugs go (the issue chooser's bug link). Read from disk once per run,
- * only the files an incident needs; every question after that is answered in memory.
+ * What an incident run asks of the on-call data, answered in memory from the organisation loaded once
+ * per run: who is on call at an instant (published schedule, or a preview past its end), the
+ * acknowledgement deadline of a report, whether someone is on the roster, the policy, the playbooks
+ * by service and an existing postmortem. Loading (which files, from where) is the loader's business
+ * (scripts/repo/incident-org.ts); nothing here reads the disk or the clock.
  *
  * A repository with problems still handles incidents: whatever could be read is used, and the
- * problems are reported (validation has its own workflow).
+ * problems are reported in plain words (validation has its own workflow).
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { DateTime } from "luxon";
-import { parse } from "yaml";
-import type { PlaybookRef } from "../core/incident/index.js";
-import type { IncidentDeadline } from "../core/incident/index.js";
-import type { Organisation } from "../core/model/index.js";
-import { deadlineFor } from "../core/slo/index.js";
-import { previewCoverage } from "../core/schedule/index.js";
-import { loadHolidayCalendar } from "../repo/holidays.js";
-import { loadRepository } from "../repo/load-repository.js";
+import type { Organisation } from "../model/index.js";
+import { previewCoverage } from "../schedule/index.js";
+import { deadlineFor, type HolidayCalendar } from "../slo/index.js";
+import type { PlaybookRef } from "./comment.js";
+import type { IncidentDeadline } from "./record.js";
 
 /** Someone on call, with the layer they cover. */
 interface OncallEntry {
@@ -26,19 +21,26 @@ interface OncallEntry {
   layer: string;
 }
 
-export interface IncidentOrg {
+/** A loading problem as far as an incident needs to tell it. */
+interface LoadProblem {
+  file: string;
+  /** 1-based, or 0 for the whole file. */
+  line: number;
+  message: string;
+  severity: "error" | "warning";
+}
+
+export interface IncidentOrgView {
   policy: Organisation["policy"];
   playbooks: PlaybookRef[];
   /** Who is on call at `at` (memoized by instant). Empty, with a warning, when the rotation cannot say. */
   oncallAt(at: DateTime): OncallEntry[];
   /** The acknowledgement deadline of a report at `reportedAt`; null (with a warning) when it cannot be computed. */
-  deadline(reportedAt: DateTime): Promise<IncidentDeadline | null>;
+  deadline(reportedAt: DateTime, calendar: HolidayCalendar): IncidentDeadline | null;
   /** Whether `login` is on the roster and has not left by `at`. */
   inRoster(login: string, at: DateTime): boolean;
   /** Repository path of the postmortem of INC-`issue`, when one exists. */
   postmortemFor(issue: number): string | undefined;
-  /** The issue chooser's link for ordinary bugs, when the repository has one. */
-  bugRouteUrl?: string;
   /** Error-level problems found while loading, in plain words (the first few, then a count). */
   problems: string[];
   /** Things that went wrong while answering (who is on call, the deadline). */
@@ -47,23 +49,8 @@ export interface IncidentOrg {
   notes: string[];
 }
 
-/**
- * Whether an incident event reads `path`: the rotation folder (roster, config, schedule, overrides), the
- * policy, the playbooks, and the postmortem of this incident (its file name carries the number, which
- * validation enforces). Never the other incident records or postmortems, which grow with the team's
- * history: an event costs the same in the first month and after twenty thousand incidents.
- */
-export function incidentOrgFile(issue: number): (path: string) => boolean {
-  const postmortem = new RegExp(`^postmortems/\\d{4}/INC-${issue}-`);
-  return (p) => p.startsWith("rotations/") || p.startsWith("playbooks/") || p === "incidents/policy.yaml" || postmortem.test(p);
-}
-
-/**
- * Loads what incident `issue` needs from the repository at `dir` (see {@link incidentOrgFile}); `at` is
- * the instant date-dependent checks use.
- */
-export async function loadIncidentOrg(dir: string, at: DateTime, issue: number): Promise<IncidentOrg> {
-  const { org, problems } = await loadRepository(dir, { now: at, only: incidentOrgFile(issue) });
+/** The answers an incident run needs from `org`, loaded with `problems`; see the module comment. */
+export function incidentOrgView(org: Organisation, problems: readonly LoadProblem[]): IncidentOrgView {
   const warnings: string[] = [];
   const notes: string[] = [];
   const cache = new Map<number, OncallEntry[]>();
@@ -84,7 +71,6 @@ export async function loadIncidentOrg(dir: string, at: DateTime, issue: number):
     return entries;
   };
   const postmortems = new Map(org.postmortems.map((p) => [p.frontMatter.incident, p.path]));
-  const bugRouteUrl = await bugRoute(dir);
   return {
     policy: org.policy,
     playbooks: org.playbooks.map((p) => ({ path: p.path, title: p.frontMatter.title, services: p.frontMatter.services })),
@@ -94,8 +80,7 @@ export async function loadIncidentOrg(dir: string, at: DateTime, issue: number):
       return org.people.some((p) => p.login.toLowerCase() === login.toLowerCase() && (!p.end || p.end >= day));
     },
     postmortemFor: (issue) => postmortems.get(`INC-${issue}`),
-    deadline: (reportedAt) => incidentDeadline(org, reportedAt, warnings),
-    ...(bugRouteUrl ? { bugRouteUrl } : {}),
+    deadline: (reportedAt, calendar) => incidentDeadline(org, reportedAt, calendar, warnings),
     problems: summarizeProblems(problems.filter((p) => p.severity === "error").map((p) => `${p.file}${p.line > 0 ? `:${p.line}` : ""}: ${p.message}`)),
     warnings,
     notes,
@@ -110,29 +95,17 @@ function summarizeProblems(list: string[]): string[] {
 }
 
 /** The acknowledgement deadline of a report at `reportedAt`; null (with a warning) when it cannot be computed. */
-async function incidentDeadline(org: Pick<Organisation, "rotation" | "people" | "shifts" | "overrides">, reportedAt: DateTime, warnings: string[] = []): Promise<IncidentDeadline | null> {
+function incidentDeadline(
+  org: Pick<Organisation, "rotation" | "people" | "shifts" | "overrides">,
+  reportedAt: DateTime,
+  calendar: HolidayCalendar,
+  warnings: string[],
+): IncidentDeadline | null {
   try {
-    const answer = deadlineFor(org, reportedAt, await loadHolidayCalendar());
+    const answer = deadlineFor(org, reportedAt, calendar);
     return { tier: answer.tier, targetMinutes: answer.targetMinutes, deadline: answer.deadline };
   } catch (error) {
     warnings.push(`The acknowledgement deadline could not be computed (${(error as Error).message}).`);
     return null;
-  }
-}
-
-/** The first contact link of `.github/ISSUE_TEMPLATE/config.yml` that is about bugs. */
-async function bugRoute(dir: string): Promise<string | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, ".github", "ISSUE_TEMPLATE", "config.yml"), "utf8");
-  } catch {
-    return undefined;
-  }
-  try {
-    const config = parse(text) as { contact_links?: { name?: unknown; url?: unknown }[] } | null;
-    const link = (config?.contact_links ?? []).find((l) => typeof l.name === "string" && /\bbug/i.test(l.name) && typeof l.url === "string" && /^https:\/\//.test(l.url));
-    return typeof link?.url === "string" ? link.url : undefined;
-  } catch {
-    return undefined;
   }
 }

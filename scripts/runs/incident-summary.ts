@@ -5,8 +5,27 @@
  */
 import { when } from "../core/incident/index.js";
 import { safeInline } from "../core/model/index.js";
-import { describePlan } from "./apply-effects.js";
-import type { IncidentRunResult } from "./incident-run.js";
+import { describePlan } from "../github/apply-effects.js";
+import type { AppliedEffect, Effect } from "../github/effects.js";
+import type { IncidentDeadline, IncidentState } from "../core/incident/index.js";
+
+/** What one incident run did, for its outputs and job summary. */
+export interface IncidentRunResult {
+  /** Why nothing was done, when nothing was. */
+  skipped?: string;
+  issue?: number;
+  state?: IncidentState;
+  deadline?: IncidentDeadline | null;
+  /** The effects of the plan as applied (or, in a dry run, as they would be). */
+  effects: Effect[];
+  applied: AppliedEffect[];
+  /** Login whose command was refused (not on the roster, no triage or write access). */
+  refused?: string;
+  /** Problems worth a warning (in the on-call data, or computing who is on call or the deadline). */
+  warnings: string[];
+  /** Things worth knowing (who is on call came from a schedule preview). */
+  notes?: string[];
+}
 
 /** Step outputs: `incident`, `status`, `severity` (`unknown` when not set), `deadline` (ISO, or empty), `acknowledged`, `skipped`. */
 export function incidentOutputs(result: IncidentRunResult): Record<string, string> {
