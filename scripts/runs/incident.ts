@@ -30,7 +30,7 @@ import { commentHandled, planIncidentEvent, type IncidentComment, type IncidentP
 import { sloClockStart, type IncidentState } from "../core/incident/index.js";
 import { parseCommands, responderTargets } from "../core/incident/index.js";
 import { UserError, type Policy } from "../core/model/index.js";
-import { savedDeadline, type IncidentDeadline } from "../core/incident/index.js";
+import { savedDeadline } from "../core/incident/index.js";
 import type { ActionContext } from "../github/action-context.js";
 import type { IssueSnapshot } from "../github/apply-context.js";
 import { commandAccess } from "../github/collaborator-access.js";
