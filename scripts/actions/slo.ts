@@ -8,4 +8,10 @@ import { actionContext } from "../github/action-context.js";
 import { runAction } from "../github/run-action.js";
 import { runSlo } from "../runs/slo.js";
 
-runAction(() => runSlo(actionContext(), { webhookUrl: core.getInput("webhook-url"), botLogin: core.getInput("bot-login"), at: core.getInput("at") }));
+runAction(() =>
+  runSlo(actionContext(), {
+    webhookUrl: core.getInput("webhook-url"),
+    botLogin: core.getInput("bot-login"),
+    at: core.getInput("at"),
+  }),
+);

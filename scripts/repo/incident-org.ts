@@ -27,7 +27,8 @@ export interface IncidentOrg extends Omit<IncidentOrgView, "deadline"> {
  */
 export function incidentOrgFile(issue: number): (path: string) => boolean {
   const postmortem = new RegExp(`^postmortems/\\d{4}/INC-${issue}-`);
-  return (p) => p.startsWith("rotations/") || p.startsWith("playbooks/") || p === "incidents/policy.yaml" || postmortem.test(p);
+  return (p) =>
+    p.startsWith("rotations/") || p.startsWith("playbooks/") || p === "incidents/policy.yaml" || postmortem.test(p);
 }
 
 /**
@@ -62,7 +63,10 @@ async function bugRoute(dir: string): Promise<string | undefined> {
   }
   try {
     const config = parse(text) as { contact_links?: { name?: unknown; url?: unknown }[] } | null;
-    const link = (config?.contact_links ?? []).find((l) => typeof l.name === "string" && /\bbug/i.test(l.name) && typeof l.url === "string" && /^https:\/\//.test(l.url));
+    const link = (config?.contact_links ?? []).find(
+      (l) =>
+        typeof l.name === "string" && /\bbug/i.test(l.name) && typeof l.url === "string" && /^https:\/\//.test(l.url),
+    );
     return typeof link?.url === "string" ? link.url : undefined;
   } catch {
     return undefined;

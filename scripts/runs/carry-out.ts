@@ -40,24 +40,40 @@ export interface CarryOutOptions extends Omit<ApplyOptions, "logger"> {
 }
 
 /** Carries out `effects` (see the module comment); returns what happened. */
-export async function carryOut(ctx: CarryOutContext, effects: readonly Effect[], options: CarryOutOptions = {}): Promise<Outcome> {
+export async function carryOut(
+  ctx: CarryOutContext,
+  effects: readonly Effect[],
+  options: CarryOutOptions = {},
+): Promise<Outcome> {
   const { alsoPlanned = [], keepPartial = false, summary, ...apply } = options;
   let outcome: Outcome;
   if (ctx.dryRun) {
     const planned = [...describePlan(effects), ...alsoPlanned];
-    core.info(planned.length > 0 ? ["Dry run: the plan, not applied:", ...planned].join("\n") : "Dry run: nothing to apply.");
+    core.info(
+      planned.length > 0 ? ["Dry run: the plan, not applied:", ...planned].join("\n") : "Dry run: nothing to apply.",
+    );
     outcome = { dryRun: true, planned, applied: [] };
   } else {
     try {
-      outcome = { dryRun: false, planned: [], applied: await applyEffects(ctx.octokit, ctx.repo, effects, { ...apply, logger: ctx.logger }) };
+      outcome = {
+        dryRun: false,
+        planned: [],
+        applied: await applyEffects(ctx.octokit, ctx.repo, effects, { ...apply, logger: ctx.logger }),
+      };
     } catch (failure) {
-      outcome = { dryRun: false, planned: [], applied: failure instanceof ApplyEffectsError ? failure.applied : [], failure };
+      outcome = {
+        dryRun: false,
+        planned: [],
+        applied: failure instanceof ApplyEffectsError ? failure.applied : [],
+        failure,
+      };
     }
   }
   if (summary) {
     summary(outcome, core.summary);
     if (!core.summary.isEmptyBuffer()) await core.summary.write();
   }
-  if (outcome.failure !== undefined && !(keepPartial && outcome.failure instanceof ApplyEffectsError)) throw outcome.failure;
+  if (outcome.failure !== undefined && !(keepPartial && outcome.failure instanceof ApplyEffectsError))
+    throw outcome.failure;
   return outcome;
 }

@@ -14,7 +14,16 @@ export function isCourtesy(effect: Effect): boolean {
 }
 
 /** The plan's effects, adjusted for labels, routed to the record's branch and ordered (see the module comment). */
-export function finalEffects(plan: IncidentPlan, o: { number: number; labels: readonly string[]; firstRun: boolean; baseBranch: string | undefined; dropCreates: boolean }): Effect[] {
+export function finalEffects(
+  plan: IncidentPlan,
+  o: {
+    number: number;
+    labels: readonly string[];
+    firstRun: boolean;
+    baseBranch: string | undefined;
+    dropCreates: boolean;
+  },
+): Effect[] {
   const effects = adjustIncidentLabels(
     plan.effects.filter((e) => !(o.dropCreates && e.kind === "create-issue")),
     { issue: o.number, state: plan.state, labels: o.labels, firstRun: o.firstRun },

@@ -46,16 +46,37 @@ export function incidentSummary(result: IncidentRunResult, dryRun: boolean): str
   const state = result.state;
   if (!state) return "### Incident action\n\nNo incident state was produced.\n";
   const d = result.deadline;
-  const lines = [`### INC-${state.issue}: ${state.severity ?? "severity not set"}, ${state.status}${dryRun ? " (dry run)" : ""}`, "", `${safeInline(state.title, 200)}`, "", "| | |", "| --- | --- |"];
+  const lines = [
+    `### INC-${state.issue}: ${state.severity ?? "severity not set"}, ${state.status}${dryRun ? " (dry run)" : ""}`,
+    "",
+    `${safeInline(state.title, 200)}`,
+    "",
+    "| | |",
+    "| --- | --- |",
+  ];
   lines.push(`| Reported | ${when(state.reportedAt)} by ${safeInline(state.reportedBy, 60)} |`);
-  lines.push(`| Acknowledgement due | ${d?.deadline ? `${when(d.deadline)} (${d.tier} support, ${d.targetMinutes} min)` : d ? "no target (limited support)" : "unknown"} |`);
-  if (state.acknowledgedAt) lines.push(`| Acknowledged | ${when(state.acknowledgedAt)} by ${safeInline(state.acknowledgedBy ?? "someone", 60)} |`);
+  lines.push(
+    `| Acknowledgement due | ${d?.deadline ? `${when(d.deadline)} (${d.tier} support, ${d.targetMinutes} min)` : d ? "no target (limited support)" : "unknown"} |`,
+  );
+  if (state.acknowledgedAt)
+    lines.push(
+      `| Acknowledged | ${when(state.acknowledgedAt)} by ${safeInline(state.acknowledgedBy ?? "someone", 60)} |`,
+    );
   lines.push(`| Commander / Comms | ${state.commander ?? "-"} / ${state.comms ?? "-"} |`);
   lines.push(`| On call at report | ${state.oncall.join(", ") || "nobody"} |`);
-  if (result.refused) lines.push(`| Refused | a command by ${safeInline(result.refused, 60)} (no triage or write access, not on the roster) |`);
+  if (result.refused)
+    lines.push(
+      `| Refused | a command by ${safeInline(result.refused, 60)} (no triage or write access, not on the roster) |`,
+    );
   lines.push("");
-  if (dryRun) lines.push("**Planned** (nothing was written):", "", ...describePlan(result.effects).map((l) => `- ${l}`));
-  else if (result.applied.length > 0) lines.push("**Done:**", "", ...result.applied.map((a) => `- ${a.outcome === "unchanged" ? "unchanged" : a.outcome}: ${a.summary}`));
+  if (dryRun)
+    lines.push("**Planned** (nothing was written):", "", ...describePlan(result.effects).map((l) => `- ${l}`));
+  else if (result.applied.length > 0)
+    lines.push(
+      "**Done:**",
+      "",
+      ...result.applied.map((a) => `- ${a.outcome === "unchanged" ? "unchanged" : a.outcome}: ${a.summary}`),
+    );
   else lines.push("Nothing needed changing.");
   const notes = [...result.warnings, ...(result.notes ?? [])];
   if (notes.length > 0) lines.push("", "**Notes:**", "", ...notes.map((w) => `- ${safeInline(w, 400)}`));

@@ -26,7 +26,13 @@
  */
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
-import { commentHandled, planIncidentEvent, type IncidentComment, type IncidentPlan, type IncidentPlanInput } from "../core/incident/index.js";
+import {
+  commentHandled,
+  planIncidentEvent,
+  type IncidentComment,
+  type IncidentPlan,
+  type IncidentPlanInput,
+} from "../core/incident/index.js";
 import { sloClockStart, type IncidentState } from "../core/incident/index.js";
 import { parseCommands, responderTargets } from "../core/incident/index.js";
 import { UserError, type Policy } from "../core/model/index.js";
@@ -36,7 +42,12 @@ import type { IssueSnapshot } from "../github/apply-context.js";
 import { commandAccess } from "../github/collaborator-access.js";
 import type { AppliedEffect, Effect } from "../github/effects.js";
 import { readIncidentEvent, type IncidentEvent } from "../github/incident-event.js";
-import { DEFAULT_BOT_LOGIN, readIncidentThread, readIssueSnapshot, type IncidentThread } from "../github/incident-thread.js";
+import {
+  DEFAULT_BOT_LOGIN,
+  readIncidentThread,
+  readIssueSnapshot,
+  type IncidentThread,
+} from "../github/incident-thread.js";
 import { loadIncidentOrg } from "../repo/incident-org.js";
 import { carryOut, type CarryOutContext, type CarryOutOptions } from "./carry-out.js";
 import { finalEffects, isCourtesy } from "./incident-order.js";
@@ -64,7 +75,8 @@ interface IncidentRunOptions {
   botLogin?: string;
 }
 
-type Context = Pick<ActionContext, "eventName" | "payload" | "repo" | "workspace" | "octokit" | "logger"> & CarryOutContext;
+type Context = Pick<ActionContext, "eventName" | "payload" | "repo" | "workspace" | "octokit" | "logger"> &
+  CarryOutContext;
 
 /** The plan of one event, ready to be carried out, and the run's result once it has been. */
 interface PlannedRun {
@@ -77,13 +89,19 @@ interface PlannedRun {
 /** Runs the incident action on the event in `ctx` (see the module comment): load, plan, apply, report. */
 export async function runIncident(ctx: ActionContext, inputs: IncidentInputs): Promise<void> {
   const mode = inputs.recordMode || "pull-request";
-  if (mode !== "pull-request" && mode !== "commit") throw new UserError(`record-mode must be "pull-request" or "commit", not "${mode}".`);
-  const options = { recordMode: mode as RecordMode, baseBranch: inputs.baseBranch || undefined, botLogin: inputs.botLogin.trim() || undefined };
+  if (mode !== "pull-request" && mode !== "commit")
+    throw new UserError(`record-mode must be "pull-request" or "commit", not "${mode}".`);
+  const options = {
+    recordMode: mode as RecordMode,
+    baseBranch: inputs.baseBranch || undefined,
+    botLogin: inputs.botLogin.trim() || undefined,
+  };
   const planned = await planIncidentRun(ctx, options);
   const outcome = await carryOut(ctx, planned.effects, {
     ...planned.apply,
     // A run that fails writes no summary: the failure says what was done.
-    summary: (o, summary) => (o.failure === undefined ? summary.addRaw(incidentSummary(planned.result(o.applied), ctx.dryRun)) : undefined),
+    summary: (o, summary) =>
+      o.failure === undefined ? summary.addRaw(incidentSummary(planned.result(o.applied), ctx.dryRun)) : undefined,
   });
   const result = planned.result(outcome.applied);
   if (result.skipped !== undefined) core.info(result.skipped);
@@ -113,11 +131,18 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
   // A redelivered or re-run comment whose commands an earlier run applied (its own, or one that caught
   // up): nothing to do, and no need to load the repository.
   if (event.kind === "comment" && prior && pending.length === 0) {
-    return nothing({ skipped: `The commands of comment ${event.comment?.id ?? "?"} were applied already.`, issue: number, state: prior });
+    return nothing({
+      skipped: `The commands of comment ${event.comment?.id ?? "?"} were applied already.`,
+      issue: number,
+      state: prior,
+    });
   }
   const org = await loadIncidentOrg(ctx.workspace, event.at, number);
-  const allowed = await commandAccess(ctx.octokit, ctx.repo, loginsToCheck(event, prior, [...pending, ...history], org.policy), (login) =>
-    org.inRoster(login, event.at),
+  const allowed = await commandAccess(
+    ctx.octokit,
+    ctx.repo,
+    loginsToCheck(event, prior, [...pending, ...history], org.policy),
+    (login) => org.inRoster(login, event.at),
   );
   const issue = await currentIssue(ctx, event, prior);
   // Worked out once (it needs the holiday tables) and kept in the saved state from then on; a report
@@ -126,7 +151,16 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
   const now = pending.reduce((at, c) => (c.createdAt > at ? c.createdAt : at), event.at);
   const input: IncidentPlanInput = {
     event: event.kind,
-    issue: { number, title: issue.title, body: issue.body, author: event.issue.author, createdAt: event.issue.createdAt, labels: issue.labels, assignees: issue.assignees, state: issue.state },
+    issue: {
+      number,
+      title: issue.title,
+      body: issue.body,
+      author: event.issue.author,
+      createdAt: event.issue.createdAt,
+      labels: issue.labels,
+      assignees: issue.assignees,
+      state: issue.state,
+    },
     ...(event.comment ? { comment: event.comment } : {}),
     comments: pending,
     priorState: prior,
@@ -147,7 +181,13 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
   };
   const refused = pending.find((c) => !allowed.has(c.author.toLowerCase()))?.author;
   const finish = (plan: IncidentPlan, created: boolean) =>
-    finalEffects(plan, { number, labels: issue.labels, firstRun: prior === null, baseBranch: options.baseBranch ?? event.defaultBranch, dropCreates: created });
+    finalEffects(plan, {
+      number,
+      labels: issue.labels,
+      firstRun: prior === null,
+      baseBranch: options.baseBranch ?? event.defaultBranch,
+      dropCreates: created,
+    });
 
   let plan = planIncidentEvent(input);
   const clockStart = prior?.deadline ? null : sloClockStart(plan.state);
@@ -164,7 +204,9 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
   const created: AppliedEffect[] = [];
   if (creates.length > 0) {
     created.push(...(await carryOut(ctx, creates, trust)).applied);
-    const followupIssues = created.flatMap((a) => (a.effect.kind === "create-issue" && a.number ? [{ key: a.effect.key, number: a.number, closed: false }] : []));
+    const followupIssues = created.flatMap((a) =>
+      a.effect.kind === "create-issue" && a.number ? [{ key: a.effect.key, number: a.number, closed: false }] : [],
+    );
     // Planning is pure: the same input with the new issue numbers gives the same plan, numbers included.
     plan = planIncidentEvent({ ...input, followupIssues });
   }
@@ -182,7 +224,11 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
         effects: [...creates, ...effects],
         applied: all,
         ...(refused && creates.length + effects.length > 0 ? { refused } : {}),
-        warnings: [...org.problems, ...org.warnings, ...all.flatMap((a) => (a.outcome === "failed" ? (a.warnings ?? []) : []))],
+        warnings: [
+          ...org.problems,
+          ...org.warnings,
+          ...all.flatMap((a) => (a.outcome === "failed" ? (a.warnings ?? []) : [])),
+        ],
         notes: org.notes,
       };
     },
@@ -205,7 +251,10 @@ async function currentIssue(ctx: Context, event: IncidentEvent, prior: IncidentS
  * a lost state (`history`). With a saved state: every command comment it has not handled. Without
  * one: a comment event rebuilds from the comments before its own and applies that one and later ones.
  */
-function commandsToApply(event: IncidentEvent, thread: IncidentThread): { pending: IncidentComment[]; history: IncidentComment[] } {
+function commandsToApply(
+  event: IncidentEvent,
+  thread: IncidentThread,
+): { pending: IncidentComment[]; history: IncidentComment[] } {
   const people = [...thread.people];
   // GitHub's list includes the new comment; in case it lagged, the payload's copy stands in.
   if (event.comment && !people.some((c) => String(c.id) === String(event.comment?.id))) people.push(event.comment);

@@ -9,7 +9,13 @@ import * as core from "@actions/core";
 import { join, resolve } from "node:path";
 import { DateTime } from "luxon";
 import { UserError } from "../core/model/index.js";
-import { calendarFeedSite, personFeedPath, planSchedulePublication, PUBLICATION_BRANCH, siteUrl } from "../core/schedule/index.js";
+import {
+  calendarFeedSite,
+  personFeedPath,
+  planSchedulePublication,
+  PUBLICATION_BRANCH,
+  siteUrl,
+} from "../core/schedule/index.js";
 import type { ActionContext } from "../github/action-context.js";
 import { lastMergedPullFrom } from "../github/pull-requests.js";
 import { loadForCommand } from "../repo/load-for-command.js";
@@ -37,7 +43,8 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
   const now = instantInput("at", inputs.at) ?? ctx.now;
   const horizon = inputs.horizonWeeks;
   const horizonWeeks = horizon ? Number(horizon) : undefined;
-  if (horizonWeeks !== undefined && !(Number.isInteger(horizonWeeks) && horizonWeeks > 0)) throw new UserError(`horizon-weeks must be a whole number of weeks above 0, not "${horizon}".`);
+  if (horizonWeeks !== undefined && !(Number.isInteger(horizonWeeks) && horizonWeeks > 0))
+    throw new UserError(`horizon-weeks must be a whole number of weeks above 0, not "${horizon}".`);
   const base = inputs.baseBranch || undefined;
   const calendarsUrl = inputs.calendarsUrl || undefined;
 
@@ -52,7 +59,9 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
     ...(horizonWeeks !== undefined ? { horizonWeeks } : {}),
     ...(base ? { base } : {}),
     merged,
-    ...(calendarsUrl ? { feedUrl: (login: string) => siteUrl(calendarsUrl, personFeedPath(login)), feedsPage: calendarsUrl } : {}),
+    ...(calendarsUrl
+      ? { feedUrl: (login: string) => siteUrl(calendarsUrl, personFeedPath(login)), feedsPage: calendarsUrl }
+      : {}),
   });
   for (const line of plan.log) core.info(line);
 
@@ -76,13 +85,16 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
   await writeSiteFiles(dir, site);
   core.setOutput("calendars-dir", dir);
   core.info(`Wrote ${site.length - 1} calendar feed(s) to ${dir}.`);
-  await core.summary.addRaw(`Calendar feeds: ${site.length - 1}${calendarsUrl ? `, served at ${calendarsUrl}` : ""}.`, true).write();
+  await core.summary
+    .addRaw(`Calendar feeds: ${site.length - 1}${calendarsUrl ? `, served at ${calendarsUrl}` : ""}.`, true)
+    .write();
 }
 
 /** An ISO-8601 instant input (with offset), or undefined when empty. */
 function instantInput(name: string, raw: string): DateTime | undefined {
   if (!raw) return undefined;
   const at = DateTime.fromISO(raw, { setZone: true });
-  if (!at.isValid || !/([zZ]|[+-]\d\d:?\d\d)$/.test(raw)) throw new UserError(`${name} must be an ISO-8601 instant with an offset, like 2027-01-01T12:00:00Z; got "${raw}".`);
+  if (!at.isValid || !/([zZ]|[+-]\d\d:?\d\d)$/.test(raw))
+    throw new UserError(`${name} must be an ISO-8601 instant with an offset, like 2027-01-01T12:00:00Z; got "${raw}".`);
   return at;
 }

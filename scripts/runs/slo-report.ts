@@ -23,7 +23,8 @@ export interface SloReportInputs {
 export async function runSloReport(ctx: ActionContext, inputs: SloReportInputs): Promise<void> {
   const { at } = inputs;
   const now = at ? DateTime.fromISO(at, { zone: "UTC", setZone: true }) : ctx.now;
-  if (!now.isValid) throw new UserError(`Input at must be an ISO-8601 instant such as 2026-12-01T07:00:00Z, not "${at}".`);
+  if (!now.isValid)
+    throw new UserError(`Input at must be an ISO-8601 instant such as 2026-12-01T07:00:00Z, not "${at}".`);
   const { org } = await loadForCommand(ctx.workspace, now);
   let period;
   try {
@@ -33,9 +34,13 @@ export async function runSloReport(ctx: ActionContext, inputs: SloReportInputs):
   }
   const plan = planSloReportIssue(org.incidents, period);
   core.setOutput("month", period.month);
-  const { dryRun, applied } = await carryOut(ctx, plan.effects, { summary: (_, summary) => summary.addRaw(plan.markdown) });
+  const { dryRun, applied } = await carryOut(ctx, plan.effects, {
+    summary: (_, summary) => summary.addRaw(plan.markdown),
+  });
   if (dryRun) return;
   const issue = applied.find((a) => a.effect.kind === "create-issue");
   if (issue?.number) core.setOutput("issue", issue.number);
-  core.info(`${plan.title}: ${issue?.outcome === "created" ? "posted as" : "already posted as"} #${issue?.number ?? "?"}.`);
+  core.info(
+    `${plan.title}: ${issue?.outcome === "created" ? "posted as" : "already posted as"} #${issue?.number ?? "?"}.`,
+  );
 }

@@ -12,7 +12,13 @@ import * as core from "@actions/core";
 import { DateTime } from "luxon";
 import { UserError } from "../core/model/index.js";
 import { describeSloDecision } from "../core/slo/index.js";
-import { CONFIRM_GRACE_MINUTES, DEFAULT_MAX_WAIT_MINUTES, planWatchPoll, POLL_SECONDS, type WatchEnd } from "../core/slo/index.js";
+import {
+  CONFIRM_GRACE_MINUTES,
+  DEFAULT_MAX_WAIT_MINUTES,
+  planWatchPoll,
+  POLL_SECONDS,
+  type WatchEnd,
+} from "../core/slo/index.js";
 import type { ActionContext } from "../github/action-context.js";
 import { clientOptionsFromEnv } from "../github/octokit.js";
 import { readIncident, scaledClock, watchStartOf } from "../github/slo-watch-event.js";
@@ -49,13 +55,18 @@ export async function runSloWatch(ctx: ActionContext, inputs: SloWatchInputs): P
     return;
   }
 
-  const clock = scaledClock({ ...optional("start", instantInput("at", inputs.at)), ...optional("timeScaleMs", clientOptionsFromEnv().timeScaleMs) });
+  const clock = scaledClock({
+    ...optional("start", instantInput("at", inputs.at)),
+    ...optional("timeScaleMs", clientOptionsFromEnv().timeScaleMs),
+  });
   const began = clock.now();
   const { org } = await loadForCommand(ctx.workspace, began, "rotations");
   const calendar = await loadHolidayCalendar();
   const waitUntil = began.plus({ minutes: maxWait });
   const triageGraceUntil = began.plus({ minutes: Math.min(CONFIRM_GRACE_MINUTES, maxWait) });
-  core.info(`Watching #${start.issue} (${start.origin}; SLO clock from ${iso(start.clockStart)}) until at most ${iso(waitUntil)}.`);
+  core.info(
+    `Watching #${start.issue} (${start.origin}; SLO clock from ${iso(start.clockStart)}) until at most ${iso(waitUntil)}.`,
+  );
 
   const posted: string[] = [];
   let polls = 0;
@@ -64,25 +75,48 @@ export async function runSloWatch(ctx: ActionContext, inputs: SloWatchInputs): P
     const { issue, snapshot } = await readIncident(ctx.octokit, ctx.repo, start.issue);
     polls++;
     const now = clock.now();
-    const poll = planWatchPoll({ now, issue, origin: start.origin, clockStart: start.clockStart, waitUntil, triageGraceUntil, org, calendar });
+    const poll = planWatchPoll({
+      now,
+      issue,
+      origin: start.origin,
+      clockStart: start.clockStart,
+      waitUntil,
+      triageGraceUntil,
+      org,
+      calendar,
+    });
     if (poll.deadline !== undefined) deadline = poll.deadline;
     for (const decision of poll.plan.decisions) core.info(`${iso(now)} ${describeSloDecision(decision)}`);
     if (poll.plan.effects.length > 0) {
       // An escalation whose comment went out before a failure still gets its chat message.
-      const { dryRun, applied, failure } = await carryOut(ctx, poll.plan.effects, { known: { issues: [snapshot] }, keepPartial: true });
+      const { dryRun, applied, failure } = await carryOut(ctx, poll.plan.effects, {
+        known: { issues: [snapshot] },
+        keepPartial: true,
+      });
       if (dryRun) {
         setOutputs({ ended: "dry-run", polls, posted: [], deadline });
         return;
       }
-      posted.push(...applied.flatMap((a) => (a.outcome === "created" && a.effect.kind === "upsert-comment" ? [a.effect.key] : [])));
+      posted.push(
+        ...applied.flatMap((a) =>
+          a.outcome === "created" && a.effect.kind === "upsert-comment" ? [a.effect.key] : [],
+        ),
+      );
       const undelivered = await notify(webhookUrl, dueNotifications(poll.plan.notifications, applied));
       if (failure !== undefined) throw failure;
-      if (undelivered > 0) core.setFailed(`${undelivered} escalation chat message(s) could not be delivered; the escalation is on GitHub.`);
+      if (undelivered > 0)
+        core.setFailed(
+          `${undelivered} escalation chat message(s) could not be delivered; the escalation is on GitHub.`,
+        );
     }
     if (poll.next.kind === "stop") {
       core.info(`${iso(clock.now())} Watch of #${start.issue} ends after ${polls} read(s): ${poll.next.detail}.`);
       setOutputs({ ended: poll.next.reason, polls, posted, deadline });
-      await core.summary.addRaw(`## Acknowledgement SLO watch of #${start.issue}\n\n${poll.next.detail} (${polls} read(s); posted: ${posted.join(", ") || "nothing"}).\n`).write();
+      await core.summary
+        .addRaw(
+          `## Acknowledgement SLO watch of #${start.issue}\n\n${poll.next.detail} (${polls} read(s); posted: ${posted.join(", ") || "nothing"}).\n`,
+        )
+        .write();
       return;
     }
     // Wake at the due instant when it comes before the next regular read.
@@ -91,7 +125,12 @@ export async function runSloWatch(ctx: ActionContext, inputs: SloWatchInputs): P
   }
 }
 
-function setOutputs(o: { ended: WatchEnd | "none" | "dry-run"; polls: number; posted: readonly string[]; deadline?: DateTime | null | undefined }): void {
+function setOutputs(o: {
+  ended: WatchEnd | "none" | "dry-run";
+  polls: number;
+  posted: readonly string[];
+  deadline?: DateTime | null | undefined;
+}): void {
   core.setOutput("ended", o.ended);
   core.setOutput("polls", o.polls);
   core.setOutput("posted", o.posted.join(","));
@@ -121,6 +160,7 @@ function minutesInput(name: string, raw: string, fallback: number): number {
 function instantInput(name: string, value: string): DateTime | undefined {
   if (!value) return undefined;
   const at = DateTime.fromISO(value, { zone: "UTC", setZone: true });
-  if (!at.isValid) throw new UserError(`Input ${name} must be an ISO-8601 instant such as 2026-12-02T15:10:00Z, not "${value}".`);
+  if (!at.isValid)
+    throw new UserError(`Input ${name} must be an ISO-8601 instant such as 2026-12-02T15:10:00Z, not "${value}".`);
   return at;
 }

@@ -39,7 +39,9 @@ export async function runSlo(ctx: ActionContext, inputs: SloInputs): Promise<voi
   for (const warning of warnings) core.warning(warning);
   const plan = planSlo({ now, issues: open.incidents, org, calendar: await loadHolidayCalendar() });
 
-  core.info(`SLO check at ${now.toUTC().toISO()}: ${plan.checked.length} unacknowledged open incident(s), ${plan.decisions.length} decision(s).`);
+  core.info(
+    `SLO check at ${now.toUTC().toISO()}: ${plan.checked.length} unacknowledged open incident(s), ${plan.decisions.length} decision(s).`,
+  );
   for (const decision of plan.decisions) core.info(describeSloDecision(decision));
   setOutputs(plan.checked.length, plan.decisions);
   const { dryRun, applied, failure } = await carryOut(ctx, plan.effects, {
@@ -48,16 +50,22 @@ export async function runSlo(ctx: ActionContext, inputs: SloInputs): Promise<voi
     alsoPlanned: plan.notifications.map((n) => `chat message for #${n.incident}`),
     // Escalations whose comment went out before a failure still get their chat message.
     keepPartial: true,
-    summary: (o, summary) => (o.dryRun ? undefined : summary.addRaw(sloSummary(plan.decisions.map(describeSloDecision)))),
+    summary: (o, summary) =>
+      o.dryRun ? undefined : summary.addRaw(sloSummary(plan.decisions.map(describeSloDecision))),
   });
   if (dryRun) return;
   const undelivered = await notify(webhookUrl, dueNotifications(plan.notifications, applied));
   if (failure !== undefined) throw failure;
-  if (undelivered > 0) core.setFailed(`${undelivered} escalation chat message(s) could not be delivered; the escalations are on GitHub.`);
+  if (undelivered > 0)
+    core.setFailed(`${undelivered} escalation chat message(s) could not be delivered; the escalations are on GitHub.`);
 }
 
 function setOutputs(checked: number, decisions: readonly SloCheckDecision[]): void {
-  const of = (kind: string) => decisions.filter((d) => d.kind === kind).map((d) => d.incident).join(",");
+  const of = (kind: string) =>
+    decisions
+      .filter((d) => d.kind === kind)
+      .map((d) => d.incident)
+      .join(",");
   core.setOutput("checked", checked);
   core.setOutput("warned", of("warn"));
   core.setOutput("breached", of("breach"));
@@ -66,13 +74,19 @@ function setOutputs(checked: number, decisions: readonly SloCheckDecision[]): vo
 
 /** The decisions as a job summary (logins without `@`: a summary notifies nobody anyway). */
 function sloSummary(lines: readonly string[]): string {
-  return ["## Acknowledgement SLO check", "", ...(lines.length > 0 ? lines.map((l) => `- ${l}`) : ["Nothing due."]), ""].join("\n");
+  return [
+    "## Acknowledgement SLO check",
+    "",
+    ...(lines.length > 0 ? lines.map((l) => `- ${l}`) : ["Nothing due."]),
+    "",
+  ].join("\n");
 }
 
 /** An ISO instant input (UTC when it has no offset), or undefined when empty. */
 function instantInput(name: string, value: string): DateTime | undefined {
   if (!value) return undefined;
   const at = DateTime.fromISO(value, { zone: "UTC", setZone: true });
-  if (!at.isValid) throw new UserError(`Input ${name} must be an ISO-8601 instant such as 2026-12-02T15:10:00Z, not "${value}".`);
+  if (!at.isValid)
+    throw new UserError(`Input ${name} must be an ISO-8601 instant such as 2026-12-02T15:10:00Z, not "${value}".`);
   return at;
 }

@@ -49,9 +49,14 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export async function runTrade(ctx: ActionContext, inputs: TradeInputs): Promise<void> {
   const { appToken } = inputs;
   const appSlug = inputs.appSlug.replace(/\[bot\]$/i, "");
-  if (appToken && !appSlug) throw new UserError('The "app-token" input needs "app-slug" too (the app-slug output of actions/create-github-app-token).');
+  if (appToken && !appSlug)
+    throw new UserError(
+      'The "app-token" input needs "app-slug" too (the app-slug output of actions/create-github-app-token).',
+    );
   if (appToken) core.setSecret(appToken);
-  const octokit = appToken ? createGitHubClient({ token: appToken, logger: ctx.logger, ...clientOptionsFromEnv(process.env) }) : ctx.octokit;
+  const octokit = appToken
+    ? createGitHubClient({ token: appToken, logger: ctx.logger, ...clientOptionsFromEnv(process.env) })
+    : ctx.octokit;
   const consentCheck: ConsentCheck = appToken ? { kind: "check-run", app: appSlug } : { kind: "status" };
   const fetchToken = appToken || inputs.fetchToken || undefined;
   const fetch = (shas: string[]) => fetchCommits(ctx.workspace, shas, { ...(fetchToken && { token: fetchToken }) });
@@ -59,7 +64,9 @@ export async function runTrade(ctx: ActionContext, inputs: TradeInputs): Promise
   // Load: the event (or the pull request a relay run is about), both revisions, reviews and comments.
   const event = tradeEvent(ctx.eventName, ctx.payload) ?? (await relayedEvent(ctx, octokit));
   if (!event) {
-    core.info(`"${ctx.eventName}" is neither a pull request event with a head and base commit nor a review relay run for an open pull request; nothing to check.`);
+    core.info(
+      `"${ctx.eventName}" is neither a pull request event with a head and base commit nor a review relay run for an open pull request; nothing to check.`,
+    );
     return;
   }
   const { pull } = event;
@@ -75,7 +82,8 @@ export async function runTrade(ctx: ActionContext, inputs: TradeInputs): Promise
   const comments: CommentSnapshot[] = changed.length ? await listIssueComments(octokit, ctx.repo, pull.number) : [];
   // With the App, only its own comment is ours: it could not edit one the Actions token wrote earlier.
   const trusted = appToken ? [`${appSlug}[bot]`] : undefined;
-  const isOurs = (a: CommentSnapshot["author"]) => (trusted ? trusted.some((t) => same(t, a?.login ?? "")) : a?.type === "Bot");
+  const isOurs = (a: CommentSnapshot["author"]) =>
+    trusted ? trusted.some((t) => same(t, a?.login ?? "")) : a?.type === "Bot";
   const ours = comments.find((c) => hasMarker(c.body, TRADE_COMMENT_KEY) && isOurs(c.author));
   const reviewed = await compareReviewed(ctx.workspace, event, reviews, changeKeys(check.changes), fetch);
 
@@ -93,8 +101,16 @@ export async function runTrade(ctx: ActionContext, inputs: TradeInputs): Promise
   });
   core.info(`Trade: ${check.summary}.`);
   core.info(`Consent: ${plan.verdict.state} (${plan.verdict.description}).`);
-  for (const s of plan.consent.stale ?? []) core.info(`Approval by ${s.login} on ${s.commit?.slice(0, 7) ?? "an unknown commit"} no longer counts (${s.reason === "changed" ? "the trade changed since" : "that commit cannot be read"}).`);
-  for (const p of check.problems) core.error(p.message, { file: p.file, title: p.rule, ...(p.line > 0 && { startLine: p.line, startColumn: p.column }) });
+  for (const s of plan.consent.stale ?? [])
+    core.info(
+      `Approval by ${s.login} on ${s.commit?.slice(0, 7) ?? "an unknown commit"} no longer counts (${s.reason === "changed" ? "the trade changed since" : "that commit cannot be read"}).`,
+    );
+  for (const p of check.problems)
+    core.error(p.message, {
+      file: p.file,
+      title: p.rule,
+      ...(p.line > 0 && { startLine: p.line, startColumn: p.column }),
+    });
   if (consentCheck.kind === "status") core.warning(STATUS_FALLBACK_NOTE);
   core.setOutput("state", plan.verdict.state);
   core.setOutput("affected", check.affected.join(","));
@@ -106,7 +122,9 @@ export async function runTrade(ctx: ActionContext, inputs: TradeInputs): Promise
   const requested = [...pull.requestedReviewers, ...askedIn(ours?.body)].filter((l) => !again(l));
   const known = {
     comments: new Map([[pull.number, comments]]),
-    pulls: new Map([[pull.number, { author: pull.author, requested, reviewed: reviews.map((r) => r.login).filter((l) => !again(l)) }]]),
+    pulls: new Map([
+      [pull.number, { author: pull.author, requested, reviewed: reviews.map((r) => r.login).filter((l) => !again(l)) }],
+    ]),
   };
   const comment = plan.effects.find((e) => e.kind === "upsert-comment");
   const note = consentCheck.kind === "status" ? `\n\n> [!WARNING]\n> ${STATUS_FALLBACK_NOTE}\n` : "";
@@ -115,13 +133,19 @@ export async function runTrade(ctx: ActionContext, inputs: TradeInputs): Promise
     ...(trusted && { trustedAuthors: trusted }),
     keepPartial: true,
     // The verdict in the job summary, whether or not writing it to the pull request works.
-    summary: (_, summary) => (comment?.kind === "upsert-comment" || note ? summary.addRaw(`${comment?.kind === "upsert-comment" ? comment.body : ""}${note}`) : undefined),
+    summary: (_, summary) =>
+      comment?.kind === "upsert-comment" || note
+        ? summary.addRaw(`${comment?.kind === "upsert-comment" ? comment.body : ""}${note}`)
+        : undefined,
   });
   if (failure === undefined) return;
   // People GitHub will not ask (no access to the repository) do not undo the comment and status.
-  if (failure instanceof ApplyEffectsError && failure.effect.kind === "request-reviewers") core.warning(`Could not request reviews: ${failure.githubMessage}. Ask them to approve in the comment instead.`);
+  if (failure instanceof ApplyEffectsError && failure.effect.kind === "request-reviewers")
+    core.warning(`Could not request reviews: ${failure.githubMessage}. Ask them to approve in the comment instead.`);
   else if (failure instanceof GitHubApiError && failure.status === 403) {
-    throw new UserError(`${failure.message}\nThe token cannot write here. Run this workflow on pull_request_target and workflow_run (see .github/workflows/trade.yml); an App token needs checks and pull requests write.`);
+    throw new UserError(
+      `${failure.message}\nThe token cannot write here. Run this workflow on pull_request_target and workflow_run (see .github/workflows/trade.yml); an App token needs checks and pull requests write.`,
+    );
   } else throw failure;
 }
 
@@ -137,7 +161,9 @@ async function relayedEvent(ctx: ActionContext, octokit: GitHubClient): Promise<
   }
   const event = pull ? tradeEvent("pull_request_target", { pull_request: pull }) : undefined;
   if (!event) return undefined;
-  const at = [event.at, run.at].filter((d): d is DateTime => d !== undefined).reduce<DateTime | undefined>((m, d) => (m === undefined || d > m ? d : m), undefined);
+  const at = [event.at, run.at]
+    .filter((d): d is DateTime => d !== undefined)
+    .reduce<DateTime | undefined>((m, d) => (m === undefined || d > m ? d : m), undefined);
   return { ...event, ...(at && { at }) };
 }
 
@@ -145,9 +171,16 @@ async function relayedEvent(ctx: ActionContext, octokit: GitHubClient): Promise<
  * How the trade at every commit an approval was given on compares with the trade at the head. A
  * commit that cannot be fetched or read counts as "unreadable", so its approvals do not count.
  */
-async function compareReviewed(dir: string, event: TradeEvent, reviews: readonly ReviewInput[], headKey: string, fetch: (shas: string[]) => Promise<Set<string>>) {
+async function compareReviewed(
+  dir: string,
+  event: TradeEvent,
+  reviews: readonly ReviewInput[],
+  headKey: string,
+  fetch: (shas: string[]) => Promise<Set<string>>,
+) {
   const commits = new Set<string>();
-  for (const d of latestDecisions(reviews).values()) if (d.decision === "approved" && d.commitId && !same(d.commitId, event.pull.headSha)) commits.add(d.commitId);
+  for (const d of latestDecisions(reviews).values())
+    if (d.decision === "approved" && d.commitId && !same(d.commitId, event.pull.headSha)) commits.add(d.commitId);
   const out = new Map<string, ReviewedCommit>();
   if (commits.size === 0) return out;
   const present = await fetch([...commits]);

@@ -39,7 +39,11 @@ export async function runValidate(ctx: ValidateContext, inputs: ValidateInputs):
   }
   const { problems, fileCount } = await loadRepository(dir, { now: ctx.now, ...(only && { only }) });
   for (const p of problems) {
-    const props: core.AnnotationProperties = { file: p.file, title: p.rule, ...(p.line > 0 && { startLine: p.line, startColumn: p.column }) };
+    const props: core.AnnotationProperties = {
+      file: p.file,
+      title: p.rule,
+      ...(p.line > 0 && { startLine: p.line, startColumn: p.column }),
+    };
     if (p.severity === "error") core.error(p.message, props);
     else core.warning(p.message, props);
   }

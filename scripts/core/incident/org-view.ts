@@ -59,12 +59,20 @@ export function incidentOrgView(org: Organisation, problems: readonly LoadProble
     let entries = cache.get(key);
     if (!entries) {
       try {
-        const answer = previewCoverage({ config: org.rotation, people: org.people, shifts: org.shifts, overrides: org.overrides, at: instant });
+        const answer = previewCoverage({
+          config: org.rotation,
+          people: org.people,
+          shifts: org.shifts,
+          overrides: org.overrides,
+          at: instant,
+        });
         entries = answer.entries.map((e) => ({ login: e.login, layer: e.layer }));
         for (const note of answer.notes) if (!notes.includes(note)) notes.push(note);
       } catch (error) {
         entries = [];
-        warnings.push(`Who is on call at ${instant.toISO()} could not be worked out (${(error as Error).message}); nobody is assigned automatically.`);
+        warnings.push(
+          `Who is on call at ${instant.toISO()} could not be worked out (${(error as Error).message}); nobody is assigned automatically.`,
+        );
       }
       cache.set(key, entries);
     }
@@ -73,7 +81,11 @@ export function incidentOrgView(org: Organisation, problems: readonly LoadProble
   const postmortems = new Map(org.postmortems.map((p) => [p.frontMatter.incident, p.path]));
   return {
     policy: org.policy,
-    playbooks: org.playbooks.map((p) => ({ path: p.path, title: p.frontMatter.title, services: p.frontMatter.services })),
+    playbooks: org.playbooks.map((p) => ({
+      path: p.path,
+      title: p.frontMatter.title,
+      services: p.frontMatter.services,
+    })),
     oncallAt,
     inRoster(login, instant) {
       const day = instant.toUTC().toISODate() ?? "";
@@ -81,7 +93,11 @@ export function incidentOrgView(org: Organisation, problems: readonly LoadProble
     },
     postmortemFor: (issue) => postmortems.get(`INC-${issue}`),
     deadline: (reportedAt, calendar) => incidentDeadline(org, reportedAt, calendar, warnings),
-    problems: summarizeProblems(problems.filter((p) => p.severity === "error").map((p) => `${p.file}${p.line > 0 ? `:${p.line}` : ""}: ${p.message}`)),
+    problems: summarizeProblems(
+      problems
+        .filter((p) => p.severity === "error")
+        .map((p) => `${p.file}${p.line > 0 ? `:${p.line}` : ""}: ${p.message}`),
+    ),
     warnings,
     notes,
   };
@@ -91,7 +107,10 @@ export function incidentOrgView(org: Organisation, problems: readonly LoadProble
 const MAX_PROBLEMS = 5;
 function summarizeProblems(list: string[]): string[] {
   if (list.length <= MAX_PROBLEMS) return list;
-  return [...list.slice(0, MAX_PROBLEMS), `${list.length - MAX_PROBLEMS} more problem(s) in the on-call data; run \`oncall validate\` to see them all.`];
+  return [
+    ...list.slice(0, MAX_PROBLEMS),
+    `${list.length - MAX_PROBLEMS} more problem(s) in the on-call data; run \`oncall validate\` to see them all.`,
+  ];
 }
 
 /** The acknowledgement deadline of a report at `reportedAt`; null (with a warning) when it cannot be computed. */
