@@ -1,6 +1,6 @@
 /**
  * The import rules of the code's rooms (README "How the code is organised"), checked by `npm run lint`.
- * Data flows one way: files -> repo/ -> core/ (a plan) -> github/ or cli/ carries it out.
+ * Data flows one way: files -> repo/ -> core/ (a plan) -> github/ (run by runs/ for an action) or cli/ carries it out.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
@@ -42,10 +42,38 @@ module.exports = {
     },
     {
       name: "faces-do-not-import-each-other",
-      comment: "The CLI and the actions are two faces over the same runs; neither imports the other.",
+      comment: "The CLI and the actions are two faces over core, repo and github; neither imports the other.",
       severity: "error",
       from: { path: "^scripts/(cli|actions)/" },
       to: { path: "^scripts/(cli|actions)/", pathNot: "^scripts/$1/" },
+    },
+    {
+      name: "actions-are-entries",
+      comment: "An action entry reads its inputs and calls its run: it imports runs/ and the github/ action context and runner, nothing else of ours.",
+      severity: "error",
+      from: { path: "^scripts/actions/" },
+      to: { path: "^scripts/", pathNot: ["^scripts/runs/", "^scripts/github/(action-context|run-action)\\.ts$"] },
+    },
+    {
+      name: "runs-only-from-actions",
+      comment: "A run is the orchestration of one action: only action entries (and tests) start one.",
+      severity: "error",
+      from: { path: "^scripts/", pathNot: ["^scripts/(actions|runs)/", "\\.test\\.ts$"] },
+      to: { path: "^scripts/runs/" },
+    },
+    {
+      name: "runs-use-the-rooms-below",
+      comment: "Runs orchestrate core, repo, github and notify; never the faces (cli/, actions/).",
+      severity: "error",
+      from: { path: "^scripts/runs/" },
+      to: { path: "^scripts/(cli|actions|e2e|bench|build|fixtures)/" },
+    },
+    {
+      name: "github-does-not-orchestrate",
+      comment: "github/ is the adapter (client, readers, applying effects): it never imports a run, a face or the loader.",
+      severity: "error",
+      from: { path: "^scripts/github/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^scripts/(runs|cli|actions|repo)/" },
     },
     {
       name: "no-cycles",

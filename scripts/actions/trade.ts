@@ -1,166 +1,18 @@
 /**
- * The `trade` action: on every pull request event (run from the default branch's workflow on
- * `pull_request_target`) and every review (through the review relay's `workflow_run`), compares who is
- * on call at the pull request's merge base and at its head, and keeps one comment, the `oncall/consent`
- * verdict and the review requests up to date. Consent is judged with the base revision's roster, and
- * an approval counts only while the trade at the reviewed commit is the trade at the head.
- *
- * It reads every revision with `git show` as data (nothing from the head is checked out or run),
- * fetching missing commits by id with the token in git's environment, never on its command line.
- * With an `app-token` the verdict is a check run of that GitHub App (which a ruleset can require from
- * that App); without one, a commit status, which anyone who can run a workflow can also post.
- *
- * API calls per run: at most six on a pull request event (list reviews, list comments, write the
- * comment, read and write the status or check run, request reviews), one more on a review relay run
- * (read the pull request).
+ * The `trade` action: keeps a trade pull request's comment, `oncall/consent` verdict and review
+ * requests up to date, on pull request events and review relay runs. The work is in
+ * scripts/runs/trade.ts.
  */
 import * as core from "@actions/core";
-import { DateTime } from "luxon";
-import { UserError } from "../core/model/index.js";
-import { checkTrade } from "../core/trade/index.js";
-import { askedIn, reaskedIn } from "../core/trade/index.js";
-import { changeKeys, latestDecisions, type ReviewedCommit, type ReviewInput } from "../core/trade/index.js";
-import { relayRun, tradeEvent, type TradeEvent } from "../core/trade/index.js";
-import { planTrade, STATUS_FALLBACK_NOTE, TRADE_COMMENT_KEY, type ConsentCheck } from "../core/trade/index.js";
-import { actionContext, type ActionContext } from "../github/action-context.js";
-import { ApplyEffectsError, applyEffects, describePlan } from "../github/apply-effects.js";
-import { callGitHub, GitHubApiError } from "../github/github-error.js";
-import { hasMarker } from "../github/markers.js";
-import { clientOptionsFromEnv, createGitHubClient, type GitHubClient } from "../github/octokit.js";
+import { actionContext } from "../github/action-context.js";
 import { runAction } from "../github/run-action.js";
-import { fetchCommits, loadTradeRevisions } from "../repo/revision.js";
+import { runTrade } from "../runs/trade.js";
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-/** The pull request a review relay run is about, read afresh from the API (one call). */
-async function relayedEvent(ctx: ActionContext, octokit: GitHubClient): Promise<TradeEvent | undefined> {
-  const run = relayRun(ctx.eventName, ctx.payload);
-  if (!run) return undefined;
-  let pull: unknown;
-  if (run.number !== undefined) {
-    const number = run.number;
-    pull = (await callGitHub(`read pull request #${number}`, () => octokit.rest.pulls.get({ ...ctx.repo, pull_number: number }))).data;
-  } else if (run.headOwner && run.headBranch) {
-    const head = `${run.headOwner}:${run.headBranch}`;
-    const { data } = await callGitHub(`find the pull request of ${head}`, () => octokit.rest.pulls.list({ ...ctx.repo, state: "open", head, per_page: 10 }));
-    pull = data.find((p) => p.head.sha === run.headSha) ?? (data.length === 1 ? data[0] : undefined);
-  }
-  const event = pull ? tradeEvent("pull_request_target", { pull_request: pull }) : undefined;
-  if (!event) return undefined;
-  const at = [event.at, run.at].filter((d): d is DateTime => d !== undefined).reduce<DateTime | undefined>((m, d) => (m === undefined || d > m ? d : m), undefined);
-  return { ...event, ...(at && { at }) };
-}
-
-/**
- * How the trade at every commit an approval was given on compares with the trade at the head. A
- * commit that cannot be fetched or read counts as "unreadable", so its approvals do not count.
- */
-async function compareReviewed(dir: string, event: TradeEvent, reviews: readonly ReviewInput[], headKey: string, fetch: (shas: string[]) => Promise<Set<string>>) {
-  const commits = new Set<string>();
-  for (const d of latestDecisions(reviews).values()) if (d.decision === "approved" && d.commitId && !same(d.commitId, event.pull.headSha)) commits.add(d.commitId);
-  const out = new Map<string, ReviewedCommit>();
-  if (commits.size === 0) return out;
-  const present = await fetch([...commits]);
-  for (const sha of commits) {
-    if (!present.has(sha)) {
-      out.set(sha, "unreadable");
-      continue;
-    }
-    try {
-      const { base, head } = await loadTradeRevisions(dir, event.baseSha, sha);
-      const then = checkTrade({ before: base, after: head, position: head.position, now: DateTime.utc() });
-      out.set(sha, changeKeys(then.changes) === headKey ? "same" : "changed");
-    } catch {
-      out.set(sha, "unreadable");
-    }
-  }
-  return out;
-}
-
-runAction(async () => {
-  const ctx = actionContext();
-  const appToken = core.getInput("app-token");
-  const appSlug = core.getInput("app-slug").replace(/\[bot\]$/i, "");
-  if (appToken && !appSlug) throw new UserError('The "app-token" input needs "app-slug" too (the app-slug output of actions/create-github-app-token).');
-  if (appToken) core.setSecret(appToken);
-  const octokit = appToken ? createGitHubClient({ token: appToken, logger: ctx.logger, ...clientOptionsFromEnv(process.env) }) : ctx.octokit;
-  const consentCheck: ConsentCheck = appToken ? { kind: "check-run", app: appSlug } : { kind: "status" };
-  const fetchToken = appToken || core.getInput("github-token") || process.env.GITHUB_TOKEN || undefined;
-  const fetch = (shas: string[]) => fetchCommits(ctx.workspace, shas, { ...(fetchToken && { token: fetchToken }) });
-
-  const event = tradeEvent(ctx.eventName, ctx.payload) ?? (await relayedEvent(ctx, octokit));
-  if (!event) {
-    core.info(`"${ctx.eventName}" is neither a pull request event with a head and base commit nor a review relay run for an open pull request; nothing to check.`);
-    return;
-  }
-  const { pull } = event;
-  const atInput = core.getInput("at");
-  const now = atInput ? DateTime.fromISO(atInput, { setZone: true }) : (event.at ?? ctx.now);
-  if (!now.isValid) throw new UserError(`The "at" input must be an ISO-8601 instant, not "${atInput}".`);
-
-  await fetch([event.baseSha, pull.headSha]);
-  const { base, head, changed } = await loadTradeRevisions(ctx.workspace, event.baseSha, pull.headSha);
-  const check = checkTrade({ before: base, after: head, position: head.position, now });
-  // Without a change to rotations/ there is nobody whose consent matters: no reviews or comments to read.
-  const list = <T>(what: string, read: () => Promise<T[]>) => (changed.length ? callGitHub(`${what} #${pull.number}`, read) : Promise.resolve([]));
-  const raw = await list("list reviews of", () => octokit.paginate(octokit.rest.pulls.listReviews, { ...ctx.repo, pull_number: pull.number, per_page: 100 }));
-  const reviews: ReviewInput[] = raw
-    .map((r) => ({ login: r.user?.login ?? "", state: r.state, submittedAt: r.submitted_at ?? null, id: r.id, commitId: r.commit_id ?? null }))
-    .filter((r) => r.login !== "");
-  // Listed here rather than by the adapter (which is handed the list) to read who earlier runs asked.
-  const comments = (await list("list comments of", () => octokit.paginate(octokit.rest.issues.listComments, { ...ctx.repo, issue_number: pull.number, per_page: 100 }))).map((c) => ({
-    id: c.id,
-    body: c.body ?? "",
-    author: c.user,
-    url: c.html_url,
-  }));
-  // With the App, only its own comment is ours: it could not edit one the Actions token wrote earlier.
-  const trusted = appToken ? [`${appSlug}[bot]`] : undefined;
-  const isOurs = (a: (typeof comments)[number]["author"]) => (trusted ? trusted.some((t) => same(t, a?.login ?? "")) : a?.type === "Bot");
-  const ours = comments.find((c) => hasMarker(c.body, TRADE_COMMENT_KEY) && isOurs(c.author));
-  const reviewed = await compareReviewed(ctx.workspace, event, reviews, changeKeys(check.changes), fetch);
-  const plan = planTrade({
-    pull,
-    check,
-    reviews,
-    reviewed,
-    now,
-    rotationsChanged: changed.length > 0,
-    asked: askedIn(ours?.body),
-    reasked: reaskedIn(ours?.body),
-    consentCheck,
-  });
-
-  core.info(`Trade: ${check.summary}.`);
-  core.info(`Consent: ${plan.verdict.state} (${plan.verdict.description}).`);
-  for (const s of plan.consent.stale ?? []) core.info(`Approval by ${s.login} on ${s.commit?.slice(0, 7) ?? "an unknown commit"} no longer counts (${s.reason === "changed" ? "the trade changed since" : "that commit cannot be read"}).`);
-  for (const p of check.problems) core.error(p.message, { file: p.file, title: p.rule, ...(p.line > 0 && { startLine: p.line, startColumn: p.column }) });
-  if (consentCheck.kind === "status") core.warning(STATUS_FALLBACK_NOTE);
-  core.setOutput("state", plan.verdict.state);
-  core.setOutput("affected", check.affected.join(","));
-  core.setOutput("problems", check.problems.length);
-  const comment = plan.effects.find((e) => e.kind === "upsert-comment");
-  const note = consentCheck.kind === "status" ? `\n\n> [!WARNING]\n> ${STATUS_FALLBACK_NOTE}\n` : "";
-  if (comment?.kind === "upsert-comment" || note) await core.summary.addRaw(`${comment?.kind === "upsert-comment" ? comment.body : ""}${note}`).write();
-
-  if (ctx.dryRun) {
-    for (const line of describePlan(plan.effects)) core.info(`would ${line}`);
-    return;
-  }
-  // People asked again because their approval went stale have reviewed (and may have been asked) before.
-  const again = (login: string) => plan.reasked.some((r) => same(r, login));
-  const requested = [...pull.requestedReviewers, ...askedIn(ours?.body)].filter((l) => !again(l));
-  const known = {
-    comments: new Map([[pull.number, comments]]),
-    pulls: new Map([[pull.number, { author: pull.author, requested, reviewed: reviews.map((r) => r.login).filter((l) => !again(l)) }]]),
-  };
-  try {
-    await applyEffects(octokit, ctx.repo, plan.effects, { logger: ctx.logger, known, ...(trusted && { trustedAuthors: trusted }) });
-  } catch (err) {
-    // People GitHub will not ask (no access to the repository) do not undo the comment and status.
-    if (err instanceof ApplyEffectsError && err.effect.kind === "request-reviewers") core.warning(`Could not request reviews: ${err.githubMessage}. Ask them to approve in the comment instead.`);
-    else if (err instanceof GitHubApiError && err.status === 403) {
-      throw new UserError(`${err.message}\nThe token cannot write here. Run this workflow on pull_request_target and workflow_run (see .github/workflows/trade.yml); an App token needs checks and pull requests write.`);
-    } else throw err;
-  }
-});
+runAction(() =>
+  runTrade(actionContext(), {
+    appToken: core.getInput("app-token"),
+    appSlug: core.getInput("app-slug"),
+    fetchToken: core.getInput("github-token") || process.env.GITHUB_TOKEN || "",
+    at: core.getInput("at"),
+  }),
+);

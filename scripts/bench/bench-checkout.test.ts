@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { incidentOrgFile } from "../github/incident-org.js";
+import { incidentOrgFile } from "../repo/incident-org.js";
 import { benchCheckout } from "./bench-checkout.js";
 import { commitAll } from "./git-repo.js";
 import { TINY } from "./org-size.js";

@@ -35,18 +35,9 @@ export function actionContext(env: NodeJS.ProcessEnv = process.env): ActionConte
   const token = core.getInput("github-token") || env.GITHUB_TOKEN;
   if (!token) throw new UserError('No token: pass `github-token: ${{ secrets.GITHUB_TOKEN }}` (or set GITHUB_TOKEN) to the action.');
   const logger: GitHubLogger = { info: (m) => core.info(m), warn: (m) => core.warning(m), debug: (m) => core.debug(m) };
-  const path = env.GITHUB_EVENT_PATH;
-  let payload: Record<string, unknown> = {};
-  if (path) {
-    try {
-      payload = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
-    } catch (err) {
-      throw new UserError(`The event payload at ${path} could not be read: ${(err as Error).message}`);
-    }
-  }
   return {
     eventName: env.GITHUB_EVENT_NAME ?? "workflow_dispatch",
-    payload,
+    payload: eventPayload(env),
     repo: { owner, repo },
     workspace: core.getInput("repo") || env.GITHUB_WORKSPACE || process.cwd(),
     octokit: createGitHubClient({ token, logger, ...clientOptionsFromEnv(env) }),
@@ -55,4 +46,25 @@ export function actionContext(env: NodeJS.ProcessEnv = process.env): ActionConte
     dryRun: /^(true|yes|1)$/i.test(core.getInput("dry-run")),
     actor: env.GITHUB_ACTOR ?? "github-actions[bot]",
   };
+}
+
+/** The webhook payload of the triggering event (`{}` when the runner gives none). */
+function eventPayload(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  } catch (err) {
+    throw new UserError(`The event payload at ${path} could not be read: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The base commit of the pull request that triggered the run, if a pull request event did (the
+ * payload is read only then). For actions that need no token, hence no {@link actionContext}.
+ */
+export function pullRequestBase(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!env.GITHUB_EVENT_PATH || !env.GITHUB_EVENT_NAME?.startsWith("pull_request")) return undefined;
+  const pull = eventPayload(env)["pull_request"] as { base?: { sha?: string } } | undefined;
+  return pull?.base?.sha;
 }

@@ -16,5 +16,7 @@ export function runAction(body: () => Promise<void>): void {
   };
   process.on("unhandledRejection", fail);
   useEnglishDates();
-  body().catch(fail);
+  // Called inside an async function, so an entry whose argument list throws (a missing token, say)
+  // fails the same way as one whose run rejects.
+  (async () => body())().catch(fail);
 }

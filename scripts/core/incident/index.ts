@@ -11,3 +11,4 @@ export * from "./open.js";
 export * from "./plan.js";
 export * from "./record.js";
 export * from "./state.js";
+export * from "./org-view.js";

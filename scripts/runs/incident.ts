@@ -24,63 +24,104 @@
  * the not-incident note, follow-up issues) never stop the state from being saved: their failure is a
  * warning, and a follow-up whose issue could not be created is created by a later run.
  */
+import * as core from "@actions/core";
 import { DateTime } from "luxon";
-import { commentHandled, planIncidentEvent, type IncidentComment, type IncidentPlan, type IncidentPlanInput } from "../core/incident/index.js";
-import { INCIDENT_KEYS } from "../core/incident/index.js";
+import {
+  commentHandled,
+  planIncidentEvent,
+  type IncidentComment,
+  type IncidentPlan,
+  type IncidentPlanInput,
+} from "../core/incident/index.js";
 import { sloClockStart, type IncidentState } from "../core/incident/index.js";
 import { parseCommands, responderTargets } from "../core/incident/index.js";
-import type { Policy } from "../core/model/index.js";
-import { savedDeadline, type IncidentDeadline } from "../core/incident/index.js";
-import type { ActionContext } from "./action-context.js";
-import type { IssueSnapshot } from "./apply-context.js";
-import { applyEffects } from "./apply-effects.js";
-import { commandAccess } from "./collaborator-access.js";
-import type { AppliedEffect, Effect } from "./effects.js";
-import { readIncidentEvent, type IncidentEvent } from "./incident-event.js";
-import { adjustIncidentLabels } from "./incident-labels.js";
-import { loadIncidentOrg } from "./incident-org.js";
-import { DEFAULT_BOT_LOGIN, readIncidentThread, readIssueSnapshot, type IncidentThread } from "./incident-thread.js";
+import { UserError, type Policy } from "../core/model/index.js";
+import { savedDeadline } from "../core/incident/index.js";
+import type { ActionContext } from "../github/action-context.js";
+import type { IssueSnapshot } from "../github/apply-context.js";
+import { commandAccess } from "../github/collaborator-access.js";
+import type { AppliedEffect, Effect } from "../github/effects.js";
+import { readIncidentEvent, type IncidentEvent } from "../github/incident-event.js";
+import {
+  DEFAULT_BOT_LOGIN,
+  readIncidentThread,
+  readIssueSnapshot,
+  type IncidentThread,
+} from "../github/incident-thread.js";
+import { loadIncidentOrg } from "../repo/incident-org.js";
+import { carryOut, type CarryOutContext, type CarryOutOptions } from "./carry-out.js";
+import { finalEffects, isCourtesy } from "./incident-order.js";
+import { incidentOutputs, incidentSummary, type IncidentRunResult } from "./incident-summary.js";
 
 /** How the record reaches the base branch. */
-export type RecordMode = "pull-request" | "commit";
+type RecordMode = "pull-request" | "commit";
 
-export interface IncidentRunOptions {
-  /** Pull request (works with a protected branch; the default) or a direct commit. */
-  recordMode: RecordMode;
+/** The `incident` action's inputs as given (empty when not set). */
+export interface IncidentInputs {
+  /** `pull-request` (the default; works with a protected branch) or `commit`. */
+  recordMode: string;
   /** Branch the record lands on (default: the repository's default branch, from the payload). */
-  baseBranch?: string;
-  /** Plan and report, but write nothing (reads still happen). */
-  dryRun: boolean;
+  baseBranch: string;
   /**
    * Login the token writes as (default `github-actions[bot]`; `<app-slug>[bot]` with an app token).
    * GitHub answers `GET /user` with 403 for installation tokens, so it is given, not asked for.
    */
+  botLogin: string;
+}
+
+interface IncidentRunOptions {
+  recordMode: RecordMode;
+  baseBranch?: string;
   botLogin?: string;
 }
 
-export interface IncidentRunResult {
-  /** Why nothing was done, when nothing was. */
-  skipped?: string;
-  issue?: number;
-  state?: IncidentState;
-  deadline?: IncidentDeadline | null;
-  /** The effects of the plan as applied (or, in a dry run, as they would be). */
+type Context = Pick<ActionContext, "eventName" | "payload" | "repo" | "workspace" | "octokit" | "logger"> &
+  CarryOutContext;
+
+/** The plan of one event, ready to be carried out, and the run's result once it has been. */
+interface PlannedRun {
   effects: Effect[];
-  applied: AppliedEffect[];
-  /** Login whose command was refused (not on the roster, no triage or write access). */
-  refused?: string;
-  /** Problems worth a warning (in the on-call data, or computing who is on call or the deadline). */
-  warnings: string[];
-  /** Things worth knowing (who is on call came from a schedule preview). */
-  notes?: string[];
+  apply: Omit<CarryOutOptions, "summary">;
+  /** The result, given what carrying out `effects` applied. */
+  result(applied: readonly AppliedEffect[]): IncidentRunResult;
 }
 
-type Context = Pick<ActionContext, "eventName" | "payload" | "repo" | "workspace" | "octokit" | "logger">;
+/** Runs the incident action on the event in `ctx` (see the module comment): load, plan, apply, report. */
+export async function runIncident(ctx: ActionContext, inputs: IncidentInputs): Promise<void> {
+  const mode = inputs.recordMode || "pull-request";
+  if (mode !== "pull-request" && mode !== "commit")
+    throw new UserError(`record-mode must be "pull-request" or "commit", not "${mode}".`);
+  const options = {
+    recordMode: mode as RecordMode,
+    baseBranch: inputs.baseBranch || undefined,
+    botLogin: inputs.botLogin.trim() || undefined,
+  };
+  const planned = await planIncidentRun(ctx, options);
+  const outcome = await carryOut(ctx, planned.effects, {
+    ...planned.apply,
+    // A run that fails writes no summary: the failure says what was done.
+    summary: (o, summary) =>
+      o.failure === undefined ? summary.addRaw(incidentSummary(planned.result(o.applied), ctx.dryRun)) : undefined,
+  });
+  const result = planned.result(outcome.applied);
+  if (result.skipped !== undefined) core.info(result.skipped);
+  for (const warning of result.warnings) core.warning(warning);
+  for (const note of result.notes ?? []) core.notice(note);
+  for (const [name, value] of Object.entries(incidentOutputs(result))) core.setOutput(name, value);
+}
 
-/** Handles the event in `ctx`; see the module comment. */
-export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions): Promise<IncidentRunResult> {
+/**
+ * Reads the event, the thread and the repository and plans the run. Follow-up issues are created
+ * here already (not on a dry run): the rest of the plan lists their numbers.
+ */
+async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promise<PlannedRun> {
+  const nothing = (result: Omit<IncidentRunResult, "effects" | "applied" | "warnings">): PlannedRun => ({
+    effects: [],
+    apply: {},
+    result: () => ({ ...result, effects: [], applied: [], warnings: [] }),
+  });
   const read = readIncidentEvent(ctx.eventName, ctx.payload);
-  if (read.skip !== undefined) return { skipped: read.skip, effects: [], applied: [], warnings: [] };
+  if (read.skip !== undefined) return nothing({ skipped: read.skip });
   const { event } = read;
   const number = event.issue.number;
   const botLogin = options.botLogin || DEFAULT_BOT_LOGIN;
@@ -90,11 +131,18 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
   // A redelivered or re-run comment whose commands an earlier run applied (its own, or one that caught
   // up): nothing to do, and no need to load the repository.
   if (event.kind === "comment" && prior && pending.length === 0) {
-    return { skipped: `The commands of comment ${event.comment?.id ?? "?"} were applied already.`, issue: number, state: prior, effects: [], applied: [], warnings: [] };
+    return nothing({
+      skipped: `The commands of comment ${event.comment?.id ?? "?"} were applied already.`,
+      issue: number,
+      state: prior,
+    });
   }
   const org = await loadIncidentOrg(ctx.workspace, event.at, number);
-  const allowed = await commandAccess(ctx.octokit, ctx.repo, loginsToCheck(event, prior, [...pending, ...history], org.policy), (login) =>
-    org.inRoster(login, event.at),
+  const allowed = await commandAccess(
+    ctx.octokit,
+    ctx.repo,
+    loginsToCheck(event, prior, [...pending, ...history], org.policy),
+    (login) => org.inRoster(login, event.at),
   );
   const issue = await currentIssue(ctx, event, prior);
   // Worked out once (it needs the holiday tables) and kept in the saved state from then on; a report
@@ -103,7 +151,16 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
   const now = pending.reduce((at, c) => (c.createdAt > at ? c.createdAt : at), event.at);
   const input: IncidentPlanInput = {
     event: event.kind,
-    issue: { number, title: issue.title, body: issue.body, author: event.issue.author, createdAt: event.issue.createdAt, labels: issue.labels, assignees: issue.assignees, state: issue.state },
+    issue: {
+      number,
+      title: issue.title,
+      body: issue.body,
+      author: event.issue.author,
+      createdAt: event.issue.createdAt,
+      labels: issue.labels,
+      assignees: issue.assignees,
+      state: issue.state,
+    },
     ...(event.comment ? { comment: event.comment } : {}),
     comments: pending,
     priorState: prior,
@@ -123,18 +180,14 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
     now,
   };
   const refused = pending.find((c) => !allowed.has(c.author.toLowerCase()))?.author;
-  const result = (plan: IncidentPlan, effects: Effect[], applied: AppliedEffect[]): IncidentRunResult => ({
-    issue: number,
-    state: plan.state,
-    deadline,
-    effects,
-    applied,
-    ...(refused && effects.length > 0 ? { refused } : {}),
-    warnings: [...org.problems, ...org.warnings, ...applied.flatMap((a) => (a.outcome === "failed" ? (a.warnings ?? []) : []))],
-    notes: org.notes,
-  });
   const finish = (plan: IncidentPlan, created: boolean) =>
-    finalEffects(plan, { number, labels: issue.labels, firstRun: prior === null, baseBranch: options.baseBranch ?? event.defaultBranch, dropCreates: created });
+    finalEffects(plan, {
+      number,
+      labels: issue.labels,
+      firstRun: prior === null,
+      baseBranch: options.baseBranch ?? event.defaultBranch,
+      dropCreates: created,
+    });
 
   let plan = planIncidentEvent(input);
   const clockStart = prior?.deadline ? null : sloClockStart(plan.state);
@@ -144,22 +197,42 @@ export async function runIncidentEvent(ctx: Context, options: IncidentRunOptions
     input.deadline = deadline;
     plan = planIncidentEvent(input);
   }
-  if (options.dryRun) return result(plan, finish(plan, false), []);
 
-  const applied: AppliedEffect[] = [];
   // Adopt marker comments and issues only from our own login; courtesy writes may fail (module comment).
   const trust = { trustedAuthors: [botLogin], optional: isCourtesy };
-  const creates = plan.effects.filter((e) => e.kind === "create-issue");
+  const creates = ctx.dryRun ? [] : plan.effects.filter((e) => e.kind === "create-issue");
+  const created: AppliedEffect[] = [];
   if (creates.length > 0) {
-    applied.push(...(await applyEffects(ctx.octokit, ctx.repo, creates, { logger: ctx.logger, ...trust })));
-    const followupIssues = applied.flatMap((a) => (a.effect.kind === "create-issue" && a.number ? [{ key: a.effect.key, number: a.number, closed: false }] : []));
+    created.push(...(await carryOut(ctx, creates, trust)).applied);
+    const followupIssues = created.flatMap((a) =>
+      a.effect.kind === "create-issue" && a.number ? [{ key: a.effect.key, number: a.number, closed: false }] : [],
+    );
     // Planning is pure: the same input with the new issue numbers gives the same plan, numbers included.
     plan = planIncidentEvent({ ...input, followupIssues });
   }
   const effects = finish(plan, creates.length > 0);
-  const known = { issues: [issue], comments: new Map([[number, thread.comments]]) };
-  applied.push(...(await applyEffects(ctx.octokit, ctx.repo, effects, { logger: ctx.logger, known, ...trust })));
-  return result(plan, [...creates, ...effects], applied);
+  const final = plan;
+  return {
+    effects,
+    apply: { known: { issues: [issue], comments: new Map([[number, thread.comments]]) }, ...trust },
+    result: (applied) => {
+      const all = [...created, ...applied];
+      return {
+        issue: number,
+        state: final.state,
+        deadline,
+        effects: [...creates, ...effects],
+        applied: all,
+        ...(refused && creates.length + effects.length > 0 ? { refused } : {}),
+        warnings: [
+          ...org.problems,
+          ...org.warnings,
+          ...all.flatMap((a) => (a.outcome === "failed" ? (a.warnings ?? []) : [])),
+        ],
+        notes: org.notes,
+      };
+    },
+  };
 }
 
 /**
@@ -178,7 +251,10 @@ async function currentIssue(ctx: Context, event: IncidentEvent, prior: IncidentS
  * a lost state (`history`). With a saved state: every command comment it has not handled. Without
  * one: a comment event rebuilds from the comments before its own and applies that one and later ones.
  */
-function commandsToApply(event: IncidentEvent, thread: IncidentThread): { pending: IncidentComment[]; history: IncidentComment[] } {
+function commandsToApply(
+  event: IncidentEvent,
+  thread: IncidentThread,
+): { pending: IncidentComment[]; history: IncidentComment[] } {
   const people = [...thread.people];
   // GitHub's list includes the new comment; in case it lagged, the payload's copy stands in.
   if (event.comment && !people.some((c) => String(c.id) === String(event.comment?.id))) people.push(event.comment);
@@ -196,11 +272,6 @@ function hasCommandLines(body: string): boolean {
   return parsed.commands.length > 0 || parsed.errors.length > 0;
 }
 
-/** Writes whose failure must not keep the state from being saved: replies, notes and follow-up issues. */
-function isCourtesy(effect: Effect): boolean {
-  return effect.kind === "create-issue" || (effect.kind === "upsert-comment" && effect.key !== INCIDENT_KEYS.comment);
-}
-
 /**
  * Whose access matters: the authors of the command comments this run applies or replays; the reporter when the state is new and the policy's `reporters` is
  * `collaborators`; and people named by `/responder` unless the policy lets anyone be pulled in.
@@ -215,38 +286,4 @@ function loginsToCheck(
   const logins = comments.flatMap((c) => [c.author, ...(checkResponders ? responderTargets(c.body) : [])]);
   if (prior === null && policy.reporters === "collaborators") logins.push(event.issue.author);
   return [...new Set(logins)];
-}
-
-/** The plan's effects, adjusted for labels, routed to the record's branch and ordered (module comment). */
-function finalEffects(plan: IncidentPlan, o: { number: number; labels: readonly string[]; firstRun: boolean; baseBranch: string | undefined; dropCreates: boolean }): Effect[] {
-  const effects = adjustIncidentLabels(
-    plan.effects.filter((e) => !(o.dropCreates && e.kind === "create-issue")),
-    { issue: o.number, state: plan.state, labels: o.labels, firstRun: o.firstRun },
-  ).map((e) => (e.kind === "commit-file" && o.baseBranch ? routeRecord(e, o.baseBranch) : e));
-  // Array.prototype.sort is stable: within a rank the core's order stays.
-  return [...effects].sort((a, b) => rank(a) - rank(b));
-}
-
-/**
- * Where an effect goes: follow-ups, the record, then the issue's labels and assignees (so a reply
- * telling a responder "assigned to you" is true when it arrives), replies and notices, closing, and
- * the bot comment with the state last.
- */
-function rank(effect: Effect): number {
-  switch (effect.kind) {
-    case "create-issue":
-      return 0;
-    case "commit-file":
-      return 1;
-    case "upsert-comment":
-      return effect.key === INCIDENT_KEYS.comment ? 5 : 3;
-    case "close-issue":
-      return 4;
-    default:
-      return 2;
-  }
-}
-
-function routeRecord(effect: Extract<Effect, { kind: "commit-file" }>, base: string): Effect {
-  return effect.pullRequest ? { ...effect, pullRequest: { ...effect.pullRequest, base } } : { ...effect, branch: base };
 }

@@ -5,13 +5,24 @@
  */
 import * as core from "@actions/core";
 import type { SloNotification } from "../core/slo/index.js";
-import type { AppliedEffect } from "./effects.js";
-import { clientOptionsFromEnv } from "./octokit.js";
+import type { AppliedEffect } from "../github/effects.js";
+import { clientOptionsFromEnv } from "../github/octokit.js";
 import { postWebhook } from "../notify/webhook.js";
 
 /** The notifications whose comment this run created: a rerun finds the comment and sends nothing. */
-export function dueNotifications(notifications: readonly SloNotification[], applied: readonly AppliedEffect[]): SloNotification[] {
-  return notifications.filter((n) => applied.some((a) => a.outcome === "created" && a.effect.kind === "upsert-comment" && a.effect.key === n.commentKey && a.effect.issue === n.incident));
+export function dueNotifications(
+  notifications: readonly SloNotification[],
+  applied: readonly AppliedEffect[],
+): SloNotification[] {
+  return notifications.filter((n) =>
+    applied.some(
+      (a) =>
+        a.outcome === "created" &&
+        a.effect.kind === "upsert-comment" &&
+        a.effect.key === n.commentKey &&
+        a.effect.issue === n.incident,
+    ),
+  );
 }
 
 /** Sends each message; returns how many failed (each is logged, without the URL). */

@@ -1,0 +1,100 @@
+/**
+ * One run of the `schedule` action: keeps the on-call schedule published ahead (one pull request,
+ * updated on every run until merged), announces a merged publication once, and writes the calendar
+ * feed site for GitHub Pages. The workspace must be a checkout of the base branch. Everything it
+ * decides comes from `planSchedulePublication`; this run gathers the facts, carries the plan out and
+ * reports.
+ */
+import * as core from "@actions/core";
+import { join, resolve } from "node:path";
+import { DateTime } from "luxon";
+import { UserError } from "../core/model/index.js";
+import {
+  calendarFeedSite,
+  personFeedPath,
+  planSchedulePublication,
+  PUBLICATION_BRANCH,
+  siteUrl,
+} from "../core/schedule/index.js";
+import type { ActionContext } from "../github/action-context.js";
+import { lastMergedPullFrom } from "../github/pull-requests.js";
+import { loadForCommand } from "../repo/load-for-command.js";
+import { readScheduleText, writeSiteFiles } from "../repo/publication-files.js";
+import { appendShifts, editShifts } from "../repo/schedule-file.js";
+import { carryOut } from "./carry-out.js";
+
+/** The `schedule` action's inputs as given (empty when not set). */
+export interface ScheduleInputs {
+  /** Replaces the clock (tests and replays); an ISO-8601 instant with an offset. */
+  at: string;
+  /** How far ahead to publish, in whole weeks (default: the core's). */
+  horizonWeeks: string;
+  /** Branch the publication targets (default: the repository's default branch). */
+  baseBranch: string;
+  /** Where the calendar feed site is served, when it is. */
+  calendarsUrl: string;
+  /** Where to write the feed site (default `$RUNNER_TEMP/oncall-calendars`). */
+  calendarsDir: string;
+}
+
+/** Publishes, announces and writes the feeds (see the module comment). */
+export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): Promise<void> {
+  // `at` replaces the clock, for tests and for replaying a run; workflows leave it empty.
+  const now = instantInput("at", inputs.at) ?? ctx.now;
+  const horizon = inputs.horizonWeeks;
+  const horizonWeeks = horizon ? Number(horizon) : undefined;
+  if (horizonWeeks !== undefined && !(Number.isInteger(horizonWeeks) && horizonWeeks > 0))
+    throw new UserError(`horizon-weeks must be a whole number of weeks above 0, not "${horizon}".`);
+  const base = inputs.baseBranch || undefined;
+  const calendarsUrl = inputs.calendarsUrl || undefined;
+
+  const { org } = await loadForCommand(ctx.workspace, now, "rotations", { firstPublication: true });
+  const zone = org.rotation.timezone;
+  const text = await readScheduleText(ctx.workspace);
+  const merged = await lastMergedPullFrom(ctx.octokit, ctx.repo, PUBLICATION_BRANCH, base);
+  const plan = planSchedulePublication({
+    org,
+    renderSchedule: (edits, added) => appendShifts(text === null ? null : editShifts(text, edits, zone), added, zone),
+    now,
+    ...(horizonWeeks !== undefined ? { horizonWeeks } : {}),
+    ...(base ? { base } : {}),
+    merged,
+    ...(calendarsUrl
+      ? { feedUrl: (login: string) => siteUrl(calendarsUrl, personFeedPath(login)), feedsPage: calendarsUrl }
+      : {}),
+  });
+  for (const line of plan.log) core.info(line);
+
+  const { applied } = await carryOut(ctx, plan.effects, {
+    summary: (o, summary) => {
+      if (o.failure !== undefined) return;
+      summary.addHeading("On-call schedule", 2);
+      if (plan.effects.length === 0) summary.addRaw("Nothing to publish or announce.", true);
+      else if (o.dryRun) summary.addRaw("Dry run; would:", true).addList(o.planned);
+      else summary.addList(o.applied.map((a) => (a.url ? `${a.summary}: ${a.url}` : a.summary)));
+    },
+  });
+  const pull = applied.find((a) => a.effect.kind === "commit-file")?.number;
+  const announcement = applied.find((a) => a.effect.kind === "create-issue")?.number;
+  if (pull !== undefined) core.setOutput("pull-request", pull);
+  if (announcement !== undefined) core.setOutput("announcement", announcement);
+  if (plan.publication) core.setOutput("published-through", plan.publication.window.through);
+
+  const dir = resolve(inputs.calendarsDir || join(process.env.RUNNER_TEMP ?? ctx.workspace, "oncall-calendars"));
+  const site = calendarFeedSite({ org, now, ...(calendarsUrl ? { baseUrl: calendarsUrl } : {}) });
+  await writeSiteFiles(dir, site);
+  core.setOutput("calendars-dir", dir);
+  core.info(`Wrote ${site.length - 1} calendar feed(s) to ${dir}.`);
+  await core.summary
+    .addRaw(`Calendar feeds: ${site.length - 1}${calendarsUrl ? `, served at ${calendarsUrl}` : ""}.`, true)
+    .write();
+}
+
+/** An ISO-8601 instant input (with offset), or undefined when empty. */
+function instantInput(name: string, raw: string): DateTime | undefined {
+  if (!raw) return undefined;
+  const at = DateTime.fromISO(raw, { setZone: true });
+  if (!at.isValid || !/([zZ]|[+-]\d\d:?\d\d)$/.test(raw))
+    throw new UserError(`${name} must be an ISO-8601 instant with an offset, like 2027-01-01T12:00:00Z; got "${raw}".`);
+  return at;
+}
