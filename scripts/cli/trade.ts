@@ -10,6 +10,7 @@ import { UsageError, UserError } from "../core/model/index.js";
 import type { Organisation } from "../core/model/index.js";
 import { checkTrade, type TradeCheck } from "../core/trade/index.js";
 import { appendOverrideText, findShift, swapShifts, type ShiftPick } from "../core/trade/index.js";
+import { problemJson, problemLine } from "../repo/problems-output.js";
 import { editShifts } from "../repo/schedule-file.js";
 import { loadRotationsAt, loadRotationTexts, loadTradeRevisions, ROTATION_PATHS, type RevisionData } from "../repo/revision.js";
 import { AT, nowOrAtFrom, parse, parseInstant, repoDir } from "./args.js";
@@ -149,19 +150,19 @@ async function check(argv: string[], io: CommandIO): Promise<number> {
 function checkJson(r: TradeCheck, org: Pick<Organisation, "rotation">) {
   const zone = org.rotation.timezone;
   const change = (c: TradeCheck["changes"][number]) => ({ layer: c.layer, start: iso(c.start, zone), end: iso(c.end, zone), from: c.from, to: c.to });
-  const problem = (p: TradeCheck["problems"][number]) => ({ file: p.file, line: p.line, column: p.column, message: p.message, rule: p.rule });
   return {
     changes: r.changes.map(change),
     affected: r.affected,
-    problems: r.problems.map(problem),
+    problems: r.problems.map(problemJson),
     summary: r.summary,
-    warnings: r.warnings.map(problem),
+    warnings: r.warnings.map(problemJson),
     published: r.published.map(change),
   };
 }
 
 function problemsText(r: TradeCheck): string {
-  const line = (p: TradeCheck["problems"][number]) => `${p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file}: ${p.message} [${p.rule}]\n`;
+  // The headings say the severity, so the lines leave it out.
+  const line = (p: TradeCheck["problems"][number]) => `${problemLine(p, { severity: false })}\n`;
   let out = "";
   if (r.problems.length) out += `\n${r.problems.length} problem(s):\n${r.problems.map(line).join("")}`;
   if (r.warnings.length) out += `\n${r.warnings.length} warning(s):\n${r.warnings.map(line).join("")}`;

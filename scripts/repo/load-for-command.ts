@@ -6,7 +6,7 @@ import type { DateTime } from "luxon";
 import { UserError } from "../core/model/index.js";
 import type { Organisation } from "../core/model/index.js";
 import { loadRepository } from "./load-repository.js";
-import type { Problem } from "./problem.js";
+import type { Problem } from "../core/model/index.js";
 import { formatText } from "./problems-output.js";
 
 /** The files a schedule question depends on; loading only these keeps `oncall who` fast. */

@@ -19,7 +19,7 @@ import { classify } from "./file-kinds.js";
 import { toProblem } from "./load-repository.js";
 import { normalize } from "./normalize.js";
 import { parseRepoFile, type ParsedFile } from "./parse-file.js";
-import { sortProblems, type Problem } from "./problem.js";
+import { sortProblems, type Problem } from "../core/model/index.js";
 
 const run = promisify(execFile);
 
