@@ -9,6 +9,7 @@ import { UsageError } from "../core/model/index.js";
 import type { Shift } from "../core/model/index.js";
 import { planScheduleUpdate } from "../core/schedule/index.js";
 import { effectiveCoverage } from "../core/schedule/index.js";
+import { FIXED_FILES } from "../core/model/index.js";
 import { appendShifts, editShifts } from "../repo/schedule-file.js";
 import { parse, repoDir, AT, parseInstant, nowOrAtFrom } from "./args.js";
 import { loadForCommand } from "../repo/load-for-command.js";
@@ -40,7 +41,7 @@ async function generate(argv: string[], io: CommandIO): Promise<number> {
   const plan = planScheduleUpdate({ config: org.rotation, people: org.people, shifts: org.shifts, now, until });
   const { added, edits } = plan;
   if (!values["dry-run"] && (added.length || edits.length)) {
-    const path = join(dir, "rotations", "schedule.yaml");
+    const path = join(dir, FIXED_FILES.schedule);
     const text = await readFile(path, "utf8").catch(() => null);
     await writeFile(path, appendShifts(text === null ? null : editShifts(text, edits, zone), added, zone));
   }

@@ -12,7 +12,8 @@ import { checkTrade, type TradeCheck } from "../core/trade/index.js";
 import { appendOverrideText, findShift, swapShifts, type ShiftPick } from "../core/trade/index.js";
 import { problemJson, problemLine } from "../repo/problems-output.js";
 import { editShifts } from "../repo/schedule-file.js";
-import { loadRotationsAt, loadRotationTexts, loadTradeRevisions, ROTATION_PATHS, type RevisionData } from "../repo/revision.js";
+import { FIXED_FILES, NEEDED_ROTATION_KINDS, ROTATION_FILES } from "../core/model/index.js";
+import { loadRotationsAt, loadRotationTexts, loadTradeRevisions, type RevisionData } from "../repo/revision.js";
 import { AT, nowOrAtFrom, parse, parseInstant, repoDir } from "./args.js";
 import type { CommandIO } from "./command.js";
 import { iso, table, when } from "./format.js";
@@ -44,7 +45,7 @@ const EDIT = { ...AT, layer: { type: "string" }, "dry-run": { type: "boolean" } 
 /** The working tree's rotation data, refusing to edit files that are broken already. */
 async function current(dir: string): Promise<RevisionData> {
   const data = await loadRotationsAt(dir, null);
-  const missing = ["people", "rotation", "schedule"].filter((k) => !data.present.has(k));
+  const missing = NEEDED_ROTATION_KINDS.filter((k) => !data.present.has(k));
   if (missing.length) throw new UserError(`the rotation files in ${dir} cannot be read (${missing.join(", ")}); run "oncall validate" and fix them first.`);
   return data;
 }
@@ -70,7 +71,7 @@ function instantFlag(flag: string, value: unknown, zone: string): DateTime {
 /** Checks an edited file against the working tree; writes it unless it brings problems or it is a dry run. */
 async function applyEdit(io: CommandIO, dir: string, now: DateTime, before: RevisionData, file: string, text: string, json: boolean, dryRun: boolean): Promise<number> {
   const texts = new Map<string, string>();
-  for (const p of ROTATION_PATHS) {
+  for (const p of ROTATION_FILES) {
     const t = p === file ? text : await readFile(join(dir, p), "utf8").catch(() => undefined);
     if (t !== undefined) texts.set(p, t);
   }
@@ -98,9 +99,9 @@ async function swap(argv: string[], io: CommandIO): Promise<number> {
   const layer = typeof values.layer === "string" ? values.layer : undefined;
   const a = findShift(before.org.shifts, parsePick(positionals[0]!, zone), zone, layer);
   const b = findShift(before.org.shifts, parsePick(positionals[1]!, zone), zone, layer);
-  const path = join(dir, "rotations/schedule.yaml");
+  const path = join(dir, FIXED_FILES.schedule);
   const text = editShifts(await readFile(path, "utf8"), swapShifts(a, b), zone);
-  return applyEdit(io, dir, now, before, "rotations/schedule.yaml", text, Boolean(values.json), Boolean(values["dry-run"]));
+  return applyEdit(io, dir, now, before, FIXED_FILES.schedule, text, Boolean(values.json), Boolean(values["dry-run"]));
 }
 
 async function cover(argv: string[], io: CommandIO): Promise<number> {
@@ -119,11 +120,11 @@ async function cover(argv: string[], io: CommandIO): Promise<number> {
   const layer = typeof values.layer === "string" ? values.layer : ownLayer(before.org, login);
   const known = [...rotation.layers.map((l) => l.name), ...(rotation.holidayPeriod?.layers.map((l) => l.name) ?? [])];
   if (!known.includes(layer)) throw new UsageError(`--layer must be one of ${known.join(", ")}, not "${layer}".`);
-  const path = join(dir, "rotations/overrides.yaml");
+  const path = join(dir, FIXED_FILES.overrides);
   const old = await readFile(path, "utf8").catch(() => null);
   const reason = typeof values.reason === "string" ? values.reason : undefined;
   const text = appendOverrideText(old, { layer, start, end, by: login, ...(reason && { reason }) }, zone);
-  return applyEdit(io, dir, now, before, "rotations/overrides.yaml", text, Boolean(values.json), Boolean(values["dry-run"]));
+  return applyEdit(io, dir, now, before, FIXED_FILES.overrides, text, Boolean(values.json), Boolean(values["dry-run"]));
 }
 
 /** The regular layer a person's own shifts are in, when there is exactly one. */

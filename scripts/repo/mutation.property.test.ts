@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { loadRepository } from "./load-repository.js";
-import { REQUIRED_FILES } from "./file-kinds.js";
+import { REQUIRED_FILES } from "../core/model/index.js";
 import type { Problem } from "../core/model/index.js";
 import { readFixture } from "./test-repo.js";
 

@@ -6,7 +6,8 @@ import type { Problem } from "../core/model/index.js";
 import { pointer } from "../core/model/index.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
 import { splitFrontMatter } from "./front-matter.js";
-import { checkSchema, type FileKind } from "./schema-check.js";
+import type { FileKind } from "../core/model/index.js";
+import { checkSchema } from "./schema-check.js";
 
 export interface ParsedFile {
   file: string;
