@@ -8,13 +8,14 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import { UsageError, UserError } from "../core/model/index.js";
 import type { Organisation } from "../core/model/index.js";
+import { parseInstant } from "../core/rotation/index.js";
 import { checkTrade, type TradeCheck } from "../core/trade/index.js";
 import { appendOverrideText, findShift, swapShifts, type ShiftPick } from "../core/trade/index.js";
 import { problemJson, problemLine } from "../repo/problems-output.js";
 import { editShifts } from "../repo/schedule-file.js";
 import { FIXED_FILES, NEEDED_ROTATION_KINDS, ROTATION_FILES } from "../core/model/index.js";
 import { loadRotationsAt, loadRotationTexts, loadTradeRevisions, type RevisionData } from "../repo/revision.js";
-import { AT, nowOrAtFrom, parse, parseInstant, repoDir } from "./args.js";
+import { AT, instantFlag, nowOrAt, parse, repoDir } from "./args.js";
 import type { CommandIO } from "./command.js";
 import { iso, table, when } from "./format.js";
 
@@ -25,7 +26,8 @@ oncall trade check --base REF [--head REF] [--at ISO] [--repo DIR] [--json]
 swap gives each person the other's shift: the shifts of <login> that contain <date> (YYYY-MM-DD in the
 rotation's zone, or an instant) are exchanged in rotations/schedule.yaml, a two-line change.
 cover appends an override to rotations/overrides.yaml: <login> is on call for --layer (default: the
-layer of their own shifts) from --from until --to. A date without a time means midnight.
+layer of their own shifts) from --from until --to, in the rotation's zone unless they carry an offset;
+a date alone means the start of that day.
 Both check the edit first and write nothing when it breaks a rule or changes a shift that has started.
 
 check compares who is on call at REF (its merge base with the head, as a pull request diff does) with
@@ -57,15 +59,15 @@ function parsePick(arg: string, zone: string): ShiftPick {
   const login = arg.slice(0, at);
   const text = arg.slice(at + 1);
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { login, day: text };
-  const instant = DateTime.fromISO(text, { zone, setZone: true });
-  if (!instant.isValid || !text.includes("T")) throw new UsageError(`"${arg}": after the @ comes a date (2026-12-07) or an instant (2026-12-07T12:00), not "${text}".`);
-  return { login, instant };
+  if (!DateTime.fromISO(text).isValid || !text.includes("T")) throw new UsageError(`"${arg}": after the @ comes a date (2026-12-07) or an instant (2026-12-07T12:00), not "${text}".`);
+  return { login, instant: parseInstant(text, zone, `"${arg}":`) };
 }
 
-/** `--from`/`--to`: an instant, or a date meaning midnight in the rotation zone. */
-function instantFlag(flag: string, value: unknown, zone: string): DateTime {
-  if (typeof value !== "string") throw new UsageError(`--${flag} is required.`);
-  return parseInstant(flag, value).setZone(zone, { keepLocalTime: !/[zZ]|[+-]\d\d:?\d\d$/.test(value) });
+/** `--from`/`--to`: required; an instant, or a date meaning the start of that day in the rotation zone. */
+function requiredInstant(values: Record<string, unknown>, flag: string, zone: string): DateTime {
+  const at = instantFlag(values, flag, zone);
+  if (!at) throw new UsageError(`--${flag} is required.`);
+  return at;
 }
 
 /** Checks an edited file against the working tree; writes it unless it brings problems or it is a dry run. */
@@ -93,7 +95,7 @@ async function swap(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, EDIT, true);
   if (positionals.length !== 2) throw new UsageError("swap needs two shifts: oncall trade swap alice@2026-12-07 bob@2027-01-04");
   const dir = repoDir(values);
-  const now = nowOrAtFrom(values, io);
+  const now = await nowOrAt(values, io, dir);
   const before = await current(dir);
   const zone = before.org.rotation.timezone;
   const layer = typeof values.layer === "string" ? values.layer : undefined;
@@ -109,13 +111,13 @@ async function cover(argv: string[], io: CommandIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("cover needs one login: oncall trade cover alice --from 2026-12-08T09:00 --to 2026-12-09T09:00");
   const login = positionals[0]!;
   const dir = repoDir(values);
-  const now = nowOrAtFrom(values, io);
+  const now = await nowOrAt(values, io, dir);
   const before = await current(dir);
   const { rotation, people } = before.org;
   const zone = rotation.timezone;
   if (!people.some((p) => p.login === login)) throw new UserError(`${login} is not in rotations/people.yaml.`);
-  const start = instantFlag("from", values.from, zone);
-  const end = instantFlag("to", values.to, zone);
+  const start = requiredInstant(values, "from", zone);
+  const end = requiredInstant(values, "to", zone);
   if (end <= start) throw new UsageError("--to must be after --from.");
   const layer = typeof values.layer === "string" ? values.layer : ownLayer(before.org, login);
   const known = [...rotation.layers.map((l) => l.name), ...(rotation.holidayPeriod?.layers.map((l) => l.name) ?? [])];
@@ -139,7 +141,7 @@ async function check(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, { ...AT, base: { type: "string" }, head: { type: "string" } });
   if (typeof values.base !== "string") throw new UsageError("--base REF is required (the branch the trade goes into, such as origin/main).");
   const dir = repoDir(values);
-  const now = nowOrAtFrom(values, io);
+  const now = await nowOrAt(values, io, dir);
   const { base, head } = await loadTradeRevisions(dir, values.base, typeof values.head === "string" ? values.head : null);
   const result = checkTrade({ before: base, after: head, position: head.position, now });
   if (values.json) io.out(JSON.stringify(checkJson(result, head.org), null, 2) + "\n");
