@@ -15,7 +15,7 @@ import { isKnownZone, parseInstant } from "../core/rotation/index.js";
  * The rotation zone in `dir`'s rotations/config.yaml; "UTC" when the file or its `timezone` cannot be
  * read (the load that follows reports why, and an instant with an offset does not depend on it).
  */
-export async function rotationZone(dir: string): Promise<string> {
+async function rotationZone(dir: string): Promise<string> {
   try {
     const config: unknown = parse(await readFile(join(dir, FIXED_FILES.rotation), "utf8"));
     const zone = (config as { timezone?: unknown } | null)?.timezone;
