@@ -7,7 +7,7 @@
  * already had apart, so a trade is not blamed for them.
  */
 import type { DateTime } from "luxon";
-import type { Finding, Organisation, Problem } from "../model/index.js";
+import { NEEDED_ROTATION_KINDS, type Finding, type Organisation, type Problem } from "../model/index.js";
 import { affectedPeople, diffCoverage, type TradeChange, type TradeSide } from "./diff.js";
 import { pastChangeFindings } from "./past.js";
 import { tradeSummary } from "./summary.js";
@@ -46,14 +46,13 @@ export interface TradeCheck {
   after: TradeSide;
 }
 
-const NEEDED = ["people", "rotation", "schedule"];
 const key = (p: Problem) => `${p.file}\n${p.rule}\n${p.message}`;
 const sideOf = (s: LoadedSide): TradeSide => ({ shifts: s.org.shifts, overrides: s.org.overrides, people: s.org.people, config: s.org.rotation });
 
 /** Checks a trade; see the module comment. */
 export function checkTrade(input: TradeCheckInput): TradeCheck {
   const { before, after } = input;
-  const readable = (s: LoadedSide) => NEEDED.every((k) => s.present.has(k));
+  const readable = (s: LoadedSide) => NEEDED_ROTATION_KINDS.every((k) => s.present.has(k));
   const baseKeys = new Set(before.problems.filter((p) => p.severity === "error").map(key));
   const afterErrors = after.problems.filter((p) => p.severity === "error");
   const problems = afterErrors.filter((p) => !baseKeys.has(key(p)));
