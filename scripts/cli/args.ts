@@ -4,8 +4,10 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { resolve } from "node:path";
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
 import { UsageError } from "../core/model/index.js";
+import { parseInstant } from "../core/rotation/index.js";
+import { instantInput } from "../repo/instant-input.js";
 
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -33,18 +35,21 @@ export function repoDir(values: Record<string, unknown>): string {
 }
 
 /**
- * Parses an ISO-8601 instant given on the command line. A value without an offset is read in UTC so
- * the answer never depends on the machine's zone.
+ * An instant flag (`--from`, `--until`, ...) read by the one rule for instants (a value without offset
+ * is wall-clock time in the rotation zone `zone`, a date alone the start of that day there), or
+ * undefined when the flag is absent.
  */
-export function parseInstant(flag: string, value: string): DateTime {
-  const dt = DateTime.fromISO(value, { zone: "UTC", setZone: true });
-  if (!dt.isValid) throw new UsageError(`--${flag} must be an ISO-8601 date or instant such as 2026-12-07T11:00:00-05:00, not "${value}".`);
-  return dt;
+export function instantFlag(values: Record<string, unknown>, flag: string, zone: string): DateTime | undefined {
+  const value = values[flag];
+  return typeof value === "string" ? parseInstant(value, zone, `--${flag}`) : undefined;
 }
 
-/** The instant a command answers for: --at, or the clock that `main` handed in. */
-export function nowOrAtFrom(values: Record<string, unknown>, io: { now(): DateTime }): DateTime {
-  return typeof values.at === "string" ? parseInstant("at", values.at) : io.now();
+/**
+ * The instant a command answers for: --at read in the rotation zone of the repository at `dir`, or the
+ * clock that `main` handed in.
+ */
+export async function nowOrAt(values: Record<string, unknown>, io: { now(): DateTime }, dir: string): Promise<DateTime> {
+  return typeof values.at === "string" ? instantInput(dir, values.at, "--at") : io.now();
 }
 
 /** One of a fixed set of words. */

@@ -5,7 +5,7 @@ import { UsageError } from "../core/model/index.js";
 import { effectiveCoverage } from "../core/schedule/index.js";
 import { calendarFeed } from "../core/schedule/index.js";
 import { publishedUntil } from "../core/schedule/index.js";
-import { parse, repoDir, AT, nowOrAtFrom, parseInstant } from "./args.js";
+import { parse, repoDir, AT, nowOrAt, instantFlag } from "./args.js";
 import { loadForCommand } from "../repo/load-for-command.js";
 import type { CommandIO } from "./command.js";
 
@@ -19,8 +19,9 @@ published schedule. Event UIDs are stable, so a subscribed calendar updates inst
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, { ...AT, login: { type: "string" }, layer: { type: "string" }, out: { type: "string" }, from: { type: "string" }, to: { type: "string" } });
   if (typeof values.out !== "string") throw new UsageError("--out FILE is required (use --out - for standard output).");
-  const now = nowOrAtFrom(values, io);
-  const { org } = await loadForCommand(repoDir(values), now, "rotations");
+  const dir = repoDir(values);
+  const now = await nowOrAt(values, io, dir);
+  const { org } = await loadForCommand(dir, now, "rotations");
   const { rotation: config } = org;
   const login = typeof values.login === "string" ? values.login : undefined;
   const layer = typeof values.layer === "string" ? values.layer : undefined;
@@ -28,8 +29,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const layers = new Set([...config.layers.map((l) => l.name), ...(config.holidayPeriod?.layers.map((l) => l.name) ?? [])]);
   if (layer && !layers.has(layer)) throw new UsageError(`--layer ${layer} is not a layer; layers are ${[...layers].join(", ")}.`);
   const reach = [...publishedUntil(org.shifts, config).values()];
-  const from = typeof values.from === "string" ? parseInstant("from", values.from) : now.minus({ weeks: 8 });
-  const to = typeof values.to === "string" ? parseInstant("to", values.to) : reach.reduce((a, b) => (b > a ? b : a), now);
+  const from = instantFlag(values, "from", config.timezone) ?? now.minus({ weeks: 8 });
+  const to = instantFlag(values, "to", config.timezone) ?? reach.reduce((a, b) => (b > a ? b : a), now);
   const segments = effectiveCoverage({ shifts: org.shifts, overrides: org.overrides, people: org.people, config, from, to }).filter(
     (s) => (!login || s.login === login) && (!layer || s.layer === layer || s.slot === layer),
   );

@@ -29,6 +29,9 @@ Commands:
   trade        swap two shifts, cover part of one (override), or check a trade between two revisions
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data.
+Times (--at, --from, --to, --since, --until, --reported-at) take an offset (2026-12-21T12:00-05:00,
+...Z); without one they are wall-clock time in the rotation's zone (rotations/config.yaml), and a date
+alone is the start of that day there. A time the clocks skip is refused; a repeated one is the first.
 Run "oncall <command> --help" for a command's options.`;
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {

@@ -9,8 +9,9 @@ import { UsageError } from "../core/model/index.js";
 import type { Shift } from "../core/model/index.js";
 import { planScheduleUpdate } from "../core/schedule/index.js";
 import { effectiveCoverage } from "../core/schedule/index.js";
+import { FIXED_FILES } from "../core/model/index.js";
 import { appendShifts, editShifts } from "../repo/schedule-file.js";
-import { parse, repoDir, AT, parseInstant, nowOrAtFrom } from "./args.js";
+import { parse, repoDir, AT, instantFlag, nowOrAt } from "./args.js";
 import { loadForCommand } from "../repo/load-for-command.js";
 import { iso, table, when } from "./format.js";
 import type { CommandIO } from "./command.js";
@@ -33,14 +34,14 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
 async function generate(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, { ...AT, until: { type: "string" }, "dry-run": { type: "boolean" } });
   const dir = repoDir(values);
-  const now = nowOrAtFrom(values, io);
+  const now = await nowOrAt(values, io, dir);
   const { org } = await loadForCommand(dir, now, "rotations", { firstPublication: true });
   const zone = org.rotation.timezone;
-  const until = typeof values.until === "string" ? parseInstant("until", values.until).setZone(zone, { keepLocalTime: !values.until.includes("T") }) : now.plus({ weeks: org.rotation.horizonWeeks });
+  const until = instantFlag(values, "until", zone) ?? now.plus({ weeks: org.rotation.horizonWeeks });
   const plan = planScheduleUpdate({ config: org.rotation, people: org.people, shifts: org.shifts, now, until });
   const { added, edits } = plan;
   if (!values["dry-run"] && (added.length || edits.length)) {
-    const path = join(dir, "rotations", "schedule.yaml");
+    const path = join(dir, FIXED_FILES.schedule);
     const text = await readFile(path, "utf8").catch(() => null);
     await writeFile(path, appendShifts(text === null ? null : editShifts(text, edits, zone), added, zone));
   }
@@ -79,11 +80,11 @@ export function byPerson(shifts: readonly Shift[], zone: string): string {
 async function show(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, { ...AT, from: { type: "string" }, to: { type: "string" }, login: { type: "string" }, effective: { type: "boolean" } });
   const dir = repoDir(values);
-  const now = nowOrAtFrom(values, io);
+  const now = await nowOrAt(values, io, dir);
   const { org } = await loadForCommand(dir, now, "rotations");
   const zone = org.rotation.timezone;
-  const from = typeof values.from === "string" ? parseInstant("from", values.from) : now;
-  const to = typeof values.to === "string" ? parseInstant("to", values.to) : from.plus({ weeks: org.rotation.horizonWeeks });
+  const from = instantFlag(values, "from", zone) ?? now;
+  const to = instantFlag(values, "to", zone) ?? from.plus({ weeks: org.rotation.horizonWeeks });
   if (to <= from) throw new UsageError("--to must be after --from.");
   const login = typeof values.login === "string" ? values.login : undefined;
   let rows: { layer: string; start: DateTime; end: DateTime; login: string | null; fallback: string | null; source?: string }[];

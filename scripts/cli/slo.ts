@@ -6,7 +6,8 @@ import { UsageError } from "../core/model/index.js";
 import { deadlineFor } from "../core/slo/index.js";
 import { sloReport, renderSloReportMarkdown } from "../core/slo/index.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
-import { parse, repoDir, AT, nowOrAtFrom, parseInstant } from "./args.js";
+import { parse, repoDir, AT, instantFlag, nowOrAt } from "./args.js";
+import { instantInput } from "../repo/instant-input.js";
 import { loadForCommand } from "../repo/load-for-command.js";
 import { when } from "./format.js";
 import type { CommandIO } from "./command.js";
@@ -30,8 +31,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
 async function deadline(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, { "reported-at": { type: "string" } });
   if (typeof values["reported-at"] !== "string") throw new UsageError("--reported-at ISO is required.");
-  const reportedAt = parseInstant("reported-at", values["reported-at"]);
-  const { org } = await loadForCommand(repoDir(values), reportedAt, "rotations");
+  const dir = repoDir(values);
+  const reportedAt = await instantInput(dir, values["reported-at"], "--reported-at");
+  const { org } = await loadForCommand(dir, reportedAt, "rotations");
   const d = deadlineFor(org, reportedAt, await loadHolidayCalendar());
   const utc = (x: typeof reportedAt) => x.toUTC().toISO({ suppressMilliseconds: true })!;
   if (values.json) {
@@ -52,14 +54,13 @@ async function deadline(argv: string[], io: CommandIO): Promise<number> {
 
 async function report(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, { ...AT, since: { type: "string" }, until: { type: "string" }, markdown: { type: "boolean" } });
-  const now = nowOrAtFrom(values, io);
-  const { org } = await loadForCommand(repoDir(values), now);
-  const r = sloReport({
-    incidents: org.incidents,
-    zone: org.rotation.timezone,
-    ...(typeof values.since === "string" && { since: parseInstant("since", values.since) }),
-    ...(typeof values.until === "string" && { until: parseInstant("until", values.until) }),
-  });
+  const dir = repoDir(values);
+  const now = await nowOrAt(values, io, dir);
+  const { org } = await loadForCommand(dir, now);
+  const zone = org.rotation.timezone;
+  const since = instantFlag(values, "since", zone);
+  const until = instantFlag(values, "until", zone);
+  const r = sloReport({ incidents: org.incidents, zone, ...(since && { since }), ...(until && { until }) });
   io.out(values.json ? JSON.stringify(r, null, 2) + "\n" : renderSloReportMarkdown(r));
   return 0;
 }

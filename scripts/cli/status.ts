@@ -1,7 +1,7 @@
 /** `oncall status [--at ISO] [--json]`: what `npm start` shows. */
 import { statusReport, type StatusReport } from "../core/status/index.js";
 import type { CoverageSource } from "../core/model/index.js";
-import { parse, repoDir, AT, nowOrAtFrom } from "./args.js";
+import { parse, repoDir, AT, nowOrAt } from "./args.js";
 import { loadForCommand } from "../repo/load-for-command.js";
 import { iso, table, when } from "./format.js";
 import type { CommandIO } from "./command.js";
@@ -14,7 +14,7 @@ rotation's horizon, unfilled shifts, open incidents and postmortems that are due
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, AT);
   const dir = repoDir(values);
-  const at = nowOrAtFrom(values, io);
+  const at = await nowOrAt(values, io, dir);
   const { org, problems } = await loadForCommand(dir, at);
   const report = statusReport(org, at);
   if (values.json) {

@@ -20,10 +20,10 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as tradeCommand } from "./trade.js";
-import { UserError } from "../core/model/index.js";
+import { ROTATION_FILES, UserError } from "../core/model/index.js";
 import { EDGE_CHARACTERS, fuzzRuns, hostileLine, hostileText, textSize } from "../core/model/fuzz-test-kit.js";
 import { checkTrade } from "../core/trade/index.js";
-import { loadRotationTexts, ROTATION_PATHS, type RevisionData } from "../repo/revision.js";
+import { loadRotationTexts, type RevisionData } from "../repo/revision.js";
 import { makeTestRepo, readFixture, removeTestRepo } from "../repo/test-repo.js";
 
 const NOW = DateTime.fromISO("2026-01-10T12:00:00Z", { zone: "utc" });
@@ -32,7 +32,7 @@ let baseData: RevisionData;
 
 beforeAll(async () => {
   const fixture = await readFixture("minimal");
-  base = new Map(ROTATION_PATHS.flatMap((p) => (fixture.has(p) ? [[p, fixture.get(p)!] as const] : [])));
+  base = new Map(ROTATION_FILES.flatMap((p) => (fixture.has(p) ? [[p, fixture.get(p)!] as const] : [])));
   baseData = loadRotationTexts(base, "base");
   expect(baseData.problems.filter((p) => p.severity === "error")).toEqual([]);
 });
@@ -74,8 +74,8 @@ const wellFormed: fc.Arbitrary<Mutation> = fc.oneof(
 const headTexts = fc.array(
   fc.oneof(
     { arbitrary: fc.tuple(fc.constantFrom("rotations/schedule.yaml", "rotations/overrides.yaml"), wellFormed), weight: 6 },
-    { arbitrary: fc.tuple(fc.constantFrom(...ROTATION_PATHS), mutation), weight: 3 },
-    { arbitrary: fc.tuple(fc.constantFrom(...ROTATION_PATHS), fc.constant(null)), weight: 1 },
+    { arbitrary: fc.tuple(fc.constantFrom(...ROTATION_FILES), mutation), weight: 3 },
+    { arbitrary: fc.tuple(fc.constantFrom(...ROTATION_FILES), fc.constant(null)), weight: 1 },
   ),
   { minLength: 1, maxLength: 4 },
 );

@@ -8,11 +8,14 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import { UsageError, UserError } from "../core/model/index.js";
 import type { Organisation } from "../core/model/index.js";
+import { parseInstant } from "../core/rotation/index.js";
 import { checkTrade, type TradeCheck } from "../core/trade/index.js";
 import { appendOverrideText, findShift, swapShifts, type ShiftPick } from "../core/trade/index.js";
+import { problemJson, problemLine } from "../repo/problems-output.js";
 import { editShifts } from "../repo/schedule-file.js";
-import { loadRotationsAt, loadRotationTexts, loadTradeRevisions, ROTATION_PATHS, type RevisionData } from "../repo/revision.js";
-import { AT, nowOrAtFrom, parse, parseInstant, repoDir } from "./args.js";
+import { FIXED_FILES, NEEDED_ROTATION_KINDS, ROTATION_FILES } from "../core/model/index.js";
+import { loadRotationsAt, loadRotationTexts, loadTradeRevisions, type RevisionData } from "../repo/revision.js";
+import { AT, instantFlag, nowOrAt, parse, repoDir } from "./args.js";
 import type { CommandIO } from "./command.js";
 import { iso, table, when } from "./format.js";
 
@@ -23,7 +26,8 @@ oncall trade check --base REF [--head REF] [--at ISO] [--repo DIR] [--json]
 swap gives each person the other's shift: the shifts of <login> that contain <date> (YYYY-MM-DD in the
 rotation's zone, or an instant) are exchanged in rotations/schedule.yaml, a two-line change.
 cover appends an override to rotations/overrides.yaml: <login> is on call for --layer (default: the
-layer of their own shifts) from --from until --to. A date without a time means midnight.
+layer of their own shifts) from --from until --to, in the rotation's zone unless they carry an offset;
+a date alone means the start of that day.
 Both check the edit first and write nothing when it breaks a rule or changes a shift that has started.
 
 check compares who is on call at REF (its merge base with the head, as a pull request diff does) with
@@ -43,7 +47,7 @@ const EDIT = { ...AT, layer: { type: "string" }, "dry-run": { type: "boolean" } 
 /** The working tree's rotation data, refusing to edit files that are broken already. */
 async function current(dir: string): Promise<RevisionData> {
   const data = await loadRotationsAt(dir, null);
-  const missing = ["people", "rotation", "schedule"].filter((k) => !data.present.has(k));
+  const missing = NEEDED_ROTATION_KINDS.filter((k) => !data.present.has(k));
   if (missing.length) throw new UserError(`the rotation files in ${dir} cannot be read (${missing.join(", ")}); run "oncall validate" and fix them first.`);
   return data;
 }
@@ -55,21 +59,21 @@ function parsePick(arg: string, zone: string): ShiftPick {
   const login = arg.slice(0, at);
   const text = arg.slice(at + 1);
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { login, day: text };
-  const instant = DateTime.fromISO(text, { zone, setZone: true });
-  if (!instant.isValid || !text.includes("T")) throw new UsageError(`"${arg}": after the @ comes a date (2026-12-07) or an instant (2026-12-07T12:00), not "${text}".`);
-  return { login, instant };
+  if (!DateTime.fromISO(text).isValid || !text.includes("T")) throw new UsageError(`"${arg}": after the @ comes a date (2026-12-07) or an instant (2026-12-07T12:00), not "${text}".`);
+  return { login, instant: parseInstant(text, zone, `"${arg}":`) };
 }
 
-/** `--from`/`--to`: an instant, or a date meaning midnight in the rotation zone. */
-function instantFlag(flag: string, value: unknown, zone: string): DateTime {
-  if (typeof value !== "string") throw new UsageError(`--${flag} is required.`);
-  return parseInstant(flag, value).setZone(zone, { keepLocalTime: !/[zZ]|[+-]\d\d:?\d\d$/.test(value) });
+/** `--from`/`--to`: required; an instant, or a date meaning the start of that day in the rotation zone. */
+function requiredInstant(values: Record<string, unknown>, flag: string, zone: string): DateTime {
+  const at = instantFlag(values, flag, zone);
+  if (!at) throw new UsageError(`--${flag} is required.`);
+  return at;
 }
 
 /** Checks an edited file against the working tree; writes it unless it brings problems or it is a dry run. */
 async function applyEdit(io: CommandIO, dir: string, now: DateTime, before: RevisionData, file: string, text: string, json: boolean, dryRun: boolean): Promise<number> {
   const texts = new Map<string, string>();
-  for (const p of ROTATION_PATHS) {
+  for (const p of ROTATION_FILES) {
     const t = p === file ? text : await readFile(join(dir, p), "utf8").catch(() => undefined);
     if (t !== undefined) texts.set(p, t);
   }
@@ -91,15 +95,15 @@ async function swap(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, EDIT, true);
   if (positionals.length !== 2) throw new UsageError("swap needs two shifts: oncall trade swap alice@2026-12-07 bob@2027-01-04");
   const dir = repoDir(values);
-  const now = nowOrAtFrom(values, io);
+  const now = await nowOrAt(values, io, dir);
   const before = await current(dir);
   const zone = before.org.rotation.timezone;
   const layer = typeof values.layer === "string" ? values.layer : undefined;
   const a = findShift(before.org.shifts, parsePick(positionals[0]!, zone), zone, layer);
   const b = findShift(before.org.shifts, parsePick(positionals[1]!, zone), zone, layer);
-  const path = join(dir, "rotations/schedule.yaml");
+  const path = join(dir, FIXED_FILES.schedule);
   const text = editShifts(await readFile(path, "utf8"), swapShifts(a, b), zone);
-  return applyEdit(io, dir, now, before, "rotations/schedule.yaml", text, Boolean(values.json), Boolean(values["dry-run"]));
+  return applyEdit(io, dir, now, before, FIXED_FILES.schedule, text, Boolean(values.json), Boolean(values["dry-run"]));
 }
 
 async function cover(argv: string[], io: CommandIO): Promise<number> {
@@ -107,22 +111,22 @@ async function cover(argv: string[], io: CommandIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("cover needs one login: oncall trade cover alice --from 2026-12-08T09:00 --to 2026-12-09T09:00");
   const login = positionals[0]!;
   const dir = repoDir(values);
-  const now = nowOrAtFrom(values, io);
+  const now = await nowOrAt(values, io, dir);
   const before = await current(dir);
   const { rotation, people } = before.org;
   const zone = rotation.timezone;
   if (!people.some((p) => p.login === login)) throw new UserError(`${login} is not in rotations/people.yaml.`);
-  const start = instantFlag("from", values.from, zone);
-  const end = instantFlag("to", values.to, zone);
+  const start = requiredInstant(values, "from", zone);
+  const end = requiredInstant(values, "to", zone);
   if (end <= start) throw new UsageError("--to must be after --from.");
   const layer = typeof values.layer === "string" ? values.layer : ownLayer(before.org, login);
   const known = [...rotation.layers.map((l) => l.name), ...(rotation.holidayPeriod?.layers.map((l) => l.name) ?? [])];
   if (!known.includes(layer)) throw new UsageError(`--layer must be one of ${known.join(", ")}, not "${layer}".`);
-  const path = join(dir, "rotations/overrides.yaml");
+  const path = join(dir, FIXED_FILES.overrides);
   const old = await readFile(path, "utf8").catch(() => null);
   const reason = typeof values.reason === "string" ? values.reason : undefined;
   const text = appendOverrideText(old, { layer, start, end, by: login, ...(reason && { reason }) }, zone);
-  return applyEdit(io, dir, now, before, "rotations/overrides.yaml", text, Boolean(values.json), Boolean(values["dry-run"]));
+  return applyEdit(io, dir, now, before, FIXED_FILES.overrides, text, Boolean(values.json), Boolean(values["dry-run"]));
 }
 
 /** The regular layer a person's own shifts are in, when there is exactly one. */
@@ -137,7 +141,7 @@ async function check(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, { ...AT, base: { type: "string" }, head: { type: "string" } });
   if (typeof values.base !== "string") throw new UsageError("--base REF is required (the branch the trade goes into, such as origin/main).");
   const dir = repoDir(values);
-  const now = nowOrAtFrom(values, io);
+  const now = await nowOrAt(values, io, dir);
   const { base, head } = await loadTradeRevisions(dir, values.base, typeof values.head === "string" ? values.head : null);
   const result = checkTrade({ before: base, after: head, position: head.position, now });
   if (values.json) io.out(JSON.stringify(checkJson(result, head.org), null, 2) + "\n");
@@ -149,19 +153,19 @@ async function check(argv: string[], io: CommandIO): Promise<number> {
 function checkJson(r: TradeCheck, org: Pick<Organisation, "rotation">) {
   const zone = org.rotation.timezone;
   const change = (c: TradeCheck["changes"][number]) => ({ layer: c.layer, start: iso(c.start, zone), end: iso(c.end, zone), from: c.from, to: c.to });
-  const problem = (p: TradeCheck["problems"][number]) => ({ file: p.file, line: p.line, column: p.column, message: p.message, rule: p.rule });
   return {
     changes: r.changes.map(change),
     affected: r.affected,
-    problems: r.problems.map(problem),
+    problems: r.problems.map(problemJson),
     summary: r.summary,
-    warnings: r.warnings.map(problem),
+    warnings: r.warnings.map(problemJson),
     published: r.published.map(change),
   };
 }
 
 function problemsText(r: TradeCheck): string {
-  const line = (p: TradeCheck["problems"][number]) => `${p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file}: ${p.message} [${p.rule}]\n`;
+  // The headings say the severity, so the lines leave it out.
+  const line = (p: TradeCheck["problems"][number]) => `${problemLine(p, { severity: false })}\n`;
   let out = "";
   if (r.problems.length) out += `\n${r.problems.length} problem(s):\n${r.problems.map(line).join("")}`;
   if (r.warnings.length) out += `\n${r.warnings.length} warning(s):\n${r.warnings.map(line).join("")}`;

@@ -3,7 +3,7 @@
  * Exit 0 when there are no errors (warnings allowed), 1 when there are, 2 on a usage error.
  */
 import { appendFileSync } from "node:fs";
-import { parse, repoDir, choice, AT, nowOrAtFrom } from "./args.js";
+import { parse, repoDir, choice, AT, nowOrAt } from "./args.js";
 import { loadRepository } from "../repo/load-repository.js";
 import { changesSince } from "../repo/changed-files.js";
 import { counts, formatGithub, formatJson, formatText, summaryMarkdown } from "../repo/problems-output.js";
@@ -19,7 +19,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, { ...AT, format: { type: "string" }, "changed-since": { type: "string" } });
   const dir = repoDir(values);
   const format = values.json ? "json" : choice("format", values.format, ["text", "json", "github"] as const, "text");
-  const now = nowOrAtFrom(values, io);
+  const now = await nowOrAt(values, io, dir);
   let only: Set<string> | undefined;
   if (typeof values["changed-since"] === "string") {
     const change = changesSince(dir, values["changed-since"]);

@@ -1,6 +1,6 @@
 /** `oncall who [--at ISO] [--json]`: who is on call at an instant, one line per layer. */
 import { previewCoverage } from "../core/schedule/index.js";
-import { parse, repoDir, AT, nowOrAtFrom } from "./args.js";
+import { parse, repoDir, AT, nowOrAt } from "./args.js";
 import { loadForCommand } from "../repo/load-for-command.js";
 import { iso, when } from "./format.js";
 import type { CommandIO } from "./command.js";
@@ -12,8 +12,9 @@ fallback, or a preview when the published schedule ends earlier).`;
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, AT);
-  const at = nowOrAtFrom(values, io);
-  const { org } = await loadForCommand(repoDir(values), at, "rotations");
+  const dir = repoDir(values);
+  const at = await nowOrAt(values, io, dir);
+  const { org } = await loadForCommand(dir, at, "rotations");
   const answer = previewCoverage({ config: org.rotation, people: org.people, shifts: org.shifts, overrides: org.overrides, at });
   const people = new Map(org.people.map((p) => [p.login, p]));
   const zone = org.rotation.timezone;

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
 import { loadRepository } from "./load-repository.js";
-import type { Problem } from "./problem.js";
+import type { Problem } from "../core/model/index.js";
 import { makeTestRepo, removeTestRepo, type Edit } from "./test-repo.js";
 import type { BadInputCase, ExpectedProblem } from "./bad-input-cases/types.js";
 import { syntaxCases } from "./bad-input-cases/syntax.js";

@@ -6,7 +6,7 @@
 import { IANAZone, DateTime } from "luxon";
 import type { Finding, Organisation, SourceRef } from "../core/model/index.js";
 import { HOLIDAY_REGIONS } from "../core/model/generated/regions.js";
-import { INCIDENT_FILE, POSTMORTEM_FILE } from "./file-kinds.js";
+import { INCIDENT_FILE, POSTMORTEM_FILE } from "../core/model/index.js";
 
 const err = (rule: string, message: string, src: SourceRef | undefined, field?: string | number): Finding => ({
   severity: "error",

@@ -6,14 +6,12 @@ import type { DateTime } from "luxon";
 import { UserError } from "../core/model/index.js";
 import type { Organisation } from "../core/model/index.js";
 import { loadRepository } from "./load-repository.js";
-import type { Problem } from "./problem.js";
+import type { Problem } from "../core/model/index.js";
 import { formatText } from "./problems-output.js";
+import { FIXED_FILES, NEEDED_ROTATION_KINDS, ROTATION_FILES, ROTATIONS_DIR } from "../core/model/index.js";
 
 /** The files a schedule question depends on; loading only these keeps `oncall who` fast. */
-const ROTATION_FILES: ReadonlySet<string> = new Set(["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml", "rotations/overrides.yaml"]);
-
-const NEEDED = ["people", "rotation", "schedule"] as const;
-const FILE_OF: Record<(typeof NEEDED)[number], string> = { people: "rotations/people.yaml", rotation: "rotations/config.yaml", schedule: "rotations/schedule.yaml" };
+const ONLY_ROTATIONS: ReadonlySet<string> = new Set(ROTATION_FILES);
 
 export interface Loaded {
   org: Organisation;
@@ -25,16 +23,16 @@ export interface Loaded {
  * files the answer depends on are broken.
  */
 export async function loadForCommand(dir: string, now: DateTime, scope: "all" | "rotations" = "all", options: { firstPublication?: boolean } = {}): Promise<Loaded> {
-  const result = await loadRepository(dir, { now, ...(scope === "rotations" && { only: ROTATION_FILES }) });
+  const result = await loadRepository(dir, { now, ...(scope === "rotations" && { only: ONLY_ROTATIONS }) });
   // The very first `schedule generate` runs before rotations/schedule.yaml exists.
-  const needed = options.firstPublication ? NEEDED.filter((k) => k !== "schedule") : NEEDED;
+  const needed = options.firstPublication ? NEEDED_ROTATION_KINDS.filter((k) => k !== "schedule") : NEEDED_ROTATION_KINDS;
   const missing = needed.filter((k) => !result.present.has(k));
   const blocking = result.problems.filter(
-    (p) => p.severity === "error" && p.file.startsWith("rotations/") && !(options.firstPublication && p.rule === "missing-file" && p.file === "rotations/schedule.yaml"),
+    (p) => p.severity === "error" && p.file.startsWith(ROTATIONS_DIR) && !(options.firstPublication && p.rule === "missing-file" && p.file === FIXED_FILES.schedule),
   );
   if (missing.length || blocking.length) {
     const shown = blocking.length ? blocking : result.problems.filter((p) => p.severity === "error");
-    const absent = missing.filter((k) => !shown.some((p) => p.file === FILE_OF[k])).map((k) => `${FILE_OF[k]}: missing or unreadable\n`);
+    const absent = missing.filter((k) => !shown.some((p) => p.file === FIXED_FILES[k])).map((k) => `${FIXED_FILES[k]}: missing or unreadable\n`);
     throw new UserError(`the repository at ${dir} cannot be used until these are fixed (run "oncall validate" for everything):\n${absent.join("")}${shown.length ? formatText(shown.slice(0, 20), result.fileCount) : ""}`.trimEnd());
   }
   return { org: result.org, problems: result.problems };

@@ -8,12 +8,12 @@ import { join } from "node:path";
 import type { DateTime } from "luxon";
 import type { Finding, Organisation } from "../core/model/index.js";
 import { checkSchedule } from "../core/schedule/index.js";
-import type { Problem } from "./problem.js";
-import { pointer, sortProblems } from "./problem.js";
-import { classify, REQUIRED_FILES } from "./file-kinds.js";
+import type { Problem } from "../core/model/index.js";
+import { pointer, sortProblems } from "../core/model/index.js";
+import { classify, CONTEXT_FILES, FIXED_FILES, REQUIRED_FILES } from "../core/model/index.js";
 import { listRepositoryFiles } from "./repository-files.js";
 import { parseFiles } from "./parallel-parse.js";
-import type { FileKind } from "./schema-check.js";
+import type { FileKind } from "../core/model/index.js";
 import { normalize } from "./normalize.js";
 import { crossFileRules } from "./cross-rules.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
@@ -38,9 +38,6 @@ export interface LoadResult {
   /** Number of files read. */
   fileCount: number;
 }
-
-/** Files the partial (--changed-since) mode always needs: what other files refer to. */
-const CONTEXT_FILES = ["rotations/people.yaml", "rotations/config.yaml", "incidents/policy.yaml"];
 
 export async function loadRepository(dir: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const paths = await listRepositoryFiles(dir);
@@ -67,7 +64,7 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
   const { org, present } = normalize(parsed);
   const findings: Finding[] = crossFileRules(org, { present, paths: pathSet, ...(opts.now && { now: opts.now }) });
   // Schedule invariants need the roster and a rotation with a real zone; without them they would only add noise (or throw).
-  if (!opts.only && present.has("schedule") && present.has("people") && present.has("rotation") && !findings.some((f) => f.rule === "unknown-timezone" && f.src?.file === "rotations/config.yaml" && f.field === "timezone")) {
+  if (!opts.only && present.has("schedule") && present.has("people") && present.has("rotation") && !findings.some((f) => f.rule === "unknown-timezone" && f.src?.file === FIXED_FILES.rotation && f.field === "timezone")) {
     findings.push(...checkSchedule({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation, ...(opts.now && { now: opts.now }) }));
   }
   const sources = new Map(parsed.filter((f) => f.source).map((f) => [f.file, f.source!]));

@@ -11,8 +11,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { loadRepository } from "./load-repository.js";
-import { REQUIRED_FILES } from "./file-kinds.js";
-import type { Problem } from "./problem.js";
+import { REQUIRED_FILES } from "../core/model/index.js";
+import type { Problem } from "../core/model/index.js";
 import { readFixture } from "./test-repo.js";
 
 const NOW = DateTime.fromISO("2026-01-14T12:00:00Z", { setZone: true });

@@ -8,7 +8,7 @@ import { DEFAULT_COMMAND_LIMITS, type Organisation, type Person, type Shift, typ
 import type { People, PublishedSchedule, Overrides, IncidentPolicy, IncidentRecord, PostmortemFrontMatter, PlaybookFrontMatter, RotationConfiguration } from "../core/model/generated/types.js";
 import { normalizeRotation, DEFAULT_ROTATION } from "../core/rotation/index.js";
 import type { ParsedFile } from "./parse-file.js";
-import { PLAYBOOK_FILE } from "./file-kinds.js";
+import { PLAYBOOK_FILE } from "../core/model/index.js";
 
 /** Parses an instant written with an explicit offset, keeping that offset as the zone. */
 function instant(iso: string, zone?: string): DateTime {

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { parseRepoFile, type ParsedFile } from "./parse-file.js";
-import type { FileKind } from "./schema-check.js";
+import type { FileKind } from "../core/model/index.js";
 
 /** Below this many files a worker's start-up (~50 ms) costs more than it saves. */
 const PARALLEL_THRESHOLD = 600;

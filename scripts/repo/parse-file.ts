@@ -2,11 +2,12 @@
  * The per-file stage of loading: text -> YAML with positions -> schema check. Pure (text in, problems
  * out) so it can run on any thread and be cached by content.
  */
-import type { Problem } from "./problem.js";
-import { pointer } from "./problem.js";
+import type { Problem } from "../core/model/index.js";
+import { pointer } from "../core/model/index.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
 import { splitFrontMatter } from "./front-matter.js";
-import { checkSchema, type FileKind } from "./schema-check.js";
+import type { FileKind } from "../core/model/index.js";
+import { checkSchema } from "./schema-check.js";
 
 export interface ParsedFile {
   file: string;

@@ -7,7 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseRepoFile } from "./parse-file.js";
-import type { FileKind } from "./schema-check.js";
+import type { FileKind } from "../core/model/index.js";
 
 const { dir, files } = workerData as { dir: string; files: [string, FileKind][] };
 const out = files.map(([file, kind]) => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { formatGithub, formatJson, formatText, summaryMarkdown } from "./problems-output.js";
-import type { Problem } from "./problem.js";
+import { describe, expect, it, vi } from "vitest";
+import { formatGithub, formatJson, formatText, githubAnnotations, problemJson, problemLine, summaryMarkdown } from "./problems-output.js";
+import type { Problem } from "../core/model/index.js";
 
 const problems: Problem[] = [
   { file: "rotations/people.yaml", line: 4, column: 7, message: 'Manager "zed" is not in rotations/people.yaml.', severity: "error", rule: "unknown-login", path: "/people/0/manager" },
@@ -35,5 +35,43 @@ describe("problem output", () => {
   it("renders a summary table with pipes escaped", () => {
     const md = summaryMarkdown([{ ...problems[0]!, message: "a | b" }], 3);
     expect(md).toContain("| error | `rotations/people.yaml:4:7` | a \\| b | unknown-login |");
+  });
+});
+
+describe("one formatter per output (issue 11 item 4)", () => {
+  it("prints the annotations @actions/core prints, so actions and `validate --format github` agree", async () => {
+    // Fails before the issue item 4: actions wrote annotations with core.error, the CLI with its own code.
+    const core = await import("@actions/core");
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      for (const p of problems) {
+        const props = { file: p.file, title: p.rule, ...(p.line > 0 && { startLine: p.line, startColumn: p.column }) };
+        if (p.severity === "error") core.error(p.message, props);
+        else core.warning(p.message, props);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    const fields = (line: string) => {
+      const [, kind, props, message] = /^::(\w+) ([^:]*)::(.*)$/.exec(line)!;
+      return { kind, props: props!.split(",").sort(), message };
+    };
+    const ours = githubAnnotations(problems).trimEnd().split("\n").map(fields);
+    expect(written.join("").trimEnd().split(/\r?\n/).map(fields)).toEqual(ours);
+  });
+
+  it("gives one JSON object per problem, with severity, wherever it is printed", () => {
+    expect(problemJson(problems[0]!)).toEqual(problems[0]);
+    expect(problemJson({ ...problems[0]!, path: undefined })).not.toHaveProperty("path");
+    expect(problemLine(problems[1]!)).toBe(
+      "playbooks/a.md:3:15: warning: Last reviewed 2025-01-01, 400 days ago, a: b [playbook-stale]",
+    );
+    expect(problemLine(problems[2]!, { severity: false })).toBe(
+      "rotations/people.yaml: rotations/people.yaml is missing [missing-file]",
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { DATA_DIRS } from "./file-kinds.js";
+import { DATA_DIRS } from "../core/model/index.js";
 
 /** Every file below the data folders, repository-relative with forward slashes, sorted. */
 export async function listRepositoryFiles(dir: string): Promise<string[]> {

@@ -15,17 +15,16 @@ import { UserError } from "../core/model/index.js";
 import type { Finding, Organisation } from "../core/model/index.js";
 import { checkSchedule } from "../core/schedule/index.js";
 import { crossFileRules } from "./cross-rules.js";
-import { classify } from "./file-kinds.js";
+import { classify, FIXED_FILES, NEEDED_ROTATION_KINDS, ROTATION_FILES } from "../core/model/index.js";
 import { toProblem } from "./load-repository.js";
 import { normalize } from "./normalize.js";
 import { parseRepoFile, type ParsedFile } from "./parse-file.js";
-import { sortProblems, type Problem } from "./problem.js";
+import { sortProblems, type Problem } from "../core/model/index.js";
 
 const run = promisify(execFile);
 
-/** The files a trade is about; everything else in the repository cannot change who is on call. */
-export const ROTATION_PATHS = ["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml", "rotations/overrides.yaml"] as const;
-const REQUIRED = ["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml"];
+/** A trade is about the rotation files only; everything else in the repository cannot change who is on call. */
+const REQUIRED = NEEDED_ROTATION_KINDS.map((k) => FIXED_FILES[k]);
 
 /** The rotation data of one revision, with every problem found and a way to place core findings. */
 export interface RevisionData {
@@ -100,7 +99,7 @@ export function loadRotationTexts(texts: ReadonlyMap<string, string>, label: str
   }
   const { org, present } = normalize(parsed);
   const findings = crossFileRules(org, { present });
-  const zoneBroken = findings.some((f) => f.rule === "unknown-timezone" && f.src?.file === "rotations/config.yaml" && f.field === "timezone");
+  const zoneBroken = findings.some((f) => f.rule === "unknown-timezone" && f.src?.file === FIXED_FILES.rotation && f.field === "timezone");
   if (present.has("schedule") && present.has("people") && present.has("rotation") && !zoneBroken) {
     findings.push(...checkSchedule({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation }));
   }
@@ -113,9 +112,9 @@ export function loadRotationTexts(texts: ReadonlyMap<string, string>, label: str
 /** The rotation data at `ref` (a branch, tag or sha), or in the working tree when `ref` is null. */
 export async function loadRotationsAt(dir: string, ref: string | null): Promise<RevisionData> {
   const sha = ref === null ? undefined : await resolveCommit(dir, ref);
-  const read = await Promise.all(ROTATION_PATHS.map((p) => (sha === undefined ? readFile(join(dir, p), "utf8").catch(() => undefined) : showFile(dir, sha, p))));
+  const read = await Promise.all(ROTATION_FILES.map((p) => (sha === undefined ? readFile(join(dir, p), "utf8").catch(() => undefined) : showFile(dir, sha, p))));
   const texts = new Map<string, string>();
-  ROTATION_PATHS.forEach((p, i) => {
+  ROTATION_FILES.forEach((p, i) => {
     const text = read[i];
     if (text !== undefined) texts.set(p, text);
   });
@@ -141,7 +140,7 @@ export async function loadTradeRevisions(dir: string, baseRef: string, headRef: 
   const headSha = headRef === null ? undefined : await resolveCommit(dir, headRef);
   const point = (await mergeBase(dir, baseSha, headSha ?? "HEAD")) ?? baseSha;
   const [base, head] = await Promise.all([loadRotationsAt(dir, point), loadRotationsAt(dir, headSha ?? null)]);
-  const changed = ROTATION_PATHS.filter((p) => base.texts.get(p) !== head.texts.get(p));
+  const changed = ROTATION_FILES.filter((p) => base.texts.get(p) !== head.texts.get(p));
   return { base: { ...base, label: baseRef }, head: headRef === null ? head : { ...head, label: headRef }, changed };
 }
 

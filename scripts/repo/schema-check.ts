@@ -2,10 +2,8 @@
  * Runs the generated (standalone, ahead-of-time compiled) Ajv validators and turns their errors into
  * sentences with data paths. Positions are added by the caller, which has the YAML source.
  */
+import type { FileKind } from "../core/model/index.js";
 import * as validators from "./generated/validators.js";
-
-/** The file kinds that have a schema. */
-export type FileKind = "people" | "rotation" | "schedule" | "overrides" | "policy" | "incident" | "postmortem" | "playbook";
 
 export interface SchemaError {
   /** Data path of the value the message is about. */

@@ -3,7 +3,7 @@
  * Parsing is separate from reading: these functions take text, never touch the disk.
  */
 import { LineCounter, Parser, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from "yaml";
-import type { Problem } from "./problem.js";
+import type { Problem } from "../core/model/index.js";
 
 interface Position {
   line: number;

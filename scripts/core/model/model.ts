@@ -180,23 +180,6 @@ export interface Organisation {
   playbooks: Playbook[];
 }
 
-/**
- * A problem found by a rule. Core rules name the entity (`src`) and optionally the field; the loader
- * resolves that to file, line and column.
- */
-export interface Finding {
-  severity: "error" | "warning";
-  /** Short rule id, for filtering and tests: `unknown-login`, `schedule-gap`, ... */
-  rule: string;
-  message: string;
-  src?: SourceRef;
-  /** Field inside the entity the message is about (appended to src.path). */
-  field?: string | number;
-  /** Explicit 1-based position, for findings in Markdown bodies that have no data path. */
-  line?: number;
-  column?: number;
-}
-
 /** Why a person is on call in a coverage segment. */
 export type CoverageSource = "schedule" | "override" | "holiday" | "fallback" | "preview";
 

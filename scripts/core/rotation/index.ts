@@ -10,3 +10,4 @@ export * from "./roster-view.js";
 export * from "./round-order.js";
 export * from "./slot-timeline.js";
 export * from "./wall-clock.js";
+export * from "./instant.js";

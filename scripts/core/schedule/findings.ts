@@ -2,11 +2,11 @@
  * Shared wording for schedule findings: the finding shape pointing at a shift or override, and a short
  * description of the entity in the rotation zone's wall time.
  */
-import type { Finding, Override, Shift } from "../model/index.js";
+import type { Finding, Override, Severity, Shift } from "../model/index.js";
 import { formatInstant } from "../rotation/index.js";
 
 /** A finding about one shift or override, pointing at `field` inside it (its `src` when known). */
-export function finding(severity: Finding["severity"], rule: string, message: string, entity: Shift | Override | undefined, field?: string): Finding {
+export function finding(severity: Severity, rule: string, message: string, entity: Shift | Override | undefined, field?: string): Finding {
   const f: Finding = { severity, rule, message: sentence(message) };
   if (entity?.src) f.src = entity.src;
   if (field !== undefined) f.field = field;

@@ -16,7 +16,7 @@
  */
 import type { DateTime } from "luxon";
 import type { Effect, LabelSpec } from "../model/index.js";
-import type { Organisation, Shift } from "../model/index.js";
+import { FIXED_FILES, type Organisation, type Shift } from "../model/index.js";
 import type { ShiftEdit } from "../rotation/index.js";
 import { planScheduleUpdate } from "./update.js";
 import { announcementBody, announcementTitle, parsePublicationWindow, publicationBody, type PublicationWindow } from "./publication-text.js";
@@ -25,7 +25,8 @@ import { publishedUntil } from "./who.js";
 /** Head branch of the publication pull request: the one place a rerun looks for it. */
 export const PUBLICATION_BRANCH = "oncall/publish-schedule";
 
-export const SCHEDULE_FILE = "rotations/schedule.yaml";
+/** The file a publication writes: `FIXED_FILES.schedule` (this name stays for the schedule run). */
+export const SCHEDULE_FILE = FIXED_FILES.schedule;
 
 /**
  * How far before the horizon falls short a publication is proposed (weeks). The workflow runs weekly:

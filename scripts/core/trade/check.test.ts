@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../model/index.js";
-import { checkTrade, type LoadedSide, type PositionedProblem } from "./check.js";
+import type { Finding, Problem } from "../model/index.js";
+import { checkTrade, type LoadedSide } from "./check.js";
 import { at, baseShifts, CONFIG, PEOPLE, swapped } from "./test-kit.js";
 
 const ALL = new Set(["people", "rotation", "schedule", "overrides"]);
-const problem = (message: string, extra: Partial<PositionedProblem> = {}): PositionedProblem => ({ file: "rotations/schedule.yaml", line: 3, column: 5, message, severity: "error", rule: "schedule-gap", ...extra });
-const loaded = (shifts = baseShifts(), problems: PositionedProblem[] = [], present: ReadonlySet<string> = ALL): LoadedSide => ({ org: { shifts, overrides: [], people: PEOPLE, rotation: CONFIG }, present, problems });
-const position = (f: Finding): PositionedProblem => problem(f.message, { rule: f.rule, line: Number(f.src?.path[1] ?? 0) + 6 });
+const problem = (message: string, extra: Partial<Problem> = {}): Problem => ({ file: "rotations/schedule.yaml", line: 3, column: 5, message, severity: "error", rule: "schedule-gap", ...extra });
+const loaded = (shifts = baseShifts(), problems: Problem[] = [], present: ReadonlySet<string> = ALL): LoadedSide => ({ org: { shifts, overrides: [], people: PEOPLE, rotation: CONFIG }, present, problems });
+const position = (f: Finding): Problem => problem(f.message, { rule: f.rule, line: Number(f.src?.path[1] ?? 0) + 6 });
 
 describe("checkTrade", () => {
   const swap = swapped(baseShifts(), ["alice", "2026-11-30T11:00"], ["bob", "2026-12-07T11:00"]);

@@ -7,35 +7,24 @@
  * already had apart, so a trade is not blamed for them.
  */
 import type { DateTime } from "luxon";
-import type { Finding, Organisation } from "../model/index.js";
+import { NEEDED_ROTATION_KINDS, type Finding, type Organisation, type Problem } from "../model/index.js";
 import { affectedPeople, diffCoverage, type TradeChange, type TradeSide } from "./diff.js";
 import { pastChangeFindings } from "./past.js";
 import { tradeSummary } from "./summary.js";
-
-/** A problem with its place, as the loader reports it (structurally the loader's `Problem`). */
-export interface PositionedProblem {
-  file: string;
-  /** 1-based, 0 for the whole file. */
-  line: number;
-  column: number;
-  message: string;
-  severity: "error" | "warning";
-  rule: string;
-}
 
 /** One revision as loaded: the data, which fixed files were valid, and every problem found. */
 export interface LoadedSide {
   org: Pick<Organisation, "shifts" | "overrides" | "people" | "rotation">;
   /** Kinds of fixed files that were present and valid (`people`, `rotation`, `schedule`, ...). */
   present: ReadonlySet<string>;
-  problems: readonly PositionedProblem[];
+  problems: readonly Problem[];
 }
 
 export interface TradeCheckInput {
   before: LoadedSide;
   after: LoadedSide;
   /** Places a core finding about the after side (file, line, column). */
-  position(finding: Finding): PositionedProblem;
+  position(finding: Finding): Problem;
   /** Changes before this instant alter history. */
   now: DateTime;
 }
@@ -46,25 +35,24 @@ export interface TradeCheck {
   published: TradeChange[];
   affected: string[];
   /** Errors the trade brings; any of them fails the check. */
-  problems: PositionedProblem[];
+  problems: Problem[];
   /** Warnings the trade brings (first-timers paired, ...). */
-  warnings: PositionedProblem[];
+  warnings: Problem[];
   /** Errors the base revision already had, left out of `problems`. */
-  existing: PositionedProblem[];
+  existing: Problem[];
   summary: string;
   /** The two sides, for views that need the coverage (before/after tables). */
   before: TradeSide;
   after: TradeSide;
 }
 
-const NEEDED = ["people", "rotation", "schedule"];
-const key = (p: PositionedProblem) => `${p.file}\n${p.rule}\n${p.message}`;
+const key = (p: Problem) => `${p.file}\n${p.rule}\n${p.message}`;
 const sideOf = (s: LoadedSide): TradeSide => ({ shifts: s.org.shifts, overrides: s.org.overrides, people: s.org.people, config: s.org.rotation });
 
 /** Checks a trade; see the module comment. */
 export function checkTrade(input: TradeCheckInput): TradeCheck {
   const { before, after } = input;
-  const readable = (s: LoadedSide) => NEEDED.every((k) => s.present.has(k));
+  const readable = (s: LoadedSide) => NEEDED_ROTATION_KINDS.every((k) => s.present.has(k));
   const baseKeys = new Set(before.problems.filter((p) => p.severity === "error").map(key));
   const afterErrors = after.problems.filter((p) => p.severity === "error");
   const problems = afterErrors.filter((p) => !baseKeys.has(key(p)));

@@ -7,7 +7,7 @@
  * show the file and line a person has to look at.
  */
 import type { DateTime } from "luxon";
-import type { Finding, Override, Shift } from "../model/index.js";
+import { FIXED_FILES, type Finding, type Override, type Shift } from "../model/index.js";
 import { coveragePieces } from "../schedule/index.js";
 import { describe, finding } from "../schedule/index.js";
 import type { TradeChange, TradeSide } from "./diff.js";
@@ -38,7 +38,7 @@ export function pastChangeFindings(changes: readonly TradeChange[], after: Trade
     const field = culprit ? ("by" in culprit ? "by" : "login") : undefined;
     const f = finding("error", "trade-past-change", message, culprit, field);
     // A deleted shift leaves nothing to point at on the new side: name the file at least.
-    if (!culprit) f.src = { file: "rotations/schedule.yaml", path: [] };
+    if (!culprit) f.src = { file: FIXED_FILES.schedule, path: [] };
     findings.push(f);
   }
   return findings;

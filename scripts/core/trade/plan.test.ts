@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../model/index.js";
-import { checkTrade, type LoadedSide, type PositionedProblem } from "./check.js";
+import type { Finding, Problem } from "../model/index.js";
+import { checkTrade, type LoadedSide } from "./check.js";
 import { askedIn, LIMITS, reaskedIn, tradeVerdict } from "./comment.js";
 import { planTrade, TRADE_COMMENT_KEY, TRADE_STATUS_CONTEXT, type TradePlanInput } from "./plan.js";
 import { at, baseShifts, CONFIG, PEOPLE, swapped, weekly } from "./test-kit.js";
 
 const ALL = new Set(["people", "rotation", "schedule", "overrides"]);
-const loaded = (shifts = baseShifts(), problems: PositionedProblem[] = []): LoadedSide => ({ org: { shifts, overrides: [], people: PEOPLE, rotation: CONFIG }, present: ALL, problems });
-const position = (f: Finding): PositionedProblem => ({ file: "rotations/schedule.yaml", line: 7, column: 3, message: f.message, severity: "error", rule: f.rule });
+const loaded = (shifts = baseShifts(), problems: Problem[] = []): LoadedSide => ({ org: { shifts, overrides: [], people: PEOPLE, rotation: CONFIG }, present: ALL, problems });
+const position = (f: Finding): Problem => ({ file: "rotations/schedule.yaml", line: 7, column: 3, message: f.message, severity: "error", rule: f.rule });
 const swap = swapped(baseShifts(), ["bob", "2026-12-07T11:00"], ["carol", "2026-12-14T11:00"]);
 const now = at("2026-11-25T12:00");
 const input = (over: Partial<TradePlanInput> = {}): TradePlanInput => ({
