@@ -5,9 +5,9 @@
  * decides comes from `planSchedulePublication`; this run gathers the facts, carries the plan out and
  * reports.
  */
+import { instantInput } from "../repo/instant-input.js";
 import * as core from "@actions/core";
 import { join, resolve } from "node:path";
-import { DateTime } from "luxon";
 import { UserError } from "../core/model/index.js";
 import {
   calendarFeedSite,
@@ -40,7 +40,7 @@ export interface ScheduleInputs {
 /** Publishes, announces and writes the feeds (see the module comment). */
 export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): Promise<void> {
   // `at` replaces the clock, for tests and for replaying a run; workflows leave it empty.
-  const now = instantInput("at", inputs.at) ?? ctx.now;
+  const now = inputs.at ? await instantInput(ctx.workspace, inputs.at, 'Input "at"') : ctx.now;
   const horizon = inputs.horizonWeeks;
   const horizonWeeks = horizon ? Number(horizon) : undefined;
   if (horizonWeeks !== undefined && !(Number.isInteger(horizonWeeks) && horizonWeeks > 0))
@@ -90,11 +90,3 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
     .write();
 }
 
-/** An ISO-8601 instant input (with offset), or undefined when empty. */
-function instantInput(name: string, raw: string): DateTime | undefined {
-  if (!raw) return undefined;
-  const at = DateTime.fromISO(raw, { setZone: true });
-  if (!at.isValid || !/([zZ]|[+-]\d\d:?\d\d)$/.test(raw))
-    throw new UserError(`${name} must be an ISO-8601 instant with an offset, like 2027-01-01T12:00:00Z; got "${raw}".`);
-  return at;
-}

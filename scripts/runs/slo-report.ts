@@ -3,8 +3,8 @@
  * MTTA and MTTR per severity, acknowledgements per person) as an issue, once per month, and to the job
  * summary. By default the month before the clock's, in the rotation's time zone.
  */
+import { instantInput } from "../repo/instant-input.js";
 import * as core from "@actions/core";
-import { DateTime } from "luxon";
 import { UserError } from "../core/model/index.js";
 import { planSloReportIssue, reportMonth } from "../core/slo/index.js";
 import type { ActionContext } from "../github/action-context.js";
@@ -22,9 +22,7 @@ export interface SloReportInputs {
 /** Posts the report (see the module comment). */
 export async function runSloReport(ctx: ActionContext, inputs: SloReportInputs): Promise<void> {
   const { at } = inputs;
-  const now = at ? DateTime.fromISO(at, { zone: "UTC", setZone: true }) : ctx.now;
-  if (!now.isValid)
-    throw new UserError(`Input at must be an ISO-8601 instant such as 2026-12-01T07:00:00Z, not "${at}".`);
+  const now = at ? await instantInput(ctx.workspace, at, 'Input "at"') : ctx.now;
   const { org } = await loadForCommand(ctx.workspace, now);
   let period;
   try {

@@ -8,6 +8,7 @@
  *
  * Each poll has the run's shape: load (one read) -> plan -> carry out -> report.
  */
+import { instantInput } from "../repo/instant-input.js";
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
 import { UserError } from "../core/model/index.js";
@@ -56,7 +57,7 @@ export async function runSloWatch(ctx: ActionContext, inputs: SloWatchInputs): P
   }
 
   const clock = scaledClock({
-    ...optional("start", instantInput("at", inputs.at)),
+    ...optional("start", inputs.at ? await instantInput(ctx.workspace, inputs.at, 'Input "at"') : undefined),
     ...optional("timeScaleMs", clientOptionsFromEnv().timeScaleMs),
   });
   const began = clock.now();
@@ -156,11 +157,3 @@ function minutesInput(name: string, raw: string, fallback: number): number {
   return minutes;
 }
 
-/** An ISO instant input (UTC when it has no offset), or undefined when empty. */
-function instantInput(name: string, value: string): DateTime | undefined {
-  if (!value) return undefined;
-  const at = DateTime.fromISO(value, { zone: "UTC", setZone: true });
-  if (!at.isValid)
-    throw new UserError(`Input ${name} must be an ISO-8601 instant such as 2026-12-02T15:10:00Z, not "${value}".`);
-  return at;
-}

@@ -3,9 +3,8 @@
  * incidents in one search, plans warn / breach / escalate (scripts/core/slo/plan.ts), carries the plan
  * out, then sends the chat message of each escalation whose comment this run created.
  */
+import { instantInput } from "../repo/instant-input.js";
 import * as core from "@actions/core";
-import { DateTime } from "luxon";
-import { UserError } from "../core/model/index.js";
 import { describeSloDecision, planSlo, type SloCheckDecision } from "../core/slo/index.js";
 import type { ActionContext } from "../github/action-context.js";
 import { listOpenIncidents, withConfirmations, withEventIssue } from "../github/open-incidents.js";
@@ -28,7 +27,7 @@ export interface SloInputs {
 export async function runSlo(ctx: ActionContext, inputs: SloInputs): Promise<void> {
   const { webhookUrl } = inputs;
   if (webhookUrl) core.setSecret(webhookUrl);
-  const now = instantInput("at", inputs.at) ?? ctx.now;
+  const now = inputs.at ? await instantInput(ctx.workspace, inputs.at, 'Input "at"') : ctx.now;
   const { org } = await loadForCommand(ctx.workspace, now, "rotations");
   const listed = await listOpenIncidents(ctx.octokit, ctx.repo);
   // The event's copy of its issue is current; the search index may lag behind a label just added.
@@ -82,11 +81,3 @@ function sloSummary(lines: readonly string[]): string {
   ].join("\n");
 }
 
-/** An ISO instant input (UTC when it has no offset), or undefined when empty. */
-function instantInput(name: string, value: string): DateTime | undefined {
-  if (!value) return undefined;
-  const at = DateTime.fromISO(value, { zone: "UTC", setZone: true });
-  if (!at.isValid)
-    throw new UserError(`Input ${name} must be an ISO-8601 instant such as 2026-12-02T15:10:00Z, not "${value}".`);
-  return at;
-}

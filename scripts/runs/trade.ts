@@ -15,6 +15,8 @@
  * comment, read and write the status or check run, request reviews), one more on a review relay run
  * (read the pull request).
  */
+import { githubAnnotations } from "../repo/problems-output.js";
+import { instantInput } from "../repo/instant-input.js";
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
 import { UserError } from "../core/model/index.js";
@@ -70,8 +72,7 @@ export async function runTrade(ctx: ActionContext, inputs: TradeInputs): Promise
     return;
   }
   const { pull } = event;
-  const now = inputs.at ? DateTime.fromISO(inputs.at, { setZone: true }) : (event.at ?? ctx.now);
-  if (!now.isValid) throw new UserError(`The "at" input must be an ISO-8601 instant, not "${inputs.at}".`);
+  const now = inputs.at ? await instantInput(ctx.workspace, inputs.at, 'Input "at"') : (event.at ?? ctx.now);
 
   await fetch([event.baseSha, pull.headSha]);
   const { base, head, changed } = await loadTradeRevisions(ctx.workspace, event.baseSha, pull.headSha);
@@ -105,12 +106,7 @@ export async function runTrade(ctx: ActionContext, inputs: TradeInputs): Promise
     core.info(
       `Approval by ${s.login} on ${s.commit?.slice(0, 7) ?? "an unknown commit"} no longer counts (${s.reason === "changed" ? "the trade changed since" : "that commit cannot be read"}).`,
     );
-  for (const p of check.problems)
-    core.error(p.message, {
-      file: p.file,
-      title: p.rule,
-      ...(p.line > 0 && { startLine: p.line, startColumn: p.column }),
-    });
+  process.stdout.write(githubAnnotations(check.problems));
   if (consentCheck.kind === "status") core.warning(STATUS_FALLBACK_NOTE);
   core.setOutput("state", plan.verdict.state);
   core.setOutput("affected", check.affected.join(","));

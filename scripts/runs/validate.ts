@@ -8,7 +8,7 @@ import * as core from "@actions/core";
 import type { DateTime } from "luxon";
 import { changesSince } from "../repo/changed-files.js";
 import { loadRepository } from "../repo/load-repository.js";
-import { counts, summaryMarkdown } from "../repo/problems-output.js";
+import { counts, githubAnnotations, summaryMarkdown } from "../repo/problems-output.js";
 
 /** What the validate run needs: the checkout and the clock (it reads nothing else from the runner). */
 export interface ValidateContext {
@@ -38,15 +38,7 @@ export async function runValidate(ctx: ValidateContext, inputs: ValidateInputs):
     }
   }
   const { problems, fileCount } = await loadRepository(dir, { now: ctx.now, ...(only && { only }) });
-  for (const p of problems) {
-    const props: core.AnnotationProperties = {
-      file: p.file,
-      title: p.rule,
-      ...(p.line > 0 && { startLine: p.line, startColumn: p.column }),
-    };
-    if (p.severity === "error") core.error(p.message, props);
-    else core.warning(p.message, props);
-  }
+  process.stdout.write(githubAnnotations(problems));
   await core.summary.addRaw(summaryMarkdown(problems, fileCount)).write();
   const { errors, warnings } = counts(problems);
   core.setOutput("errors", errors);
