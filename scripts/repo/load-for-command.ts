@@ -21,16 +21,33 @@ export interface Loaded {
 }
 
 /**
+ * Schedule errors that publishing itself resolves, so they must not stop it: a leaver's published
+ * shift past their end date (publication releases it) and an override ahead of the published schedule
+ * (publication extends the schedule under it).
+ */
+const FIXED_BY_PUBLISHING: ReadonlySet<string> = new Set(["after-end-date", "override-outside-schedule"]);
+
+/**
  * Loads `dir` (everything, or only the rotation files) and fails with the problems listed when the
  * files the answer depends on are broken.
+ *
+ * `firstPublication` is for the commands that publish (`schedule generate`, the schedule workflow):
+ * rotations/schedule.yaml may be missing, and the schedule invariants are checked too, so nothing is
+ * appended to a schedule that has overlaps, gaps or other errors (leavers' shifts excepted: publishing
+ * releases them).
  */
 export async function loadForCommand(dir: string, now: DateTime, scope: "all" | "rotations" = "all", options: { firstPublication?: boolean } = {}): Promise<Loaded> {
-  const result = await loadRepository(dir, { now, ...(scope === "rotations" && { only: ROTATION_FILES }) });
+  const publishing = options.firstPublication === true;
+  const result = await loadRepository(dir, { now, ...(scope === "rotations" && { only: ROTATION_FILES }), ...(publishing && { scheduleRules: true }) });
   // The very first `schedule generate` runs before rotations/schedule.yaml exists.
-  const needed = options.firstPublication ? NEEDED.filter((k) => k !== "schedule") : NEEDED;
+  const needed = publishing ? NEEDED.filter((k) => k !== "schedule") : NEEDED;
   const missing = needed.filter((k) => !result.present.has(k));
   const blocking = result.problems.filter(
-    (p) => p.severity === "error" && p.file.startsWith("rotations/") && !(options.firstPublication && p.rule === "missing-file" && p.file === "rotations/schedule.yaml"),
+    (p) =>
+      p.severity === "error" &&
+      p.file.startsWith("rotations/") &&
+      !(publishing && p.rule === "missing-file" && p.file === "rotations/schedule.yaml") &&
+      !(publishing && FIXED_BY_PUBLISHING.has(p.rule) && !(p.rule === "after-end-date" && p.file === "rotations/overrides.yaml")),
   );
   if (missing.length || blocking.length) {
     const shown = blocking.length ? blocking : result.problems.filter((p) => p.severity === "error");

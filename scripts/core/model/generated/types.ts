@@ -66,7 +66,7 @@ timezone: string
  */
 seed: number
 /**
- * Date the first round began; generation before it is never attempted.
+ * Date the rotation begins (optional); nothing is generated before it. The first publication begins at each layer's first handoff after the later of this date and the moment it runs, so a date in the past never publishes shifts that have already ended; without it, publication begins at the next handoff. It also anchors the weeks of layers whose shifts last several weeks.
  */
 start?: string
 /**
