@@ -55,6 +55,7 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     }
     if (p.end !== undefined && p.end < p.start) out.push(err("end-before-start", `${p.login}'s end date ${p.end} is before their start date ${p.start}.`, p.src, "end"));
   }
+  out.push(...managerCycles(org.people));
 
   // Rotation config
   if (opts.present.has("rotation")) {
@@ -139,6 +140,9 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     }
     if (inc.postmortem && opts.paths && !opts.paths.has(inc.postmortem))
       out.push(err("missing-postmortem", `The postmortem ${inc.postmortem} does not exist.`, inc.src, "postmortem"));
+    // A problem is reported after it begins; a later startedAt is a typo or the wrong offset.
+    if (inc.startedAt !== undefined && Date.parse(inc.startedAt) > Date.parse(inc.reportedAt))
+      out.push(err("incident-times", `startedAt (${inc.startedAt}) is after reportedAt (${inc.reportedAt}); an incident cannot be reported before it starts (check the offsets).`, inc.src, "startedAt"));
     for (const [a, b] of [["reportedAt", "acknowledgedAt"], ["reportedAt", "resolvedAt"], ["acknowledgedAt", "resolvedAt"]] as const) {
       const x = inc[a], y = inc[b];
       // Instants passed the schema's pattern (offset always present), so Date.parse reads them exactly.
@@ -204,4 +208,29 @@ function joinPath(dir: string, rel: string): string {
     else if (seg !== "." && seg !== "") parts.push(seg);
   }
   return parts.join("/");
+}
+
+/**
+ * Chains of managers that loop back (a manages b, b manages a): fallbacks and trade approvals walk up
+ * the chain, which must end at someone without a manager. One error per cycle, at its first member in
+ * roster order; a person who is their own manager is reported by `self-manager` instead.
+ */
+function managerCycles(people: Organisation["people"]): Finding[] {
+  const managerOf = new Map(people.map((p) => [p.login, p.manager]));
+  const reported = new Set<string>();
+  const out: Finding[] = [];
+  for (const p of people) {
+    if (reported.has(p.login)) continue;
+    const chain: string[] = [];
+    let at: string | undefined = p.login;
+    while (at !== undefined && !chain.includes(at)) {
+      chain.push(at);
+      at = managerOf.get(at);
+    }
+    // The walk stopped at someone already seen: a cycle when that is where this person started.
+    if (at !== p.login || chain.length < 2) continue;
+    for (const login of chain) reported.add(login);
+    out.push(err("manager-cycle", `The managers of ${chain.join(", ")} form a cycle (${[...chain, p.login].join(" -> ")}); the top of a management chain has no manager.`, p.src, "manager"));
+  }
+  return out;
 }

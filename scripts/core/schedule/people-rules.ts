@@ -37,7 +37,9 @@ export function checkSchedulePeople(input: PeopleCheckInput): Finding[] {
     const until = availableUntilMillis(person, zone);
     if (entity.end.toMillis() > until) {
       const how = entity.start.toMillis() >= until ? "is after" : "runs past";
-      findings.push(finding("error", "after-end-date", `${describe(entity, zone)} ${how} ${person.login}'s end date ${person.end}; release it to their manager`, entity, field));
+      // A shift is released by the next publication (or by hand); an override is the team's own entry.
+      const fix = "by" in entity ? `; end the override by then, or name someone else in "by"` : "; release it to their manager";
+      findings.push(finding("error", "after-end-date", `${describe(entity, zone)} ${how} ${person.login}'s end date ${person.end}${fix}`, entity, field));
     }
   };
   for (const s of shifts) checkDates(s, s.login, "login");

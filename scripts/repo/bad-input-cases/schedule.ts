@@ -148,4 +148,45 @@ export const scheduleCases: BadInputCase[] = [
       },
     ],
   },
+  {
+    // Fails before issue 16 item 8: an override years ahead of the schedule was accepted.
+    name: "override years after the published schedule",
+    edits: [replace(OVERRIDES, "start: 2026-01-22", "start: 2029-01-22"), replace(OVERRIDES, "end: 2026-01-23", "end: 2029-01-23")],
+    expect: [
+      {
+        file: OVERRIDES,
+        line: 4,
+        column: 12,
+        rule: "override-outside-schedule",
+        message:
+          "rot-b override 2029-01-22 09:00 EST - 2029-01-23 09:00 EST (by raj) covers no published rot-b shift (the published rot-b schedule runs from 2026-01-07 11:00 EST to 2026-02-25 11:00 EST)",
+      },
+    ],
+  },
+  {
+    // Fails before issue 16 item 8: an override before the rotation began was accepted.
+    name: "override before the rotation starts",
+    edits: [replace(OVERRIDES, "start: 2026-01-22", "start: 2025-12-22"), replace(OVERRIDES, "end: 2026-01-23", "end: 2025-12-23")],
+    expect: [{ file: OVERRIDES, line: 4, column: 12, rule: "override-outside-schedule", message: "rot-b override 2025-12-22 09:00 EST - 2025-12-23 09:00 EST (by raj) covers no published rot-b shift" }],
+  },
+  {
+    // Fails before issue 16 item 8: the message told the team to "release it to their manager".
+    name: "override by someone after their end date",
+    // raj leaves on 11 February, after his last shift (4-11 Feb, ending 11:00); the override is on the 12th.
+    edits: [
+      replace(PEOPLE, "    start: 2023-04-03\n", "    start: 2023-04-03\n    end: 2026-02-11\n"),
+      replace(OVERRIDES, "start: 2026-01-22", "start: 2026-02-12"),
+      replace(OVERRIDES, "end: 2026-01-23", "end: 2026-02-13"),
+    ],
+    expect: [
+      {
+        file: OVERRIDES,
+        line: 6,
+        column: 9,
+        rule: "after-end-date",
+        message: 'rot-b override 2026-02-12 09:00 EST - 2026-02-13 09:00 EST (by raj) is after raj\'s end date 2026-02-11; end the override by then, or name someone else in "by"',
+        excludes: "manager",
+      },
+    ],
+  },
 ];

@@ -223,7 +223,7 @@ fallback?: string
  */
 round?: number
 /**
- * Reason for an explicit correction of a shift that had already started; without it, changing history is an error.
+ * Why a shift that had already started (or ended) was changed, for example "alice was ill; bob took the weekend". Published history is otherwise immutable: the trade check refuses an edit that changes who was on call before it runs unless every shift or override now covering that time carries a correction. It stays in the file as the record of the fix; leave it out for ordinary trades of future shifts.
  */
 correction?: string
 }
@@ -260,7 +260,7 @@ by: string
  */
 reason?: string
 /**
- * Reason for an explicit correction of an override that had already started.
+ * Why an override that had already started (or ended) was added or changed, for example "raj covered the night; recorded afterwards". Without it the trade check refuses any change to who was on call in the past; with it the change is accepted and the reason stays in the file as the record.
  */
 correction?: string
 }[]
