@@ -70,3 +70,20 @@ describe("oncall schedule generate (issue 16)", () => {
     expect(JSON.parse(r.stdout).edited.length).toBeGreaterThan(0);
   });
 });
+
+describe("oncall who, when a fallback has left (issue 16)", () => {
+  // Fails before issue 16 item 7: `who` answered dana, who had left two days earlier.
+  it("shows the fallback's manager once the fallback has left, and validate warns naming both", async () => {
+    const dir = await repo([
+      { file: "rotations/schedule.yaml", replace: "end: 2026-02-25T11:00:00-05:00, login: lena, round: 2 }", with: "end: 2026-02-25T11:00:00-05:00, login: null, fallback: dana, round: 2 }" },
+      { file: "rotations/people.yaml", replace: "    start: 2018-01-08\n", with: "    start: 2018-01-08\n    end: 2026-02-20\n    manager: erin\n" },
+      { file: "rotations/people.yaml", transform: (t) => `${t}\n  - login: erin\n    name: Erin Director\n    timezone: America/New_York\n    region: US-NY\n    start: 2015-01-05\n    team: platform\n    oncall: false\n` },
+    ]);
+    const who = (iso: string) => JSON.parse(runCli(["who", "--repo", dir, "--at", iso, "--json"]).stdout).oncall.find((e: { layer: string }) => e.layer === "rot-b");
+    expect(who("2026-02-19T12:00:00Z")).toMatchObject({ login: "dana", source: "fallback" });
+    expect(who("2026-02-22T12:00:00Z")).toMatchObject({ login: "erin", source: "fallback" });
+    const v = runCli(["validate", "--repo", dir, "--at", "2026-02-10T12:00:00Z"]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toContain("its fallback dana (end date 2026-02-20) has left by 2026-02-21 00:00 EST, so erin (their manager) covers it from then");
+  });
+});

@@ -5,7 +5,7 @@
  * skipped here: the loader reports them.
  */
 import type { Finding, Override, Person, RotationConfig, Shift } from "../model/index.js";
-import { availableUntilMillis, firstShiftAllowedMillis, firstShiftStarts, isExperienced, scheduleEpoch } from "../rotation/index.js";
+import { availableUntilMillis, firstShiftAllowedMillis, firstShiftStarts, isExperienced, scheduleEpoch, standIns } from "../rotation/index.js";
 import { coveragePieces, slotOfLayer } from "./effective.js";
 import { describe, finding } from "./findings.js";
 import { formatInstant, inZone } from "../rotation/index.js";
@@ -18,7 +18,10 @@ export interface PeopleCheckInput {
   config: RotationConfig;
 }
 
-/** new-hire-too-early, after-end-date, both-layers (errors) and first-timers-paired (warning). */
+/**
+ * new-hire-too-early, after-end-date, both-layers, fallback-no-manager (errors), first-timers-paired and
+ * fallback-departed (warnings).
+ */
 export function checkSchedulePeople(input: PeopleCheckInput): Finding[] {
   const { config, shifts, overrides } = input;
   const zone = config.timezone;
@@ -44,6 +47,7 @@ export function checkSchedulePeople(input: PeopleCheckInput): Finding[] {
   };
   for (const s of shifts) checkDates(s, s.login, "login");
   for (const o of overrides) checkDates(o, o.by, "by");
+  for (const s of shifts) if (s.login === null && s.fallback !== undefined && people.has(s.fallback)) findings.push(...fallbackLeft(s, s.fallback, people, zone));
 
   findings.push(...bothLayers(input));
   findings.push(...firstTimersPaired(input));
@@ -113,4 +117,25 @@ function firstTimersPaired(input: PeopleCheckInput): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * An unfilled shift whose fallback leaves before it ends. Coverage then moves up the management chain
+ * (`standIns`): a warning naming who left and who takes over; when nobody in the chain is still at the
+ * company at the end, an error, since a person who has left would be shown on call.
+ */
+function fallbackLeft(shift: Shift, fallback: string, people: ReadonlyMap<string, Person>, zone: string): Finding[] {
+  const pieces = standIns(fallback, shift.start.toMillis(), shift.end.toMillis(), people, zone);
+  const last = pieces[pieces.length - 1]!;
+  const lastPerson = people.get(last.login)!;
+  const leaves = (login: string) => `${login} (end date ${people.get(login)!.end})`;
+  if (availableUntilMillis(lastPerson, zone) < shift.end.toMillis()) {
+    const chain = [...last.via, last.login];
+    const who = chain.length > 1 ? `its fallback ${fallback} and every manager above (${chain.slice(1).map(leaves).join(", ")}) leave` : `its fallback ${leaves(fallback)} leaves`;
+    return [finding("error", "fallback-no-manager", `${describe(shift, zone)}: ${who} before it ends, and no manager still at the company can take over; name another fallback`, shift, "fallback")];
+  }
+  const moves = pieces.filter((p) => p.via.length > 0);
+  if (!moves.length) return [];
+  const text = moves.map((p) => `${leaves(p.via[p.via.length - 1]!)} has left by ${formatInstant(p.startMs, zone)}, so ${p.login} (their manager) covers it from then`).join("; ");
+  return [finding("warning", "fallback-departed", `${describe(shift, zone)}: its fallback ${text}`, shift, "fallback")];
 }

@@ -189,4 +189,41 @@ export const scheduleCases: BadInputCase[] = [
       },
     ],
   },
+  {
+    // Fails before issue 16 item 7: a fallback who had left stayed on call, silently.
+    name: "fallback who leaves during the unfilled shift, with a manager above (a warning)",
+    // lena's last shift (18-25 Feb) is released to dana, who leaves on 20 February; erin manages dana.
+    edits: [
+      replace(SCHEDULE, "end: 2026-02-25T11:00:00-05:00, login: lena, round: 2 }", "end: 2026-02-25T11:00:00-05:00, login: null, fallback: dana, round: 2 }"),
+      replace(PEOPLE, "    start: 2018-01-08\n", "    start: 2018-01-08\n    end: 2026-02-20\n    manager: erin\n"),
+      { file: PEOPLE, transform: (t) => `${t}\n  - login: erin\n    name: Erin Director\n    timezone: America/New_York\n    region: US-NY\n    start: 2015-01-05\n    team: platform\n    oncall: false\n` },
+    ],
+    expect: [
+      {
+        file: SCHEDULE,
+        line: 16,
+        column: 110,
+        rule: "fallback-departed",
+        severity: "warning",
+        message: "rot-b shift 2026-02-18 11:00 EST - 2026-02-25 11:00 EST (no-one): its fallback dana (end date 2026-02-20) has left by 2026-02-21 00:00 EST, so erin (their manager) covers it from then.",
+      },
+    ],
+  },
+  {
+    // Fails before issue 16 item 7: a fallback with no manager left was accepted.
+    name: "fallback who leaves during the unfilled shift, with no manager left",
+    edits: [
+      replace(SCHEDULE, "end: 2026-02-25T11:00:00-05:00, login: lena, round: 2 }", "end: 2026-02-25T11:00:00-05:00, login: null, fallback: dana, round: 2 }"),
+      replace(PEOPLE, "    start: 2018-01-08\n", "    start: 2018-01-08\n    end: 2026-02-20\n"),
+    ],
+    expect: [
+      {
+        file: SCHEDULE,
+        line: 16,
+        column: 110,
+        rule: "fallback-no-manager",
+        message: "rot-b shift 2026-02-18 11:00 EST - 2026-02-25 11:00 EST (no-one): its fallback dana (end date 2026-02-20) leaves before it ends, and no manager still at the company can take over; name another fallback.",
+      },
+    ],
+  },
 ];
