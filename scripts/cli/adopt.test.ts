@@ -87,3 +87,43 @@ describe("oncall who, when a fallback has left (issue 16)", () => {
     expect(v.stdout).toContain("its fallback dana (end date 2026-02-20) has left by 2026-02-21 00:00 EST, so erin (their manager) covers it from then");
   });
 });
+
+describe("holiday regions the library lacks (issue 16)", () => {
+  // raj moves to Kathmandu: Nepal (NP) has no data in the holiday library. 15 January 2026 is listed as
+  // an organisation-defined holiday of NP; at 10:00 there raj is the only one on call in support hours.
+  const nepal = (regionHolidays: string): Edit[] => [
+    { file: "rotations/people.yaml", replace: "    timezone: Asia/Kolkata\n    region: IN-KA\n", with: "    timezone: Asia/Kathmandu\n    region: NP\n" },
+    { file: "rotations/config.yaml", transform: (t) => t + regionHolidays },
+  ];
+  const deadline = (dir: string) => runCli(["slo", "deadline", "--repo", dir, "--reported-at", "2026-01-15T04:15:00Z", "--json"]);
+
+  it("refuses NP without a list, naming the way out", async () => {
+    const dir = await repo(nepal(""));
+    const r = runCli(["validate", "--repo", dir, "--at", "2026-01-14T12:00:00Z"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('"NP" is not a holiday region with public holiday data');
+    expect(r.stdout).toContain("regionHolidays");
+  });
+
+  // Fails before issue 16 item 5: regionHolidays was an unknown field and NP was refused.
+  it("accepts NP with the organisation's list, and its days count as holidays in the SLO", async () => {
+    const dir = await repo(nepal("regionHolidays:\n  NP:\n    - 2026-01-15\n"));
+    const v = runCli(["validate", "--repo", dir, "--at", "2026-01-14T12:00:00Z"]);
+    expect(v.stdout).toContain("valid");
+    expect(v.code).toBe(0);
+    const d = deadline(dir);
+    expect(d.stderr).toBe("");
+    expect(JSON.parse(d.stdout)).toMatchObject({ tier: "partial", targetMinutes: 30 });
+    // The same instant a day later is an ordinary Friday in Kathmandu: full support.
+    const next = runCli(["slo", "deadline", "--repo", dir, "--reported-at", "2026-01-16T04:15:00Z", "--json"]);
+    expect(JSON.parse(next.stdout)).toMatchObject({ tier: "full", targetMinutes: 10 });
+  });
+
+  // Fails before issue 16 item 5: "none" did not match the region pattern.
+  it("accepts region none: only the organisation's days off count", async () => {
+    const dir = await repo([{ file: "rotations/people.yaml", replace: "    region: IN-KA\n", with: "    region: none\n" }]);
+    const v = runCli(["validate", "--repo", dir, "--at", "2026-01-14T12:00:00Z"]);
+    expect(v.stdout).toContain("valid");
+    expect(v.code).toBe(0);
+  });
+});

@@ -6,6 +6,7 @@
 import { IANAZone, DateTime } from "luxon";
 import type { Finding, Organisation, SourceRef } from "../core/model/index.js";
 import { HOLIDAY_REGIONS } from "../core/model/generated/regions.js";
+import { NO_REGION } from "../core/slo/index.js";
 import { INCIDENT_FILE, POSTMORTEM_FILE } from "./file-kinds.js";
 
 const err = (rule: string, message: string, src: SourceRef | undefined, field?: string | number): Finding => ({
@@ -48,7 +49,17 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     if (seen.has(lower)) out.push(err("duplicate-login", `"${p.login}" is listed twice in the roster (GitHub logins are case-insensitive).`, p.src, "login"));
     seen.set(lower, 1);
     if (!IANAZone.isValidZone(p.timezone)) out.push(err("unknown-timezone", `"${p.timezone}" is not an IANA time zone known to this system.`, p.src, "timezone"));
-    if (!HOLIDAY_REGIONS.has(p.region)) out.push(err("unknown-region", `"${p.region}" is not a holiday region with public holiday data (use an ISO 3166 code such as US-NY, DE-BE or IN).`, p.src, "region"));
+    // A region is usable when the holiday library has data for it or the organisation lists its days.
+    if (p.region !== NO_REGION && !HOLIDAY_REGIONS.has(p.region) && !org.rotation.regionHolidays?.[p.region])
+      out.push(
+        err(
+          "unknown-region",
+          `"${p.region}" is not a holiday region with public holiday data (use an ISO 3166 code such as US-NY, DE-BE or IN). ` +
+            `For a region the holiday library lacks, list its days under regionHolidays in rotations/config.yaml; write none when only the organisation's days off apply.`,
+          p.src,
+          "region",
+        ),
+      );
     if (p.manager !== undefined) {
       if (p.manager === p.login) out.push(err("self-manager", `${p.login} cannot be their own manager.`, p.src, "manager"));
       else if (!logins.has(p.manager)) out.push(err("unknown-login", unknown(p.manager, "Manager"), p.src, "manager"));

@@ -27,7 +27,7 @@ name: string
  */
 timezone: string
 /**
- * Holiday region (ISO 3166 country, optional subdivision); its public holidays count as non-workdays.
+ * Holiday region (ISO 3166 country, optional subdivision); its public holidays count as non-workdays. A region the holiday library lacks (NP) is allowed when rotations/config.yaml lists its days under regionHolidays; none means only the organisation's days off (orgHolidays) count.
  */
 region: string
 /**
@@ -100,6 +100,20 @@ holidayPeriod?: HolidayPeriod
  * Items: A calendar date, YYYY-MM-DD.
  */
 orgHolidays?: string[]
+/**
+ * Public holidays the organisation lists itself, per holiday region: for a region the holiday library has no data for (NP for Nepal), or days it misses. Keys are region codes as written in rotations/people.yaml; each value is a list of dates YYYY-MM-DD. A person may use a region listed here even when the library does not know it. The days count wherever public holidays count (non-workdays for the acknowledgement SLO's support hours), added to the library's own; list every year you need, since nothing repeats by itself.
+ */
+regionHolidays?: {
+/**
+ * The region's days off, YYYY-MM-DD.
+ * 
+ * This interface was referenced by `undefined`'s JSON-Schema definition
+ * via the `patternProperty` "^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$".
+ * 
+ * Items: A calendar date, YYYY-MM-DD.
+ */
+[k: string]: string[] | undefined
+}
 }
 /**
  * A regular rotation layer. Give either group or members, not both.
