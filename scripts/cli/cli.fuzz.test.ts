@@ -23,6 +23,9 @@ import { fuzzRuns } from "../core/model/fuzz-test-kit.js";
 import { readFixture } from "../repo/test-repo.js";
 
 const NOW = DateTime.fromISO("2026-01-20T12:00:00Z", { zone: "utc" });
+/** Runs by default; a deeper search (PROPERTY_RUNS) gets a proportionally longer time limit (~100 ms a run). */
+const RUNS = 60;
+const TIME_LIMIT_MS = Math.max(60_000, Number(process.env.PROPERTY_RUNS ?? RUNS) * 100);
 
 /** Commands and subcommands, including wrong ones. */
 const COMMANDS = [
@@ -46,19 +49,78 @@ const COMMANDS = [
   [],
 ];
 
-const FLAGS = ["--at", "--until", "--from", "--to", "--login", "--layer", "--format", "--changed-since", "--reported-at", "--since", "--base", "--head"];
+const FLAGS = [
+  "--at",
+  "--until",
+  "--from",
+  "--to",
+  "--login",
+  "--layer",
+  "--format",
+  "--changed-since",
+  "--reported-at",
+  "--since",
+  "--base",
+  "--head",
+];
 const SWITCHES = ["--json", "--dry-run", "--effective", "--markdown", "--help", "-h", "--", "-x", "--unknown"];
 
 /** Values that are right, nearly right, or wrong for some flag. */
 const VALUES = [
-  ...["2026-01-20T12:00:00Z", "2026-01-05", "2026-02-30", "2026-13-01", "1970-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-03-08T02:30", "2026-11-01T01:30"],
-  ...["next monday", "", " ", "-", "--", "-1", "0", "1e999", "NaN", "null", "true", "\u0000", "\ud800", "é", "../..", "/", ".", "x".repeat(300)],
-  ...["alice", "bob", "dana", "ghost", "raj", "alice@2026-01-05", "bob@2026-01-12T11:00:00-05:00", "rot-a", "rot-b", "holiday-a", "rot-c"],
+  ...[
+    "2026-01-20T12:00:00Z",
+    "2026-01-05",
+    "2026-02-30",
+    "2026-13-01",
+    "1970-01-01T00:00:00Z",
+    "9999-12-31T23:59:59Z",
+    "2026-03-08T02:30",
+    "2026-11-01T01:30",
+  ],
+  ...[
+    "next monday",
+    "",
+    " ",
+    "-",
+    "--",
+    "-1",
+    "0",
+    "1e999",
+    "NaN",
+    "null",
+    "true",
+    "\u0000",
+    "\ud800",
+    "é",
+    "../..",
+    "/",
+    ".",
+    "x".repeat(300),
+  ],
+  ...[
+    "alice",
+    "bob",
+    "dana",
+    "ghost",
+    "raj",
+    "alice@2026-01-05",
+    "bob@2026-01-12T11:00:00-05:00",
+    "rot-a",
+    "rot-b",
+    "holiday-a",
+    "rot-c",
+  ],
   ...["text", "json", "github", "HEAD", "HEAD~1", "main", "no-such-ref"],
 ];
 
 const token: fc.Arbitrary<string[]> = fc.oneof(
-  fc.tuple(fc.constantFrom(...FLAGS), fc.oneof({ arbitrary: fc.constantFrom(...VALUES), weight: 4 }, { arbitrary: fc.string({ maxLength: 8 }), weight: 1 })),
+  fc.tuple(
+    fc.constantFrom(...FLAGS),
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...VALUES), weight: 4 },
+      { arbitrary: fc.string({ maxLength: 8 }), weight: 1 },
+    ),
+  ),
   fc.constantFrom(...SWITCHES).map((s) => [s]),
   fc.constantFrom(...VALUES).map((v) => [v]),
   // Where the files go: the scratch repository (cwd), a file inside it, or a folder that does not exist.
@@ -74,7 +136,12 @@ type RepoEdit =
   | { kind: "empty-history" };
 
 const repoEdit: fc.Arbitrary<RepoEdit> = fc.oneof(
-  fc.record({ kind: fc.constant("replace-value" as const), file: fc.nat(), at: fc.nat(), value: fc.constantFrom(...VALUES, "2026-01-07T11:00:00-05:00", "[]", "{}", "NP", "none") }),
+  fc.record({
+    kind: fc.constant("replace-value" as const),
+    file: fc.nat(),
+    at: fc.nat(),
+    value: fc.constantFrom(...VALUES, "2026-01-07T11:00:00-05:00", "[]", "{}", "NP", "none"),
+  }),
   fc.record({ kind: fc.constant("delete-line" as const), file: fc.nat(), at: fc.nat() }),
   fc.record({ kind: fc.constant("delete-file" as const), file: fc.nat() }),
   fc.constant({ kind: "no-start" as const }),
@@ -138,29 +205,38 @@ describe("oncall under random arguments and repositories", () => {
     process.chdir(dir);
   }
 
-  it("exits 0, 1 or 2 without an internal error or a stack trace", async () => {
-    const scenario = fc.record({
-      command: fc.constantFrom(...COMMANDS),
-      args: fc.array(token, { maxLength: 5 }),
-      edits: fc.array(repoEdit, { maxLength: 3 }),
-    });
-    await fc.assert(
-      fc.asyncProperty(scenario, async ({ command, args, edits }) => {
-        const files = new Map(fixture);
-        for (const e of edits) applyEdit(files, e);
-        await writeRepo(files);
-        let out = "";
-        let err = "";
-        const argv = [...command, ...args.flat()];
-        const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, now: () => NOW });
-        const shown = `oncall ${JSON.stringify(argv)} with edits ${JSON.stringify(edits)} -> ${code}\n${err}`;
-        expect([0, 1, 2], shown).toContain(code);
-        expect(err + out, shown).not.toContain("internal error");
-        expect(err + out, shown).not.toMatch(STACK_LINE);
-      }),
-      { ...fuzzRuns(60), endOnFailure: true },
-    );
-  });
+  it(
+    "exits 0, 1 or 2 without an internal error or a stack trace",
+    async () => {
+      const scenario = fc.record({
+        command: fc.constantFrom(...COMMANDS),
+        args: fc.array(token, { maxLength: 5 }),
+        edits: fc.array(repoEdit, { maxLength: 3 }),
+      });
+      await fc.assert(
+        fc.asyncProperty(scenario, async ({ command, args, edits }) => {
+          const files = new Map(fixture);
+          for (const e of edits) applyEdit(files, e);
+          await writeRepo(files);
+          let out = "";
+          let err = "";
+          const argv = [...command, ...args.flat()];
+          const code = await main(argv, {
+            out: (t) => void (out += t),
+            err: (t) => void (err += t),
+            env: {},
+            now: () => NOW,
+          });
+          const shown = `oncall ${JSON.stringify(argv)} with edits ${JSON.stringify(edits)} -> ${code}\n${err}`;
+          expect([0, 1, 2], shown).toContain(code);
+          expect(err + out, shown).not.toContain("internal error");
+          expect(err + out, shown).not.toMatch(STACK_LINE);
+        }),
+        { ...fuzzRuns(RUNS), endOnFailure: true },
+      );
+    },
+    TIME_LIMIT_MS,
+  );
 
   // The case the issue found by hand, kept as a fixed example so it never depends on the seed.
   it("survives schedule generate on an empty history with no start in the config", async () => {
@@ -169,7 +245,12 @@ describe("oncall under random arguments and repositories", () => {
     applyEdit(files, { kind: "empty-history" });
     await writeRepo(files);
     let err = "";
-    const code = await main(["schedule", "generate", "--at", "2026-01-20T12:00:00Z"], { out: () => undefined, err: (t) => void (err += t), env: {}, now: () => NOW });
+    const code = await main(["schedule", "generate", "--at", "2026-01-20T12:00:00Z"], {
+      out: () => undefined,
+      err: (t) => void (err += t),
+      env: {},
+      now: () => NOW,
+    });
     expect(err).toBe("");
     expect(code).toBe(0);
   });
@@ -178,7 +259,12 @@ describe("oncall under random arguments and repositories", () => {
   it("says so when ics --out names a folder", async () => {
     await writeRepo(new Map(fixture));
     let err = "";
-    const code = await main(["ics", "--out", "rotations"], { out: () => undefined, err: (t) => void (err += t), env: {}, now: () => NOW });
+    const code = await main(["ics", "--out", "rotations"], {
+      out: () => undefined,
+      err: (t) => void (err += t),
+      env: {},
+      now: () => NOW,
+    });
     expect(err).toBe("oncall ics: cannot write rotations: it is a folder.\n");
     expect(code).toBe(1);
   });

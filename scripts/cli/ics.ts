@@ -39,7 +39,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   else {
     // A folder, a missing folder or a read-only place is the user's to fix, not a bug.
     await writeFile(resolve(values.out), text).catch((e: NodeJS.ErrnoException) => {
-      throw new UserError(`cannot write ${values.out}: ${e.code === "EISDIR" ? "it is a folder" : e.code === "ENOENT" ? "its folder does not exist" : (e.code ?? e.message)}.`);
+      const reasons: Record<string, string> = { EISDIR: "it is a folder", ENOENT: "its folder does not exist" };
+      const why = reasons[e.code ?? ""] ?? e.code ?? e.message;
+      throw new UserError(`cannot write ${values.out}: ${why}.`);
     });
     io.err(`Wrote ${segments.length} event(s) to ${values.out}.\n`);
   }

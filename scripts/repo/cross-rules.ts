@@ -54,8 +54,10 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
       out.push(
         err(
           "unknown-region",
-          `"${p.region}" is not a holiday region with public holiday data (use an ISO 3166 code such as US-NY, DE-BE or IN). ` +
-            `For a region the holiday library lacks, list its days under regionHolidays in rotations/config.yaml; write none when only the organisation's days off apply.`,
+          `"${p.region}" is not a holiday region with public holiday data ` +
+            "(use an ISO 3166 code such as US-NY, DE-BE or IN). " +
+            "For a region the holiday library lacks, list its days under regionHolidays in rotations/config.yaml; " +
+            "write none when only the organisation's days off apply.",
           p.src,
           "region",
         ),
@@ -153,7 +155,15 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
       out.push(err("missing-postmortem", `The postmortem ${inc.postmortem} does not exist.`, inc.src, "postmortem"));
     // A problem is reported after it begins; a later startedAt is a typo or the wrong offset.
     if (inc.startedAt !== undefined && Date.parse(inc.startedAt) > Date.parse(inc.reportedAt))
-      out.push(err("incident-times", `startedAt (${inc.startedAt}) is after reportedAt (${inc.reportedAt}); an incident cannot be reported before it starts (check the offsets).`, inc.src, "startedAt"));
+      out.push(
+        err(
+          "incident-times",
+          `startedAt (${inc.startedAt}) is after reportedAt (${inc.reportedAt}); ` +
+            "an incident cannot be reported before it starts (check the offsets).",
+          inc.src,
+          "startedAt",
+        ),
+      );
     for (const [a, b] of [["reportedAt", "acknowledgedAt"], ["reportedAt", "resolvedAt"], ["acknowledgedAt", "resolvedAt"]] as const) {
       const x = inc[a], y = inc[b];
       // Instants passed the schema's pattern (offset always present), so Date.parse reads them exactly.
@@ -241,7 +251,10 @@ function managerCycles(people: Organisation["people"]): Finding[] {
     // The walk stopped at someone already seen: a cycle when that is where this person started.
     if (at !== p.login || chain.length < 2) continue;
     for (const login of chain) reported.add(login);
-    out.push(err("manager-cycle", `The managers of ${chain.join(", ")} form a cycle (${[...chain, p.login].join(" -> ")}); the top of a management chain has no manager.`, p.src, "manager"));
+    const loop = [...chain, p.login].join(" -> ");
+    const message =
+      `The managers of ${chain.join(", ")} form a cycle (${loop}); ` + "the top of a management chain has no manager.";
+    out.push(err("manager-cycle", message, p.src, "manager"));
   }
   return out;
 }

@@ -26,6 +26,7 @@ export interface Loaded {
  * (publication extends the schedule under it).
  */
 const FIXED_BY_PUBLISHING: ReadonlySet<string> = new Set(["after-end-date", "override-outside-schedule"]);
+const OVERRIDES = "rotations/overrides.yaml";
 
 /**
  * Loads `dir` (everything, or only the rotation files) and fails with the problems listed when the
@@ -38,7 +39,11 @@ const FIXED_BY_PUBLISHING: ReadonlySet<string> = new Set(["after-end-date", "ove
  */
 export async function loadForCommand(dir: string, now: DateTime, scope: "all" | "rotations" = "all", options: { firstPublication?: boolean } = {}): Promise<Loaded> {
   const publishing = options.firstPublication === true;
-  const result = await loadRepository(dir, { now, ...(scope === "rotations" && { only: ROTATION_FILES }), ...(publishing && { scheduleRules: true }) });
+  const result = await loadRepository(dir, {
+    now,
+    ...(scope === "rotations" && { only: ROTATION_FILES }),
+    ...(publishing && { scheduleRules: true }),
+  });
   // The very first `schedule generate` runs before rotations/schedule.yaml exists.
   const needed = publishing ? NEEDED.filter((k) => k !== "schedule") : NEEDED;
   const missing = needed.filter((k) => !result.present.has(k));
@@ -47,7 +52,7 @@ export async function loadForCommand(dir: string, now: DateTime, scope: "all" | 
       p.severity === "error" &&
       p.file.startsWith("rotations/") &&
       !(publishing && p.rule === "missing-file" && p.file === "rotations/schedule.yaml") &&
-      !(publishing && FIXED_BY_PUBLISHING.has(p.rule) && !(p.rule === "after-end-date" && p.file === "rotations/overrides.yaml")),
+      !(publishing && FIXED_BY_PUBLISHING.has(p.rule) && !(p.rule === "after-end-date" && p.file === OVERRIDES)),
   );
   if (missing.length || blocking.length) {
     const shown = blocking.length ? blocking : result.problems.filter((p) => p.severity === "error");

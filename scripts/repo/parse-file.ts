@@ -70,5 +70,7 @@ function notTextProblem(file: string, text: string): Problem | undefined {
   const line = before.split("\n").length;
   const column = at - before.lastIndexOf("\n");
   const what = at === nul ? "a NUL byte" : "bytes that are not UTF-8";
-  return { file, line, column, message: `This is not a text file: it contains ${what}. Save it as UTF-8 text, or remove it if it was added by mistake.`, severity: "error", rule: "not-text", path: "" };
+  const message =
+    `This is not a text file: it contains ${what}. ` + "Save it as UTF-8 text, or remove it if it was added by mistake.";
+  return { file, line, column, message, severity: "error", rule: "not-text", path: "" };
 }

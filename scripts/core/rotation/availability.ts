@@ -81,7 +81,13 @@ export interface StandIn {
  * chain runs out (no manager, an unknown login, or a cycle) the last person keeps the rest, and the
  * schedule rules report it as `fallback-no-manager`. Pieces are in time order and never empty.
  */
-export function standIns(login: string, startMs: number, endMs: number, people: ReadonlyMap<string, Pick<Person, "login" | "end" | "manager">>, zone: string): StandIn[] {
+export function standIns(
+  login: string,
+  startMs: number,
+  endMs: number,
+  people: ReadonlyMap<string, Pick<Person, "login" | "end" | "manager">>,
+  zone: string,
+): StandIn[] {
   const out: StandIn[] = [];
   const via: string[] = [];
   let who = login;

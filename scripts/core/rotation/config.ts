@@ -116,7 +116,8 @@ export function normalizeRotation(file: RotationConfiguration, src?: SourceRef):
     orgHolidays: [...(file.orgHolidays ?? [])],
   };
   if (file.start !== undefined) config.start = file.start;
-  if (file.regionHolidays !== undefined && Object.keys(file.regionHolidays).length) config.regionHolidays = Object.fromEntries(Object.entries(file.regionHolidays).map(([region, days]) => [region, [...(days ?? [])]]));
+  const regionHolidays = Object.entries(file.regionHolidays ?? {}).map(([region, days]) => [region, [...(days ?? [])]]);
+  if (regionHolidays.length) config.regionHolidays = Object.fromEntries(regionHolidays);
 
   const period = file.holidayPeriod ?? {};
   if (period.enabled !== false) {

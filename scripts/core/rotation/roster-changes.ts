@@ -34,7 +34,9 @@ export function releaseLeaverShifts(shifts: readonly Shift[], people: readonly P
     delete released.fallback;
     // The manager at the time the released part begins: one who has left hands it further up.
     const from = Math.max(shift.start.toMillis(), until);
-    if (person.manager) released.fallback = standIns(person.manager, from, from + 1, byLogin, config.timezone)[0]!.login;
+    if (person.manager) {
+      released.fallback = standIns(person.manager, from, from + 1, byLogin, config.timezone)[0]!.login;
+    }
     if (shift.start.toMillis() >= until) {
       edits.push({ index, replacement: [released] });
       return;

@@ -78,10 +78,14 @@ export function checkSchedule(input: ScheduleCheckInput): Finding[] {
       // An override stands in for part of a published shift; one touching none changes nothing (a typo
       // in the year, or a date before the rotation began or beyond what is published).
       if (!own.some((s) => s.start < o.end && o.start < s.end)) {
-        const span = own.length ? `runs from ${formatInstant(own[0]!.start.toMillis(), zone)} to ${formatInstant(prev!.end.toMillis(), zone)}` : "has no shifts yet";
-        findings.push(
-          finding("error", "override-outside-schedule", `${describe(o, zone)} covers no published ${layer.name} shift (the published ${layer.name} schedule ${span}); check its dates, or add it once the schedule reaches them`, o, "start"),
-        );
+        const span = own.length
+          ? `runs from ${formatInstant(own[0]!.start.toMillis(), zone)} to ${formatInstant(prev!.end.toMillis(), zone)}`
+          : "has no shifts yet";
+        const message =
+          `${describe(o, zone)} covers no published ${layer.name} shift ` +
+          `(the published ${layer.name} schedule ${span}); ` +
+          "check its dates, or add it once the schedule reaches them";
+        findings.push(finding("error", "override-outside-schedule", message, o, "start"));
       }
     }
     if (input.now) {

@@ -3,13 +3,26 @@ import type { RotationConfig } from "../model/index.js";
 import { planScheduleUpdate } from "./update.js";
 import { at, person, rotation } from "../rotation/test-kit.js";
 
-const people = [person("ann"), person("bo"), person("cy"), person("dee", { timezone: "Europe/London" }), person("ed", { timezone: "Asia/Kolkata" }), person("fay", { timezone: "Europe/Berlin" })];
+const people = [
+  person("ann"),
+  person("bo"),
+  person("cy"),
+  person("dee", { timezone: "Europe/London" }),
+  person("ed", { timezone: "Asia/Kolkata" }),
+  person("fay", { timezone: "Europe/Berlin" }),
+];
 
 describe("planScheduleUpdate, first publication", () => {
   // Fails before issue 16 item 3: the example's start three months back published 47 ended shifts.
   it("never writes shifts that have already ended when the start is in the past", () => {
     const now = at("2026-12-04T09:00");
-    const plan = planScheduleUpdate({ config: rotation({ start: "2026-09-07" }), people, shifts: [], now, until: now.plus({ weeks: 5 }) });
+    const plan = planScheduleUpdate({
+      config: rotation({ start: "2026-09-07" }),
+      people,
+      shifts: [],
+      now,
+      until: now.plus({ weeks: 5 }),
+    });
     expect(plan.added.length).toBeGreaterThan(0);
     expect(plan.added.filter((s) => s.end <= now)).toEqual([]);
     // Each layer begins at its first handoff after now: Monday 7 and Wednesday 9 December at 11:00.
@@ -20,7 +33,13 @@ describe("planScheduleUpdate, first publication", () => {
 
   it("keeps a start in the future", () => {
     const now = at("2026-12-04T09:00");
-    const plan = planScheduleUpdate({ config: rotation({ start: "2027-01-11" }), people, shifts: [], now, until: at("2027-03-01T00:00") });
+    const plan = planScheduleUpdate({
+      config: rotation({ start: "2027-01-11" }),
+      people,
+      shifts: [],
+      now,
+      until: at("2027-03-01T00:00"),
+    });
     expect(plan.added[0]!.start.toISO()).toBe(at("2027-01-11T11:00").toISO());
   });
 

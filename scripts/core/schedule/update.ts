@@ -69,8 +69,10 @@ export function planScheduleUpdate(input: ScheduleUpdateInput): ScheduleUpdate {
   }
 
   // 3. Extend to the horizon.
-  const startMs = config.start === undefined ? nowMs : Math.max(nowMs, startOfDateMillis(config.start, config.timezone));
-  const generated = generateSchedule({ config, people, published: shifts, until, from: inZone(startMs, config.timezone) });
+  const configStart = config.start === undefined ? nowMs : startOfDateMillis(config.start, config.timezone);
+  const startMs = Math.max(nowMs, configStart);
+  const from = inZone(startMs, config.timezone);
+  const generated = generateSchedule({ config, people, published: shifts, until, from });
   return { edits, added: generated.shifts, notes: [...notes, ...generated.notes] };
 }
 

@@ -41,7 +41,8 @@ export function orgDeadlineFinder(org: DeadlineOrg, calendar: HolidayCalendar, s
   const previewed = window.previewed.map((s) => [s.start.toMillis(), s.end.toMillis()] as const);
   // The organisation's own region lists count wherever the library's holidays do.
   const holidays = withRegionHolidays(calendar, org.rotation.regionHolidays);
-  const finder = deadlineFinder({ coverage: window.segments, people: org.people, calendar: holidays, orgHolidays: org.rotation.orgHolidays });
+  const { orgHolidays } = org.rotation;
+  const finder = deadlineFinder({ coverage: window.segments, people: org.people, calendar: holidays, orgHolidays });
   return {
     deadline(reportedAt) {
       const r = reportedAt.toMillis();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fixedHolidayCalendar, isWorkday, NO_HOLIDAYS, NO_REGION, nonWorkdayReason, withRegionHolidays } from "./work-calendar.js";
+import { fixedHolidayCalendar, isWorkday, NO_HOLIDAYS, nonWorkdayReason } from "./work-calendar.js";
+import { NO_REGION, withRegionHolidays } from "./work-calendar.js";
 
 const ny = { region: "US-NY" };
 const berlin = { region: "DE" };

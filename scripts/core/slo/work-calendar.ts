@@ -45,10 +45,16 @@ export const NO_REGION = "none";
  * question about holidays (support tiers, the work calendar) should go through the result, so a region
  * the holiday library lacks (Nepal) is treated like any other.
  */
-export function withRegionHolidays(calendar: HolidayCalendar, regionHolidays: Readonly<Record<string, readonly string[]>> | undefined): HolidayCalendar {
-  const own = new Map<string, ReadonlySet<string>>(Object.entries(regionHolidays ?? {}).map(([region, days]) => [region, new Set(days)]));
+export function withRegionHolidays(
+  calendar: HolidayCalendar,
+  regionHolidays: Readonly<Record<string, readonly string[]>> | undefined,
+): HolidayCalendar {
+  const own = new Map<string, ReadonlySet<string>>(
+    Object.entries(regionHolidays ?? {}).map(([region, days]) => [region, new Set(days)]),
+  );
   return {
-    isHoliday: (region, isoDate) => region !== NO_REGION && ((own.get(region)?.has(isoDate) ?? false) || calendar.isHoliday(region, isoDate)),
+    isHoliday: (region, isoDate) =>
+      region !== NO_REGION && ((own.get(region)?.has(isoDate) ?? false) || calendar.isHoliday(region, isoDate)),
   };
 }
 

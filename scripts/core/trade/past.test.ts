@@ -29,8 +29,11 @@ describe("pastChangeFindings", () => {
   // said where that goes or what it does.
   it("explains where a correction goes and what it does", () => {
     const [f] = findings(side(before), side(swap), "2026-11-30T12:00");
-    expect(f!.message).toContain('add correction: "why" (at least 3 characters) to that shift in the file, which accepts the change and keeps the reason');
-    const [o] = findings(side(before), side(before, [override("rot-b", "2026-12-02T12:00", "2026-12-04T09:00", "gwen", 3)]), "2026-12-03T00:00");
+    expect(f!.message).toContain(
+      'add correction: "why" (at least 3 characters) to that shift in the file, which accepts the change and keeps the reason',
+    );
+    const late = override("rot-b", "2026-12-02T12:00", "2026-12-04T09:00", "gwen", 3);
+    const [o] = findings(side(before), side(before, [late]), "2026-12-03T00:00");
     expect(o!.message).toContain("to that override in the file");
   });
 
