@@ -209,13 +209,24 @@ describe("oncall under random arguments and repositories", () => {
     "exits 0, 1 or 2 without an internal error or a stack trace",
     async () => {
       const scenario = fc.record({
-        command: fc.constantFrom(...COMMANDS),
-        args: fc.array(token, { maxLength: 5 }),
+        // The command that writes the schedule gets extra attention.
+        command: fc.oneof(
+          { arbitrary: fc.constantFrom(...COMMANDS), weight: 4 },
+          { arbitrary: fc.constant(["schedule", "generate"]), weight: 1 },
+        ),
+        // No arguments at all often enough that the commands get past parsing into the repository.
+        args: fc.oneof(
+          { arbitrary: fc.constant([]), weight: 1 },
+          { arbitrary: fc.array(token, { maxLength: 5 }), weight: 2 },
+        ),
         edits: fc.array(repoEdit, { maxLength: 3 }),
+        // A repository just adopted: no history and no start (the state of the issue's crash).
+        fresh: fc.boolean(),
       });
       await fc.assert(
-        fc.asyncProperty(scenario, async ({ command, args, edits }) => {
+        fc.asyncProperty(scenario, async ({ command, args, edits, fresh }) => {
           const files = new Map(fixture);
+          if (fresh) for (const e of [{ kind: "no-start" }, { kind: "empty-history" }] as const) applyEdit(files, e);
           for (const e of edits) applyEdit(files, e);
           await writeRepo(files);
           let out = "";
@@ -227,7 +238,8 @@ describe("oncall under random arguments and repositories", () => {
             env: {},
             now: () => NOW,
           });
-          const shown = `oncall ${JSON.stringify(argv)} with edits ${JSON.stringify(edits)} -> ${code}\n${err}`;
+          const repo = `edits ${JSON.stringify(edits)}${fresh ? " on a fresh repository" : ""}`;
+          const shown = `oncall ${JSON.stringify(argv)} with ${repo} -> ${code}\n${err}`;
           expect([0, 1, 2], shown).toContain(code);
           expect(err + out, shown).not.toContain("internal error");
           expect(err + out, shown).not.toMatch(STACK_LINE);
