@@ -1,7 +1,7 @@
 /** `oncall ics [--login L] [--layer NAME] --out FILE`: an iCalendar feed of the effective schedule. */
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { UsageError } from "../core/model/index.js";
+import { UsageError, UserError } from "../core/model/index.js";
 import { effectiveCoverage } from "../core/schedule/index.js";
 import { calendarFeed } from "../core/schedule/index.js";
 import { publishedUntil } from "../core/schedule/index.js";
@@ -38,7 +38,12 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const text = calendarFeed(segments, { name, zone: config.timezone, people: org.people });
   if (values.out === "-") io.out(text);
   else {
-    await writeFile(resolve(values.out), text);
+    // A folder, a missing folder or a read-only place is the user's to fix, not a bug.
+    await writeFile(resolve(values.out), text).catch((e: NodeJS.ErrnoException) => {
+      const reasons: Record<string, string> = { EISDIR: "it is a folder", ENOENT: "its folder does not exist" };
+      const why = reasons[e.code ?? ""] ?? e.code ?? e.message;
+      throw new UserError(`cannot write ${values.out}: ${why}.`);
+    });
     io.err(`Wrote ${segments.length} event(s) to ${values.out}.\n`);
   }
   return 0;

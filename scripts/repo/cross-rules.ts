@@ -7,6 +7,7 @@ import { IANAZone, DateTime } from "luxon";
 import type { Finding, Organisation, SourceRef } from "../core/model/index.js";
 import { HOLIDAY_REGIONS } from "../core/model/generated/regions.js";
 import { INCIDENT_FILE, POSTMORTEM_FILE } from "../core/model/index.js";
+import { NO_REGION } from "../core/slo/index.js";
 
 const err = (rule: string, message: string, src: SourceRef | undefined, field?: string | number): Finding => ({
   severity: "error",
@@ -48,13 +49,26 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     if (seen.has(lower)) out.push(err("duplicate-login", `"${p.login}" is listed twice in the roster (GitHub logins are case-insensitive).`, p.src, "login"));
     seen.set(lower, 1);
     if (!IANAZone.isValidZone(p.timezone)) out.push(err("unknown-timezone", `"${p.timezone}" is not an IANA time zone known to this system.`, p.src, "timezone"));
-    if (!HOLIDAY_REGIONS.has(p.region)) out.push(err("unknown-region", `"${p.region}" is not a holiday region with public holiday data (use an ISO 3166 code such as US-NY, DE-BE or IN).`, p.src, "region"));
+    // A region is usable when the holiday library has data for it or the organisation lists its days.
+    if (p.region !== NO_REGION && !HOLIDAY_REGIONS.has(p.region) && !org.rotation.regionHolidays?.[p.region])
+      out.push(
+        err(
+          "unknown-region",
+          `"${p.region}" is not a holiday region with public holiday data ` +
+            "(use an ISO 3166 code such as US-NY, DE-BE or IN). " +
+            "For a region the holiday library lacks, list its days under regionHolidays in rotations/config.yaml; " +
+            "write none when only the organisation's days off apply.",
+          p.src,
+          "region",
+        ),
+      );
     if (p.manager !== undefined) {
       if (p.manager === p.login) out.push(err("self-manager", `${p.login} cannot be their own manager.`, p.src, "manager"));
       else if (!logins.has(p.manager)) out.push(err("unknown-login", unknown(p.manager, "Manager"), p.src, "manager"));
     }
     if (p.end !== undefined && p.end < p.start) out.push(err("end-before-start", `${p.login}'s end date ${p.end} is before their start date ${p.start}.`, p.src, "end"));
   }
+  out.push(...managerCycles(org.people));
 
   // Rotation config
   if (opts.present.has("rotation")) {
@@ -139,6 +153,17 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     }
     if (inc.postmortem && opts.paths && !opts.paths.has(inc.postmortem))
       out.push(err("missing-postmortem", `The postmortem ${inc.postmortem} does not exist.`, inc.src, "postmortem"));
+    // A problem is reported after it begins; a later startedAt is a typo or the wrong offset.
+    if (inc.startedAt !== undefined && Date.parse(inc.startedAt) > Date.parse(inc.reportedAt))
+      out.push(
+        err(
+          "incident-times",
+          `startedAt (${inc.startedAt}) is after reportedAt (${inc.reportedAt}); ` +
+            "an incident cannot be reported before it starts (check the offsets).",
+          inc.src,
+          "startedAt",
+        ),
+      );
     for (const [a, b] of [["reportedAt", "acknowledgedAt"], ["reportedAt", "resolvedAt"], ["acknowledgedAt", "resolvedAt"]] as const) {
       const x = inc[a], y = inc[b];
       // Instants passed the schema's pattern (offset always present), so Date.parse reads them exactly.
@@ -204,4 +229,32 @@ function joinPath(dir: string, rel: string): string {
     else if (seg !== "." && seg !== "") parts.push(seg);
   }
   return parts.join("/");
+}
+
+/**
+ * Chains of managers that loop back (a manages b, b manages a): fallbacks and trade approvals walk up
+ * the chain, which must end at someone without a manager. One error per cycle, at its first member in
+ * roster order; a person who is their own manager is reported by `self-manager` instead.
+ */
+function managerCycles(people: Organisation["people"]): Finding[] {
+  const managerOf = new Map(people.map((p) => [p.login, p.manager]));
+  const reported = new Set<string>();
+  const out: Finding[] = [];
+  for (const p of people) {
+    if (reported.has(p.login)) continue;
+    const chain: string[] = [];
+    let at: string | undefined = p.login;
+    while (at !== undefined && !chain.includes(at)) {
+      chain.push(at);
+      at = managerOf.get(at);
+    }
+    // The walk stopped at someone already seen: a cycle when that is where this person started.
+    if (at !== p.login || chain.length < 2) continue;
+    for (const login of chain) reported.add(login);
+    const loop = [...chain, p.login].join(" -> ");
+    const message =
+      `The managers of ${chain.join(", ")} form a cycle (${loop}); ` + "the top of a management chain has no manager.";
+    out.push(err("manager-cycle", message, p.src, "manager"));
+  }
+  return out;
 }

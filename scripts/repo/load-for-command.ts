@@ -19,16 +19,38 @@ export interface Loaded {
 }
 
 /**
+ * Schedule errors that publishing itself resolves, so they must not stop it: a leaver's published
+ * shift past their end date (publication releases it) and an override ahead of the published schedule
+ * (publication extends the schedule under it).
+ */
+const FIXED_BY_PUBLISHING: ReadonlySet<string> = new Set(["after-end-date", "override-outside-schedule"]);
+const OVERRIDES = FIXED_FILES.overrides;
+
+/**
  * Loads `dir` (everything, or only the rotation files) and fails with the problems listed when the
  * files the answer depends on are broken.
+ *
+ * `firstPublication` is for the commands that publish (`schedule generate`, the schedule workflow):
+ * rotations/schedule.yaml may be missing, and the schedule invariants are checked too, so nothing is
+ * appended to a schedule that has overlaps, gaps or other errors (leavers' shifts excepted: publishing
+ * releases them).
  */
 export async function loadForCommand(dir: string, now: DateTime, scope: "all" | "rotations" = "all", options: { firstPublication?: boolean } = {}): Promise<Loaded> {
-  const result = await loadRepository(dir, { now, ...(scope === "rotations" && { only: ONLY_ROTATIONS }) });
+  const publishing = options.firstPublication === true;
+  const result = await loadRepository(dir, {
+    now,
+    ...(scope === "rotations" && { only: ONLY_ROTATIONS }),
+    ...(publishing && { scheduleRules: true }),
+  });
   // The very first `schedule generate` runs before rotations/schedule.yaml exists.
-  const needed = options.firstPublication ? NEEDED_ROTATION_KINDS.filter((k) => k !== "schedule") : NEEDED_ROTATION_KINDS;
+  const needed = publishing ? NEEDED_ROTATION_KINDS.filter((k) => k !== "schedule") : NEEDED_ROTATION_KINDS;
   const missing = needed.filter((k) => !result.present.has(k));
   const blocking = result.problems.filter(
-    (p) => p.severity === "error" && p.file.startsWith(ROTATIONS_DIR) && !(options.firstPublication && p.rule === "missing-file" && p.file === FIXED_FILES.schedule),
+    (p) =>
+      p.severity === "error" &&
+      p.file.startsWith(ROTATIONS_DIR) &&
+      !(publishing && p.rule === "missing-file" && p.file === FIXED_FILES.schedule) &&
+      !(publishing && FIXED_BY_PUBLISHING.has(p.rule) && !(p.rule === "after-end-date" && p.file === OVERRIDES)),
   );
   if (missing.length || blocking.length) {
     const shown = blocking.length ? blocking : result.problems.filter((p) => p.severity === "error");

@@ -28,6 +28,11 @@ export interface LoadOptions {
    * kinds of file). Callers decide when a change needs the full run.
    */
   only?: ReadonlySet<string> | ((path: string) => boolean);
+  /**
+   * Check the schedule invariants (gaps, overlaps, people rules) even with `only`, for a command that
+   * writes the schedule and must not build on a broken one. Default: only in a full run.
+   */
+  scheduleRules?: boolean;
 }
 
 export interface LoadResult {
@@ -64,7 +69,7 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
   const { org, present } = normalize(parsed);
   const findings: Finding[] = crossFileRules(org, { present, paths: pathSet, ...(opts.now && { now: opts.now }) });
   // Schedule invariants need the roster and a rotation with a real zone; without them they would only add noise (or throw).
-  if (!opts.only && present.has("schedule") && present.has("people") && present.has("rotation") && !findings.some((f) => f.rule === "unknown-timezone" && f.src?.file === FIXED_FILES.rotation && f.field === "timezone")) {
+  if ((!opts.only || opts.scheduleRules) && present.has("schedule") && present.has("people") && present.has("rotation") && !findings.some((f) => f.rule === "unknown-timezone" && f.src?.file === FIXED_FILES.rotation && f.field === "timezone")) {
     findings.push(...checkSchedule({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation, ...(opts.now && { now: opts.now }) }));
   }
   const sources = new Map(parsed.filter((f) => f.source).map((f) => [f.file, f.source!]));

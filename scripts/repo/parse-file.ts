@@ -28,6 +28,8 @@ const MARKDOWN_KINDS: ReadonlySet<FileKind> = new Set(["postmortem", "playbook"]
 
 /** Parses and schema-checks one file of a known kind. */
 export function parseRepoFile(file: string, kind: FileKind, text: string): ParsedFile {
+  const binary = notTextProblem(file, text);
+  if (binary) return { file, kind, data: undefined, valid: false, problems: [binary] };
   let yamlText = text;
   let lineOffset = 0;
   let body: string | undefined;
@@ -53,4 +55,23 @@ export function parseRepoFile(file: string, kind: FileKind, text: string): Parse
     problems.push({ file, ...pos, message: err.message, severity: "error", rule: "schema", path: pointer(err.path) });
   }
   return { file, kind, data: source.data, body, bodyLine, valid: problems.length === 0, problems, source };
+}
+
+/**
+ * A file that is not UTF-8 text (an image or archive saved under a .yaml or .md name, or text in
+ * another encoding) would otherwise get a YAML syntax error at some meaningless line. A NUL byte or a
+ * byte sequence that is not UTF-8 (decoded as U+FFFD) marks it; the problem names the first such line.
+ */
+function notTextProblem(file: string, text: string): Problem | undefined {
+  const nul = text.indexOf("\u0000");
+  const bad = text.indexOf("\uFFFD");
+  if (nul < 0 && bad < 0) return undefined;
+  const at = nul < 0 ? bad : bad < 0 ? nul : Math.min(nul, bad);
+  const before = text.slice(0, at);
+  const line = before.split("\n").length;
+  const column = at - before.lastIndexOf("\n");
+  const what = at === nul ? "a NUL byte" : "bytes that are not UTF-8";
+  const message =
+    `This is not a text file: it contains ${what}. ` + "Save it as UTF-8 text, or remove it if it was added by mistake.";
+  return { file, line, column, message, severity: "error", rule: "not-text", path: "" };
 }

@@ -84,7 +84,7 @@ function name(path: (string | number)[]): string {
 const DEF_MEANING: Record<string, string> = {
   login: "a GitHub login (letters, digits and single dashes, at most 39 characters)",
   timezone: "an IANA time zone name such as Europe/Berlin",
-  region: "a holiday region such as US-NY or DE (ISO 3166 country, optional subdivision)",
+  region: "a holiday region such as US-NY or DE (ISO 3166 country, optional subdivision), or none",
   layerName: "a layer name in lower case with dashes, such as rot-a",
   service: "a service name in lower case with dashes",
   slug: "a lower-case, dash-separated identifier",

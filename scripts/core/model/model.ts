@@ -89,6 +89,11 @@ export interface RotationConfig {
   holidayPeriod?: HolidayPeriodConfig;
   /** Organisation-wide days off, YYYY-MM-DD. */
   orgHolidays: string[];
+  /**
+   * Public holidays the organisation lists per holiday region (region code -> YYYY-MM-DD dates), added
+   * to the holiday library's; lets a roster use a region the library lacks. Absent or empty: none.
+   */
+  regionHolidays?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One published shift. `login: null` is an unfilled (no-one) shift that `fallback` covers. */

@@ -65,3 +65,45 @@ export function scheduleEpoch(shifts: readonly Shift[]): number | undefined {
   }
   return epoch;
 }
+
+/** One stretch of a stand-in's cover, in epoch ms; `via` lists who left before them (empty for the first). */
+export interface StandIn {
+  login: string;
+  startMs: number;
+  endMs: number;
+  via: string[];
+}
+
+/**
+ * Who covers [startMs, endMs) for a fallback (or for a leaver's manager): `login` while they are at the
+ * company, then up the management chain, each manager from the moment the one below them has left
+ * (their end date, see {@link availableUntilMillis}). A leaver must not stay someone's fallback. When the
+ * chain runs out (no manager, an unknown login, or a cycle) the last person keeps the rest, and the
+ * schedule rules report it as `fallback-no-manager`. Pieces are in time order and never empty.
+ */
+export function standIns(
+  login: string,
+  startMs: number,
+  endMs: number,
+  people: ReadonlyMap<string, Pick<Person, "login" | "end" | "manager">>,
+  zone: string,
+): StandIn[] {
+  const out: StandIn[] = [];
+  const via: string[] = [];
+  let who = login;
+  let from = startMs;
+  while (from < endMs) {
+    const person = people.get(who);
+    const until = person ? availableUntilMillis(person, zone) : Number.POSITIVE_INFINITY;
+    const next = person?.manager;
+    if (until >= endMs || next === undefined || next === who || via.includes(next) || !people.has(next)) {
+      out.push({ login: who, startMs: from, endMs, via: [...via] });
+      break;
+    }
+    if (until > from) out.push({ login: who, startMs: from, endMs: until, via: [...via] });
+    via.push(who);
+    from = Math.max(from, until);
+    who = next;
+  }
+  return out;
+}

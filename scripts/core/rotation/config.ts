@@ -116,6 +116,8 @@ export function normalizeRotation(file: RotationConfiguration, src?: SourceRef):
     orgHolidays: [...(file.orgHolidays ?? [])],
   };
   if (file.start !== undefined) config.start = file.start;
+  const regionHolidays = Object.entries(file.regionHolidays ?? {}).map(([region, days]) => [region, [...(days ?? [])]]);
+  if (regionHolidays.length) config.regionHolidays = Object.fromEntries(regionHolidays);
 
   const period = file.holidayPeriod ?? {};
   if (period.enabled !== false) {

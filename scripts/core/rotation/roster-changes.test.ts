@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { joinSlot, releaseLeaverShifts } from "./roster-changes.js";
-import { at, lines, person, rotation, shift } from "./test-kit.js";
+import { standIns } from "./availability.js";
+import { at, lines, NY, person, rotation, shift } from "./test-kit.js";
 
 const config = rotation();
 
@@ -22,6 +23,44 @@ describe("releaseLeaverShifts", () => {
       [3, ["rot-b 2026-03-04 11:00 .. 2026-03-11 11:00 -"]],
     ]);
     expect(lines(shifts)[1]).toBe("rot-a 2026-03-16 11:00 .. 2026-03-23 11:00 ann r2"); // input untouched
+  });
+});
+
+describe("releaseLeaverShifts, when the manager has left too", () => {
+  // Fails before issue 16 item 7: the released shift named the departed manager as its fallback.
+  it("names the first manager up the chain still at the company", () => {
+    const people = [
+      person("ann", { end: "2026-03-20", manager: "mgr" }),
+      person("mgr", { end: "2026-03-01", manager: "vp", oncall: false }),
+      person("vp", { oncall: false }),
+    ];
+    const edits = releaseLeaverShifts([shift("rot-a", "2026-03-23T11:00", "2026-03-30T11:00", "ann")], people, config);
+    expect(edits.map((e) => lines(e.replacement))).toEqual([["rot-a 2026-03-23 11:00 .. 2026-03-30 11:00 - fb=vp"]]);
+  });
+});
+
+describe("standIns", () => {
+  const byLogin = (list: ReturnType<typeof person>[]) => new Map(list.map((p) => [p.login, p]));
+  const ms = (iso: string) => at(iso).toMillis();
+  const show = (pieces: ReturnType<typeof standIns>) =>
+    pieces.map((p) => {
+      const start = at(new Date(p.startMs).toISOString()).setZone(NY).toFormat("MM-dd HH:mm");
+      return `${p.login} ${start} via ${p.via.join(",") || "-"}`;
+    });
+  const week = (login: string, people: ReturnType<typeof byLogin>) =>
+    show(standIns(login, ms("2026-03-02T11:00"), ms("2026-03-09T11:00"), people, NY));
+
+  // Fails before issue 16 item 7 (standIns did not exist; coverage kept the departed fallback).
+  it("moves up the chain at each end date, and keeps the last person when the chain runs out or loops", () => {
+    const chain = byLogin([
+      person("a", { end: "2026-03-03", manager: "b" }),
+      person("b", { end: "2026-03-05", manager: "c" }),
+      person("c"),
+    ]);
+    expect(week("a", chain)).toEqual(["a 03-02 11:00 via -", "b 03-04 00:00 via a", "c 03-06 00:00 via a,b"]);
+    const loop = byLogin([person("a", { end: "2026-03-03", manager: "b" }), person("b", { end: "2026-03-01", manager: "a" })]);
+    expect(week("a", loop)).toEqual(["a 03-02 11:00 via -", "b 03-04 00:00 via a"]);
+    expect(week("x", chain)).toEqual(["x 03-02 11:00 via -"]);
   });
 });
 

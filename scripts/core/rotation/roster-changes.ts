@@ -6,7 +6,7 @@
  */
 import type { DateTime } from "luxon";
 import type { Person, RotationConfig, Shift } from "../model/index.js";
-import { availableUntilMillis, canHold } from "./availability.js";
+import { availableUntilMillis, canHold, standIns } from "./availability.js";
 import { inZone } from "./wall-clock.js";
 
 /** Replace `shifts[index]` by `replacement` (one or two shifts, in order). */
@@ -19,7 +19,8 @@ export interface ShiftEdit {
  * Edits releasing the shifts of people who have (or will have) left: a shift that starts after the
  * person's end date becomes `login: null` with their manager as fallback; one that starts before and
  * runs past it is split at midnight after the end date (rotation zone), the leaver keeping the first
- * part. Without a manager the unfilled part has no fallback and the schedule rules will say so.
+ * part. Without a manager the unfilled part has no fallback and the schedule rules will say so; a
+ * manager who has left by then is passed over for the next one up the chain still at the company.
  */
 export function releaseLeaverShifts(shifts: readonly Shift[], people: readonly Person[], config: Pick<RotationConfig, "timezone">): ShiftEdit[] {
   const byLogin = new Map(people.map((p) => [p.login, p]));
@@ -31,7 +32,11 @@ export function releaseLeaverShifts(shifts: readonly Shift[], people: readonly P
     if (shift.end.toMillis() <= until) return;
     const released: Shift = { ...shift, login: null };
     delete released.fallback;
-    if (person.manager) released.fallback = person.manager;
+    // The manager at the time the released part begins: one who has left hands it further up.
+    const from = Math.max(shift.start.toMillis(), until);
+    if (person.manager) {
+      released.fallback = standIns(person.manager, from, from + 1, byLogin, config.timezone)[0]!.login;
+    }
     if (shift.start.toMillis() >= until) {
       edits.push({ index, replacement: [released] });
       return;

@@ -8,6 +8,9 @@
  *   schedule rules report);
  * - a holder past their end date: from midnight after it, their manager ("fallback"), as SPEC says a
  *   leaver's shifts become unfilled; without a manager the holder stays and the rules report it;
+ * - a fallback (or that manager) who has left in turn: the next manager up the chain who is still at
+ *   the company, from the moment they left (`standIns`); when the chain runs out the last one stays and
+ *   the rules report `fallback-no-manager`;
  * - overrides of the slot (naming the regular or the volunteer layer) win over all of it ("override").
  * Shifts passed in `preview` (generated, not published) report "preview" instead of "schedule",
  * "holiday" or "fallback". Where shifts of one slot overlap (an invalid schedule) the earlier-starting one
@@ -15,7 +18,7 @@
  */
 import type { DateTime } from "luxon";
 import type { CoverageSegment, CoverageSource, Override, Person, RotationConfig, Shift } from "../model/index.js";
-import { availableUntilMillis } from "../rotation/index.js";
+import { availableUntilMillis, standIns } from "../rotation/index.js";
 import { inZone } from "../rotation/index.js";
 
 /** Input of `effectiveCoverage`. Only [from, to) is computed. */
@@ -98,8 +101,11 @@ export function coveragePieces(input: CoverageInput): TracedPiece[] {
     const add = (s: number, e: number, login: string, source: CoverageSource): void => {
       if (s < e) base.get(slot)!.push({ slot, layer: shift.layer, startMs: s, endMs: e, login, source: isPreview ? "preview" : source, origin: shift });
     };
+    const fallBack = (login: string, s: number): void => {
+      for (const p of standIns(login, s, endMs, people, config.timezone)) add(p.startMs, p.endMs, p.login, "fallback");
+    };
     if (shift.login === null) {
-      if (shift.fallback) add(startMs, endMs, shift.fallback, "fallback");
+      if (shift.fallback) fallBack(shift.fallback, startMs);
       continue;
     }
     const held: CoverageSource = shift.layer === slot ? "schedule" : "holiday";
@@ -109,7 +115,7 @@ export function coveragePieces(input: CoverageInput): TracedPiece[] {
       add(startMs, endMs, shift.login, held);
     } else {
       add(startMs, Math.min(endMs, until), shift.login, held);
-      add(Math.max(startMs, until), endMs, person.manager, "fallback");
+      fallBack(person.manager, Math.max(startMs, until));
     }
   }
   for (const o of input.overrides) {

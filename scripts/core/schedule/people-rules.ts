@@ -5,7 +5,8 @@
  * skipped here: the loader reports them.
  */
 import type { Finding, Override, Person, RotationConfig, Shift } from "../model/index.js";
-import { availableUntilMillis, firstShiftAllowedMillis, firstShiftStarts, isExperienced, scheduleEpoch } from "../rotation/index.js";
+import { availableUntilMillis, firstShiftAllowedMillis, firstShiftStarts, isExperienced } from "../rotation/index.js";
+import { scheduleEpoch, standIns } from "../rotation/index.js";
 import { coveragePieces, slotOfLayer } from "./effective.js";
 import { describe, finding } from "./findings.js";
 import { formatInstant, inZone } from "../rotation/index.js";
@@ -18,7 +19,10 @@ export interface PeopleCheckInput {
   config: RotationConfig;
 }
 
-/** new-hire-too-early, after-end-date, both-layers (errors) and first-timers-paired (warning). */
+/**
+ * new-hire-too-early, after-end-date, both-layers, fallback-no-manager (errors), first-timers-paired and
+ * fallback-departed (warnings).
+ */
 export function checkSchedulePeople(input: PeopleCheckInput): Finding[] {
   const { config, shifts, overrides } = input;
   const zone = config.timezone;
@@ -37,11 +41,19 @@ export function checkSchedulePeople(input: PeopleCheckInput): Finding[] {
     const until = availableUntilMillis(person, zone);
     if (entity.end.toMillis() > until) {
       const how = entity.start.toMillis() >= until ? "is after" : "runs past";
-      findings.push(finding("error", "after-end-date", `${describe(entity, zone)} ${how} ${person.login}'s end date ${person.end}; release it to their manager`, entity, field));
+      // A shift is released by the next publication (or by hand); an override is the team's own entry.
+      const fix =
+        "by" in entity ? '; end the override by then, or name someone else in "by"' : "; release it to their manager";
+      const message = `${describe(entity, zone)} ${how} ${person.login}'s end date ${person.end}${fix}`;
+      findings.push(finding("error", "after-end-date", message, entity, field));
     }
   };
   for (const s of shifts) checkDates(s, s.login, "login");
   for (const o of overrides) checkDates(o, o.by, "by");
+  for (const s of shifts) {
+    if (s.login !== null || s.fallback === undefined || !people.has(s.fallback)) continue;
+    findings.push(...fallbackLeft(s, s.fallback, people, zone));
+  }
 
   findings.push(...bothLayers(input));
   findings.push(...firstTimersPaired(input));
@@ -111,4 +123,36 @@ function firstTimersPaired(input: PeopleCheckInput): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * An unfilled shift whose fallback leaves before it ends. Coverage then moves up the management chain
+ * (`standIns`): a warning naming who left and who takes over; when nobody in the chain is still at the
+ * company at the end, an error, since a person who has left would be shown on call.
+ */
+function fallbackLeft(shift: Shift, fallback: string, people: ReadonlyMap<string, Person>, zone: string): Finding[] {
+  const pieces = standIns(fallback, shift.start.toMillis(), shift.end.toMillis(), people, zone);
+  const last = pieces[pieces.length - 1]!;
+  const lastPerson = people.get(last.login)!;
+  const leaves = (login: string) => `${login} (end date ${people.get(login)!.end})`;
+  if (availableUntilMillis(lastPerson, zone) < shift.end.toMillis()) {
+    const chain = [...last.via, last.login];
+    const who =
+      chain.length > 1
+        ? `its fallback ${fallback} and every manager above (${chain.slice(1).map(leaves).join(", ")}) leave`
+        : `its fallback ${leaves(fallback)} leaves`;
+    const message =
+      `${describe(shift, zone)}: ${who} before it ends, and no manager still at the company can take over; ` +
+      "name another fallback";
+    return [finding("error", "fallback-no-manager", message, shift, "fallback")];
+  }
+  const moves = pieces.filter((p) => p.via.length > 0);
+  if (!moves.length) return [];
+  const text = moves
+    .map((p) => {
+      const left = `${leaves(p.via[p.via.length - 1]!)} has left by ${formatInstant(p.startMs, zone)}`;
+      return `${left}, so ${p.login} (their manager) covers it from then`;
+    })
+    .join("; ");
+  return [finding("warning", "fallback-departed", `${describe(shift, zone)}: its fallback ${text}`, shift, "fallback")];
 }

@@ -3,7 +3,8 @@
  * depends on the day it is checked: only the two warnings (`horizon-short`, `holiday-unfilled`) look at
  * `now`, and they are skipped when no `now` is given. Unknown logins are the loader's business.
  *
- * Rules here are about shapes and time (layers, gaps, overlaps, the holiday window, the horizon); the
+ * Rules here are about shapes and time (layers, gaps, overlaps, overrides outside the published
+ * schedule, the holiday window, the horizon); the
  * rules about people (new hires, leavers, one person on two slots, first-timers) live in
  * schedule-people-rules.ts and run as part of `checkSchedule`.
  */
@@ -74,6 +75,18 @@ export function checkSchedule(input: ScheduleCheckInput): Finding[] {
     for (const o of ownOverrides) {
       if (reach && o.start < reach.end) findings.push(finding("error", "override-overlap", `${describe(o, zone)} overlaps ${describe(reach, zone)}`, o, "start"));
       if (!reach || o.end > reach.end) reach = o;
+      // An override stands in for part of a published shift; one touching none changes nothing (a typo
+      // in the year, or a date before the rotation began or beyond what is published).
+      if (!own.some((s) => s.start < o.end && o.start < s.end)) {
+        const span = own.length
+          ? `runs from ${formatInstant(own[0]!.start.toMillis(), zone)} to ${formatInstant(prev!.end.toMillis(), zone)}`
+          : "has no shifts yet";
+        const message =
+          `${describe(o, zone)} covers no published ${layer.name} shift ` +
+          `(the published ${layer.name} schedule ${span}); ` +
+          "check its dates, or add it once the schedule reaches them";
+        findings.push(finding("error", "override-outside-schedule", message, o, "start"));
+      }
     }
     if (input.now) {
       const wanted = input.now.plus({ weeks: config.horizonWeeks });

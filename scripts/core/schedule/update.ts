@@ -3,12 +3,16 @@
  * Three steps, in this order: release the future shifts of leavers (unfilled, manager as fallback), let
  * people who have no shift yet take unfilled slots they are eligible for, then append generated shifts
  * until the horizon. Past and started shifts are never edited.
+ *
+ * A slot with nothing published begins at its first handoff at or after the later of `now` and the
+ * config's `start` (midnight in the rotation zone); without a `start`, at the first handoff after `now`.
+ * So a `start` left in the past (a copied example) never publishes shifts that have already ended.
  */
 import type { DateTime } from "luxon";
 import type { Person, RotationConfig, Shift } from "../model/index.js";
 import { releaseLeaverShifts, joinSlot, type ShiftEdit } from "../rotation/index.js";
 import { generateSchedule } from "../rotation/index.js";
-import { isRostered } from "../rotation/index.js";
+import { isRostered, inZone, startOfDateMillis } from "../rotation/index.js";
 
 export interface ScheduleUpdateInput {
   config: RotationConfig;
@@ -65,7 +69,10 @@ export function planScheduleUpdate(input: ScheduleUpdateInput): ScheduleUpdate {
   }
 
   // 3. Extend to the horizon.
-  const generated = generateSchedule({ config, people, published: shifts, until });
+  const configStart = config.start === undefined ? nowMs : startOfDateMillis(config.start, config.timezone);
+  const startMs = Math.max(nowMs, configStart);
+  const from = inZone(startMs, config.timezone);
+  const generated = generateSchedule({ config, people, published: shifts, until, from });
   return { edits, added: generated.shifts, notes: [...notes, ...generated.notes] };
 }
 

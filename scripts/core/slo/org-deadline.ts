@@ -11,7 +11,7 @@ import type { Organisation } from "../model/index.js";
 import { coverageWindow } from "../schedule/index.js";
 import { deadlineFinder, DEFAULT_DEADLINE_HORIZON_DAYS, type AckDeadline } from "./deadline.js";
 import { DAY_MS } from "../rotation/index.js";
-import type { HolidayCalendar } from "./work-calendar.js";
+import { withRegionHolidays, type HolidayCalendar } from "./work-calendar.js";
 
 export interface OrgDeadline extends AckDeadline {
   /** True when who was on call came (partly) from an unpublished preview. */
@@ -39,7 +39,10 @@ export function orgDeadlineFinder(org: DeadlineOrg, calendar: HolidayCalendar, s
     to: span.to.plus({ milliseconds: horizon }),
   });
   const previewed = window.previewed.map((s) => [s.start.toMillis(), s.end.toMillis()] as const);
-  const finder = deadlineFinder({ coverage: window.segments, people: org.people, calendar, orgHolidays: org.rotation.orgHolidays });
+  // The organisation's own region lists count wherever the library's holidays do.
+  const holidays = withRegionHolidays(calendar, org.rotation.regionHolidays);
+  const { orgHolidays } = org.rotation;
+  const finder = deadlineFinder({ coverage: window.segments, people: org.people, calendar: holidays, orgHolidays });
   return {
     deadline(reportedAt) {
       const r = reportedAt.toMillis();

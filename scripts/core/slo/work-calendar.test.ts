@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixedHolidayCalendar, isWorkday, NO_HOLIDAYS, nonWorkdayReason } from "./work-calendar.js";
+import { NO_REGION, withRegionHolidays } from "./work-calendar.js";
 
 const ny = { region: "US-NY" };
 const berlin = { region: "DE" };
@@ -38,5 +39,23 @@ describe("isWorkday", () => {
 
   it("rejects something that is not a date", () => {
     expect(() => isWorkday(ny, "2025-13-01", NO_HOLIDAYS, [])).toThrow(RangeError);
+  });
+});
+
+describe("withRegionHolidays", () => {
+  const library = fixedHolidayCalendar({ "US-NY": ["2026-07-03"] });
+  const calendar = withRegionHolidays(library, { NP: ["2026-10-21"], "US-NY": ["2026-11-27"] });
+
+  // Fails before issue 16 item 5: organisation-defined region lists did not exist.
+  it("adds the organisation's days to the library's, for regions it lacks and ones it knows", () => {
+    expect(isWorkday({ region: "NP" }, "2026-10-21", calendar, [])).toBe(false);
+    expect(isWorkday({ region: "NP" }, "2026-10-22", calendar, [])).toBe(true);
+    expect(nonWorkdayReason({ region: "US-NY" }, "2026-11-27", calendar, [])).toBe("public-holiday");
+    expect(nonWorkdayReason({ region: "US-NY" }, "2026-07-03", calendar, [])).toBe("public-holiday");
+  });
+
+  it("gives region none no public holidays, only the organisation's days off", () => {
+    expect(isWorkday({ region: NO_REGION }, "2026-10-21", calendar, [])).toBe(true);
+    expect(nonWorkdayReason({ region: NO_REGION }, "2026-12-24", calendar, ["2026-12-24"])).toBe("org-holiday");
   });
 });

@@ -36,6 +36,28 @@ export function fixedHolidayCalendar(days: Readonly<Record<string, readonly stri
   return { isHoliday: (region, isoDate) => table.get(region)?.has(isoDate) ?? false };
 }
 
+/** The roster's region for a person with no public holidays of their own: only organisation days off count. */
+export const NO_REGION = "none";
+
+/**
+ * `calendar` with the organisation's own holiday lists (`RotationConfig.regionHolidays`, region ->
+ * `YYYY-MM-DD` dates) added to it, and region `none` ({@link NO_REGION}) free of public holidays. Every
+ * question about holidays (support tiers, the work calendar) should go through the result, so a region
+ * the holiday library lacks (Nepal) is treated like any other.
+ */
+export function withRegionHolidays(
+  calendar: HolidayCalendar,
+  regionHolidays: Readonly<Record<string, readonly string[]>> | undefined,
+): HolidayCalendar {
+  const own = new Map<string, ReadonlySet<string>>(
+    Object.entries(regionHolidays ?? {}).map(([region, days]) => [region, new Set(days)]),
+  );
+  return {
+    isHoliday: (region, isoDate) =>
+      region !== NO_REGION && ((own.get(region)?.has(isoDate) ?? false) || calendar.isHoliday(region, isoDate)),
+  };
+}
+
 /** ISO weekday numbers (Monday 1 ... Sunday 7) that are never workdays. Fixed by the spec. */
 const WEEKEND: ReadonlySet<number> = new Set([6, 7]);
 

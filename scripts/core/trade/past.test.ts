@@ -25,6 +25,18 @@ describe("pastChangeFindings", () => {
     expect(findings(side(before), side(swap), "2026-12-20T12:00").map((f) => f.src?.path)).toEqual([["shifts", 0], ["shifts", 2]]);
   });
 
+  // Fails before issue 16 item 8: the message said "mark a genuine fix with correction:" and nothing
+  // said where that goes or what it does.
+  it("explains where a correction goes and what it does", () => {
+    const [f] = findings(side(before), side(swap), "2026-11-30T12:00");
+    expect(f!.message).toContain(
+      'add correction: "why" (at least 3 characters) to that shift in the file, which accepts the change and keeps the reason',
+    );
+    const late = override("rot-b", "2026-12-02T12:00", "2026-12-04T09:00", "gwen", 3);
+    const [o] = findings(side(before), side(before, [late]), "2026-12-03T00:00");
+    expect(o!.message).toContain("to that override in the file");
+  });
+
   it("allows an explicit correction", () => {
     const corrected = swap.map((s) => (s.start.equals(at("2026-11-30T11:00")) && s.layer === "rot-a" ? { ...s, correction: "alice was ill; bob took it" } : s));
     expect(findings(side(before), side(corrected), "2026-11-30T12:00")).toEqual([]);

@@ -34,7 +34,10 @@ export function pastChangeFindings(changes: readonly TradeChange[], after: Trade
     const what = culprit ? describe(culprit, zone) : `${c.layer} from ${formatInstant(startMs, zone)}`;
     const message =
       `${what} changes who was on call from ${formatInstant(startMs, zone)} (${was} -> ${is}), which is before ${formatInstant(nowMs, zone)}: ` +
-      `published history never changes. Trade only shifts that have not started, or mark a genuine fix with correction: "why".`;
+      `published history never changes. Trade only shifts that have not started; to record what really happened, add ` +
+      `correction: "why" (at least 3 characters) to that ${culprit && "by" in culprit ? "override" : "shift"} ` +
+      "in the file, " +
+      "which accepts the change and keeps the reason.";
     const field = culprit ? ("by" in culprit ? "by" : "login") : undefined;
     const f = finding("error", "trade-past-change", message, culprit, field);
     // A deleted shift leaves nothing to point at on the new side: name the file at least.

@@ -93,4 +93,10 @@ export const fileCases: BadInputCase[] = [
     edits: [{ file: SCHEDULE, delete: true }],
     expect: [{ file: SCHEDULE, line: 0, column: 0, rule: "missing-file", message: "rotations/schedule.yaml is missing; the repository needs it." }],
   },
+  {
+    // Fails before issue 16 item 8: a syntax error at a meaningless line instead of "not a text file".
+    name: "binary file with a .yaml name",
+    edits: [{ file: INCIDENT, write: "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000\u0001" }],
+    expect: [{ file: INCIDENT, line: 3, column: 1, rule: "not-text", message: "This is not a text file: it contains a NUL byte." }],
+  },
 ];

@@ -178,4 +178,16 @@ export const referenceCases: BadInputCase[] = [
     edits: [replace(PLAYBOOK_GATEWAY, "(checkout-errors.md#diagnosis)", "(checkout-error.md#diagnosis)")],
     expect: [{ file: PLAYBOOK_GATEWAY, line: 13, column: 56, rule: "broken-link", message: 'The link to "checkout-error.md#diagnosis" points at a file that does not exist.' }],
   },
+  {
+    // Fails before issue 16 item 8: a cycle of managers was accepted.
+    name: "managers forming a cycle",
+    edits: [replace(PEOPLE, "    start: 2018-01-08\n", "    start: 2018-01-08\n    manager: alice\n")],
+    expect: [{ file: PEOPLE, line: 8, column: 14, rule: "manager-cycle", message: "The managers of dana, alice form a cycle (dana -> alice -> dana)" }],
+  },
+  {
+    // Fails before issue 16 item 8: an incident that started after it was reported was accepted.
+    name: "incident started after it was reported",
+    edits: [replace(INCIDENT, "startedAt: 2026-01-15T13:50:00Z", "startedAt: 2026-01-15T14:50:00Z")],
+    expect: [{ file: INCIDENT, line: 11, column: 12, rule: "incident-times", message: "startedAt (2026-01-15T14:50:00Z) is after reportedAt (2026-01-15T14:00:00Z)" }],
+  },
 ];

@@ -148,4 +148,82 @@ export const scheduleCases: BadInputCase[] = [
       },
     ],
   },
+  {
+    // Fails before issue 16 item 8: an override years ahead of the schedule was accepted.
+    name: "override years after the published schedule",
+    edits: [replace(OVERRIDES, "start: 2026-01-22", "start: 2029-01-22"), replace(OVERRIDES, "end: 2026-01-23", "end: 2029-01-23")],
+    expect: [
+      {
+        file: OVERRIDES,
+        line: 4,
+        column: 12,
+        rule: "override-outside-schedule",
+        message:
+          "rot-b override 2029-01-22 09:00 EST - 2029-01-23 09:00 EST (by raj) covers no published rot-b shift (the published rot-b schedule runs from 2026-01-07 11:00 EST to 2026-02-25 11:00 EST)",
+      },
+    ],
+  },
+  {
+    // Fails before issue 16 item 8: an override before the rotation began was accepted.
+    name: "override before the rotation starts",
+    edits: [replace(OVERRIDES, "start: 2026-01-22", "start: 2025-12-22"), replace(OVERRIDES, "end: 2026-01-23", "end: 2025-12-23")],
+    expect: [{ file: OVERRIDES, line: 4, column: 12, rule: "override-outside-schedule", message: "rot-b override 2025-12-22 09:00 EST - 2025-12-23 09:00 EST (by raj) covers no published rot-b shift" }],
+  },
+  {
+    // Fails before issue 16 item 8: the message told the team to "release it to their manager".
+    name: "override by someone after their end date",
+    // raj leaves on 11 February, after his last shift (4-11 Feb, ending 11:00); the override is on the 12th.
+    edits: [
+      replace(PEOPLE, "    start: 2023-04-03\n", "    start: 2023-04-03\n    end: 2026-02-11\n"),
+      replace(OVERRIDES, "start: 2026-01-22", "start: 2026-02-12"),
+      replace(OVERRIDES, "end: 2026-01-23", "end: 2026-02-13"),
+    ],
+    expect: [
+      {
+        file: OVERRIDES,
+        line: 6,
+        column: 9,
+        rule: "after-end-date",
+        message: 'rot-b override 2026-02-12 09:00 EST - 2026-02-13 09:00 EST (by raj) is after raj\'s end date 2026-02-11; end the override by then, or name someone else in "by"',
+        excludes: "manager",
+      },
+    ],
+  },
+  {
+    // Fails before issue 16 item 7: a fallback who had left stayed on call, silently.
+    name: "fallback who leaves during the unfilled shift, with a manager above (a warning)",
+    // lena's last shift (18-25 Feb) is released to dana, who leaves on 20 February; erin manages dana.
+    edits: [
+      replace(SCHEDULE, "end: 2026-02-25T11:00:00-05:00, login: lena, round: 2 }", "end: 2026-02-25T11:00:00-05:00, login: null, fallback: dana, round: 2 }"),
+      replace(PEOPLE, "    start: 2018-01-08\n", "    start: 2018-01-08\n    end: 2026-02-20\n    manager: erin\n"),
+      { file: PEOPLE, transform: (t) => `${t}\n  - login: erin\n    name: Erin Director\n    timezone: America/New_York\n    region: US-NY\n    start: 2015-01-05\n    team: platform\n    oncall: false\n` },
+    ],
+    expect: [
+      {
+        file: SCHEDULE,
+        line: 16,
+        column: 110,
+        rule: "fallback-departed",
+        severity: "warning",
+        message: "rot-b shift 2026-02-18 11:00 EST - 2026-02-25 11:00 EST (no-one): its fallback dana (end date 2026-02-20) has left by 2026-02-21 00:00 EST, so erin (their manager) covers it from then.",
+      },
+    ],
+  },
+  {
+    // Fails before issue 16 item 7: a fallback with no manager left was accepted.
+    name: "fallback who leaves during the unfilled shift, with no manager left",
+    edits: [
+      replace(SCHEDULE, "end: 2026-02-25T11:00:00-05:00, login: lena, round: 2 }", "end: 2026-02-25T11:00:00-05:00, login: null, fallback: dana, round: 2 }"),
+      replace(PEOPLE, "    start: 2018-01-08\n", "    start: 2018-01-08\n    end: 2026-02-20\n"),
+    ],
+    expect: [
+      {
+        file: SCHEDULE,
+        line: 16,
+        column: 110,
+        rule: "fallback-no-manager",
+        message: "rot-b shift 2026-02-18 11:00 EST - 2026-02-25 11:00 EST (no-one): its fallback dana (end date 2026-02-20) leaves before it ends, and no manager still at the company can take over; name another fallback.",
+      },
+    ],
+  },
 ];

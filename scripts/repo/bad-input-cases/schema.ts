@@ -208,7 +208,7 @@ export const valueCases: BadInputCase[] = [
   {
     name: 'region "usa"',
     edits: [replace(PEOPLE, "region: CA-ON", "region: usa")],
-    expect: [{ file: PEOPLE, line: 22, column: 13, rule: "schema", message: '"region" must be a holiday region such as US-NY or DE (ISO 3166 country, optional subdivision); "usa" is not.' }],
+    expect: [{ file: PEOPLE, line: 22, column: 13, rule: "schema", message: '"region" must be a holiday region such as US-NY or DE (ISO 3166 country, optional subdivision), or none; "usa" is not.' }],
   },
   {
     name: 'layer "Rot A" in a shift',

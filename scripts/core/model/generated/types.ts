@@ -27,7 +27,7 @@ name: string
  */
 timezone: string
 /**
- * Holiday region (ISO 3166 country, optional subdivision); its public holidays count as non-workdays.
+ * Holiday region (ISO 3166 country, optional subdivision); its public holidays count as non-workdays. A region the holiday library lacks (NP) is allowed when rotations/config.yaml lists its days under regionHolidays; none means only the organisation's days off (orgHolidays) count.
  */
 region: string
 /**
@@ -66,7 +66,7 @@ timezone: string
  */
 seed: number
 /**
- * Date the first round began; generation before it is never attempted.
+ * Date the rotation begins (optional); nothing is generated before it. The first publication begins at each layer's first handoff after the later of this date and the moment it runs, so a date in the past never publishes shifts that have already ended; without it, publication begins at the next handoff. It also anchors the weeks of layers whose shifts last several weeks.
  */
 start?: string
 /**
@@ -100,6 +100,20 @@ holidayPeriod?: HolidayPeriod
  * Items: A calendar date, YYYY-MM-DD.
  */
 orgHolidays?: string[]
+/**
+ * Public holidays the organisation lists itself, per holiday region: for a region the holiday library has no data for (NP for Nepal), or days it misses. Keys are region codes as written in rotations/people.yaml; each value is a list of dates YYYY-MM-DD. A person may use a region listed here even when the library does not know it. The days count wherever public holidays count (non-workdays for the acknowledgement SLO's support hours), added to the library's own; list every year you need, since nothing repeats by itself.
+ */
+regionHolidays?: {
+/**
+ * The region's days off, YYYY-MM-DD.
+ * 
+ * This interface was referenced by `undefined`'s JSON-Schema definition
+ * via the `patternProperty` "^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$".
+ * 
+ * Items: A calendar date, YYYY-MM-DD.
+ */
+[k: string]: string[] | undefined
+}
 }
 /**
  * A regular rotation layer. Give either group or members, not both.
@@ -223,7 +237,7 @@ fallback?: string
  */
 round?: number
 /**
- * Reason for an explicit correction of a shift that had already started; without it, changing history is an error.
+ * Why a shift that had already started (or ended) was changed, for example "alice was ill; bob took the weekend". Published history is otherwise immutable: the trade check refuses an edit that changes who was on call before it runs unless every shift or override now covering that time carries a correction. It stays in the file as the record of the fix; leave it out for ordinary trades of future shifts.
  */
 correction?: string
 }
@@ -260,7 +274,7 @@ by: string
  */
 reason?: string
 /**
- * Reason for an explicit correction of an override that had already started.
+ * Why an override that had already started (or ended) was added or changed, for example "raj covered the night; recorded afterwards". Without it the trade check refuses any change to who was on call in the past; with it the change is accepted and the reason stays in the file as the record.
  */
 correction?: string
 }[]
