@@ -95,7 +95,8 @@ export async function planInit(input: InitInput): Promise<InitPlan> {
 
     // 1. The roster and config alone, so that a CSV mistake the loader finds is reported in the CSV.
     const first = await loadRepository(tmp, { now: at });
-    const firstErrors = first.problems.filter((p) => p.severity === "error");
+    // The forms still list the old catalogue's services; step 3 rewrites them.
+    const firstErrors = first.problems.filter((p) => p.severity === "error" && p.file !== INCIDENT_FORM && p.file !== ISSUE_CHOOSER);
     if (firstErrors.length) throw new UserError(`the new organisation would not be valid; nothing was written:\n${lines(firstErrors.map((p) => inCsv(p, people, input.csvName)))}`);
 
     // 2. The first publication: `schedule generate`'s plan on an empty schedule, to the horizon.

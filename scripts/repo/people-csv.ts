@@ -9,7 +9,7 @@
  * the new-hire rule) are left to the loader; `cellOf` maps its findings back to the CSV.
  */
 import { DateTime, IANAZone } from "luxon";
-import type { Problem } from "./problem.js";
+import { sortProblems, type Problem } from "./problem.js";
 
 /** The columns a row must have a header for; `end` and `manager` may be empty. */
 const REQUIRED_COLUMNS = ["login", "name", "timezone", "region", "start", "end", "manager", "team"] as const;
@@ -120,7 +120,8 @@ export function parseCsvRows(text: string, file: string): { rows: CsvCell[][]; p
 /** The people of a roster CSV, or the problems that stop it being one. */
 export function parsePeopleCsv(text: string, file: string): PeopleCsv {
   const { rows, problems } = parseCsvRows(text, file);
-  if (problems.length) return { people: [], problems };
+  // A stray quote spoils one field: the other rows are still worth checking. An unclosed one swallows the rest.
+  if (problems.some((p) => p.message.includes("never closed"))) return { people: [], problems };
   const [header, ...body] = rows;
   if (!header) return { people: [], problems: [err(file, 1, 1, `the file is empty: the first row names the columns (${REQUIRED_COLUMNS.join(", ")}), then one row per person.`, "csv-header")] };
   const index = new Map<Column, number>();
@@ -134,7 +135,7 @@ export function parsePeopleCsv(text: string, file: string): PeopleCsv {
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
   if (missing.length) problems.push(err(file, header[0]!.line, 1, `the header row lacks the column(s) ${missing.join(", ")} (end and manager may be empty in every row, but their columns are needed).`, "csv-header"));
   if (!body.length) problems.push(err(file, header[0]!.line, 1, "no people: add one row per person under the header row.", "csv-header"));
-  if (problems.length) return { people: [], problems };
+  if (problems.some((p) => p.rule === "csv-header")) return { people: [], problems };
 
   const people: CsvPerson[] = [];
   const firstLine = new Map<string, number>();
@@ -193,7 +194,7 @@ export function parsePeopleCsv(text: string, file: string): PeopleCsv {
     else if (known === p.login) problems.push(err(file, cell.line, cell.column, `${p.login} cannot be their own manager.`, "csv-row"));
     else p.manager = known;
   }
-  return { people: problems.length ? [] : people, problems };
+  return { people: problems.length ? [] : people, problems: sortProblems(problems) };
 }
 
 /** The CSV cell of a roster field (`people[i].field` of the rotations/people.yaml made from the CSV). */
