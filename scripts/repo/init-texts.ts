@@ -22,7 +22,7 @@ const EXAMPLE_MARKER = /^# oncall-example-roster sha256=([0-9a-f]{64})\b.*(?:\r?
 export type RosterOrigin = "example" | "edited-example" | "own";
 
 /** The digest the example marker carries for `text` (the marker line itself left out). */
-export function exampleRosterDigest(text: string): string {
+function exampleRosterDigest(text: string): string {
   const body = text.replace(/^\uFEFF/, "").replace(EXAMPLE_MARKER, "").replace(/\r\n/g, "\n");
   return createHash("sha256").update(body, "utf8").digest("hex");
 }

@@ -19,7 +19,7 @@ export const ISSUE_CHOOSER = ".github/ISSUE_TEMPLATE/config.yml";
 const SERVICES_FIELD = "services";
 
 /** A checked file: its problems, and its text with the policy's values written in (null when it cannot be). */
-export interface FormSync {
+interface FormSync {
   problems: Problem[];
   /** The text `oncall form` writes: equal to the input when nothing differs, null when the file cannot be edited. */
   text: string | null;
@@ -32,7 +32,7 @@ const FIX = 'run "oncall form" to copy them from incidents/policy.yaml';
  * Checks the incident form's service options against the catalogue (same names, same order) and
  * returns the text with the catalogue's names as the options.
  */
-export function syncIncidentForm(text: string, services: readonly string[]): FormSync {
+function syncIncidentForm(text: string, services: readonly string[]): FormSync {
   const parsed = parseForEdit(INCIDENT_FORM, text);
   if ("problem" in parsed) return { problems: [parsed.problem], text: null };
   const { doc, at } = parsed;
@@ -66,7 +66,7 @@ export function syncIncidentForm(text: string, services: readonly string[]): For
  * Checks the issue chooser's `contact_links` against the policy's `contactLinks` and returns the text
  * with the policy's links. `text` null means the file does not exist (the result creates it).
  */
-export function syncIssueChooser(text: string | null, links: readonly ContactLink[]): FormSync {
+function syncIssueChooser(text: string | null, links: readonly ContactLink[]): FormSync {
   const items = links.map(linkItem);
   if (text === null) {
     const message = `${ISSUE_CHOOSER} is missing while incidents/policy.yaml lists contactLinks; ${FIX}.`;
