@@ -29,10 +29,13 @@ function repo(): string {
 }
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
-const serviceOptions = (text: string) => (parse(text) as { body: { id?: string; attributes: { options?: string[] } }[] }).body.find((b) => b.id === "services")!.attributes.options;
+const serviceOptions = (text: string) =>
+  (parse(text) as { body: { id?: string; attributes: { options?: string[] } }[] }).body.find(
+    (b) => b.id === "services",
+  )!.attributes.options;
 
 describe("the issue form follows the policy (process)", () => {
-  it("validate reports the form's services at the form's line; oncall form rewrites them, keeping CRLF and every other byte", () => {
+  it("validate reports the form's services at their line; oncall form rewrites them, keeping CRLF and all else", () => {
     const dir = repo();
     // Windows line endings, to show they survive.
     writeFileSync(join(dir, FORM), read(dir, FORM).replace(/\n/g, "\r\n"));
@@ -42,7 +45,9 @@ describe("the issue form follows the policy (process)", () => {
 
     const v = runCli(["validate", "--repo", dir, "--at", AT, "--json"]);
     expect(v.code).toBe(1);
-    const problems = (JSON.parse(v.stdout) as { problems: { file: string; line: number; rule: string; message: string }[] }).problems.filter((p) => p.file === FORM);
+    const problems = (
+      JSON.parse(v.stdout) as { problems: { file: string; line: number; rule: string; message: string }[] }
+    ).problems.filter((p) => p.file === FORM);
     expect(problems).toEqual([expect.objectContaining({ file: FORM, line, rule: "form-services" })]);
     expect(problems[0]!.message).toContain('offers "search"');
     expect(problems[0]!.message).toContain("oncall form");
@@ -54,7 +59,8 @@ describe("the issue form follows the policy (process)", () => {
     const after = read(dir, FORM);
     expect(serviceOptions(after)).toEqual(["api-gateway", "checkout", "auth"]);
     expect(after.replace(/\r\n/g, "")).not.toContain("\n");
-    const outside = (t: string) => t.replace(/options:\r\n(\s+- [a-z-]+\r\n)+(?=\s+validations:\r\n\s+required: false)/, "options:\r\n<services>");
+    const outside = (t: string) =>
+      t.replace(/options:\r\n(\s+- [a-z-]+\r\n)+(?=\s+validations:\r\n\s+required: false)/, "options:\r\n<services>");
     expect(outside(after)).toBe(outside(before));
 
     expect(runCli(["validate", "--repo", dir, "--at", AT]).code).toBe(0);
@@ -68,19 +74,32 @@ describe("the issue form follows the policy (process)", () => {
     writeFileSync(
       policy,
       read(dir, "incidents/policy.yaml") +
-        "contactLinks:\n  - name: Report a bug\n    url: https://github.com/our-org/tracker/issues/new\n    about: 'Bugs: fixed by the owning team.'\n",
+        "contactLinks:\n  - name: Report a bug\n    url: https://github.com/our-org/tracker/issues/new\n" +
+        "    about: 'Bugs: fixed by the owning team.'\n",
     );
     const v = runCli(["validate", "--repo", dir, "--at", AT, "--json"]);
     expect(v.code).toBe(1);
     const p = (JSON.parse(v.stdout) as { problems: { file: string; line: number; rule: string }[] }).problems;
-    expect(p.filter((x) => x.file === CHOOSER)).toEqual([expect.objectContaining({ file: CHOOSER, line: 4, rule: "form-links" })]);
+    expect(p.filter((x) => x.file === CHOOSER)).toEqual([
+      expect.objectContaining({ file: CHOOSER, line: 4, rule: "form-links" }),
+    ]);
 
     expect(runCli(["form", "--repo", dir]).code).toBe(0);
     const chooser = read(dir, CHOOSER);
-    expect(chooser.startsWith("# Only incidents are raised in this test repository.\nblank_issues_enabled: false\ncontact_links:\n")).toBe(true);
+    expect(
+      chooser.startsWith(
+        "# Only incidents are raised in this test repository.\nblank_issues_enabled: false\ncontact_links:\n",
+      ),
+    ).toBe(true);
     expect(parse(chooser)).toEqual({
       blank_issues_enabled: false,
-      contact_links: [{ name: "Report a bug", url: "https://github.com/our-org/tracker/issues/new", about: "Bugs: fixed by the owning team." }],
+      contact_links: [
+        {
+          name: "Report a bug",
+          url: "https://github.com/our-org/tracker/issues/new",
+          about: "Bugs: fixed by the owning team.",
+        },
+      ],
     });
     expect(runCli(["validate", "--repo", dir, "--at", AT]).code).toBe(0);
   });

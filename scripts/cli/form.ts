@@ -38,17 +38,36 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     }
   };
   const { writes, unfixable } = rewriteIssueForms(org.policy, read);
-  if (unfixable.length) throw new UserError(`nothing was written:\n${formatText(unfixable, unfixable.length).trimEnd()}`, 1);
+  if (unfixable.length)
+    throw new UserError(`nothing was written:\n${formatText(unfixable, unfixable.length).trimEnd()}`, 1);
   for (const [file, text] of writes) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), text);
   }
   if (values.json) {
-    io.out(JSON.stringify({ written: [...writes.keys()], services: org.policy.services.map((s) => s.name), contactLinks: org.policy.contactLinks?.length ?? null }, null, 2) + "\n");
+    io.out(
+      JSON.stringify(
+        {
+          written: [...writes.keys()],
+          services: org.policy.services.map((s) => s.name),
+          contactLinks: org.policy.contactLinks?.length ?? null,
+        },
+        null,
+        2,
+      ) + "\n",
+    );
     return 0;
   }
-  if (!writes.size) io.out(`${INCIDENT_FORM}${org.policy.contactLinks ? ` and ${ISSUE_CHOOSER}` : ""} already match ${POLICY}; nothing to write.\n`);
+  if (!writes.size)
+    io.out(
+      `${INCIDENT_FORM}${org.policy.contactLinks ? ` and ${ISSUE_CHOOSER}` : ""} already match ${POLICY}; ` +
+        "nothing to write.\n",
+    );
   for (const file of writes.keys()) io.out(`Wrote ${file} from ${POLICY}.\n`);
-  if (writes.has(INCIDENT_FORM)) io.out(`The incident form offers ${org.policy.services.length} service(s): ${org.policy.services.map((s) => s.name).join(", ")}.\n`);
+  if (writes.has(INCIDENT_FORM))
+    io.out(
+      `The incident form offers ${org.policy.services.length} service(s): ` +
+        `${org.policy.services.map((s) => s.name).join(", ")}.\n`,
+    );
   return 0;
 }

@@ -6,7 +6,16 @@
  * Fails before issue 16 item 12: there was no `init` command (exit 2, "unknown command").
  */
 import { describe, expect, it } from "vitest";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,7 +34,8 @@ function templateCopy(options: { marked?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "oncall-init-"));
   cpSync(fixtureDir("minimal"), dir, { recursive: true });
   mkdirSync(join(dir, ".github/ISSUE_TEMPLATE"), { recursive: true });
-  for (const f of ["incident.yml", "config.yml"]) cpSync(join(ADOPTION, "issue-template", f), join(dir, ".github/ISSUE_TEMPLATE", f));
+  for (const f of ["incident.yml", "config.yml"])
+    cpSync(join(ADOPTION, "issue-template", f), join(dir, ".github/ISSUE_TEMPLATE", f));
   if (options.marked !== false) {
     const roster = join(dir, "rotations/people.yaml");
     writeFileSync(roster, markExampleRoster(readFileSync(roster, "utf8")));
@@ -83,14 +93,25 @@ const INSTANTS = [
 ].flat();
 
 describe("oncall init (process)", () => {
-  it("adopts a 25-person roster in six zones, then validate, status and who agree with the schedule across DST changes", () => {
+  it("adopts a 25-person roster in six zones; validate, status and who follow the schedule across DST", () => {
     const dir = templateCopy();
     const formBefore = readFileSync(join(dir, ".github/ISSUE_TEMPLATE/incident.yml"), "utf8");
     const r = runCli(["init", "--repo", dir, "--people", CSV, "--at", AT]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     // The steps left on GitHub.
-    for (const word of ["validate", "oncall/consent", "Pages", "ONCALL_CONSENT_APP_ID", "ONCALL_APP_ID", "ONCALL_BOT_LOGIN", "ONCALL_CONSENT_APP_KEY", "ONCALL_APP_PRIVATE_KEY", "CODEOWNERS", "npm test"]) {
+    for (const word of [
+      "validate",
+      "oncall/consent",
+      "Pages",
+      "ONCALL_CONSENT_APP_ID",
+      "ONCALL_APP_ID",
+      "ONCALL_BOT_LOGIN",
+      "ONCALL_CONSENT_APP_KEY",
+      "ONCALL_APP_PRIVATE_KEY",
+      "CODEOWNERS",
+      "npm test",
+    ]) {
       expect(r.stdout).toContain(word);
     }
 
@@ -102,23 +123,38 @@ describe("oncall init (process)", () => {
     expect(parse(readFileSync(join(dir, "rotations/overrides.yaml"), "utf8"))).toEqual({ overrides: [] });
 
     // The roster is the CSV's, quoted fields included.
-    const roster = parse(readFileSync(join(dir, "rotations/people.yaml"), "utf8")) as { people: { login: string; name: string; oncall?: boolean; end?: string }[] };
+    const roster = parse(readFileSync(join(dir, "rotations/people.yaml"), "utf8")) as {
+      people: { login: string; name: string; oncall?: boolean; end?: string }[];
+    };
     expect(roster.people).toHaveLength(25);
     expect(roster.people.find((p) => p.login === "lnguyen")!.name).toBe('Nguyen, Thi "Lan"');
-    expect(roster.people.filter((p) => p.oncall === false).map((p) => p.login)).toEqual(["ava-okafor", "jonas-keller", "priya-menon"]);
+    expect(roster.people.filter((p) => p.oncall === false).map((p) => p.login)).toEqual([
+      "ava-okafor",
+      "jonas-keller",
+      "priya-menon",
+    ]);
 
     // The rotation starts at the first handoff after --at, in the default zone.
-    const config = parse(readFileSync(join(dir, "rotations/config.yaml"), "utf8")) as { timezone: string; start: string };
+    const config = parse(readFileSync(join(dir, "rotations/config.yaml"), "utf8")) as {
+      timezone: string;
+      start: string;
+    };
     expect(config).toMatchObject({ timezone: "America/New_York", start: "2026-09-28" });
-    const published = (parse(readFileSync(join(dir, "rotations/schedule.yaml"), "utf8")) as { shifts: ShiftLine[] }).shifts;
+    const published = (parse(readFileSync(join(dir, "rotations/schedule.yaml"), "utf8")) as { shifts: ShiftLine[] })
+      .shifts;
     expect(published.length).toBeGreaterThan(0);
     expect(published[0]).toMatchObject({ layer: "rot-a", start: "2026-09-28T11:00:00-04:00" });
     expect(published.every((s) => Date.parse(s.start) > Date.parse(AT))).toBe(true);
 
     // The form offers the policy's services; the rest of it is byte for byte the same.
     const form = readFileSync(join(dir, ".github/ISSUE_TEMPLATE/incident.yml"), "utf8");
-    expect((parse(form) as { body: { id?: string; attributes: { options?: string[] } }[] }).body.find((b) => b.id === "services")!.attributes.options).toEqual(["api-gateway", "checkout", "auth"]);
-    const around = (t: string) => t.replace(/(options:\n)(\s+- [a-z-]+\n)+(\s+validations:\n\s+required: false)/, "$1<services>$3");
+    expect(
+      (parse(form) as { body: { id?: string; attributes: { options?: string[] } }[] }).body.find(
+        (b) => b.id === "services",
+      )!.attributes.options,
+    ).toEqual(["api-gateway", "checkout", "auth"]);
+    const around = (t: string) =>
+      t.replace(/(options:\n)(\s+- [a-z-]+\n)+(\s+validations:\n\s+required: false)/, "$1<services>$3");
     expect(around(form)).toBe(around(formBefore));
 
     // Extend through the spring DST changes with the ordinary command, then check everything.
@@ -129,14 +165,18 @@ describe("oncall init (process)", () => {
     expect(v.stdout).toMatch(/^(All \d+ files are valid\.|0 errors, \d+ warnings? in \d+ files checked\.)$/m);
     expect(v.code).toBe(0);
 
-    const shifts = (parse(readFileSync(join(dir, "rotations/schedule.yaml"), "utf8")) as { shifts: ShiftLine[] }).shifts;
+    const shifts = (parse(readFileSync(join(dir, "rotations/schedule.yaml"), "utf8")) as { shifts: ShiftLine[] })
+      .shifts;
     const people = csvPeople();
     // Nobody is scheduled after leaving or before the new-hire rule allows.
     for (const s of shifts) {
       if (s.login === null) continue;
       const p = people.get(s.login)!;
       if (p.end) expect(s.end.slice(0, 10) <= p.end, `${s.login} after leaving: ${s.start}`).toBe(true);
-      expect(DateTime.fromISO(s.start) >= DateTime.fromISO(p.start, { zone: "America/New_York" }).plus({ days: 60 }), `${s.login} too early: ${s.start}`).toBe(true);
+      expect(
+        DateTime.fromISO(s.start) >= DateTime.fromISO(p.start, { zone: "America/New_York" }).plus({ days: 60 }),
+        `${s.login} too early: ${s.start}`,
+      ).toBe(true);
     }
     // Regular handoffs stay at 11:00 New York time on both sides of the US changes.
     for (const s of shifts.filter((x) => /^2026-1[01]|^2027-0[34]/.test(x.start))) {
@@ -148,17 +188,32 @@ describe("oncall init (process)", () => {
       const who = runCli(["who", "--repo", dir, "--at", at, "--json"]);
       expect(who.stderr, at).toBe("");
       expect(who.code, at).toBe(0);
-      const answer = JSON.parse(who.stdout) as { preview?: boolean; oncall: { layer: string; login: string; timezone: string; source: string }[] };
+      const answer = JSON.parse(who.stdout) as {
+        preview?: boolean;
+        oncall: { layer: string; login: string; timezone: string; source: string }[];
+      };
       expect(answer.preview, at).toBeUndefined();
       const expected = shifts
         .filter((s) => Date.parse(s.start) <= ms && ms < Date.parse(s.end))
-        .map((s) => ({ layer: s.layer, login: s.login ?? s.fallback!, timezone: people.get(s.login ?? s.fallback!)!.timezone, source: s.login ? "schedule" : "fallback" }))
+        .map((s) => ({
+          layer: s.layer,
+          login: s.login ?? s.fallback!,
+          timezone: people.get(s.login ?? s.fallback!)!.timezone,
+          source: s.login ? "schedule" : "fallback",
+        }))
         .sort((a, b) => a.layer.localeCompare(b.layer));
       expect(expected, at).toHaveLength(2);
-      expect([...answer.oncall].sort((a, b) => a.layer.localeCompare(b.layer)), at).toEqual(expected);
+      expect(
+        [...answer.oncall].sort((a, b) => a.layer.localeCompare(b.layer)),
+        at,
+      ).toEqual(expected);
       for (const o of answer.oncall) {
         const end = people.get(o.login)!.end;
-        if (end) expect(DateTime.fromMillis(ms, { zone: people.get(o.login)!.timezone }).toISODate()! <= end, `${o.login} has left at ${at}`).toBe(true);
+        if (end)
+          expect(
+            DateTime.fromMillis(ms, { zone: people.get(o.login)!.timezone }).toISODate()! <= end,
+            `${o.login} has left at ${at}`,
+          ).toBe(true);
       }
       if (INSTANTS.indexOf(at) % 2 === 0) continue; // status once per change, just after it
       const status = runCli(["status", "--repo", dir, "--at", at]);
@@ -223,7 +278,10 @@ describe("oncall init (process)", () => {
     expect(snapshot(dir)).toEqual(before);
 
     // A value only the repository's rules reject (an unknown holiday region) is still shown in the CSV.
-    writeFileSync(csv, "login,name,timezone,region,start,end,manager,team\nann,Ann Ames,Europe/Berlin,XX,2020-01-06,,,platform\n");
+    writeFileSync(
+      csv,
+      "login,name,timezone,region,start,end,manager,team\nann,Ann Ames,Europe/Berlin,XX,2020-01-06,,,platform\n",
+    );
     const region = runCli(["init", "--repo", dir, "--people", csv, "--at", AT]);
     expect(region.code).toBe(1);
     expect(region.stderr).toContain(`${csv}:2:28: "XX" is not a holiday region`);

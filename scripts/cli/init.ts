@@ -29,14 +29,22 @@ shifts). Fields with commas, quotes or line breaks go in double quotes, a quote 
 const DEFAULT_ZONE = "America/New_York";
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parse(argv, { ...AT, people: { type: "string" }, zone: { type: "string" }, force: { type: "boolean" } });
+  const { values } = parse(argv, {
+    ...AT,
+    people: { type: "string" },
+    zone: { type: "string" },
+    force: { type: "boolean" },
+  });
   const dir = repoDir(values);
   if (typeof values.people !== "string") throw new UsageError("say which CSV holds your people: --people people.csv.");
   const zone = typeof values.zone === "string" ? values.zone : DEFAULT_ZONE;
-  if (!IANAZone.isValidZone(zone) || !(zone.includes("/") || zone === "UTC")) throw new UsageError(`--zone must be an IANA time zone such as America/New_York or Europe/Berlin, not "${zone}".`);
+  if (!IANAZone.isValidZone(zone) || !(zone.includes("/") || zone === "UTC"))
+    throw new UsageError(`--zone must be an IANA time zone such as America/New_York or Europe/Berlin, not "${zone}".`);
   const at = nowOrAtFrom(values, io);
   const csv = await readFile(resolve(values.people), "utf8").catch((err: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read --people ${values.people}: ${err.code === "ENOENT" ? "no such file" : err.message}.`);
+    throw new UsageError(
+      `cannot read --people ${values.people}: ${err.code === "ENOENT" ? "no such file" : err.message}.`,
+    );
   });
   const plan = await planInit({ dir, csv, csvName: values.people, zone, at, force: Boolean(values.force) });
   await applyInit(dir, plan);
@@ -56,17 +64,25 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
 function summary(dir: string, csvName: string, plan: InitPlan, zone: string): string {
   const managers = plan.people.filter((p) => !p.oncall).length;
   const out = [`Replaced the example organisation in ${dir} with the ${plan.people.length} people of ${csvName}:`];
-  out.push(`  rotations/people.yaml     ${plan.people.length} people${managers ? ` (${managers} take no shifts)` : ""}`);
+  out.push(
+    `  rotations/people.yaml     ${plan.people.length} people${managers ? ` (${managers} take no shifts)` : ""}`,
+  );
   out.push(`  rotations/config.yaml     the default two layers, handoffs in ${zone}, start ${plan.start}`);
   if (plan.shifts.length) {
     const first = plan.shifts.reduce((a, s) => (s.start < a.start ? s : a));
     const last = plan.shifts.reduce((a, s) => (s.end > a.end ? s : a));
-    out.push(`  rotations/schedule.yaml   ${plan.shifts.length} shifts, ${when(first.start, zone)} to ${when(last.end, zone)}`);
+    out.push(
+      `  rotations/schedule.yaml   ${plan.shifts.length} shifts, ${when(first.start, zone)} to ${when(last.end, zone)}`,
+    );
   } else out.push("  rotations/schedule.yaml   no shifts yet");
   out.push("  rotations/overrides.yaml  no overrides");
-  for (const file of plan.writes.keys()) if (file.startsWith(".github/")) out.push(`  ${file}  copied from incidents/policy.yaml`);
+  for (const file of plan.writes.keys())
+    if (file.startsWith(".github/")) out.push(`  ${file}  copied from incidents/policy.yaml`);
   const count = (re: RegExp) => plan.deletes.filter((f) => re.test(f)).length;
-  out.push(`  removed ${count(/^incidents\//)} incident record(s), ${count(/^postmortems\//)} postmortem file(s) and ${count(/^playbooks\//)} playbook(s) of the example`);
+  out.push(
+    `  removed ${count(/^incidents\//)} incident record(s), ${count(/^postmortems\//)} postmortem file(s) ` +
+      `and ${count(/^playbooks\//)} playbook(s) of the example`,
+  );
   for (const w of plan.warnings) out.push(`warning: ${w.file}: ${w.message}`);
   for (const n of plan.notes) out.push(`note: ${n}`);
   return out.join("\n") + "\n";
@@ -100,7 +116,12 @@ function toJson(plan: InitPlan, zone: string) {
     zone,
     written: [...plan.writes.keys()],
     removed: plan.deletes,
-    shifts: plan.shifts.map((s) => ({ layer: s.layer, start: iso(s.start, zone), end: iso(s.end, zone), login: s.login })),
+    shifts: plan.shifts.map((s) => ({
+      layer: s.layer,
+      start: iso(s.start, zone),
+      end: iso(s.end, zone),
+      login: s.login,
+    })),
     warnings: plan.warnings.map((w) => ({ file: w.file, message: w.message })),
     notes: plan.notes,
   };

@@ -24,7 +24,12 @@ import { EMPTY_OVERRIDES, firstStartDate, rosterOrigin, rosterText, rotationText
 
 const PEOPLE = "rotations/people.yaml";
 /** The rotation files init writes, whatever was there. */
-const ROTATION_FILES = ["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml", "rotations/overrides.yaml"];
+const ROTATION_FILES = [
+  "rotations/people.yaml",
+  "rotations/config.yaml",
+  "rotations/schedule.yaml",
+  "rotations/overrides.yaml",
+];
 
 export interface InitInput {
   /** The repository folder. */
@@ -64,15 +69,24 @@ export async function planInit(input: InitInput): Promise<InitPlan> {
   if (roster !== null && !input.force) {
     const origin = rosterOrigin(roster);
     if (origin !== "example") {
-      const why = origin === "edited-example" ? "is the example roster with edits (its example marker no longer matches the file)" : "is not the example roster";
-      throw new UserError(`${PEOPLE} ${why}, so it may be your team's: init would replace it, the rotation config and the published schedule, and remove incident records, postmortems and playbooks. Nothing was written. Run again with --force to replace them anyway.`);
+      const why =
+        origin === "edited-example"
+          ? "is the example roster with edits (its example marker no longer matches the file)"
+          : "is not the example roster";
+      throw new UserError(
+        `${PEOPLE} ${why}, so it may be your team's: init would replace it, the rotation config and the ` +
+          "published schedule, and remove incident records, postmortems and playbooks. Nothing was written. " +
+          "Run again with --force to replace them anyway.",
+      );
     }
   }
 
   const parsed = parsePeopleCsv(input.csv, input.csvName);
-  if (parsed.problems.length) throw new UserError(`${input.csvName} cannot be used; nothing was written:\n${lines(parsed.problems)}`);
+  if (parsed.problems.length)
+    throw new UserError(`${input.csvName} cannot be used; nothing was written:\n${lines(parsed.problems)}`);
   const people = parsed.people;
-  if (!people.some((p) => p.oncall)) throw new UserError(`${input.csvName}: nobody takes shifts (every row has oncall false); nothing was written.`);
+  if (!people.some((p) => p.oncall))
+    throw new UserError(`${input.csvName}: nobody takes shifts (every row has oncall false); nothing was written.`);
 
   const start = firstStartDate(at.toMillis(), zone);
   const writes = new Map<string, string>([
@@ -96,22 +110,42 @@ export async function planInit(input: InitInput): Promise<InitPlan> {
     // 1. The roster and config alone, so that a CSV mistake the loader finds is reported in the CSV.
     const first = await loadRepository(tmp, { now: at });
     // The forms still list the old catalogue's services; step 3 rewrites them.
-    const firstErrors = first.problems.filter((p) => p.severity === "error" && p.file !== INCIDENT_FORM && p.file !== ISSUE_CHOOSER);
-    if (firstErrors.length) throw new UserError(`the new organisation would not be valid; nothing was written:\n${lines(firstErrors.map((p) => inCsv(p, people, input.csvName)))}`);
+    const firstErrors = first.problems.filter(
+      (p) => p.severity === "error" && p.file !== INCIDENT_FORM && p.file !== ISSUE_CHOOSER,
+    );
+    if (firstErrors.length)
+      throw new UserError(
+        "the new organisation would not be valid; nothing was written:\n" +
+          lines(firstErrors.map((p) => inCsv(p, people, input.csvName))),
+      );
 
     // 2. The first publication: `schedule generate`'s plan on an empty schedule, to the horizon.
     const { org } = first;
-    const plan = planScheduleUpdate({ config: org.rotation, people: org.people, shifts: [], now: at, until: at.plus({ weeks: org.rotation.horizonWeeks }) });
-    writes.set("rotations/schedule.yaml", appendShifts(writes.get("rotations/schedule.yaml")!, plan.added, org.rotation.timezone));
+    const plan = planScheduleUpdate({
+      config: org.rotation,
+      people: org.people,
+      shifts: [],
+      now: at,
+      until: at.plus({ weeks: org.rotation.horizonWeeks }),
+    });
+    writes.set(
+      "rotations/schedule.yaml",
+      appendShifts(writes.get("rotations/schedule.yaml")!, plan.added, org.rotation.timezone),
+    );
     await put(tmp, "rotations/schedule.yaml", writes.get("rotations/schedule.yaml")!);
 
     // 3. The issue form's services and the chooser's links, from the kept policy.
     const notes: string[] = [];
     const forms = rewriteIssueForms(org.policy, (file) => readTextSync(tmp, file));
     const formMissing = forms.unfixable.some((p) => p.file === INCIDENT_FORM && p.rule === "missing-file");
-    if (formMissing) notes.push(`${INCIDENT_FORM} is missing, so GitHub shows no incident form: copy it from the oncall-as-code template and run "oncall form".`);
+    if (formMissing)
+      notes.push(
+        `${INCIDENT_FORM} is missing, so GitHub shows no incident form: ` +
+          'copy it from the oncall-as-code template and run "oncall form".',
+      );
     const unfixable = forms.unfixable.filter((p) => !(p.file === INCIDENT_FORM && p.rule === "missing-file"));
-    if (unfixable.length) throw new UserError(`the issue form cannot be written; nothing was written:\n${lines(unfixable)}`);
+    if (unfixable.length)
+      throw new UserError(`the issue form cannot be written; nothing was written:\n${lines(unfixable)}`);
     for (const [file, text] of forms.writes) {
       writes.set(file, text);
       await put(tmp, file, text);
@@ -120,8 +154,19 @@ export async function planInit(input: InitInput): Promise<InitPlan> {
     // 4. The whole result, as `oncall validate` will see it.
     const final = await loadRepository(tmp, { now: at });
     const errors = final.problems.filter((p) => p.severity === "error");
-    if (errors.length) throw new UserError(`the new organisation would not be valid; nothing was written:\n${lines(errors)}`);
-    return { writes, deletes, people, start, shifts: plan.added, warnings: final.problems.filter((p) => p.severity === "warning"), notes: [...notes, ...plan.notes], services: org.policy.services.map((s) => s.name), links: (org.policy.contactLinks ?? []).map((l) => l.url) };
+    if (errors.length)
+      throw new UserError(`the new organisation would not be valid; nothing was written:\n${lines(errors)}`);
+    return {
+      writes,
+      deletes,
+      people,
+      start,
+      shifts: plan.added,
+      warnings: final.problems.filter((p) => p.severity === "warning"),
+      notes: [...notes, ...plan.notes],
+      services: org.policy.services.map((s) => s.name),
+      links: (org.policy.contactLinks ?? []).map((l) => l.url),
+    };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -135,7 +180,8 @@ export async function applyInit(dir: string, plan: InitPlan): Promise<void> {
   for (const folder of folders) {
     // Only the year folders and the like; the data folders themselves stay.
     if (!folder.includes("/")) continue;
-    if ((await readdir(join(dir, folder)).catch(() => ["?"])).length === 0) await rmdir(join(dir, folder)).catch(() => undefined);
+    if ((await readdir(join(dir, folder)).catch(() => ["?"])).length === 0)
+      await rmdir(join(dir, folder)).catch(() => undefined);
   }
 }
 

@@ -23,7 +23,10 @@ export type RosterOrigin = "example" | "edited-example" | "own";
 
 /** The digest the example marker carries for `text` (the marker line itself left out). */
 function exampleRosterDigest(text: string): string {
-  const body = text.replace(/^\uFEFF/, "").replace(EXAMPLE_MARKER, "").replace(/\r\n/g, "\n");
+  const body = text
+    .replace(/^\uFEFF/, "")
+    .replace(EXAMPLE_MARKER, "")
+    .replace(/\r\n/g, "\n");
   return createHash("sha256").update(body, "utf8").digest("hex");
 }
 
@@ -37,7 +40,8 @@ export function rosterOrigin(text: string): RosterOrigin {
 /** `text` with its example marker set to match its content (used when the example roster is edited on purpose). */
 export function markExampleRoster(text: string): string {
   const digest = exampleRosterDigest(text);
-  const line = `# oncall-example-roster sha256=${digest} ("oncall init" replaces this roster while the digest matches)\n`;
+  const note = '("oncall init" replaces this roster while the digest matches)';
+  const line = `# oncall-example-roster sha256=${digest} ${note}\n`;
   const body = text.replace(EXAMPLE_MARKER, "");
   // After the editor's schema line, which editors look for at the top.
   const modeline = /^(?:\uFEFF)?# yaml-language-server:[^\n]*\n/.exec(body)?.[0] ?? "";
@@ -108,7 +112,10 @@ function addDays(date: string, days: number): string {
  */
 export function seedFor(people: readonly Pick<CsvPerson, "login">[]): number {
   let h = 0x811c9dc5;
-  for (const ch of people.map((p) => p.login.toLowerCase()).sort().join(",")) {
+  for (const ch of people
+    .map((p) => p.login.toLowerCase())
+    .sort()
+    .join(",")) {
     h ^= ch.charCodeAt(0);
     h = Math.imul(h, 0x01000193) >>> 0;
   }

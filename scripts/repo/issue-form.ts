@@ -7,7 +7,17 @@
  *
  * Everything here works on texts; reading and writing the files is left to the callers.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type YAMLSeq } from "yaml";
+import {
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  type Document,
+  type Node,
+  type YAMLSeq,
+} from "yaml";
 import type { ContactLink } from "../core/model/generated/types.js";
 import type { Problem } from "./problem.js";
 
@@ -41,7 +51,9 @@ function syncIncidentForm(text: string, services: readonly string[]): FormSync {
   const options = isMap(field) ? field.getIn(["attributes", "options"], true) : undefined;
   if (!isSeq(options)) {
     const where = at((isMap(field) ? field : isSeq(body) ? body : doc.contents)?.range?.[0] ?? 0);
-    const message = `The incident form has no dropdown with id "${SERVICES_FIELD}" and a list of options, so reporters cannot name the services of incidents/policy.yaml; add one (see the README) and ${FIX}.`;
+    const message =
+      `The incident form has no dropdown with id "${SERVICES_FIELD}" and a list of options, so reporters ` +
+      `cannot name the services of incidents/policy.yaml; add one (see the README) and ${FIX}.`;
     return { problems: [problem(INCIDENT_FORM, where, message, "form-services")], text: null };
   }
   const current = options.items.map((item) => (isScalar(item) ? String(item.value) : ""));
@@ -70,7 +82,8 @@ function syncIssueChooser(text: string | null, links: readonly ContactLink[]): F
   const items = links.map(linkItem);
   if (text === null) {
     const message = `${ISSUE_CHOOSER} is missing while incidents/policy.yaml lists contactLinks; ${FIX}.`;
-    const created = `blank_issues_enabled: false\ncontact_links:\n${items.map((i) => `  - ${i.replace(/\n/g, "\n    ")}\n`).join("")}`;
+    const list = items.map((i) => `  - ${i.replace(/\n/g, "\n    ")}\n`).join("");
+    const created = `blank_issues_enabled: false\ncontact_links:\n${list}`;
     return { problems: [problem(ISSUE_CHOOSER, { line: 0, column: 0 }, message, "form-links")], text: created };
   }
   const parsed = parseForEdit(ISSUE_CHOOSER, text);
@@ -83,7 +96,9 @@ function syncIssueChooser(text: string | null, links: readonly ContactLink[]): F
   const seq = doc.get("contact_links", true);
   const current = isSeq(seq) ? (seq.toJSON() as unknown[]) : [];
   if (isSeq(seq) && sameLinks(current, links)) return { problems: [], text };
-  const message = `The issue chooser's contact_links differ from the contactLinks of incidents/policy.yaml (the bug tracker and other links people see beside the incident form); ${FIX}.`;
+  const message =
+    "The issue chooser's contact_links differ from the contactLinks of incidents/policy.yaml (the bug tracker " +
+    `and other links people see beside the incident form); ${FIX}.`;
   const where = at((isSeq(seq) ? seq : doc.contents).range?.[0] ?? 0);
   const problems = [problem(ISSUE_CHOOSER, where, message, "form-links")];
   if (isSeq(seq) && !seq.flow && seq.items.length) return { problems, text: replaceSeq(text, seq, items) };
@@ -101,18 +116,30 @@ function syncIssueChooser(text: string | null, links: readonly ContactLink[]): F
 }
 
 /** The problems of both files for a policy; `read` returns a file's text or null when it does not exist. */
-export function checkIssueForms(policy: { services: readonly { name: string }[]; contactLinks?: readonly ContactLink[] }, read: (path: string) => string | null): Problem[] {
+export function checkIssueForms(
+  policy: { services: readonly { name: string }[]; contactLinks?: readonly ContactLink[] },
+  read: (path: string) => string | null,
+): Problem[] {
   const problems: Problem[] = [];
   const form = read(INCIDENT_FORM);
   // A repository without the form (a test fixture, a team that reports incidents another way) has nothing to compare.
-  if (form !== null) problems.push(...syncIncidentForm(form, policy.services.map((s) => s.name)).problems);
+  if (form !== null)
+    problems.push(
+      ...syncIncidentForm(
+        form,
+        policy.services.map((s) => s.name),
+      ).problems,
+    );
   if (policy.contactLinks) problems.push(...syncIssueChooser(read(ISSUE_CHOOSER), policy.contactLinks).problems);
   return problems;
 }
 
 type Position = Pick<Problem, "line" | "column">;
 
-function parseForEdit(file: string, text: string): { doc: Document; at: (offset: number) => Position } | { problem: Problem } {
+function parseForEdit(
+  file: string,
+  text: string,
+): { doc: Document; at: (offset: number) => Position } | { problem: Problem } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
@@ -120,7 +147,15 @@ function parseForEdit(file: string, text: string): { doc: Document; at: (offset:
     return { line: p.line, column: p.col };
   };
   const first = doc.errors[0];
-  if (first) return { problem: problem(file, at(first.pos[0]), `${file} is not valid YAML (${first.message.split("\n")[0]}); GitHub cannot show it.`, "yaml-syntax") };
+  if (first)
+    return {
+      problem: problem(
+        file,
+        at(first.pos[0]),
+        `${file} is not valid YAML (${first.message.split("\n")[0]}); GitHub cannot show it.`,
+        "yaml-syntax",
+      ),
+    };
   return { doc, at };
 }
 
@@ -169,7 +204,14 @@ function sameLinks(current: readonly unknown[], links: readonly ContactLink[]): 
   if (current.length !== links.length) return false;
   return links.every((l, i) => {
     const c = current[i] as Record<string, unknown> | null;
-    return !!c && typeof c === "object" && Object.keys(c).length === 3 && c.name === l.name && c.url === l.url && c.about === l.about;
+    return (
+      !!c &&
+      typeof c === "object" &&
+      Object.keys(c).length === 3 &&
+      c.name === l.name &&
+      c.url === l.url &&
+      c.about === l.about
+    );
   });
 }
 
@@ -189,14 +231,27 @@ export interface FormRewrite {
  * The incident form and issue chooser with the policy's services and links written in. The form must
  * exist (there is nothing sensible to invent); the chooser is created when the policy lists links.
  */
-export function rewriteIssueForms(policy: { services: readonly { name: string }[]; contactLinks?: readonly ContactLink[] }, read: (path: string) => string | null): FormRewrite {
+export function rewriteIssueForms(
+  policy: { services: readonly { name: string }[]; contactLinks?: readonly ContactLink[] },
+  read: (path: string) => string | null,
+): FormRewrite {
   const writes = new Map<string, string>();
   const unfixable: Problem[] = [];
   const form = read(INCIDENT_FORM);
   if (form === null) {
-    unfixable.push(problem(INCIDENT_FORM, { line: 0, column: 0 }, `${INCIDENT_FORM} is missing: copy it from the oncall-as-code template, then run "oncall form" again.`, "missing-file"));
+    unfixable.push(
+      problem(
+        INCIDENT_FORM,
+        { line: 0, column: 0 },
+        `${INCIDENT_FORM} is missing: copy it from the oncall-as-code template, then run "oncall form" again.`,
+        "missing-file",
+      ),
+    );
   } else {
-    const sync = syncIncidentForm(form, policy.services.map((s) => s.name));
+    const sync = syncIncidentForm(
+      form,
+      policy.services.map((s) => s.name),
+    );
     if (sync.text === null) unfixable.push(...sync.problems);
     else if (sync.text !== form) writes.set(INCIDENT_FORM, sync.text);
   }

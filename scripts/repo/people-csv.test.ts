@@ -23,7 +23,12 @@ describe("people CSV", () => {
   });
 
   it("takes columns in any order and case, an optional oncall column, and managers listed later", () => {
-    const csv = `Team,LOGIN,name,timezone,region,start,end,manager,oncall\nweb,ann,Ann,Europe/Berlin,DE-BE,2020-01-06,,dan,\nweb,dan,Dan,Europe/Berlin,DE-BE,2019-01-07,,,false\n`;
+    const csv = [
+      "Team,LOGIN,name,timezone,region,start,end,manager,oncall",
+      "web,ann,Ann,Europe/Berlin,DE-BE,2020-01-06,,dan,",
+      "web,dan,Dan,Europe/Berlin,DE-BE,2019-01-07,,,false",
+      "",
+    ].join("\n");
     const { people, problems } = parsePeopleCsv(csv, "p.csv");
     expect(problems).toEqual([]);
     expect(people.map((p) => [p.login, p.team, p.manager, p.oncall])).toEqual([
@@ -37,7 +42,8 @@ describe("people CSV", () => {
     expect(at("")[0]).toMatch(/^1:1 the file is empty/);
     expect(at("login,name,colour\nann,Ann,red\n")).toEqual([
       '1:12 unknown column "colour"; the columns are login, name, timezone, region, start, end, manager, team, oncall.',
-      "1:1 the header row lacks the column(s) timezone, region, start, end, manager, team (end and manager may be empty in every row, but their columns are needed).",
+      "1:1 the header row lacks the column(s) timezone, region, start, end, manager, team " +
+        "(end and manager may be empty in every row, but their columns are needed).",
     ]);
     expect(at(`${HEADER}\n`)).toEqual(["1:1 no people: add one row per person under the header row."]);
     expect(at(`${HEADER}\nann,"Ann,Europe/Berlin\n`)[0]).toMatch(/^2:5 this quoted field is never closed/);
@@ -46,6 +52,8 @@ describe("people CSV", () => {
       '2:6 unknown time zone "UTC+1": use an IANA name such as America/Los_Angeles, Europe/Berlin or Asia/Kolkata.',
       "2:29 end 2019-01-01 is before start 2020-01-06.",
     ]);
-    expect(at(`${HEADER}\nann,Ann,Europe/Berlin,DE-BE,2020-01-06,,ann,web\n`)).toEqual(["2:41 ann cannot be their own manager."]);
+    expect(at(`${HEADER}\nann,Ann,Europe/Berlin,DE-BE,2020-01-06,,ann,web\n`)).toEqual([
+      "2:41 ann cannot be their own manager.",
+    ]);
   });
 });

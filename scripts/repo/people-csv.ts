@@ -58,7 +58,8 @@ export function parseCsvRows(text: string, file: string): { rows: CsvCell[][]; p
   let line = 1;
   let lineStart = i;
   let row: CsvCell[] = [];
-  const atEndOfRow = () => i >= text.length || text[i] === "\n" || (text[i] === "\r" && text[i + 1] === "\n") || text[i] === "\r";
+  const atEndOfRow = () =>
+    i >= text.length || text[i] === "\n" || (text[i] === "\r" && text[i + 1] === "\n") || text[i] === "\r";
   while (i <= text.length) {
     const cell: CsvCell = { value: "", line, column: i - lineStart + 1 };
     if (text[i] === '"') {
@@ -87,18 +88,45 @@ export function parseCsvRows(text: string, file: string): { rows: CsvCell[][]; p
         i++;
       }
       if (!closed) {
-        problems.push(err(file, openLine, openColumn, "this quoted field is never closed: end it with a double quote (write a quote inside a field as two quotes).", "csv-syntax"));
+        problems.push(
+          err(
+            file,
+            openLine,
+            openColumn,
+            "this quoted field is never closed: end it with a double quote " +
+              "(write a quote inside a field as two quotes).",
+            "csv-syntax",
+          ),
+        );
         return { rows, problems };
       }
       cell.value = value.replace(/\r\n/g, "\n");
       if (!atEndOfRow() && text[i] !== ",") {
-        problems.push(err(file, line, i - lineStart + 1, "unexpected text after a closing quote: put the whole field in quotes, and write a quote inside it as two quotes.", "csv-syntax"));
+        problems.push(
+          err(
+            file,
+            line,
+            i - lineStart + 1,
+            "unexpected text after a closing quote: put the whole field in quotes, " +
+              "and write a quote inside it as two quotes.",
+            "csv-syntax",
+          ),
+        );
         while (!atEndOfRow() && text[i] !== ",") i++;
       }
     } else {
       let value = "";
       while (!atEndOfRow() && text[i] !== ",") value += text[i++];
-      if (value.includes('"')) problems.push(err(file, line, cell.column + value.indexOf('"'), "a double quote inside a field that does not start with one: quote the whole field and double the quote.", "csv-syntax"));
+      if (value.includes('"'))
+        problems.push(
+          err(
+            file,
+            line,
+            cell.column + value.indexOf('"'),
+            "a double quote inside a field that does not start with one: quote the whole field and double the quote.",
+            "csv-syntax",
+          ),
+        );
       cell.value = value;
     }
     row.push(cell);
@@ -123,18 +151,56 @@ export function parsePeopleCsv(text: string, file: string): PeopleCsv {
   // A stray quote spoils one field: the other rows are still worth checking. An unclosed one swallows the rest.
   if (problems.some((p) => p.message.includes("never closed"))) return { people: [], problems };
   const [header, ...body] = rows;
-  if (!header) return { people: [], problems: [err(file, 1, 1, `the file is empty: the first row names the columns (${REQUIRED_COLUMNS.join(", ")}), then one row per person.`, "csv-header")] };
+  if (!header)
+    return {
+      people: [],
+      problems: [
+        err(
+          file,
+          1,
+          1,
+          `the file is empty: the first row names the columns (${REQUIRED_COLUMNS.join(", ")}), ` +
+            "then one row per person.",
+          "csv-header",
+        ),
+      ],
+    };
   const index = new Map<Column, number>();
   header.forEach((cell, i) => {
     const name = cell.value.trim().toLowerCase() as Column;
-    if (!(REQUIRED_COLUMNS as readonly string[]).includes(name) && !(OPTIONAL_COLUMNS as readonly string[]).includes(name)) {
-      problems.push(err(file, cell.line, cell.column, `unknown column "${cell.value}"; the columns are ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(", ")}.`, "csv-header"));
-    } else if (index.has(name)) problems.push(err(file, cell.line, cell.column, `column "${name}" appears twice.`, "csv-header"));
+    if (
+      !(REQUIRED_COLUMNS as readonly string[]).includes(name) &&
+      !(OPTIONAL_COLUMNS as readonly string[]).includes(name)
+    ) {
+      problems.push(
+        err(
+          file,
+          cell.line,
+          cell.column,
+          `unknown column "${cell.value}"; the columns are ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(", ")}.`,
+          "csv-header",
+        ),
+      );
+    } else if (index.has(name))
+      problems.push(err(file, cell.line, cell.column, `column "${name}" appears twice.`, "csv-header"));
     else index.set(name, i);
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length) problems.push(err(file, header[0]!.line, 1, `the header row lacks the column(s) ${missing.join(", ")} (end and manager may be empty in every row, but their columns are needed).`, "csv-header"));
-  if (!body.length) problems.push(err(file, header[0]!.line, 1, "no people: add one row per person under the header row.", "csv-header"));
+  if (missing.length)
+    problems.push(
+      err(
+        file,
+        header[0]!.line,
+        1,
+        `the header row lacks the column(s) ${missing.join(", ")} ` +
+          "(end and manager may be empty in every row, but their columns are needed).",
+        "csv-header",
+      ),
+    );
+  if (!body.length)
+    problems.push(
+      err(file, header[0]!.line, 1, "no people: add one row per person under the header row.", "csv-header"),
+    );
   if (problems.some((p) => p.rule === "csv-header")) return { people: [], problems };
 
   const people: CsvPerson[] = [];
@@ -143,8 +209,18 @@ export function parsePeopleCsv(text: string, file: string): PeopleCsv {
     const rowLine = row[0]!.line;
     if (row.length !== header.length) {
       const last = row[row.length - 1]!;
-      const where = row.length > header.length ? row[header.length]! : { line: last.line, column: last.column + last.value.length };
-      problems.push(err(file, where.line, where.column, `this row has ${row.length} field(s) but the header has ${header.length}; a comma inside a value needs the value in double quotes.`, "csv-row"));
+      const where =
+        row.length > header.length ? row[header.length]! : { line: last.line, column: last.column + last.value.length };
+      problems.push(
+        err(
+          file,
+          where.line,
+          where.column,
+          `this row has ${row.length} field(s) but the header has ${header.length}; ` +
+            "a comma inside a value needs the value in double quotes.",
+          "csv-row",
+        ),
+      );
       continue;
     }
     const cells: Partial<Record<Column, CsvCell>> = {};
@@ -155,20 +231,29 @@ export function parsePeopleCsv(text: string, file: string): PeopleCsv {
       problems.push(err(file, cell.line, cell.column, message, "csv-row"));
     };
     const before = problems.length;
-    for (const c of ["login", "name", "timezone", "region", "start", "team"] as const) if (!get(c)) at(c, `${c} is empty; every person needs one.`);
+    for (const c of ["login", "name", "timezone", "region", "start", "team"] as const)
+      if (!get(c)) at(c, `${c} is empty; every person needs one.`);
     const login = get("login");
-    if (login && !LOGIN.test(login)) at("login", `"${login}" is not a GitHub login (letters, digits and single dashes, at most 39 characters).`);
-    else if (login && firstLine.has(login.toLowerCase())) at("login", `"${login}" is already on line ${firstLine.get(login.toLowerCase())}; each person once.`);
+    if (login && !LOGIN.test(login))
+      at("login", `"${login}" is not a GitHub login (letters, digits and single dashes, at most 39 characters).`);
+    else if (login && firstLine.has(login.toLowerCase()))
+      at("login", `"${login}" is already on line ${firstLine.get(login.toLowerCase())}; each person once.`);
     else if (login) firstLine.set(login.toLowerCase(), rowLine);
     const zone = get("timezone");
-    if (zone && !(IANAZone.isValidZone(zone) && zone.includes("/"))) at("timezone", `unknown time zone "${zone}": use an IANA name such as America/Los_Angeles, Europe/Berlin or Asia/Kolkata.`);
+    if (zone && !(IANAZone.isValidZone(zone) && zone.includes("/")))
+      at(
+        "timezone",
+        `unknown time zone "${zone}": use an IANA name such as America/Los_Angeles, Europe/Berlin or Asia/Kolkata.`,
+      );
     for (const c of ["start", "end"] as const) {
       const v = get(c);
       if (v && !(DATE.test(v) && DateTime.fromISO(v).isValid)) at(c, `${c} "${v}" is not a date written YYYY-MM-DD.`);
     }
-    if (get("end") && get("start") && get("end") < get("start")) at("end", `end ${get("end")} is before start ${get("start")}.`);
+    if (get("end") && get("start") && get("end") < get("start"))
+      at("end", `end ${get("end")} is before start ${get("start")}.`);
     const oncall = get("oncall").toLowerCase();
-    if (oncall && !["true", "false", "yes", "no"].includes(oncall)) at("oncall", `oncall must be true or false (empty means true), not "${get("oncall")}".`);
+    if (oncall && !["true", "false", "yes", "no"].includes(oncall))
+      at("oncall", `oncall must be true or false (empty means true), not "${get("oncall")}".`);
     if (problems.length > before) continue;
     people.push({
       login,
@@ -190,8 +275,19 @@ export function parsePeopleCsv(text: string, file: string): PeopleCsv {
     if (p.manager === undefined) continue;
     const cell = p.cells.manager!;
     const known = logins.get(p.manager.toLowerCase());
-    if (known === undefined) problems.push(err(file, cell.line, cell.column, `unknown manager "${p.manager}": a manager must have a row of their own (with oncall false if they take no shifts).`, "csv-row"));
-    else if (known === p.login) problems.push(err(file, cell.line, cell.column, `${p.login} cannot be their own manager.`, "csv-row"));
+    if (known === undefined)
+      problems.push(
+        err(
+          file,
+          cell.line,
+          cell.column,
+          `unknown manager "${p.manager}": a manager must have a row of their own ` +
+            "(with oncall false if they take no shifts).",
+          "csv-row",
+        ),
+      );
+    else if (known === p.login)
+      problems.push(err(file, cell.line, cell.column, `${p.login} cannot be their own manager.`, "csv-row"));
     else p.manager = known;
   }
   return { people: problems.length ? [] : people, problems: sortProblems(problems) };
