@@ -130,7 +130,10 @@ export function checkIssueForms(
         policy.services.map((s) => s.name),
       ).problems,
     );
-  if (policy.contactLinks) problems.push(...syncIssueChooser(read(ISSUE_CHOOSER), policy.contactLinks).problems);
+  // Likewise without a chooser: GitHub shows no links, and `oncall form` creates the file.
+  const chooser = policy.contactLinks ? read(ISSUE_CHOOSER) : null;
+  if (policy.contactLinks && chooser !== null)
+    problems.push(...syncIssueChooser(chooser, policy.contactLinks).problems);
   return problems;
 }
 
