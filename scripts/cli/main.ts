@@ -13,6 +13,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ics: () => import("./ics.js"),
   slo: () => import("./slo.js"),
   trade: () => import("./trade.js"),
+  form: () => import("./form.js"),
+  init: () => import("./init.js"),
 };
 
 const HELP = `oncall: the on-call process of this repository, from the command line.
@@ -27,6 +29,8 @@ Commands:
   ics          an iCalendar feed for a person, a layer or everyone
   slo          deadline (acknowledgement deadline of a report) or report (attainment, MTTA, MTTR)
   trade        swap two shifts, cover part of one (override), or check a trade between two revisions
+  form         copy the policy's services and links into the GitHub issue form and chooser
+  init         replace the example organisation with your team, from a CSV of people
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data.
 Times (--at, --from, --to, --since, --until, --reported-at) take an offset (2026-12-21T12:00-05:00,

@@ -18,6 +18,7 @@ import { normalize } from "./normalize.js";
 import { crossFileRules } from "./cross-rules.js";
 import { parseYaml, type YamlSource } from "./yaml-source.js";
 import { splitFrontMatter } from "./front-matter.js";
+import { INCIDENT_FORM, ISSUE_CHOOSER, checkIssueForms } from "./issue-form.js";
 
 export interface LoadOptions {
   /** The instant date-dependent warnings are computed for (horizon, stale playbooks); never affects errors. */
@@ -76,6 +77,10 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
   // Files parsed on the worker thread are read again only when a finding points into them.
   const textOf = { get: (file: string) => texts.get(file) ?? readTextIfPresent(join(dir, file)) };
   for (const f of findings) problems.push(toProblem(f, sources, textOf));
+  // The GitHub forms copy the policy's catalogue and links; a partial run checks them when they changed.
+  if (present.has("policy") && (!selected || selected(INCIDENT_FORM) || selected(ISSUE_CHOOSER))) {
+    problems.push(...checkIssueForms(org.policy, (file) => readTextIfPresent(join(dir, file)) ?? null));
+  }
   return { org, problems: sortProblems(problems), present, fileCount: wanted.length };
 }
 

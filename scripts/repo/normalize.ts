@@ -115,6 +115,7 @@ function policy(data: IncidentPolicy, file: string): Policy {
   return {
     severities: data.severities,
     services: data.services,
+    ...(data.contactLinks && { contactLinks: data.contactLinks }),
     postmortemDueBusinessDays: data.postmortemDueBusinessDays ?? 2,
     playbookReviewDays: data.playbookReviewDays ?? 180,
     reporters: data.reporters ?? "anyone",

@@ -7,7 +7,7 @@
  * Calendar dates stay ISO `YYYY-MM-DD` strings: a date has no zone until a rule gives it one.
  */
 import type { DateTime } from "luxon";
-import type { IncidentRecord, PostmortemFrontMatter, PlaybookFrontMatter, SeverityLevel, CatalogueService } from "./generated/types.js";
+import type { IncidentRecord, PostmortemFrontMatter, PlaybookFrontMatter, SeverityLevel, CatalogueService, ContactLink } from "./generated/types.js";
 
 /**
  * Where an entity came from: a repository-relative file and the data path inside it
@@ -122,6 +122,11 @@ export interface Override {
 export type Policy = {
   severities: SeverityLevel[];
   services: CatalogueService[];
+  /**
+   * The issue chooser's links (.github/ISSUE_TEMPLATE/config.yml), when the policy manages them;
+   * undefined when config.yml is kept by hand.
+   */
+  contactLinks?: ContactLink[];
   /** Business days after resolution by which a postmortem is due (default 2). */
   postmortemDueBusinessDays: number;
   /** Days after which an unreviewed playbook is flagged (default 180). */

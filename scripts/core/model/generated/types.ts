@@ -293,11 +293,15 @@ export interface IncidentPolicy {
  */
 severities: [SeverityLevel, SeverityLevel, SeverityLevel, SeverityLevel, SeverityLevel]
 /**
- * The service catalogue. Incidents and playbooks may only name these services.
+ * The service catalogue. Incidents and playbooks may only name these services, and the incident form (.github/ISSUE_TEMPLATE/incident.yml) offers exactly these, in this order (`oncall form` writes them there).
  * 
  * @minItems 1
  */
 services: [CatalogueService, ...(CatalogueService)[]]
+/**
+ * The links GitHub shows beside the incident form on the "New issue" page, for everything that is not an incident (bugs, questions, security reports). `oncall form` writes them to .github/ISSUE_TEMPLATE/config.yml and `oncall validate` reports a config.yml that lists other links. The incident bot points reporters of ordinary bugs at the first link whose name mentions bugs. Omit the key to manage config.yml by hand.
+ */
+contactLinks?: ContactLink[]
 /**
  * Business days after resolution by which a postmortem draft is due (default 2).
  */
@@ -373,6 +377,23 @@ description?: string
  * Owning team.
  */
 team: string
+}
+/**
+ * One link of the issue chooser.
+ */
+export interface ContactLink {
+/**
+ * Title of the link, shown in bold.
+ */
+name: string
+/**
+ * Where the link goes: an https address (a bug tracker, a discussion forum, the security advisory form).
+ */
+url: string
+/**
+ * One sentence under the title saying when to use this link instead of the incident form.
+ */
+about: string
 }
 
 // ---- incident.schema.json ----
