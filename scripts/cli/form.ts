@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { UserError } from "../core/model/index.js";
+import { FIXED_FILES, UserError } from "../core/model/index.js";
 import { parse, repoDir } from "./args.js";
 import { loadRepository } from "../repo/load-repository.js";
 import { INCIDENT_FORM, ISSUE_CHOOSER, rewriteIssueForms } from "../repo/issue-form.js";
@@ -19,7 +19,7 @@ ${INCIDENT_FORM} and, when the policy lists contactLinks, those links into ${ISS
 The rest of both files (texts, comments, line endings) is kept byte for byte. "oncall validate"
 reports either file when it differs from the policy.`;
 
-const POLICY = "incidents/policy.yaml";
+const POLICY = FIXED_FILES.policy;
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, {});

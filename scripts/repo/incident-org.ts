@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DateTime } from "luxon";
 import { parse } from "yaml";
+import { FIXED_FILES, ROTATIONS_DIR } from "../core/model/index.js";
 import { incidentOrgView, type IncidentDeadline, type IncidentOrgView } from "../core/incident/index.js";
 import { loadHolidayCalendar } from "./holidays.js";
 import { loadRepository } from "./load-repository.js";
@@ -28,7 +29,7 @@ export interface IncidentOrg extends Omit<IncidentOrgView, "deadline"> {
 export function incidentOrgFile(issue: number): (path: string) => boolean {
   const postmortem = new RegExp(`^postmortems/\\d{4}/INC-${issue}-`);
   return (p) =>
-    p.startsWith("rotations/") || p.startsWith("playbooks/") || p === "incidents/policy.yaml" || postmortem.test(p);
+    p.startsWith(ROTATIONS_DIR) || p.startsWith("playbooks/") || p === FIXED_FILES.policy || postmortem.test(p);
 }
 
 /**

@@ -13,7 +13,7 @@ import type { DateTime } from "luxon";
 import { UserError } from "../core/model/index.js";
 import type { Shift } from "../core/model/index.js";
 import { planScheduleUpdate } from "../core/schedule/index.js";
-import { classify } from "../core/model/index.js";
+import { classify, FIXED_FILES, ROTATION_FILES } from "../core/model/index.js";
 import { INCIDENT_FORM, ISSUE_CHOOSER, rewriteIssueForms } from "./issue-form.js";
 import { loadRepository } from "./load-repository.js";
 import { cellOf, parsePeopleCsv, type CsvPerson } from "./people-csv.js";
@@ -22,14 +22,8 @@ import { listRepositoryFiles } from "./repository-files.js";
 import { appendShifts, SCHEDULE_HEADER } from "./schedule-file.js";
 import { EMPTY_OVERRIDES, firstStartDate, rosterOrigin, rosterText, rotationText, seedFor } from "./init-texts.js";
 
-const PEOPLE = "rotations/people.yaml";
-/** The rotation files init writes, whatever was there. */
-const ROTATION_FILES = [
-  "rotations/people.yaml",
-  "rotations/config.yaml",
-  "rotations/schedule.yaml",
-  "rotations/overrides.yaml",
-];
+const PEOPLE = FIXED_FILES.people;
+const SCHEDULE = FIXED_FILES.schedule;
 
 export interface InitInput {
   /** The repository folder. */
@@ -91,14 +85,14 @@ export async function planInit(input: InitInput): Promise<InitPlan> {
   const start = firstStartDate(at.toMillis(), zone);
   const writes = new Map<string, string>([
     [PEOPLE, rosterText(people, input.csvName)],
-    ["rotations/config.yaml", rotationText(zone, seedFor(people), start)],
-    ["rotations/schedule.yaml", SCHEDULE_HEADER.replace(/shifts:\n$/, "shifts: []\n")],
-    ["rotations/overrides.yaml", EMPTY_OVERRIDES],
+    [FIXED_FILES.rotation, rotationText(zone, seedFor(people), start)],
+    [SCHEDULE, SCHEDULE_HEADER.replace(/shifts:\n$/, "shifts: []\n")],
+    [FIXED_FILES.overrides, EMPTY_OVERRIDES],
   ]);
 
   const existing = await listRepositoryFiles(dir);
   const deletes = existing.filter(isExampleHistory);
-  const kept = existing.filter((p) => !deletes.includes(p) && !ROTATION_FILES.includes(p));
+  const kept = existing.filter((p) => !deletes.includes(p) && !(ROTATION_FILES as readonly string[]).includes(p));
   const tmp = await mkdtemp(join(tmpdir(), "oncall-init-"));
   try {
     for (const file of [...kept, INCIDENT_FORM, ISSUE_CHOOSER]) {
@@ -129,10 +123,10 @@ export async function planInit(input: InitInput): Promise<InitPlan> {
       until: at.plus({ weeks: org.rotation.horizonWeeks }),
     });
     writes.set(
-      "rotations/schedule.yaml",
-      appendShifts(writes.get("rotations/schedule.yaml")!, plan.added, org.rotation.timezone),
+      SCHEDULE,
+      appendShifts(writes.get(SCHEDULE)!, plan.added, org.rotation.timezone),
     );
-    await put(tmp, "rotations/schedule.yaml", writes.get("rotations/schedule.yaml")!);
+    await put(tmp, SCHEDULE, writes.get(SCHEDULE)!);
 
     // 3. The issue form's services and the chooser's links, from the kept policy.
     const notes: string[] = [];
