@@ -17,14 +17,20 @@ module.exports = {
       comment: "No disk, processes, network or threads in the domain: IO lives at the edges (repo/, github/, notify/).",
       severity: "error",
       from: { path: "^scripts/core/", pathNot: ["\\.test\\.ts$", "test-kit\\.ts$"] },
-      to: { dependencyTypes: ["core"], path: "^(node:)?(fs|fs/promises|child_process|net|http|https|http2|dgram|dns|tls|worker_threads|os|cluster|process|readline)$" },
+      to: {
+        dependencyTypes: ["core"],
+        path: "^(node:)?(fs|fs/promises|child_process|net|http|https|http2|dgram|dns|tls|worker_threads|os|cluster|process|readline)$",
+      },
     },
     {
       name: "core-concepts-through-their-index",
       comment: "Another concept is imported through its index.ts, its public surface.",
       severity: "error",
       from: { path: "^scripts/core/([^/]+)/" },
-      to: { path: "^scripts/core/([^/]+)/(?!index\\.ts$)(?!generated/)", pathNot: ["^scripts/core/$1/", "test-kit\\.ts$"] },
+      to: {
+        path: "^scripts/core/([^/]+)/(?!index\\.ts$)(?!generated/)",
+        pathNot: ["^scripts/core/$1/", "test-kit\\.ts$"],
+      },
     },
     {
       name: "outside-core-through-concept-index",
@@ -49,7 +55,8 @@ module.exports = {
     },
     {
       name: "actions-are-entries",
-      comment: "An action entry reads its inputs and calls its run: it imports runs/ and the github/ action context and runner, nothing else of ours.",
+      comment:
+        "An action entry reads its inputs and calls its run: it imports runs/ and the github/ action context and runner, nothing else of ours.",
       severity: "error",
       from: { path: "^scripts/actions/" },
       to: { path: "^scripts/", pathNot: ["^scripts/runs/", "^scripts/github/(action-context|run-action)\\.ts$"] },
@@ -70,7 +77,8 @@ module.exports = {
     },
     {
       name: "github-does-not-orchestrate",
-      comment: "github/ is the adapter (client, readers, applying effects): it never imports a run, a face or the loader.",
+      comment:
+        "github/ is the adapter (client, readers, applying effects): it never imports a run, a face or the loader.",
       severity: "error",
       from: { path: "^scripts/github/", pathNot: "\\.test\\.ts$" },
       to: { path: "^scripts/(runs|cli|actions|repo)/" },
@@ -87,7 +95,16 @@ module.exports = {
       severity: "error",
       from: {
         orphan: true,
-        pathNot: ["\\.d\\.ts$", "\\.test\\.ts$", "(^|/)\\.[^/]+\\.(c|m)?js$", "\\.config\\.(c|m)?(js|ts)$", "^scripts/(actions|build)/", "^scripts/cli/bin\\.ts$", "^scripts/bench/(main|action-floor)\\.ts$", "^scripts/repo/parse-worker\\.ts$"],
+        pathNot: [
+          "\\.d\\.ts$",
+          "\\.test\\.ts$",
+          "(^|/)\\.[^/]+\\.(c|m)?js$",
+          "\\.config\\.(c|m)?(js|ts)$",
+          "^scripts/(actions|build)/",
+          "^scripts/cli/bin\\.ts$",
+          "^scripts/bench/(main|action-floor)\\.ts$",
+          "^scripts/repo/parse-worker\\.ts$",
+        ],
       },
       to: {},
     },
@@ -97,7 +114,11 @@ module.exports = {
     exclude: { path: "^(node_modules|build|coverage|\\.github/actions/[^/]+/dist)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".js", ".mjs", ".d.ts"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".js", ".mjs", ".d.ts"],
+    },
     moduleSystems: ["es6", "cjs"],
   },
 };

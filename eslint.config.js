@@ -3,11 +3,30 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "build/", ".github/actions/*/dist/", "scripts/repo/generated/", "scripts/core/model/generated/", "coverage/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "build/",
+      ".github/actions/*/dist/",
+      "scripts/repo/generated/",
+      "scripts/core/model/generated/",
+      "coverage/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", Buffer: "readonly", structuredClone: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        Buffer: "readonly",
+        structuredClone: "readonly",
+      },
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-constant-condition": ["error", { checkLoops: false }],
@@ -20,12 +39,28 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "core takes the instant as a parameter; only entry points read the clock." },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "core takes the instant as a parameter; only entry points read the clock." },
-        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local|utc)$/][arguments.length=0]", message: "core takes the instant as a parameter; only entry points read the clock." },
-        { selector: "MemberExpression[object.name='performance'][property.name='now']", message: "core takes the instant as a parameter; only entry points read the clock." },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "core takes the instant as a parameter; only entry points read the clock.",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "core takes the instant as a parameter; only entry points read the clock.",
+        },
+        {
+          selector:
+            "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local|utc)$/][arguments.length=0]",
+          message: "core takes the instant as a parameter; only entry points read the clock.",
+        },
+        {
+          selector: "MemberExpression[object.name='performance'][property.name='now']",
+          message: "core takes the instant as a parameter; only entry points read the clock.",
+        },
       ],
     },
   },
-  { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } } },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
+  },
 );

@@ -12,7 +12,11 @@ runAction(async () => {
   const ctx = actionContext();
   const issue = (ctx.payload["issue"] as { number?: unknown } | undefined)?.number;
   if (typeof issue !== "number") throw new Error("the event payload has no issue number");
-  const comments = await ctx.octokit.paginate(ctx.octokit.rest.issues.listComments, { ...ctx.repo, issue_number: issue, per_page: 100 });
+  const comments = await ctx.octokit.paginate(ctx.octokit.rest.issues.listComments, {
+    ...ctx.repo,
+    issue_number: issue,
+    per_page: 100,
+  });
   core.setOutput("comments", String(comments.length));
   await core.summary.addRaw(`#${issue} has ${comments.length} comments.\n`).write();
 });

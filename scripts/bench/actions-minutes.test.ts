@@ -6,7 +6,14 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { benchActionsMinutes, cronRunsPerMonth, DEFAULT_ASSUMPTIONS, modelWorkflows, SLO_BEFORE, workflowMinutes } from "./actions-minutes.js";
+import {
+  benchActionsMinutes,
+  cronRunsPerMonth,
+  DEFAULT_ASSUMPTIONS,
+  modelWorkflows,
+  SLO_BEFORE,
+  workflowMinutes,
+} from "./actions-minutes.js";
 
 const WORKFLOWS = join(import.meta.dirname, "..", "..", ".github", "workflows");
 

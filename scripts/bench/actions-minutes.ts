@@ -86,7 +86,11 @@ interface SampleEvent {
   what: string;
 }
 
-const issue = (labels: string[], extra: Record<string, unknown> = {}) => ({ number: 1, labels: labels.map((name) => ({ name })), ...extra });
+const issue = (labels: string[], extra: Record<string, unknown> = {}) => ({
+  number: 1,
+  labels: labels.map((name) => ({ name })),
+  ...extra,
+});
 
 /** The month's events (schedules aside) under the assumptions. */
 function sampleEvents(a: MinutesAssumptions = DEFAULT_ASSUMPTIONS): SampleEvent[] {
@@ -95,25 +99,133 @@ function sampleEvents(a: MinutesAssumptions = DEFAULT_ASSUMPTIONS): SampleEvent[
   const full = n * a.fullSupport.share;
   const incident = ["incident", "status:investigating"];
   const events: SampleEvent[] = [
-    { name: "issues", action: "opened", perMonth: full - a.triage, payload: { issue: issue(["incident"]) }, waitMinutes: a.fullSupport.meanAckMinutes + lag, what: "incident opened, full support" },
-    { name: "issues", action: "opened", perMonth: n * a.partialSupport.share, payload: { issue: issue(["incident"]) }, waitMinutes: a.partialSupport.meanAckMinutes + lag, what: "incident opened, partial support" },
-    { name: "issues", action: "opened", perMonth: n * a.limitedSupport.share, payload: { issue: issue(["incident"]) }, waitMinutes: 0, what: "incident opened, limited support" },
-    { name: "issues", action: "opened", perMonth: a.triage, payload: { issue: issue(["incident"]) }, waitMinutes: 0, what: "incident opened, triage" },
-    { name: "issue_comment", action: "created", perMonth: a.triage, payload: { issue: issue(["incident", "status:triage"]), comment: { body: "/confirm" } }, waitMinutes: a.fullSupport.meanAckMinutes + lag, what: "/confirm" },
-    { name: "issue_comment", action: "created", perMonth: n * a.commandComments, payload: { issue: issue(incident), comment: { body: "/status identified" } }, what: "command comment" },
-    { name: "issue_comment", action: "created", perMonth: n * a.otherComments, payload: { issue: issue(incident), comment: { body: "Rolling back the deploy now." } }, what: "discussion comment" },
-    { name: "issue_comment", action: "created", perMonth: a.trades * a.commentsPerTrade, payload: { issue: issue([], { pull_request: { url: "pr" } }), comment: { body: "Fine by me." } }, what: "comment on a trade" },
-    { name: "issues", action: "edited", perMonth: n * a.edits, payload: { issue: issue(incident) }, what: "incident edited" },
-    { name: "issues", action: "labeled", perMonth: n * a.labelsByHand, payload: { issue: issue(incident) }, what: "label by hand" },
-    { name: "pull_request_review", action: "submitted", perMonth: a.trades * a.reviewsPerTrade, payload: { review: { state: "approved" } }, what: "trade review" },
-    { name: "workflow_run", action: "completed", perMonth: a.trades * a.reviewsPerTrade, payload: { workflow_run: { conclusion: "success", event: "pull_request_review" } }, what: "run after a review" },
-    { name: "push", perMonth: a.rotationMerges, branch: "main", rotations: true, payload: {}, what: "merge changing rotations/" },
-    { name: "push", perMonth: a.merges - a.rotationMerges, branch: "main", rotations: false, payload: {}, what: "other merge" },
+    {
+      name: "issues",
+      action: "opened",
+      perMonth: full - a.triage,
+      payload: { issue: issue(["incident"]) },
+      waitMinutes: a.fullSupport.meanAckMinutes + lag,
+      what: "incident opened, full support",
+    },
+    {
+      name: "issues",
+      action: "opened",
+      perMonth: n * a.partialSupport.share,
+      payload: { issue: issue(["incident"]) },
+      waitMinutes: a.partialSupport.meanAckMinutes + lag,
+      what: "incident opened, partial support",
+    },
+    {
+      name: "issues",
+      action: "opened",
+      perMonth: n * a.limitedSupport.share,
+      payload: { issue: issue(["incident"]) },
+      waitMinutes: 0,
+      what: "incident opened, limited support",
+    },
+    {
+      name: "issues",
+      action: "opened",
+      perMonth: a.triage,
+      payload: { issue: issue(["incident"]) },
+      waitMinutes: 0,
+      what: "incident opened, triage",
+    },
+    {
+      name: "issue_comment",
+      action: "created",
+      perMonth: a.triage,
+      payload: { issue: issue(["incident", "status:triage"]), comment: { body: "/confirm" } },
+      waitMinutes: a.fullSupport.meanAckMinutes + lag,
+      what: "/confirm",
+    },
+    {
+      name: "issue_comment",
+      action: "created",
+      perMonth: n * a.commandComments,
+      payload: { issue: issue(incident), comment: { body: "/status identified" } },
+      what: "command comment",
+    },
+    {
+      name: "issue_comment",
+      action: "created",
+      perMonth: n * a.otherComments,
+      payload: { issue: issue(incident), comment: { body: "Rolling back the deploy now." } },
+      what: "discussion comment",
+    },
+    {
+      name: "issue_comment",
+      action: "created",
+      perMonth: a.trades * a.commentsPerTrade,
+      payload: { issue: issue([], { pull_request: { url: "pr" } }), comment: { body: "Fine by me." } },
+      what: "comment on a trade",
+    },
+    {
+      name: "issues",
+      action: "edited",
+      perMonth: n * a.edits,
+      payload: { issue: issue(incident) },
+      what: "incident edited",
+    },
+    {
+      name: "issues",
+      action: "labeled",
+      perMonth: n * a.labelsByHand,
+      payload: { issue: issue(incident) },
+      what: "label by hand",
+    },
+    {
+      name: "pull_request_review",
+      action: "submitted",
+      perMonth: a.trades * a.reviewsPerTrade,
+      payload: { review: { state: "approved" } },
+      what: "trade review",
+    },
+    {
+      name: "workflow_run",
+      action: "completed",
+      perMonth: a.trades * a.reviewsPerTrade,
+      payload: { workflow_run: { conclusion: "success", event: "pull_request_review" } },
+      what: "run after a review",
+    },
+    {
+      name: "push",
+      perMonth: a.rotationMerges,
+      branch: "main",
+      rotations: true,
+      payload: {},
+      what: "merge changing rotations/",
+    },
+    {
+      name: "push",
+      perMonth: a.merges - a.rotationMerges,
+      branch: "main",
+      rotations: false,
+      payload: {},
+      what: "other merge",
+    },
   ];
   for (const name of ["pull_request", "pull_request_target"]) {
-    for (const [action, per] of [["opened", 1], ["synchronize", a.pushesPerPull - 1]] as const) {
-      events.push({ name, action, perMonth: a.trades * per, rotations: true, payload: { pull_request: { number: 2 } }, what: `trade ${action}` });
-      events.push({ name, action, perMonth: a.otherPulls * per, rotations: false, payload: { pull_request: { number: 3 } }, what: `other pull request ${action}` });
+    for (const [action, per] of [
+      ["opened", 1],
+      ["synchronize", a.pushesPerPull - 1],
+    ] as const) {
+      events.push({
+        name,
+        action,
+        perMonth: a.trades * per,
+        rotations: true,
+        payload: { pull_request: { number: 2 } },
+        what: `trade ${action}`,
+      });
+      events.push({
+        name,
+        action,
+        perMonth: a.otherPulls * per,
+        rotations: false,
+        payload: { pull_request: { number: 3 } },
+        what: `other pull request ${action}`,
+      });
     }
   }
   return events;
@@ -123,7 +235,18 @@ function sampleEvents(a: MinutesAssumptions = DEFAULT_ASSUMPTIONS): SampleEvent[
 export function cronRunsPerMonth(expression: string, monthDays = 365 / 12): number {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 5) throw new Error(`cron "${expression}": five fields expected`);
-  const [minute, hour, day, month, weekday] = fields.map((f, i) => cronField(f!, [[0, 59], [0, 23], [1, 31], [1, 12], [0, 6]][i]! as [number, number]));
+  const [minute, hour, day, month, weekday] = fields.map((f, i) =>
+    cronField(
+      f!,
+      [
+        [0, 59],
+        [0, 23],
+        [1, 31],
+        [1, 12],
+        [0, 6],
+      ][i]! as [number, number],
+    ),
+  );
   // Day by day through a non-leap year; on a matching day every minute x hour pair runs once.
   const dayRestricted = fields[2] !== "*";
   const weekdayRestricted = fields[4] !== "*";
@@ -143,7 +266,12 @@ function cronField(field: string, [lo, hi]: [number, number]): Set<number> {
   const out = new Set<number>();
   for (const part of field.split(",")) {
     const [range, step] = part.split("/") as [string, string | undefined];
-    const [from, to] = range === "*" ? [lo, hi] : range.includes("-") ? range.split("-").map(Number) as [number, number] : [Number(range), step ? hi : Number(range)];
+    const [from, to] =
+      range === "*"
+        ? [lo, hi]
+        : range.includes("-")
+          ? (range.split("-").map(Number) as [number, number])
+          : [Number(range), step ? hi : Number(range)];
     for (let v = from; v <= to; v += step ? Number(step) : 1) out.add(v === 7 && hi === 6 ? 0 : v);
   }
   return out;
@@ -171,20 +299,38 @@ export interface WorkflowMinutes {
 }
 
 /** The model for one workflow file's text. */
-export function workflowMinutes(workflow: string, text: string, a: MinutesAssumptions = DEFAULT_ASSUMPTIONS): WorkflowMinutes {
+export function workflowMinutes(
+  workflow: string,
+  text: string,
+  a: MinutesAssumptions = DEFAULT_ASSUMPTIONS,
+): WorkflowMinutes {
   const doc = parse(text) as { on?: unknown; jobs?: Record<string, JobSpec> };
   const on = normaliseOn(doc.on);
   const jobs = Object.entries(doc.jobs ?? {});
   const events: SampleEvent[] = [];
   for (const schedule of (on["schedule"] as unknown as { cron: string }[] | undefined) ?? []) {
-    events.push({ name: "schedule", perMonth: cronRunsPerMonth(schedule.cron, a.monthDays), payload: { schedule: schedule.cron }, what: `cron ${schedule.cron}` });
+    events.push({
+      name: "schedule",
+      perMonth: cronRunsPerMonth(schedule.cron, a.monthDays),
+      payload: { schedule: schedule.cron },
+      what: `cron ${schedule.cron}`,
+    });
   }
   for (const e of sampleEvents(a)) if (triggers(on[e.name], e)) events.push(e);
 
   const perJob = new Map(jobs.map(([id]) => [id, { id, runs: 0, minutes: 0 }]));
   let runs = 0;
   for (const e of events) {
-    const context = { github: { event_name: e.name, event: { action: e.action, ...e.payload }, ref: `refs/heads/${e.branch ?? "main"}` }, vars: {}, inputs: {}, secrets: {} };
+    const context = {
+      github: {
+        event_name: e.name,
+        event: { action: e.action, ...e.payload },
+        ref: `refs/heads/${e.branch ?? "main"}`,
+      },
+      vars: {},
+      inputs: {},
+      secrets: {},
+    };
     const ran = new Set<string>();
     for (const [id, job] of jobs) {
       const needs = job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
@@ -211,14 +357,18 @@ function normaliseOn(on: unknown): Record<string, TriggerSpec | null> {
 }
 
 /** GitHub's default activity types where a workflow lists none. */
-const DEFAULT_TYPES: Record<string, string[]> = { pull_request: ["opened", "synchronize", "reopened"], pull_request_target: ["opened", "synchronize", "reopened"] };
+const DEFAULT_TYPES: Record<string, string[]> = {
+  pull_request: ["opened", "synchronize", "reopened"],
+  pull_request_target: ["opened", "synchronize", "reopened"],
+};
 
 function triggers(spec: TriggerSpec | null | undefined, e: SampleEvent): boolean {
   if (spec === undefined) return false;
   const types = spec?.types ?? DEFAULT_TYPES[e.name];
   if (types && e.action && !types.includes(e.action)) return false;
   if (spec?.branches && e.name === "push" && !spec.branches.includes(e.branch ?? "main")) return false;
-  if (spec?.paths && e.rotations !== undefined && !e.rotations && spec.paths.every((p) => p.startsWith("rotations/"))) return false;
+  if (spec?.paths && e.rotations !== undefined && !e.rotations && spec.paths.every((p) => p.startsWith("rotations/")))
+    return false;
   return true;
 }
 
@@ -252,23 +402,45 @@ function minutesTable(workflows: readonly WorkflowMinutes[], before: WorkflowMin
   for (const w of workflows) {
     lines.push(`| ${w.workflow} | ${round(w.runs)} | ${round(w.minutes)} |`);
     const ran = w.jobs.filter((j) => j.runs > 0);
-    if (ran.length > 1) for (const j of ran) lines.push(`| ${w.workflow} job ${j.id} | ${round(j.runs)} | ${round(j.minutes)} |`);
+    if (ran.length > 1)
+      for (const j of ran) lines.push(`| ${w.workflow} job ${j.id} | ${round(j.runs)} | ${round(j.minutes)} |`);
   }
-  lines.push(`| **all workflows** | ${round(workflows.reduce((s, w) => s + w.runs, 0))} | **${round(workflows.reduce((s, w) => s + w.minutes, 0))}** |`);
+  lines.push(
+    `| **all workflows** | ${round(workflows.reduce((s, w) => s + w.runs, 0))} | **${round(workflows.reduce((s, w) => s + w.minutes, 0))}** |`,
+  );
   lines.push(`| slo.yml before item 14 (every 5 minutes) | ${round(before.runs)} | ${round(before.minutes)} |`);
   return lines.join("\n");
 }
 
 /** The benchmark group: rows for the table and the per-workflow model in the notes. */
-export function benchActionsMinutes(workflowsDir: string, a: MinutesAssumptions = DEFAULT_ASSUMPTIONS): { rows: Row[]; notes: string[] } {
+export function benchActionsMinutes(
+  workflowsDir: string,
+  a: MinutesAssumptions = DEFAULT_ASSUMPTIONS,
+): { rows: Row[]; notes: string[] } {
   const workflows = modelWorkflows(workflowsDir, a);
   const before = workflowMinutes("slo.yml (before)", SLO_BEFORE, a);
   const slo = workflows.filter((w) => w.workflow.startsWith("slo.")).reduce((s, w) => s + w.minutes, 0);
   const all = workflows.reduce((s, w) => s + w.minutes, 0);
   const fmt = (x: number) => `${Math.round(x).toLocaleString("en-US")} min`;
   const rows: Row[] = [
-    { id: "7a", what: `Actions minutes a month, SLO timers (slo.yml), ${a.incidents} incidents`, figure: fmt(slo), baseline: `${fmt(before.minutes)} (every 5 min)`, ratio: `${(before.minutes / slo).toFixed(1)}x less`, target: "< 1,000 min", met: slo < 1000 },
-    { id: "7b", what: `Actions minutes a month, all workflows, ${a.incidents} incidents`, figure: fmt(all), baseline: "2,000 min (GitHub Free)", ratio: `${((all / 2000) * 100).toFixed(0)}%`, target: "info", met: null },
+    {
+      id: "7a",
+      what: `Actions minutes a month, SLO timers (slo.yml), ${a.incidents} incidents`,
+      figure: fmt(slo),
+      baseline: `${fmt(before.minutes)} (every 5 min)`,
+      ratio: `${(before.minutes / slo).toFixed(1)}x less`,
+      target: "< 1,000 min",
+      met: slo < 1000,
+    },
+    {
+      id: "7b",
+      what: `Actions minutes a month, all workflows, ${a.incidents} incidents`,
+      figure: fmt(all),
+      baseline: "2,000 min (GitHub Free)",
+      ratio: `${((all / 2000) * 100).toFixed(0)}%`,
+      target: "info",
+      met: null,
+    },
   ];
   const assumed = [
     `${a.incidents} incidents: ${a.fullSupport.share * 100}% in full support (acknowledged after ${a.fullSupport.meanAckMinutes} min on average), ${a.partialSupport.share * 100}% in partial support (${a.partialSupport.meanAckMinutes} min), ${a.limitedSupport.share * 100}% in limited support (left to the sweep); ${a.triage} reported in triage and confirmed`,
@@ -276,6 +448,8 @@ export function benchActionsMinutes(workflowsDir: string, a: MinutesAssumptions 
     `${a.trades} trades and ${a.otherPulls} other pull requests (${a.pushesPerPull} pushes each), ${a.reviewsPerTrade} reviews and ${a.commentsPerTrade} comments per trade, ${a.merges} merges to main (${a.rotationMerges} change rotations/)`,
     `a job that checks out and runs a bundled action takes ${a.setupMinutes} min (billed 1); a watch adds its wait; months of ${a.monthDays.toFixed(2)} days`,
   ];
-  const notes = [`7: Actions minutes model (private repository, whole minutes per job, skipped jobs free). Assumptions: ${assumed.join("; ")}.\n${minutesTable(workflows, before)}`];
+  const notes = [
+    `7: Actions minutes model (private repository, whole minutes per job, skipped jobs free). Assumptions: ${assumed.join("; ")}.\n${minutesTable(workflows, before)}`,
+  ];
   return { rows, notes };
 }

@@ -34,7 +34,8 @@ export interface AjvInputs {
 async function writeAll(entries: readonly [string, string][]): Promise<void> {
   for (const d of new Set(entries.map(([p]) => dirname(p)))) await mkdir(d, { recursive: true });
   const BATCH = 128;
-  for (let i = 0; i < entries.length; i += BATCH) await Promise.all(entries.slice(i, i + BATCH).map(([p, text]) => writeFile(p, text)));
+  for (let i = 0; i < entries.length; i += BATCH)
+    await Promise.all(entries.slice(i, i + BATCH).map(([p, text]) => writeFile(p, text)));
 }
 
 /** Extracts Markdown front matter to .yaml files and writes JSON copies of every file, below `work`. */
@@ -45,17 +46,40 @@ export async function prepareAjvInputs(org: SyntheticOrg, work: string): Promise
   for (const file of org.files) {
     const base = file.replace(/\.(md|yaml)$/, "");
     entries.push([join(jsonRoot, `${base}.json`), JSON.stringify(org.data.get(file))]);
-    if (file.endsWith(".md")) entries.push([join(frontMatterRoot, `${base}.yaml`), yamlPart(file, await readFile(join(org.dir, file), "utf8"))]);
+    if (file.endsWith(".md"))
+      entries.push([
+        join(frontMatterRoot, `${base}.yaml`),
+        yamlPart(file, await readFile(join(org.dir, file), "utf8")),
+      ]);
   }
   await writeAll(entries);
   return { frontMatterRoot, jsonRoot };
 }
 
-function command(ajv: string, schemasDir: string, kind: (typeof KINDS)[number], root: string, ext: string, tag: string): Timed {
+function command(
+  ajv: string,
+  schemasDir: string,
+  kind: (typeof KINDS)[number],
+  root: string,
+  ext: string,
+  tag: string,
+): Timed {
   const data = join(root, kind.glob.replace("EXT", ext));
   return {
     name: `${tag}:${kind.schema}`,
-    args: [ajv, "validate", "--spec=draft2020", "-c", "ajv-formats", "-s", join(schemasDir, `${kind.schema}.schema.json`), "-r", join(schemasDir, "common.schema.json"), "-d", data],
+    args: [
+      ajv,
+      "validate",
+      "--spec=draft2020",
+      "-c",
+      "ajv-formats",
+      "-s",
+      join(schemasDir, `${kind.schema}.schema.json`),
+      "-r",
+      join(schemasDir, "common.schema.json"),
+      "-d",
+      data,
+    ],
   };
 }
 

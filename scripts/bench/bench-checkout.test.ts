@@ -49,6 +49,8 @@ describe("benchmark 6: the incident job's sparse checkout", () => {
     expect(data).toContain(postmortem);
     expect(checkedOut).toContain(".github/actions/incident/action.yml");
     expect(checkedOut).toContain(".github/ISSUE_TEMPLATE/config.yml");
-    expect(checkedOut.filter((f) => f.startsWith(".github/") && !f.startsWith(".github/actions/incident/"))).toEqual([".github/ISSUE_TEMPLATE/config.yml"]);
+    expect(checkedOut.filter((f) => f.startsWith(".github/") && !f.startsWith(".github/actions/incident/"))).toEqual([
+      ".github/ISSUE_TEMPLATE/config.yml",
+    ]);
   });
 });

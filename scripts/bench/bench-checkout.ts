@@ -19,14 +19,27 @@ import { duration, ratio, type Row } from "./figures-table.js";
 import { median, nowMs } from "./measure.js";
 
 /** The incident job's checkout as issue 10 states it, as non-cone sparse-checkout patterns (one file of incidents/). */
-const INCIDENT_JOB_PATTERNS = ["/rotations/", "/incidents/policy.yaml", "/playbooks/", "/postmortems/", "/.github/"] as const;
+const INCIDENT_JOB_PATTERNS = [
+  "/rotations/",
+  "/incidents/policy.yaml",
+  "/playbooks/",
+  "/postmortems/",
+  "/.github/",
+] as const;
 
 /**
  * Only what an incident event reads (scripts/github/incident-org.ts): also leaves out the other
  * incidents' postmortems, the other actions and the workflows. `issue` is the incident's number.
  */
 export function incidentEventPatterns(issue: number): string[] {
-  return ["/rotations/", "/incidents/policy.yaml", "/playbooks/", `/postmortems/*/INC-${issue}-*`, "/.github/actions/incident/", "/.github/ISSUE_TEMPLATE/config.yml"];
+  return [
+    "/rotations/",
+    "/incidents/policy.yaml",
+    "/playbooks/",
+    `/postmortems/*/INC-${issue}-*`,
+    "/.github/actions/incident/",
+    "/.github/ISSUE_TEMPLATE/config.yml",
+  ];
 }
 
 export interface CheckoutBenchOptions {
@@ -45,8 +58,21 @@ export interface CheckoutBenchOptions {
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_TERMINAL_PROMPT: "0" };
 
 function git(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = GIT_ENV): string {
-  const identity = ["-c", "user.name=oncall bench", "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false"];
-  return execFileSync("git", [...identity, ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env, maxBuffer: 1 << 28 });
+  const identity = [
+    "-c",
+    "user.name=oncall bench",
+    "-c",
+    "user.email=bench@example.invalid",
+    "-c",
+    "commit.gpgsign=false",
+  ];
+  return execFileSync("git", [...identity, ...args], {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+    maxBuffer: 1 << 28,
+  });
 }
 
 /** Bytes of every file under `dir` (not following links), and how many files. */
@@ -71,7 +97,9 @@ function treeSize(dir: string, skip?: string): { bytes: number; files: number } 
 /** Bytes of the pack files a clone received. */
 function packBytes(clone: string): number {
   const dir = join(clone, ".git", "objects", "pack");
-  return readdirSync(dir).filter((f) => f.endsWith(".pack")).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".pack"))
+    .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 }
 
 /** A bare copy of the organisation with `.github/` of the project added in a second commit, serving filters. */
@@ -108,7 +136,11 @@ function timedClone(target: string, steps: () => void): CloneResult {
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
 
 /** Median time and the last result of `reps` clones made by `clone(target)`. */
-function repeat(o: CheckoutBenchOptions, name: string, clone: (target: string) => void): { ms: number; result: CloneResult; dir: string } {
+function repeat(
+  o: CheckoutBenchOptions,
+  name: string,
+  clone: (target: string) => void,
+): { ms: number; result: CloneResult; dir: string } {
   const results: CloneResult[] = [];
   let dir = "";
   for (let i = 0; i < o.reps; i++) {
@@ -127,20 +159,48 @@ export function benchCheckout(o: CheckoutBenchOptions): { rows: Row[]; notes: st
     git(o.work, ["clone", "-q", "--depth", "1", "--single-branch", "--filter=blob:none", "--sparse", url, target]);
     git(target, ["sparse-checkout", "set", "--no-cone", ...patterns]);
   };
-  const full = repeat(o, "full", (target) => git(o.work, ["clone", "-q", "--depth", "1", "--single-branch", url, target]));
+  const full = repeat(o, "full", (target) =>
+    git(o.work, ["clone", "-q", "--depth", "1", "--single-branch", url, target]),
+  );
   const job = repeat(o, "job", sparseClone(INCIDENT_JOB_PATTERNS));
   const event = repeat(o, "event", sparseClone(incidentEventPatterns(o.issue)));
   const incidents = readdirSync(join(job.dir, "incidents"));
-  if (incidents.join() !== "policy.yaml") throw new Error(`the sparse checkout has incidents/${incidents.join(", incidents/")}, not only policy.yaml`);
+  if (incidents.join() !== "policy.yaml")
+    throw new Error(`the sparse checkout has incidents/${incidents.join(", incidents/")}, not only policy.yaml`);
   const f = full.result;
   const less = f.packBytes / job.result.packBytes;
   const lessEvent = f.packBytes / event.result.packBytes;
   const rows: Row[] = [
-    { id: "6a", what: "incident job checkout, bytes received: sparse partial clone vs full depth-1 clone", figure: mb(event.result.packBytes), baseline: mb(f.packBytes), ratio: `${ratio(lessEvent)} less`, target: ">= 10x less", met: lessEvent >= 10 },
-    { id: "6a'", what: "the same with all of postmortems/ and .github/ checked out", figure: mb(job.result.packBytes), baseline: mb(f.packBytes), ratio: `${ratio(less)} less`, target: "info", met: null },
-    { id: "6b", what: "incident job checkout, wall time: sparse partial clone (6a) vs full depth-1", figure: duration(event.ms), baseline: duration(full.ms), ratio: ratio(event.ms / full.ms), target: "info", met: null },
+    {
+      id: "6a",
+      what: "incident job checkout, bytes received: sparse partial clone vs full depth-1 clone",
+      figure: mb(event.result.packBytes),
+      baseline: mb(f.packBytes),
+      ratio: `${ratio(lessEvent)} less`,
+      target: ">= 10x less",
+      met: lessEvent >= 10,
+    },
+    {
+      id: "6a'",
+      what: "the same with all of postmortems/ and .github/ checked out",
+      figure: mb(job.result.packBytes),
+      baseline: mb(f.packBytes),
+      ratio: `${ratio(less)} less`,
+      target: "info",
+      met: null,
+    },
+    {
+      id: "6b",
+      what: "incident job checkout, wall time: sparse partial clone (6a) vs full depth-1",
+      figure: duration(event.ms),
+      baseline: duration(full.ms),
+      ratio: ratio(event.ms / full.ms),
+      target: "info",
+      met: null,
+    },
   ];
-  const describe = (c: CloneResult) => `${mb(c.packBytes)} of packs, ${mb(c.diskBytes)} on disk, ${c.files} files checked out`;
+  const describe = (c: CloneResult) =>
+    `${mb(c.packBytes)} of packs, ${mb(c.diskBytes)} on disk, ${c.files} files checked out`;
   const notes = [
     `6: file:// clones of the synthetic organisation plus this project's .github/, depth 1; full: ${describe(f)}; ` +
       `6a (--filter=blob:none --sparse, then sparse-checkout set --no-cone ${incidentEventPatterns(o.issue).join(" ")}): ${describe(event.result)}; ` +

@@ -46,7 +46,13 @@ type Scenario = "open" | "ack" | "floor";
 
 /** The calls of each scenario, as incident.e2e.test.ts asserts them. */
 const EXPECTED = {
-  open: ["GET issues/list-comments", "GET issues/list-labels-for-repo", "POST issues/add-labels", "POST issues/add-assignees", "POST issues/create-comment"],
+  open: [
+    "GET issues/list-comments",
+    "GET issues/list-labels-for-repo",
+    "POST issues/add-labels",
+    "POST issues/add-assignees",
+    "POST issues/create-comment",
+  ],
   // The issue is read on every event after the opening, so the saved state wins over stale labels.
   ack: ["GET issues/list-comments", "GET issues/get", "POST issues/add-labels", "PATCH issues/update-comment"],
   floor: ["GET issues/list-comments"],
@@ -59,7 +65,12 @@ interface TimedRun extends ProcessRun {
 }
 
 /** Spawns `node <args>` asynchronously, times spawn to exit (wall and the child's CPU), captures output. */
-async function spawnTimed(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs = 60_000): Promise<TimedRun> {
+async function spawnTimed(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  timeoutMs = 60_000,
+): Promise<TimedRun> {
   const cpuBefore = childrenCpuMs();
   const parentBefore = process.cpuUsage();
   const start = nowMs();
@@ -99,7 +110,16 @@ interface RunnerFilePaths extends RunnerFiles {
 }
 
 async function runnerFiles(dir: string): Promise<RunnerFilePaths> {
-  const files = { dir, event: join(dir, "event.json"), output: join(dir, "output"), summary: join(dir, "summary.md"), env: join(dir, "env"), state: join(dir, "state"), path: join(dir, "path"), runnerTemp: join(dir, "runner-temp") };
+  const files = {
+    dir,
+    event: join(dir, "event.json"),
+    output: join(dir, "output"),
+    summary: join(dir, "summary.md"),
+    env: join(dir, "env"),
+    state: join(dir, "state"),
+    path: join(dir, "path"),
+    runnerTemp: join(dir, "runner-temp"),
+  };
   await mkdir(files.runnerTemp, { recursive: true });
   return files;
 }
@@ -109,9 +129,20 @@ async function resetFiles(files: RunnerFilePaths, payload: Record<string, unknow
   for (const f of [files.output, files.summary, files.env, files.state, files.path]) await writeFile(f, "");
 }
 
-function runnerEnv(options: { fake: FakeGitHub; event: BuiltEvent; files: RunnerFilePaths; workspace: string; inputs: Record<string, string> }): NodeJS.ProcessEnv {
+function runnerEnv(options: {
+  fake: FakeGitHub;
+  event: BuiltEvent;
+  files: RunnerFilePaths;
+  workspace: string;
+  inputs: Record<string, string>;
+}): NodeJS.ProcessEnv {
   const { event, files } = options;
-  return runnerEnvironment({ eventName: event.eventName, payload: event.payload, apiUrl: options.fake.url, inputs: options.inputs }, files, options.workspace, files.dir);
+  return runnerEnvironment(
+    { eventName: event.eventName, payload: event.payload, apiUrl: options.fake.url, inputs: options.inputs },
+    files,
+    options.workspace,
+    files.dir,
+  );
 }
 
 /** One timed run of the action and what the fake saw. */
@@ -132,7 +163,9 @@ export async function benchIncident(input: IncidentBenchInput): Promise<{ rows: 
   const loadStart = nowMs();
   const fake = await startFakeGitHub({ now: () => clock.now });
   const fakeStartMs = nowMs() - loadStart;
-  const roster = parse(await readFile(join(workspace, "rotations", "people.yaml"), "utf8")) as { people: { login: string }[] };
+  const roster = parse(await readFile(join(workspace, "rotations", "people.yaml"), "utf8")) as {
+    people: { login: string }[];
+  };
   for (const { login } of roster.people) fake.seed.user(login, { permission: "write" });
   for (const [login, permission] of Object.entries(OTHERS)) fake.seed.user(login, { permission });
   seedIncidentLabels(fake);
@@ -140,11 +173,30 @@ export async function benchIncident(input: IncidentBenchInput): Promise<{ rows: 
   const issueOptions = (number: number, sender: string) => {
     const i = fake.issue(number);
     if (!i) throw new Error(`no issue #${number}`);
-    return { sender, apiUrl: fake.url, issue: { number: i.number, title: i.title, body: i.body, state: i.state, labels: [...i.labels], assignees: [...i.assignees], user: i.user, created_at: i.createdAt, updated_at: i.updatedAt } };
+    return {
+      sender,
+      apiUrl: fake.url,
+      issue: {
+        number: i.number,
+        title: i.title,
+        body: i.body,
+        state: i.state,
+        labels: [...i.labels],
+        assignees: [...i.assignees],
+        user: i.user,
+        created_at: i.createdAt,
+        updated_at: i.updatedAt,
+      },
+    };
   };
 
   /** Runs the action on `event`; throws (with its output) unless it exits 0 with exactly the expected calls. */
-  const runAction = async (what: string, event: BuiltEvent, expected: readonly string[], script = entry): Promise<ActionStep> => {
+  const runAction = async (
+    what: string,
+    event: BuiltEvent,
+    expected: readonly string[],
+    script = entry,
+  ): Promise<ActionStep> => {
     await resetFiles(files, event.payload);
     const env = runnerEnv({ fake, event, files, workspace, inputs: { "github-token": fake.token } });
     const first = fake.log.entries.length;
@@ -168,11 +220,27 @@ export async function benchIncident(input: IncidentBenchInput): Promise<{ rows: 
 
   const open = async (): Promise<{ step: ActionStep; number: number }> => {
     clock.now = new Date(REPORTED);
-    const issue = fake.seed.issue({ title: "[Incident] Card payments declined", body: CARD_DECLINED_REPORT, user: "reporter", labels: ["incident"], createdAt: REPORTED });
-    const step = await runAction(`issues.opened on #${issue.number}`, buildEvent("issues.opened", issueOptions(issue.number, "reporter")), EXPECTED.open);
+    const issue = fake.seed.issue({
+      title: "[Incident] Card payments declined",
+      body: CARD_DECLINED_REPORT,
+      user: "reporter",
+      labels: ["incident"],
+      createdAt: REPORTED,
+    });
+    const step = await runAction(
+      `issues.opened on #${issue.number}`,
+      buildEvent("issues.opened", issueOptions(issue.number, "reporter")),
+      EXPECTED.open,
+    );
     const after = fake.issue(issue.number);
-    if (step.outputs["status"] !== "investigating" || !after?.labels.includes("status:investigating") || after.assignees.length === 0) {
-      throw new Error(`issues.opened on #${issue.number} did not open the incident: outputs ${JSON.stringify(step.outputs)}, labels ${JSON.stringify(after?.labels)}, assignees ${JSON.stringify(after?.assignees)}`);
+    if (
+      step.outputs["status"] !== "investigating" ||
+      !after?.labels.includes("status:investigating") ||
+      after.assignees.length === 0
+    ) {
+      throw new Error(
+        `issues.opened on #${issue.number} did not open the incident: outputs ${JSON.stringify(step.outputs)}, labels ${JSON.stringify(after?.labels)}, assignees ${JSON.stringify(after?.assignees)}`,
+      );
     }
     return { step, number: issue.number };
   };
@@ -181,32 +249,53 @@ export async function benchIncident(input: IncidentBenchInput): Promise<{ rows: 
     clock.now = new Date(ACKED);
     const body = "Looking now.\n/ack";
     const comment = fake.seed.comment(number, { body, user: "dwashington", createdAt: ACKED });
-    const event = buildEvent("issue_comment.created", { ...issueOptions(number, "dwashington"), comment: { id: comment.id, body, user: "dwashington", created_at: ACKED, updated_at: ACKED } });
+    const event = buildEvent("issue_comment.created", {
+      ...issueOptions(number, "dwashington"),
+      comment: { id: comment.id, body, user: "dwashington", created_at: ACKED, updated_at: ACKED },
+    });
     const step = await runAction(`/ack on #${number}`, event, EXPECTED.ack);
-    if (step.outputs["acknowledged"] !== "true" || !fake.issue(number)?.labels.includes("acknowledged")) throw new Error(`/ack on #${number} did not acknowledge: outputs ${JSON.stringify(step.outputs)}`);
+    if (step.outputs["acknowledged"] !== "true" || !fake.issue(number)?.labels.includes("acknowledged"))
+      throw new Error(`/ack on #${number} did not acknowledge: outputs ${JSON.stringify(step.outputs)}`);
     return step;
   };
 
   /** The floor (5c) on the /ack event of the incident just acknowledged: one call, nothing written. */
   const floorEntry = join(dirname(input.paths.oncall), "action-floor.mjs");
   const floor = async (number: number): Promise<ActionStep> => {
-    const event = buildEvent("issue_comment.created", { ...issueOptions(number, "dwashington"), comment: { id: 1, body: "/ack", user: "dwashington", created_at: ACKED, updated_at: ACKED } });
+    const event = buildEvent("issue_comment.created", {
+      ...issueOptions(number, "dwashington"),
+      comment: { id: 1, body: "/ack", user: "dwashington", created_at: ACKED, updated_at: ACKED },
+    });
     const step = await runAction(`the action floor on #${number}`, event, EXPECTED.floor, floorEntry);
-    if (!/^[1-9]\d*$/.test(step.outputs["comments"] ?? "")) throw new Error(`the action floor on #${number} did not list the comments: outputs ${JSON.stringify(step.outputs)}`);
+    if (!/^[1-9]\d*$/.test(step.outputs["comments"] ?? ""))
+      throw new Error(
+        `the action floor on #${number} did not list the comments: outputs ${JSON.stringify(step.outputs)}`,
+      );
     return step;
   };
 
   const baselineEvent = buildEvent("issues.opened", { sender: "reporter", apiUrl: fake.url });
   const baseline = async (): Promise<TimedRun> => {
     await resetFiles(files, baselineEvent.payload);
-    const run = await spawnTimed(["-e", "0"], runnerEnv({ fake, event: baselineEvent, files, workspace, inputs: {} }), workspace);
-    if (run.status !== 0) throw new Error(`node -e 0 exited with ${run.status ?? run.signal}: ${run.stderr.slice(-1000)}`);
+    const run = await spawnTimed(
+      ["-e", "0"],
+      runnerEnv({ fake, event: baselineEvent, files, workspace, inputs: {} }),
+      workspace,
+    );
+    if (run.status !== 0)
+      throw new Error(`node -e 0 exited with ${run.status ?? run.signal}: ${run.stderr.slice(-1000)}`);
     return run;
   };
 
-  log(`5: incident action cold start (issues.opened, then /ack) vs node -e 0, against the fake GitHub (1 warm-up + ${input.reps} rounds)...`);
+  log(
+    `5: incident action cold start (issues.opened, then /ack) vs node -e 0, against the fake GitHub (1 warm-up + ${input.reps} rounds)...`,
+  );
   const names = { open: "opened", ack: "/ack", floor: "floor", node: "node" } as const;
-  const result: Interleaved = { times: new Map(Object.values(names).map((n) => [n, []])), cpu: new Map(Object.values(names).map((n) => [n, []])), last: new Map() };
+  const result: Interleaved = {
+    times: new Map(Object.values(names).map((n) => [n, []])),
+    cpu: new Map(Object.values(names).map((n) => [n, []])),
+    last: new Map(),
+  };
   const parentCpu: Record<Scenario, number[]> = { open: [], ack: [], floor: [] };
   const record = (name: string, run: TimedRun, timed: boolean) => {
     result.last.set(name, run);
@@ -262,22 +351,43 @@ export async function benchIncident(input: IncidentBenchInput): Promise<{ rows: 
     const calls = callCount[key];
     const times = result.times.get(names[key])!;
     const failure =
-      failures[key] ?? (failures.open && key !== "open" ? "not run: the opening it depends on failed" : undefined) ?? (times.length === 0 ? "not measured: another scenario failed first" : undefined);
+      failures[key] ??
+      (failures.open && key !== "open" ? "not run: the opening it depends on failed" : undefined) ??
+      (times.length === 0 ? "not measured: another scenario failed first" : undefined);
     const what = `${label} (${failure ? "?" : calls} API call${calls === 1 ? "" : "s"})`;
     if (failure) {
-      rows.push({ id, what, figure: "failed", baseline: "-", ratio: "-", target, met: target === "info" ? null : false });
+      rows.push({
+        id,
+        what,
+        figure: "failed",
+        baseline: "-",
+        ratio: "-",
+        target,
+        met: target === "info" ? null : false,
+      });
       notes.push(`${id}: FAILED after ${times.length} timed rounds: ${failure.trim()}`);
       return;
     }
     const ms = median(times);
-    const partial = times.length < input.reps ? `; only ${times.length} of ${input.reps} rounds (stopped by a failure)` : "";
+    const partial =
+      times.length < input.reps ? `; only ${times.length} of ${input.reps} rounds (stopped by a failure)` : "";
     const vsFloor = target !== "info";
     const base = vsFloor ? floorMs : nodeMs;
     const baseline = vsFloor ? `${duration(floorMs)} (floor, 5c)` : `${duration(nodeMs)} (node -e 0)`;
-    rows.push({ id, what, figure: duration(ms), baseline, ratio: ratio(ms / base), target, met: vsFloor ? times.length > 0 && ms / base <= 2 : null });
+    rows.push({
+      id,
+      what,
+      figure: duration(ms),
+      baseline,
+      ratio: ratio(ms / base),
+      target,
+      met: vsFloor ? times.length > 0 && ms / base <= 2 : null,
+    });
     if (vsFloor) notes.push(`${id}: ${ratio(ms / nodeMs)} node -e 0 (${duration(nodeMs)})`);
     const cpu = cpuNote(id, result, names[key], names.node) ?? `${id}: no CPU times on this platform`;
-    notes.push(`${cpu}; the fake (this process) used ${duration(median(parentCpu[key]))} CPU per run answering ${calls} calls [${EXPECTED[key].join(", ")}]${partial}`);
+    notes.push(
+      `${cpu}; the fake (this process) used ${duration(median(parentCpu[key]))} CPU per run answering ${calls} calls [${EXPECTED[key].join(", ")}]${partial}`,
+    );
   };
   scenario("5a", "open", "incident action cold start, issues.opened from the form", "<= 2x floor");
   scenario("5b", "ack", "incident action cold start, /ack comment", "<= 2x floor");

@@ -42,7 +42,11 @@ export async function benchValidate(input: ValidateBenchInput): Promise<{ rows: 
   log(`2a: oncall validate on the synthetic organisation vs the parse-only floor (${input.longReps} rounds)...`);
   const full = timeInterleaved(
     [
-      { name: "validate", args: [paths.oncall, "validate", "--repo", dir], check: expectExit("oncall validate on the synthetic organisation", [0, 1]) },
+      {
+        name: "validate",
+        args: [paths.oncall, "validate", "--repo", dir],
+        check: expectExit("oncall validate on the synthetic organisation", [0, 1]),
+      },
       { name: "floor", args: [paths.bench, "--floor", dir], check: expectSuccess("the floor") },
     ],
     input.longReps,
@@ -52,7 +56,15 @@ export async function benchValidate(input: ValidateBenchInput): Promise<{ rows: 
   const floorMs = median(full.times.get("floor")!);
   notes.push(`floor: ${full.last.get("floor")!.stdout.trim()}`);
   notes.push(cpuNote("2a", full, "validate", "floor") ?? "2a: no CPU times on this platform");
-  rows.push({ id: "2a", what: "validate synthetic org vs parse-only floor", figure: duration(validateMs), baseline: duration(floorMs), ratio: ratio(validateMs / floorMs), target: "<= 1.0x", met: validateMs / floorMs <= 1.0 });
+  rows.push({
+    id: "2a",
+    what: "validate synthetic org vs parse-only floor",
+    figure: duration(validateMs),
+    baseline: duration(floorMs),
+    ratio: ratio(validateMs / floorMs),
+    target: "<= 1.0x",
+    met: validateMs / floorMs <= 1.0,
+  });
 
   // (b) vs ajv-cli
   log("2b: preparing ajv-cli inputs (front matter extracted, JSON copies; not timed)...");
@@ -62,7 +74,9 @@ export async function benchValidate(input: ValidateBenchInput): Promise<{ rows: 
   const schemas = join(paths.root, "schemas");
   const yamlCmds = ajvYamlCommands(paths.ajv, schemas, org, inputs);
   const jsonCmds = ajvJsonCommands(paths.ajv, schemas, inputs);
-  log(`2b: ajv-cli, ${yamlCmds.length} invocations on YAML (${input.longReps} rounds) and ${jsonCmds.length} on JSON (${input.jsonReps} rounds)...`);
+  log(
+    `2b: ajv-cli, ${yamlCmds.length} invocations on YAML (${input.longReps} rounds) and ${jsonCmds.length} on JSON (${input.jsonReps} rounds)...`,
+  );
   const ajvYaml = timeInterleaved(yamlCmds, input.longReps, false);
   const ajvJson = timeInterleaved(jsonCmds, input.jsonReps, false);
   const ajvYamlMs = median(roundSums(ajvYaml, "times"));
@@ -71,7 +85,9 @@ export async function benchValidate(input: ValidateBenchInput): Promise<{ rows: 
   const ajvJsonCpu = roundSums(ajvJson, "cpu");
   const validateCpu = medianCpu(full, "validate");
   if (validateCpu !== undefined && ajvYamlCpu.length && ajvJsonCpu.length)
-    notes.push(`2b CPU time (median): validate ${duration(validateCpu)} vs ajv-cli on YAML ${duration(median(ajvYamlCpu))} (${ratio(validateCpu / median(ajvYamlCpu))}), on JSON ${duration(median(ajvJsonCpu))} (${ratio(validateCpu / median(ajvJsonCpu))})`);
+    notes.push(
+      `2b CPU time (median): validate ${duration(validateCpu)} vs ajv-cli on YAML ${duration(median(ajvYamlCpu))} (${ratio(validateCpu / median(ajvYamlCpu))}), on JSON ${duration(median(ajvJsonCpu))} (${ratio(validateCpu / median(ajvJsonCpu))})`,
+    );
   const ajv = { last: new Map([...ajvYaml.last, ...ajvJson.last]) };
   const count = (cmds: typeof yamlCmds) =>
     cmds.reduce(
@@ -84,7 +100,9 @@ export async function benchValidate(input: ValidateBenchInput): Promise<{ rows: 
     );
   const yv = count(yamlCmds);
   const jv = count(jsonCmds);
-  notes.push(`ajv-cli on YAML: ${yv.valid} valid, ${yv.invalid} invalid of ${dataFiles.length} files (js-yaml 3 reads unquoted dates as Date objects, so records with dates fail "must be string")`);
+  notes.push(
+    `ajv-cli on YAML: ${yv.valid} valid, ${yv.invalid} invalid of ${dataFiles.length} files (js-yaml 3 reads unquoted dates as Date objects, so records with dates fail "must be string")`,
+  );
   notes.push(`ajv-cli on JSON copies: ${jv.valid} valid, ${jv.invalid} invalid of ${dataFiles.length} files`);
   if (jv.invalid > 0) {
     const bad = jsonCmds.map((c) => ajv.last.get(c.name)!).find((r) => r.status !== 0);
@@ -92,8 +110,24 @@ export async function benchValidate(input: ValidateBenchInput): Promise<{ rows: 
   }
   const perKind = yamlCmds.map((c) => `${c.name.slice(5)} ${duration(median(ajvYaml.times.get(c.name)!))}`).join(", ");
   notes.push(`ajv-cli on YAML per invocation (median): ${perKind}`);
-  rows.push({ id: "2b", what: "validate synthetic org vs ajv-cli (YAML, 8 runs summed)", figure: duration(validateMs), baseline: duration(ajvYamlMs), ratio: ratio(validateMs / ajvYamlMs), target: "report", met: null });
-  rows.push({ id: "2b'", what: "validate synthetic org vs ajv-cli (JSON copies, 8 runs summed)", figure: duration(validateMs), baseline: duration(ajvJsonMs), ratio: ratio(validateMs / ajvJsonMs), target: "report", met: null });
+  rows.push({
+    id: "2b",
+    what: "validate synthetic org vs ajv-cli (YAML, 8 runs summed)",
+    figure: duration(validateMs),
+    baseline: duration(ajvYamlMs),
+    ratio: ratio(validateMs / ajvYamlMs),
+    target: "report",
+    met: null,
+  });
+  rows.push({
+    id: "2b'",
+    what: "validate synthetic org vs ajv-cli (JSON copies, 8 runs summed)",
+    figure: duration(validateMs),
+    baseline: duration(ajvJsonMs),
+    ratio: ratio(validateMs / ajvJsonMs),
+    target: "report",
+    met: null,
+  });
 
   // (c) --changed-since after editing one incident
   const target = join(dir, org.sampleIncident);
@@ -101,19 +135,43 @@ export async function benchValidate(input: ValidateBenchInput): Promise<{ rows: 
   if (!text.includes("text: Acknowledged.")) throw new Error(`${org.sampleIncident} has no acknowledgement to edit`);
   await writeFile(target, text.replace("text: Acknowledged.", "text: Acknowledged by phone."));
   log(`2c: oncall validate --changed-since HEAD after editing ${org.sampleIncident} (${input.shortReps} rounds)...`);
-  const changed = timeInterleaved([{ name: "changed", args: [paths.oncall, "validate", "--repo", dir, "--changed-since", "HEAD"], check: expectExit("oncall validate --changed-since HEAD", [0, 1]) }], input.shortReps);
+  const changed = timeInterleaved(
+    [
+      {
+        name: "changed",
+        args: [paths.oncall, "validate", "--repo", dir, "--changed-since", "HEAD"],
+        check: expectExit("oncall validate --changed-since HEAD", [0, 1]),
+      },
+    ],
+    input.shortReps,
+  );
   const changedMs = median(changed.times.get("changed")!);
   notes.push(`oncall validate --changed-since HEAD: ${summaryLine(changed.last.get("changed")!)}`);
   const changedCpu = medianCpu(changed, "changed");
-  if (changedCpu !== undefined && ajvYamlCpu.length) notes.push(`2c CPU time (median): --changed-since ${duration(changedCpu)} vs ajv-cli full on YAML ${duration(median(ajvYamlCpu))} (${ratio(median(ajvYamlCpu) / changedCpu)} less)`);
+  if (changedCpu !== undefined && ajvYamlCpu.length)
+    notes.push(
+      `2c CPU time (median): --changed-since ${duration(changedCpu)} vs ajv-cli full on YAML ${duration(median(ajvYamlCpu))} (${ratio(median(ajvYamlCpu) / changedCpu)} less)`,
+    );
   const speedup = ajvYamlMs / changedMs;
-  rows.push({ id: "2c", what: "validate --changed-since HEAD (1 incident edited) vs ajv-cli full (YAML)", figure: duration(changedMs), baseline: duration(ajvYamlMs), ratio: `${ratio(speedup)} faster`, target: ">= 5x faster", met: speedup >= 5 });
+  rows.push({
+    id: "2c",
+    what: "validate --changed-since HEAD (1 incident edited) vs ajv-cli full (YAML)",
+    figure: duration(changedMs),
+    baseline: duration(ajvYamlMs),
+    ratio: `${ratio(speedup)} faster`,
+    target: ">= 5x faster",
+    met: speedup >= 5,
+  });
 
   // (d) the example organisation vs node -e 0
   log(`2d: oncall validate --repo ${paths.root} vs node -e 0 (${input.shortReps} rounds)...`);
   const small = timeInterleaved(
     [
-      { name: "validate", args: [paths.oncall, "validate", "--repo", paths.root], check: expectExit("oncall validate on the example organisation", [0, 1]) },
+      {
+        name: "validate",
+        args: [paths.oncall, "validate", "--repo", paths.root],
+        check: expectExit("oncall validate on the example organisation", [0, 1]),
+      },
       { name: "node", args: ["-e", "0"], check: expectSuccess("node -e 0") },
     ],
     input.shortReps,
@@ -122,6 +180,14 @@ export async function benchValidate(input: ValidateBenchInput): Promise<{ rows: 
   const nodeMs = median(small.times.get("node")!);
   notes.push(`oncall validate --repo ${paths.root}: ${summaryLine(small.last.get("validate")!)}`);
   notes.push(cpuNote("2d", small, "validate", "node") ?? "2d: no CPU times on this platform");
-  rows.push({ id: "2d", what: "validate example org vs node -e 0", figure: duration(exampleMs), baseline: duration(nodeMs), ratio: ratio(exampleMs / nodeMs), target: "<= 4x", met: exampleMs / nodeMs <= 4 });
+  rows.push({
+    id: "2d",
+    what: "validate example org vs node -e 0",
+    figure: duration(exampleMs),
+    baseline: duration(nodeMs),
+    ratio: ratio(exampleMs / nodeMs),
+    target: "<= 4x",
+    met: exampleMs / nodeMs <= 4,
+  });
   return { rows, notes };
 }

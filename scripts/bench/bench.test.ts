@@ -21,7 +21,9 @@ describe("synthetic organisation", () => {
     dirs.push(dir);
     const policyText = await readFile(new URL("../../incidents/policy.yaml", import.meta.url), "utf8");
     const org = await writeSyntheticOrg(dir, TINY, { policyText });
-    expect(org.files.filter((f) => f.startsWith("incidents/") && f !== "incidents/policy.yaml")).toHaveLength(TINY.incidents);
+    expect(org.files.filter((f) => f.startsWith("incidents/") && f !== "incidents/policy.yaml")).toHaveLength(
+      TINY.incidents,
+    );
     expect(org.files.filter((f) => f.startsWith("postmortems/"))).toHaveLength(TINY.postmortems);
     expect(org.files.filter((f) => f.startsWith("playbooks/"))).toHaveLength(TINY.playbooks);
     const result = await loadRepository(dir);

@@ -31,15 +31,22 @@ export interface SelfTime {
  * Runs `node --cpu-prof <args>` with the profiles written into `dir` (one per thread: the CLI parses on a
  * worker thread too) and returns the top functions by self time, summed over the threads.
  */
-export async function profileRun(args: readonly string[], dir: string, top = 15): Promise<{ threads: number; totalMs: number; top: SelfTime[] }> {
+export async function profileRun(
+  args: readonly string[],
+  dir: string,
+  top = 15,
+): Promise<{ threads: number; totalMs: number; top: SelfTime[] }> {
   const run = runNode(["--cpu-prof", `--cpu-prof-dir=${dir}`, ...args]);
-  if (run.status !== 0 && run.status !== 1) throw new Error(`profiled run exited with ${run.status}: ${run.stderr.slice(-1000)}`);
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`profiled run exited with ${run.status}: ${run.stderr.slice(-1000)}`);
   const files = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile"));
   if (files.length === 0) throw new Error("node --cpu-prof wrote no profile");
   const byName = new Map<string, number>();
   let totalUs = 0;
   for (const f of files) totalUs += selfTimes(JSON.parse(await readFile(join(dir, f), "utf8")) as CpuProfile, byName);
-  const list = [...byName].map(([name, us]) => ({ name, ms: us / 1000, share: us / totalUs })).sort((a, b) => b.ms - a.ms);
+  const list = [...byName]
+    .map(([name, us]) => ({ name, ms: us / 1000, share: us / totalUs }))
+    .sort((a, b) => b.ms - a.ms);
   return { threads: files.length, totalMs: totalUs / 1000, top: list.slice(0, top) };
 }
 

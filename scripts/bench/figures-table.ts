@@ -27,16 +27,34 @@ export function rate(perSecond: number): string {
 /** A plain-text table with aligned columns. */
 export function formatTable(rows: readonly Row[]): string {
   const head = ["#", "benchmark", "figure (median)", "baseline (median)", "ratio", "target", "met"];
-  const cells = rows.map((r) => [r.id, r.what, r.figure, r.baseline, r.ratio, r.target, r.met === null ? "-" : r.met ? "yes" : "NO"]);
+  const cells = rows.map((r) => [
+    r.id,
+    r.what,
+    r.figure,
+    r.baseline,
+    r.ratio,
+    r.target,
+    r.met === null ? "-" : r.met ? "yes" : "NO",
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => x.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(head), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 
 /** The same rows as a Markdown table, for BENCHMARKS.md. */
 export function markdownTable(rows: readonly Row[]): string {
   const esc = (s: string) => s.replace(/\|/g, "\\|");
-  const out = ["| # | benchmark | figure (median) | baseline (median) | ratio | target | met |", "|---|---|---|---|---|---|---|"];
-  for (const r of rows) out.push(`| ${r.id} | ${esc(r.what)} | ${r.figure} | ${esc(r.baseline)} | ${r.ratio} | ${r.target} | ${r.met === null ? "-" : r.met ? "yes" : "**no**"} |`);
+  const out = [
+    "| # | benchmark | figure (median) | baseline (median) | ratio | target | met |",
+    "|---|---|---|---|---|---|---|",
+  ];
+  for (const r of rows)
+    out.push(
+      `| ${r.id} | ${esc(r.what)} | ${r.figure} | ${esc(r.baseline)} | ${r.ratio} | ${r.target} | ${r.met === null ? "-" : r.met ? "yes" : "**no**"} |`,
+    );
   return out.join("\n");
 }

@@ -23,7 +23,8 @@ export async function runFloor(dir: string): Promise<void> {
   // Bounded concurrency: reading tens of thousands of files at once would run out of descriptors.
   const texts: string[] = [];
   const BATCH = 256;
-  for (let i = 0; i < files.length; i += BATCH) texts.push(...(await Promise.all(files.slice(i, i + BATCH).map((f) => readFile(join(dir, f), "utf8")))));
+  for (let i = 0; i < files.length; i += BATCH)
+    texts.push(...(await Promise.all(files.slice(i, i + BATCH).map((f) => readFile(join(dir, f), "utf8")))));
   let parsed = 0;
   let bytes = 0;
   files.forEach((file, i) => {

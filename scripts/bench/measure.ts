@@ -50,7 +50,12 @@ export interface ProcessRun {
 export function runNode(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ProcessRun {
   const cpuBefore = childrenCpuMs();
   const start = nowMs();
-  const r = spawnSync(process.execPath, args, { cwd: options.cwd, env: options.env ?? process.env, encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   const ms = nowMs() - start;
   const cpuAfter = childrenCpuMs();
   if (r.error) throw r.error;
@@ -130,7 +135,8 @@ export async function timeInProcess(fn: () => unknown, warmup: number, reps: num
 /** Fails with the command's output when it did not exit 0. */
 export function expectSuccess(what: string): (run: ProcessRun) => void {
   return (run) => {
-    if (run.status !== 0) throw new Error(`${what} exited with ${run.status}:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+    if (run.status !== 0)
+      throw new Error(`${what} exited with ${run.status}:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
   };
 }
 
@@ -138,7 +144,9 @@ export function expectSuccess(what: string): (run: ProcessRun) => void {
 export function cpuNote(id: string, result: Interleaved, a: string, b: string): string | undefined {
   const x = medianCpu(result, a);
   const y = medianCpu(result, b);
-  return x === undefined || y === undefined ? undefined : `${id} CPU time (user + system, median): ${a} ${duration(x)} vs ${b} ${duration(y)} (${ratio(x / y)})`;
+  return x === undefined || y === undefined
+    ? undefined
+    : `${id} CPU time (user + system, median): ${a} ${duration(x)} vs ${b} ${duration(y)} (${ratio(x / y)})`;
 }
 
 /** The open-files limit a child process gets (Node raises its own soft limit to the hard limit), or undefined. */

@@ -13,7 +13,8 @@ export function summaryLine(run: ProcessRun): string {
 /** Exit status among `allowed` (validate exits 1 when it finds errors: a finding, not a crash). */
 export function expectExit(what: string, allowed: readonly number[]): (run: ProcessRun) => void {
   return (run) => {
-    if (run.status === null || !allowed.includes(run.status)) throw new Error(`${what} exited with ${run.status}:\n${run.stderr.slice(-2000)}`);
+    if (run.status === null || !allowed.includes(run.status))
+      throw new Error(`${what} exited with ${run.status}:\n${run.stderr.slice(-2000)}`);
   };
 }
 
@@ -36,8 +37,16 @@ function errorLines(run: ProcessRun): string {
 export function checkOrg(oncall: string, dir: string, fileCount: number): OrgCheck {
   const run = runNode([oncall, "validate", "--repo", dir]);
   if (run.status !== 0 && run.status !== 1) {
-    const emfile = /EMFILE/.test(run.stderr) ? ` (${fileCount} data files, open-files limit ${childFdLimit() ?? "?"})` : "";
-    return { unusable: true, zeroErrors: false, notes: [`FINDING: oncall validate crashes on the synthetic organisation (exit ${run.status} after ${(run.ms / 1000).toFixed(1)} s)${emfile}:\n${run.stderr.slice(-1200)}`] };
+    const emfile = /EMFILE/.test(run.stderr)
+      ? ` (${fileCount} data files, open-files limit ${childFdLimit() ?? "?"})`
+      : "";
+    return {
+      unusable: true,
+      zeroErrors: false,
+      notes: [
+        `FINDING: oncall validate crashes on the synthetic organisation (exit ${run.status} after ${(run.ms / 1000).toFixed(1)} s)${emfile}:\n${run.stderr.slice(-1200)}`,
+      ],
+    };
   }
   const zeroErrors = run.status === 0 && /^0 errors/.test(summaryLine(run));
   const notes = [`oncall validate on the synthetic organisation: ${summaryLine(run)}`];

@@ -15,6 +15,13 @@ export interface OrgSize {
   playbooks: number;
 }
 
-export const FULL: OrgSize = { people: 300, layers: 8, years: 5, incidents: 20_000, postmortems: 3_000, playbooks: 500 };
+export const FULL: OrgSize = {
+  people: 300,
+  layers: 8,
+  years: 5,
+  incidents: 20_000,
+  postmortems: 3_000,
+  playbooks: 500,
+};
 export const QUICK: OrgSize = { people: 120, layers: 8, years: 2, incidents: 2_000, postmortems: 300, playbooks: 50 };
 export const TINY: OrgSize = { people: 24, layers: 3, years: 1, incidents: 40, postmortems: 6, playbooks: 6 };

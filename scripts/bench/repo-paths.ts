@@ -18,10 +18,16 @@ export function repoPaths(): RepoPaths {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, "package.json");
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "oncall-as-code") break;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "oncall-as-code")
+      break;
     const up = dirname(dir);
     if (up === dir) throw new Error("cannot find the oncall-as-code repository above the benchmark script");
     dir = up;
   }
-  return { root: dir, oncall: join(dir, "build", "oncall.mjs"), bench: join(dir, "build", "bench.mjs"), ajv: join(dir, "node_modules", "ajv-cli", "dist", "index.js") };
+  return {
+    root: dir,
+    oncall: join(dir, "build", "oncall.mjs"),
+    bench: join(dir, "build", "bench.mjs"),
+    ajv: join(dir, "node_modules", "ajv-cli", "dist", "index.js"),
+  };
 }

@@ -42,20 +42,36 @@ const GROUPS = ["org", "validate", "rotation", "slo", "incident", "checkout", "m
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { quick: { type: "boolean" }, only: { type: "string" }, reps: { type: "string" }, profile: { type: "boolean" }, keep: { type: "boolean" }, markdown: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      quick: { type: "boolean" },
+      only: { type: "string" },
+      reps: { type: "string" },
+      profile: { type: "boolean" },
+      keep: { type: "boolean" },
+      markdown: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
     strict: true,
   });
   if (values.help) {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  const only = new Set<string>(values.only ? values.only.split(",").map((s) => s.trim()) : ["validate", "rotation", "slo", "incident", "minutes"]);
-  for (const g of only) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`--only: unknown group "${g}" (use ${GROUPS.join(", ")})`);
+  const only = new Set<string>(
+    values.only ? values.only.split(",").map((s) => s.trim()) : ["validate", "rotation", "slo", "incident", "minutes"],
+  );
+  for (const g of only)
+    if (!(GROUPS as readonly string[]).includes(g))
+      throw new Error(`--only: unknown group "${g}" (use ${GROUPS.join(", ")})`);
   const quick = values.quick === true;
   const repo = repoPaths();
-  if (!existsSync(repo.oncall)) throw new Error(`${repo.oncall} is missing: build first (node scripts/build/build.mjs)`);
+  if (!existsSync(repo.oncall))
+    throw new Error(`${repo.oncall} is missing: build first (node scripts/build/build.mjs)`);
   const incidentDist = join(repo.root, ".github", "actions", "incident", "dist");
-  if (only.has("incident") && !existsSync(join(incidentDist, "index.mjs"))) throw new Error(`${incidentDist}/index.mjs is missing: bundle the actions first (node scripts/build/build.mjs --actions)`);
+  if (only.has("incident") && !existsSync(join(incidentDist, "index.mjs")))
+    throw new Error(
+      `${incidentDist}/index.mjs is missing: bundle the actions first (node scripts/build/build.mjs --actions)`,
+    );
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const out = (line = "") => process.stdout.write(`${line}\n`);
@@ -77,7 +93,11 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
   // Measure a snapshot of build/: a rebuild by someone else during the run must not change what is timed.
   const buildCopy = join(work, "build");
   await cp(dirname(repo.oncall), buildCopy, { recursive: true });
-  const paths = { ...repo, oncall: join(buildCopy, basename(repo.oncall)), bench: join(buildCopy, basename(repo.bench)) };
+  const paths = {
+    ...repo,
+    oncall: join(buildCopy, basename(repo.oncall)),
+    bench: join(buildCopy, basename(repo.bench)),
+  };
   // The same for the bundled incident action: `npm run bundle` during the run must not mix builds.
   const actionDist = join(work, "incident-dist");
   if (only.has("incident")) await cp(incidentDist, actionDist, { recursive: true });
@@ -87,12 +107,25 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
   try {
     const shortReps = quick ? 5 : 11;
     if (only.has("rotation")) {
-      const r = await benchRotation({ paths, work, lookups: quick ? 200_000 : 1_000_000, reps: quick ? 3 : 7, shortReps, log });
+      const r = await benchRotation({
+        paths,
+        work,
+        lookups: quick ? 200_000 : 1_000_000,
+        reps: quick ? 3 : 7,
+        shortReps,
+        log,
+      });
       rows.push(...r.rows);
       notes.push(...r.notes);
     }
     if (only.has("slo")) {
-      const r = await benchSlo({ incidents: quick ? 10_000 : 100_000, budgetSeconds: quick ? 3 : 15, orgIncidents: quick ? 300 : 1_000, reps: quick ? 1 : 3, log });
+      const r = await benchSlo({
+        incidents: quick ? 10_000 : 100_000,
+        budgetSeconds: quick ? 3 : 15,
+        orgIncidents: quick ? 300 : 1_000,
+        reps: quick ? 1 : 3,
+        log,
+      });
       rows.push(...r.rows);
       notes.push(...r.notes);
     }
@@ -108,7 +141,9 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     }
     if (only.has("validate") || only.has("org") || only.has("checkout")) {
       const size = quick ? QUICK : FULL;
-      log(`1: writing the synthetic organisation (${size.people} people, ${size.layers} layers, ${size.years} years, ${size.incidents} incidents, ${size.postmortems} postmortems, ${size.playbooks} playbooks)...`);
+      log(
+        `1: writing the synthetic organisation (${size.people} people, ${size.layers} layers, ${size.years} years, ${size.incidents} incidents, ${size.postmortems} postmortems, ${size.playbooks} playbooks)...`,
+      );
       const genStart = nowMs();
       const policyText = await readFile(join(paths.root, "incidents", "policy.yaml"), "utf8");
       const org = await writeSyntheticOrg(join(work, "org"), size, { policyText });
@@ -116,18 +151,43 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
       const gitStart = nowMs();
       commitAll(org.dir, "synthetic organisation");
       const gitMs = nowMs() - gitStart;
-      notes.push(`1: ${org.files.length} files, ${(org.bytes / 1e6).toFixed(1)} MB, ${org.shifts} shifts, ${org.overrides} overrides; generated and written in ${duration(genMs)}, git init + commit ${duration(gitMs)}`);
+      notes.push(
+        `1: ${org.files.length} files, ${(org.bytes / 1e6).toFixed(1)} MB, ${org.shifts} shifts, ${org.overrides} overrides; generated and written in ${duration(genMs)}, git init + commit ${duration(gitMs)}`,
+      );
       const what = `synthetic org (${org.files.length} files, ${(org.bytes / 1e6).toFixed(0)} MB) validates`;
       const check = checkOrg(paths.oncall, org.dir, org.files.length);
-      rows.push({ id: "1", what, figure: duration(genMs), baseline: "-", ratio: "-", target: "0 errors", met: check.zeroErrors });
+      rows.push({
+        id: "1",
+        what,
+        figure: duration(genMs),
+        baseline: "-",
+        ratio: "-",
+        target: "0 errors",
+        met: check.zeroErrors,
+      });
       notes.push(...check.notes);
       if (only.has("validate") && !check.unusable) {
-        const v = await benchValidate({ paths, org, work, longReps: values.reps ? Number(values.reps) : quick ? 2 : 3, jsonReps: 1, shortReps, log });
+        const v = await benchValidate({
+          paths,
+          org,
+          work,
+          longReps: values.reps ? Number(values.reps) : quick ? 2 : 3,
+          jsonReps: 1,
+          shortReps,
+          log,
+        });
         rows.push(...v.rows);
         notes.push(...v.notes);
       }
       if (only.has("validate") || only.has("checkout")) {
-        const c = benchCheckout({ orgDir: org.dir, projectRoot: paths.root, work, reps: quick ? 1 : 3, issue: Number(/INC-(\d+)/.exec(org.sampleIncident)?.[1] ?? 1), log });
+        const c = benchCheckout({
+          orgDir: org.dir,
+          projectRoot: paths.root,
+          work,
+          reps: quick ? 1 : 3,
+          issue: Number(/INC-(\d+)/.exec(org.sampleIncident)?.[1] ?? 1),
+          log,
+        });
         rows.push(...c.rows);
         notes.push(...c.notes);
       }
@@ -136,7 +196,9 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
         const profDir = join(work, "profiles");
         await mkdir(profDir, { recursive: true });
         const p = await profileRun([paths.oncall, "validate", "--repo", org.dir], profDir, 25);
-        notes.push(`profile of oncall validate (${p.threads} threads, ${duration(p.totalMs)} profiled in all), top self time summed over the threads:\n${p.top.map((t) => `  ${t.ms.toFixed(0).padStart(6)} ms ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.name}`).join("\n")}`);
+        notes.push(
+          `profile of oncall validate (${p.threads} threads, ${duration(p.totalMs)} profiled in all), top self time summed over the threads:\n${p.top.map((t) => `  ${t.ms.toFixed(0).padStart(6)} ms ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.name}`).join("\n")}`,
+        );
       }
     }
     rows.sort((a, b) => a.id.localeCompare(b.id));

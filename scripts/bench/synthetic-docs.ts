@@ -28,7 +28,12 @@ function addDays(iso: string, days: number): string {
 export function postmortemDoc(incident: IncidentRecord, random: Random, recentFrom: string): MarkdownDoc {
   const severity = incident.severity ?? "P3";
   const resolved = incident.resolvedAt ?? incident.reportedAt;
-  const authors = [...new Set([incident.roles.commander ?? incident.reportedBy, ...(incident.roles.comms ? [incident.roles.comms] : [])])];
+  const authors = [
+    ...new Set([
+      incident.roles.commander ?? incident.reportedBy,
+      ...(incident.roles.comms ? [incident.roles.comms] : []),
+    ]),
+  ];
   const owners = [...authors, ...incident.responders];
   const recent = resolved >= recentFrom;
   const status = recent ? random.pick(["draft", "in-review"] as const) : "final";
@@ -50,7 +55,10 @@ export function postmortemDoc(incident: IncidentRecord, random: Random, recentFr
     ...(status !== "draft" && { review: addDays(resolved, 6) }),
     impact: { start: incident.startedAt ?? incident.reportedAt, end: incident.mitigatedAt ?? resolved },
     detection: random.pick(["alert", "customer", "employee", "engineer"] as const),
-    rootCause: random.sample(["code-change", "config-change", "dependency", "capacity", "infrastructure", "third-party"] as const, random.int(1, 2)),
+    rootCause: random.sample(
+      ["code-change", "config-change", "dependency", "capacity", "infrastructure", "third-party"] as const,
+      random.int(1, 2),
+    ),
     actionItems: items,
   };
   const timeline = incident.timeline
@@ -105,8 +113,22 @@ ${items.map((i) => `- [${i.done ? "x" : " "}] ${i.title} (@${i.owner}, ${i.issue
 }
 
 const TOPICS = [
-  "errors", "latency", "outage", "backlog", "timeouts", "memory-pressure", "disk-full", "certificate-expiry", "deploy-rollback",
-  "dependency-down", "rate-limiting", "data-loss", "replica-lag", "queue-growth", "cache-stampede", "dns-failure",
+  "errors",
+  "latency",
+  "outage",
+  "backlog",
+  "timeouts",
+  "memory-pressure",
+  "disk-full",
+  "certificate-expiry",
+  "deploy-rollback",
+  "dependency-down",
+  "rate-limiting",
+  "data-loss",
+  "replica-lag",
+  "queue-growth",
+  "cache-stampede",
+  "dns-failure",
 ];
 
 /** Playbook file names (without .md): `<service>-<topic>`, numbered once the combinations run out. */
@@ -122,10 +144,20 @@ export function playbookIds(services: readonly string[], count: number): string[
 }
 
 /** One playbook; links point at other playbooks of `ids` only. */
-export function playbookDoc(id: string, ids: readonly string[], services: readonly string[], owners: readonly string[], random: Random, lastReviewed: string): MarkdownDoc {
+export function playbookDoc(
+  id: string,
+  ids: readonly string[],
+  services: readonly string[],
+  owners: readonly string[],
+  random: Random,
+  lastReviewed: string,
+): MarkdownDoc {
   const service = services.find((s) => id.startsWith(`${s}-`)) ?? services[0]!;
   const w = wordsFor(service);
-  const topic = id.slice(service.length + 1).replace(/-\d+$/, "").replace(/-/g, " ");
+  const topic = id
+    .slice(service.length + 1)
+    .replace(/-\d+$/, "")
+    .replace(/-/g, " ");
   const title = `${service}: ${topic}`;
   const fm: PlaybookFrontMatter = {
     title,

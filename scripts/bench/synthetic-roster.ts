@@ -32,15 +32,88 @@ const ZONE = "America/New_York";
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"] as const;
 
 const FIRST = [
-  "Amara", "Bruno", "Chen", "Dalia", "Emeka", "Farah", "Goran", "Hana", "Ines", "Jonas", "Kiri", "Lucia", "Mateo", "Nadia",
-  "Omar", "Priya", "Quinn", "Rafael", "Saanvi", "Tomas", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zoe", "Aiko", "Bram",
-  "Carmen", "Dev", "Elif", "Felix", "Greta", "Hugo", "Isla", "Jae", "Kofi", "Leila", "Mika", "Noor",
+  "Amara",
+  "Bruno",
+  "Chen",
+  "Dalia",
+  "Emeka",
+  "Farah",
+  "Goran",
+  "Hana",
+  "Ines",
+  "Jonas",
+  "Kiri",
+  "Lucia",
+  "Mateo",
+  "Nadia",
+  "Omar",
+  "Priya",
+  "Quinn",
+  "Rafael",
+  "Saanvi",
+  "Tomas",
+  "Uma",
+  "Viktor",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+  "Zoe",
+  "Aiko",
+  "Bram",
+  "Carmen",
+  "Dev",
+  "Elif",
+  "Felix",
+  "Greta",
+  "Hugo",
+  "Isla",
+  "Jae",
+  "Kofi",
+  "Leila",
+  "Mika",
+  "Noor",
 ];
 const LAST = [
-  "Abbott", "Banerjee", "Costa", "Dubois", "Eriksen", "Ferreira", "Gallagher", "Hartmann", "Iyer", "Jensen", "Kowalski",
-  "Lindqvist", "Moreau", "Nakamura", "Oyelaran", "Petrov", "Quintero", "Rossi", "Schmidt", "Tanaka", "Ueda", "Varga",
-  "Walsh", "Xu", "Yamamoto", "Zielinski", "Achebe", "Brennan", "Castillo", "Delacroix", "Engel", "Fujita", "Gupta",
-  "Haddad", "Ibsen", "Jovanovic", "Kaur", "Larsen", "Mensah", "Novak",
+  "Abbott",
+  "Banerjee",
+  "Costa",
+  "Dubois",
+  "Eriksen",
+  "Ferreira",
+  "Gallagher",
+  "Hartmann",
+  "Iyer",
+  "Jensen",
+  "Kowalski",
+  "Lindqvist",
+  "Moreau",
+  "Nakamura",
+  "Oyelaran",
+  "Petrov",
+  "Quintero",
+  "Rossi",
+  "Schmidt",
+  "Tanaka",
+  "Ueda",
+  "Varga",
+  "Walsh",
+  "Xu",
+  "Yamamoto",
+  "Zielinski",
+  "Achebe",
+  "Brennan",
+  "Castillo",
+  "Delacroix",
+  "Engel",
+  "Fujita",
+  "Gupta",
+  "Haddad",
+  "Ibsen",
+  "Jovanovic",
+  "Kaur",
+  "Larsen",
+  "Mensah",
+  "Novak",
 ];
 
 /** The roster and rotation of the synthetic organisation, as model objects and as file contents. */
@@ -105,14 +178,28 @@ export function syntheticRoster(size: OrgSize, random: Random): SyntheticRoster 
     // About one in 25 joins while the schedule runs, one in 30 of the others leaves during it.
     const newHire = i % 25 === 24;
     const leaver = !newHire && i % 30 === 29;
-    const start = newHire ? isoDay(random.int(startMs + 60 * 86_400_000, endMs - 200 * 86_400_000)) : randomDate(random, "2014-01-01", "2021-09-01");
-    const person: Person = { login, name: `${first} ${last}`, ...zone, start, manager: manager.login, team: manager.team, oncall: true };
+    const start = newHire
+      ? isoDay(random.int(startMs + 60 * 86_400_000, endMs - 200 * 86_400_000))
+      : randomDate(random, "2014-01-01", "2021-09-01");
+    const person: Person = {
+      login,
+      name: `${first} ${last}`,
+      ...zone,
+      start,
+      manager: manager.login,
+      team: manager.team,
+      oncall: true,
+    };
     if (leaver) person.end = isoDay(random.int(startMs + 90 * 86_400_000, endMs - 30 * 86_400_000));
     else if (!newHire) steady.set(layerName(layer), [...(steady.get(layerName(layer)) ?? []), login]);
     people.push(person);
     layerMembers[layer]!.push(login);
   }
-  for (const m of managers) m.name = `${m.login.split("-").map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ")}`;
+  for (const m of managers)
+    m.name = `${m.login
+      .split("-")
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join(" ")}`;
   const roster = [...managers, ...people];
 
   const configFile: RotationConfiguration = {
@@ -121,7 +208,12 @@ export function syntheticRoster(size: OrgSize, random: Random): SyntheticRoster 
     start: ROTATION_START,
     newHireDays: 60,
     horizonWeeks: 5,
-    layers: layerMembers.map((members, l) => ({ name: layerName(l), handoffDay: WEEKDAYS[l % WEEKDAYS.length]!, handoffTime: "11:00", members })) as RotationConfiguration["layers"],
+    layers: layerMembers.map((members, l) => ({
+      name: layerName(l),
+      handoffDay: WEEKDAYS[l % WEEKDAYS.length]!,
+      handoffTime: "11:00",
+      members,
+    })) as RotationConfiguration["layers"],
     orgHolidays: Array.from({ length: size.years }, (_, y) => `${Number(ROTATION_START.slice(0, 4)) + y}-11-25`),
   };
   const peopleFile: People = {

@@ -19,12 +19,20 @@ const DAY_MS = 86_400_000;
 /** Midnight New York time `years` years after the rotation start: where generation stops. */
 export function scheduleEnd(roster: SyntheticRoster, years: number): DateTime {
   const [y, m, d] = ROTATION_START.split("-");
-  return inZone(wallClockMillis(dayNumber(`${Number(y) + years}-${m}-${d}`), 0, roster.config.timezone), roster.config.timezone);
+  return inZone(
+    wallClockMillis(dayNumber(`${Number(y) + years}-${m}-${d}`), 0, roster.config.timezone),
+    roster.config.timezone,
+  );
 }
 
 /** `years` years of shifts from the rotation start, as the engine generates them. */
 export function generateShifts(roster: SyntheticRoster, years: number): Shift[] {
-  return generateSchedule({ config: roster.config, people: roster.people, published: [], until: scheduleEnd(roster, years) }).shifts;
+  return generateSchedule({
+    config: roster.config,
+    people: roster.people,
+    published: [],
+    until: scheduleEnd(roster, years),
+  }).shifts;
 }
 
 /** rotations/schedule.yaml for `shifts`, written exactly as `oncall schedule generate` appends them. */
@@ -71,12 +79,23 @@ const REASONS = [
 /** rotations/overrides.yaml content. */
 export function overridesFile(overrides: readonly Override[], zone: string): Overrides {
   return {
-    overrides: overrides.map((o) => ({ layer: o.layer, start: isoInstant(o.start, zone), end: isoInstant(o.end, zone), by: o.by, ...(o.reason !== undefined && { reason: o.reason }) })),
+    overrides: overrides.map((o) => ({
+      layer: o.layer,
+      start: isoInstant(o.start, zone),
+      end: isoInstant(o.end, zone),
+      by: o.by,
+      ...(o.reason !== undefined && { reason: o.reason }),
+    })),
   };
 }
 
 /** Who-is-on-call index over the whole schedule, overrides and fallbacks folded in. */
-export function whoIndexFor(roster: SyntheticRoster, shifts: readonly Shift[], overrides: readonly Override[], years: number): WhoIndex {
+export function whoIndexFor(
+  roster: SyntheticRoster,
+  shifts: readonly Shift[],
+  overrides: readonly Override[],
+  years: number,
+): WhoIndex {
   const zone = roster.config.timezone;
   const segments = effectiveCoverage({
     shifts,

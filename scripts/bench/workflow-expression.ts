@@ -35,7 +35,8 @@ function evaluateExpression(expression: string, context: Record<string, unknown>
   };
   const norm = (v: unknown) => (v === undefined || v === null ? "" : typeof v === "string" ? v.toLowerCase() : v);
   const calls: Record<string, (...a: unknown[]) => unknown> = {
-    contains: (hay, needle) => (Array.isArray(hay) ? hay.some((h) => norm(h) === norm(needle)) : String(norm(hay)).includes(String(norm(needle)))),
+    contains: (hay, needle) =>
+      Array.isArray(hay) ? hay.some((h) => norm(h) === norm(needle)) : String(norm(hay)).includes(String(norm(needle))),
     startsWith: (s, p) => String(norm(s)).startsWith(String(norm(p))),
     endsWith: (s, p) => String(norm(s)).endsWith(String(norm(p))),
     format: (f, ...args) => String(f).replace(/\{(\d+)\}/g, (_, n: string) => String(args[Number(n)] ?? "")),
@@ -100,7 +101,10 @@ function evaluateExpression(expression: string, context: Record<string, unknown>
       take(".");
       const key = take();
       if (key === "*") v = Array.isArray(v) ? v : [];
-      else v = Array.isArray(v) ? v.map((x) => (x as Record<string, unknown> | null)?.[key]) : (v as Record<string, unknown> | null | undefined)?.[key];
+      else
+        v = Array.isArray(v)
+          ? v.map((x) => (x as Record<string, unknown> | null)?.[key])
+          : (v as Record<string, unknown> | null | undefined)?.[key];
     }
     return v;
   };

@@ -48,7 +48,11 @@ export function instantFlag(values: Record<string, unknown>, flag: string, zone:
  * The instant a command answers for: --at read in the rotation zone of the repository at `dir`, or the
  * clock that `main` handed in.
  */
-export async function nowOrAt(values: Record<string, unknown>, io: { now(): DateTime }, dir: string): Promise<DateTime> {
+export async function nowOrAt(
+  values: Record<string, unknown>,
+  io: { now(): DateTime },
+  dir: string,
+): Promise<DateTime> {
   return typeof values.at === "string" ? instantInput(dir, values.at, "--at") : io.now();
 }
 

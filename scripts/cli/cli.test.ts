@@ -9,7 +9,8 @@ const repo = new URL("../../", import.meta.url).pathname;
 /** A scratch copy of the example organisation's data. */
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), "oncall-cli-"));
-  for (const d of ["rotations", "incidents", "postmortems", "playbooks"]) cpSync(join(repo, d), join(dir, d), { recursive: true });
+  for (const d of ["rotations", "incidents", "postmortems", "playbooks"])
+    cpSync(join(repo, d), join(dir, d), { recursive: true });
   return dir;
 }
 
@@ -34,17 +35,32 @@ describe("oncall (process)", () => {
     writeFileSync(path, readFileSync(path, "utf8").replace("timezone: Europe/Berlin", "timezone: Europe/Berlim"));
     const r = runCli(["validate", "--repo", dir, "--format", "github", "--at", "2026-11-23T12:00:00Z"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/::error file=rotations\/people\.yaml,line=\d+,col=15,title=unknown-timezone::"Europe\/Berlim" is not an IANA time zone/);
+    expect(r.stdout).toMatch(
+      /::error file=rotations\/people\.yaml,line=\d+,col=15,title=unknown-timezone::"Europe\/Berlim" is not an IANA time zone/,
+    );
     expect(r.stdout + r.stderr).not.toMatch(/at .*\.mjs:\d+/);
   });
 
   it("validates a large repository on two threads with the same positions", () => {
     const dir = scratch();
     const record = readFileSync(join(dir, "incidents/2026/INC-41.yaml"), "utf8");
-    for (let n = 1000; n < 1700; n++) writeFileSync(join(dir, `incidents/2026/INC-${n}.yaml`), record.replace("id: INC-41", `id: INC-${n}`).replace("issue: 41", `issue: ${n}`));
+    for (let n = 1000; n < 1700; n++)
+      writeFileSync(
+        join(dir, `incidents/2026/INC-${n}.yaml`),
+        record.replace("id: INC-41", `id: INC-${n}`).replace("issue: 41", `issue: ${n}`),
+      );
     // Odd positions in the sorted list go to the worker thread; break one there and one here.
-    writeFileSync(join(dir, "incidents/2026/INC-1001.yaml"), record.replace("id: INC-41", "id: INC-1001").replace("issue: 41", "issue: 1001").replace("severity: P3", "severity: P9"));
-    writeFileSync(join(dir, "incidents/2026/INC-1002.yaml"), record.replace("id: INC-41", "id: INC-1002").replace("issue: 41", "issue: 4"));
+    writeFileSync(
+      join(dir, "incidents/2026/INC-1001.yaml"),
+      record
+        .replace("id: INC-41", "id: INC-1001")
+        .replace("issue: 41", "issue: 1001")
+        .replace("severity: P3", "severity: P9"),
+    );
+    writeFileSync(
+      join(dir, "incidents/2026/INC-1002.yaml"),
+      record.replace("id: INC-41", "id: INC-1002").replace("issue: 41", "issue: 4"),
+    );
     const r = runCli(["validate", "--repo", dir, "--at", "2026-11-23T12:00:00Z", "--json"]);
     expect(r.stderr).toBe("");
     const out = JSON.parse(r.stdout);
@@ -52,7 +68,14 @@ describe("oncall (process)", () => {
     const lines = record.split("\n");
     const severityLine = lines.findIndex((l) => l.startsWith("severity:")) + 1;
     const issueLine = lines.findIndex((l) => l.startsWith("issue:")) + 1;
-    expect(out.problems.filter((p: { severity: string }) => p.severity === "error").map((p: { file: string; line: number; column: number; rule: string }) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([
+    expect(
+      out.problems
+        .filter((p: { severity: string }) => p.severity === "error")
+        .map(
+          (p: { file: string; line: number; column: number; rule: string }) =>
+            `${p.file}:${p.line}:${p.column} ${p.rule}`,
+        ),
+    ).toEqual([
       `incidents/2026/INC-1001.yaml:${severityLine}:11 schema`,
       `incidents/2026/INC-1002.yaml:${issueLine}:8 incident-id`,
     ]);
@@ -100,16 +123,60 @@ describe("oncall (process)", () => {
     expect(out.added.length).toBeGreaterThan(0);
     const after = readFileSync(path, "utf8");
     expect(after.startsWith(before)).toBe(true);
-    const again = JSON.parse(runCli(["schedule", "generate", "--repo", dir, "--at", "2027-01-01T12:00:00Z", "--json"]).stdout);
+    const again = JSON.parse(
+      runCli(["schedule", "generate", "--repo", dir, "--at", "2027-01-01T12:00:00Z", "--json"]).stdout,
+    );
     expect(again.added).toEqual([]);
     expect(readFileSync(path, "utf8")).toBe(after);
     expect(runCli(["validate", "--repo", dir, "--at", "2027-01-01T12:00:00Z"]).code).toBe(0);
   });
 
   it("shows the schedule as JSON with offsets", () => {
-    const r = JSON.parse(runCli(["schedule", "show", "--repo", repo, "--from", "2026-12-01T00:00:00Z", "--to", "2026-12-03T00:00:00Z", "--json"]).stdout);
-    expect(r.shifts.find((s: { layer: string }) => s.layer === "rot-a")).toEqual({ layer: "rot-a", start: "2026-11-30T11:00:00-05:00", end: "2026-12-07T11:00:00-05:00", login: "dwashington", fallback: null });
-    const eff = JSON.parse(runCli(["schedule", "show", "--repo", repo, "--from", "2026-12-01T00:00:00Z", "--to", "2026-12-03T00:00:00Z", "--effective", "--login", "nkim", "--json"]).stdout);
-    expect(eff.shifts).toEqual([{ layer: "rot-a", start: "2026-12-01T09:00:00-05:00", end: "2026-12-02T09:00:00-05:00", login: "nkim", fallback: null, source: "override" }]);
+    const r = JSON.parse(
+      runCli([
+        "schedule",
+        "show",
+        "--repo",
+        repo,
+        "--from",
+        "2026-12-01T00:00:00Z",
+        "--to",
+        "2026-12-03T00:00:00Z",
+        "--json",
+      ]).stdout,
+    );
+    expect(r.shifts.find((s: { layer: string }) => s.layer === "rot-a")).toEqual({
+      layer: "rot-a",
+      start: "2026-11-30T11:00:00-05:00",
+      end: "2026-12-07T11:00:00-05:00",
+      login: "dwashington",
+      fallback: null,
+    });
+    const eff = JSON.parse(
+      runCli([
+        "schedule",
+        "show",
+        "--repo",
+        repo,
+        "--from",
+        "2026-12-01T00:00:00Z",
+        "--to",
+        "2026-12-03T00:00:00Z",
+        "--effective",
+        "--login",
+        "nkim",
+        "--json",
+      ]).stdout,
+    );
+    expect(eff.shifts).toEqual([
+      {
+        layer: "rot-a",
+        start: "2026-12-01T09:00:00-05:00",
+        end: "2026-12-02T09:00:00-05:00",
+        login: "nkim",
+        fallback: null,
+        source: "override",
+      },
+    ]);
   });
 });

@@ -10,7 +10,12 @@ function events(ics: string): { uid: string; summary: string; start: number; end
   for (const tz of comp.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
   return comp.getAllSubcomponents("vevent").map((v) => {
     const e = new ICAL.Event(v);
-    return { uid: e.uid, summary: e.summary, start: e.startDate.toJSDate().getTime(), end: e.endDate.toJSDate().getTime() };
+    return {
+      uid: e.uid,
+      summary: e.summary,
+      start: e.startDate.toJSDate().getTime(),
+      end: e.endDate.toJSDate().getTime(),
+    };
   });
 }
 
@@ -26,11 +31,24 @@ describe("oncall ics", () => {
 
   it("names exactly the people `oncall who` names at sampled instants, across DST and the holidays", () => {
     const list = events(feed.stdout);
-    const samples = ["2026-11-01T05:30:00Z", "2026-11-01T06:30:00Z", "2026-11-25T16:00:00Z", "2026-12-01T15:00:00Z", "2026-12-24T03:00:00Z", "2027-01-03T16:30:00Z", "2027-01-10T12:00:00Z"];
+    const samples = [
+      "2026-11-01T05:30:00Z",
+      "2026-11-01T06:30:00Z",
+      "2026-11-25T16:00:00Z",
+      "2026-12-01T15:00:00Z",
+      "2026-12-24T03:00:00Z",
+      "2027-01-03T16:30:00Z",
+      "2027-01-10T12:00:00Z",
+    ];
     for (const sample of samples) {
       const t = DateTime.fromISO(sample).toMillis();
-      const fromFeed = list.filter((e) => e.start <= t && t < e.end).map((e) => /@([\w-]+)\)$/.exec(e.summary)![1]).sort();
-      const who = JSON.parse(runCli(["who", "--repo", repo, "--at", sample, "--json"]).stdout) as { oncall: { login: string }[] };
+      const fromFeed = list
+        .filter((e) => e.start <= t && t < e.end)
+        .map((e) => /@([\w-]+)\)$/.exec(e.summary)![1])
+        .sort();
+      const who = JSON.parse(runCli(["who", "--repo", repo, "--at", sample, "--json"]).stdout) as {
+        oncall: { login: string }[];
+      };
       expect(fromFeed, sample).toEqual(who.oncall.map((o) => o.login).sort());
     }
   });
@@ -48,6 +66,8 @@ describe("oncall ics", () => {
     const bad = runCli(["ics", "--repo", repo, "--at", at, "--login", "nobody-here", "--out", "-"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--login nobody-here is not in rotations/people.yaml");
-    expect(runCli(["ics", "--repo", repo, "--at", at, "--layer", "rot-z", "--out", "-"]).stderr).toContain("layers are rot-a, rot-b, holiday-a, holiday-b");
+    expect(runCli(["ics", "--repo", repo, "--at", at, "--layer", "rot-z", "--out", "-"]).stderr).toContain(
+      "layers are rot-a, rot-b, holiday-a, holiday-b",
+    );
   });
 });

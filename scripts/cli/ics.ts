@@ -17,7 +17,14 @@ published schedule. Event UIDs are stable, so a subscribed calendar updates inst
 --out - writes to standard output.`;
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parse(argv, { ...AT, login: { type: "string" }, layer: { type: "string" }, out: { type: "string" }, from: { type: "string" }, to: { type: "string" } });
+  const { values } = parse(argv, {
+    ...AT,
+    login: { type: "string" },
+    layer: { type: "string" },
+    out: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+  });
   if (typeof values.out !== "string") throw new UsageError("--out FILE is required (use --out - for standard output).");
   const dir = repoDir(values);
   const now = await nowOrAt(values, io, dir);
@@ -25,15 +32,25 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const { rotation: config } = org;
   const login = typeof values.login === "string" ? values.login : undefined;
   const layer = typeof values.layer === "string" ? values.layer : undefined;
-  if (login && !org.people.some((p) => p.login === login)) throw new UsageError(`--login ${login} is not in rotations/people.yaml.`);
-  const layers = new Set([...config.layers.map((l) => l.name), ...(config.holidayPeriod?.layers.map((l) => l.name) ?? [])]);
-  if (layer && !layers.has(layer)) throw new UsageError(`--layer ${layer} is not a layer; layers are ${[...layers].join(", ")}.`);
+  if (login && !org.people.some((p) => p.login === login))
+    throw new UsageError(`--login ${login} is not in rotations/people.yaml.`);
+  const layers = new Set([
+    ...config.layers.map((l) => l.name),
+    ...(config.holidayPeriod?.layers.map((l) => l.name) ?? []),
+  ]);
+  if (layer && !layers.has(layer))
+    throw new UsageError(`--layer ${layer} is not a layer; layers are ${[...layers].join(", ")}.`);
   const reach = [...publishedUntil(org.shifts, config).values()];
   const from = instantFlag(values, "from", config.timezone) ?? now.minus({ weeks: 8 });
   const to = instantFlag(values, "to", config.timezone) ?? reach.reduce((a, b) => (b > a ? b : a), now);
-  const segments = effectiveCoverage({ shifts: org.shifts, overrides: org.overrides, people: org.people, config, from, to }).filter(
-    (s) => (!login || s.login === login) && (!layer || s.layer === layer || s.slot === layer),
-  );
+  const segments = effectiveCoverage({
+    shifts: org.shifts,
+    overrides: org.overrides,
+    people: org.people,
+    config,
+    from,
+    to,
+  }).filter((s) => (!login || s.login === login) && (!layer || s.layer === layer || s.slot === layer));
   const name = login ? `On call: ${login}` : layer ? `On call: ${layer}` : "On call";
   const text = calendarFeed(segments, { name, zone: config.timezone, people: org.people });
   if (values.out === "-") io.out(text);

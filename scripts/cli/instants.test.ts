@@ -42,7 +42,10 @@ describe("instants without an offset are wall-clock time in the rotation zone", 
     // Around a handoff (rot-a hands over from alice to bob at 11:00 New York on 9 February) the
     // answer is the person on call at noon New York, not at 07:00.
     const handoff = runCli(["who", "--repo", dir, "--at", "2026-02-09T12:00", "--json"]);
-    expect(JSON.parse(handoff.stdout)).toMatchObject({ at: "2026-02-09T12:00:00-05:00", oncall: [{ layer: "rot-a", login: "bob" }, { layer: "rot-b" }] });
+    expect(JSON.parse(handoff.stdout)).toMatchObject({
+      at: "2026-02-09T12:00:00-05:00",
+      oncall: [{ layer: "rot-a", login: "bob" }, { layer: "rot-b" }],
+    });
     // The same instant with an offset gives the same answer.
     expect(runCli(["who", "--repo", dir, "--at", "2026-02-09T17:00Z", "--json"]).stdout).toBe(handoff.stdout);
   });
@@ -56,7 +59,17 @@ describe("instants without an offset are wall-clock time in the rotation zone", 
     const report = JSON.parse(r.stdout) as Report;
     expect(report).toMatchObject({ zone: "America/New_York", since: "2026-11-01T04:00:00.000Z", incidents: 0 });
     // October in New York has it, and files it under October.
-    const october = runCli(["slo", "report", "--repo", dir, "--since", "2026-10-01", "--until", "2026-11-01", "--json"]);
+    const october = runCli([
+      "slo",
+      "report",
+      "--repo",
+      dir,
+      "--since",
+      "2026-10-01",
+      "--until",
+      "2026-11-01",
+      "--json",
+    ]);
     expect(JSON.parse(october.stdout)).toMatchObject({ incidents: 1, attainment: [{ month: "2026-10" }] });
   });
 
@@ -64,14 +77,40 @@ describe("instants without an offset are wall-clock time in the rotation zone", 
     // Fails before: trade cover read times in the rotation zone while who read them in UTC, and a
     // time inside the spring-forward gap was silently moved an hour.
     const overrides = readFileSync(join(dir, "rotations/overrides.yaml"), "utf8");
-    const r = runCli(["trade", "cover", "alice", "--repo", dir, "--from", "2026-03-08T02:30", "--to", "2026-03-09", "--at", "2026-01-10T12:00"]);
+    const r = runCli([
+      "trade",
+      "cover",
+      "alice",
+      "--repo",
+      dir,
+      "--from",
+      "2026-03-08T02:30",
+      "--to",
+      "2026-03-09",
+      "--at",
+      "2026-01-10T12:00",
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       "--from 2026-03-08T02:30 does not exist in America/New_York: on 2026-03-08 the clocks there jump from 02:00 to 03:00 (EST to EDT).",
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(join(dir, "rotations/overrides.yaml"), "utf8")).toBe(overrides);
-    const cover = runCli(["trade", "cover", "bob", "--repo", dir, "--from", "2026-02-03T09:00", "--to", "2026-02-04T09:00", "--dry-run", "--json", "--at", "2026-01-10T12:00"]);
+    const cover = runCli([
+      "trade",
+      "cover",
+      "bob",
+      "--repo",
+      dir,
+      "--from",
+      "2026-02-03T09:00",
+      "--to",
+      "2026-02-04T09:00",
+      "--dry-run",
+      "--json",
+      "--at",
+      "2026-01-10T12:00",
+    ]);
     const who = runCli(["who", "--repo", dir, "--at", "2026-02-03T09:00", "--json"]);
     expect(JSON.parse(cover.stdout).changes[0]).toMatchObject({ start: "2026-02-03T09:00:00-05:00" });
     expect(JSON.parse(who.stdout).at).toBe("2026-02-03T09:00:00-05:00");

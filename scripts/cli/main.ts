@@ -62,8 +62,9 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       if (err.exitCode === 2) io.err(`Run "oncall ${name} --help" for usage.\n`);
       return err.exitCode;
     }
-    io.err(`oncall ${name}: internal error (this is a bug in oncall-as-code, please report it):\n${(err as Error)?.stack ?? String(err)}\n`);
+    io.err(
+      `oncall ${name}: internal error (this is a bug in oncall-as-code, please report it):\n${(err as Error)?.stack ?? String(err)}\n`,
+    );
     return 70;
   }
 }
-

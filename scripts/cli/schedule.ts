@@ -28,7 +28,11 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === "generate") return generate(rest, io);
   if (sub === "show") return show(rest, io);
-  throw new UsageError(sub ? `unknown subcommand "schedule ${sub}"; use "schedule generate" or "schedule show".` : `say "schedule generate" or "schedule show".`);
+  throw new UsageError(
+    sub
+      ? `unknown subcommand "schedule ${sub}"; use "schedule generate" or "schedule show".`
+      : `say "schedule generate" or "schedule show".`,
+  );
 }
 
 async function generate(argv: string[], io: CommandIO): Promise<number> {
@@ -46,8 +50,24 @@ async function generate(argv: string[], io: CommandIO): Promise<number> {
     await writeFile(path, appendShifts(text === null ? null : editShifts(text, edits, zone), added, zone));
   }
   if (values.json) {
-    const edited = edits.map((e) => ({ index: e.index, before: shiftJson(org.shifts[e.index]!, zone), after: e.replacement.map((s) => shiftJson(s, zone)) }));
-    io.out(JSON.stringify({ until: iso(until, zone), dryRun: Boolean(values["dry-run"]), added: added.map((s) => shiftJson(s, zone)), edited, notes: plan.notes }, null, 2) + "\n");
+    const edited = edits.map((e) => ({
+      index: e.index,
+      before: shiftJson(org.shifts[e.index]!, zone),
+      after: e.replacement.map((s) => shiftJson(s, zone)),
+    }));
+    io.out(
+      JSON.stringify(
+        {
+          until: iso(until, zone),
+          dryRun: Boolean(values["dry-run"]),
+          added: added.map((s) => shiftJson(s, zone)),
+          edited,
+          notes: plan.notes,
+        },
+        null,
+        2,
+      ) + "\n",
+    );
     return 0;
   }
   const verb = values["dry-run"] ? "Would" : "Did";
@@ -57,7 +77,12 @@ async function generate(argv: string[], io: CommandIO): Promise<number> {
   }
   if (edits.length) io.out(`${verb} change ${edits.length} published shift(s) for roster changes.\n`);
   if (added.length) {
-    io.out(`${verb} add ${added.length} shift(s) to rotations/schedule.yaml, through ${when(added.reduce((a, s) => (s.end > a ? s.end : a), added[0]!.end), zone)}:\n\n`);
+    io.out(
+      `${verb} add ${added.length} shift(s) to rotations/schedule.yaml, through ${when(
+        added.reduce((a, s) => (s.end > a ? s.end : a), added[0]!.end),
+        zone,
+      )}:\n\n`,
+    );
     io.out(byPerson(added, zone));
   }
   for (const n of plan.notes) io.out(`note: ${n}\n`);
@@ -73,12 +98,24 @@ export function byPerson(shifts: readonly Shift[], zone: string): string {
   }
   return [...groups.keys()]
     .sort()
-    .map((k) => `${k}\n${groups.get(k)!.map((s) => `  ${s.layer}  ${when(s.start, zone)} -> ${when(s.end, zone)}`).join("\n")}\n`)
+    .map(
+      (k) =>
+        `${k}\n${groups
+          .get(k)!
+          .map((s) => `  ${s.layer}  ${when(s.start, zone)} -> ${when(s.end, zone)}`)
+          .join("\n")}\n`,
+    )
     .join("");
 }
 
 async function show(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parse(argv, { ...AT, from: { type: "string" }, to: { type: "string" }, login: { type: "string" }, effective: { type: "boolean" } });
+  const { values } = parse(argv, {
+    ...AT,
+    from: { type: "string" },
+    to: { type: "string" },
+    login: { type: "string" },
+    effective: { type: "boolean" },
+  });
   const dir = repoDir(values);
   const now = await nowOrAt(values, io, dir);
   const { org } = await loadForCommand(dir, now, "rotations");
@@ -87,25 +124,76 @@ async function show(argv: string[], io: CommandIO): Promise<number> {
   const to = instantFlag(values, "to", zone) ?? from.plus({ weeks: org.rotation.horizonWeeks });
   if (to <= from) throw new UsageError("--to must be after --from.");
   const login = typeof values.login === "string" ? values.login : undefined;
-  let rows: { layer: string; start: DateTime; end: DateTime; login: string | null; fallback: string | null; source?: string }[];
+  let rows: {
+    layer: string;
+    start: DateTime;
+    end: DateTime;
+    login: string | null;
+    fallback: string | null;
+    source?: string;
+  }[];
   if (values.effective) {
-    rows = effectiveCoverage({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation, from, to }).map((s) => ({ layer: s.layer, start: s.start, end: s.end, login: s.login, fallback: null, source: s.source }));
+    rows = effectiveCoverage({
+      shifts: org.shifts,
+      overrides: org.overrides,
+      people: org.people,
+      config: org.rotation,
+      from,
+      to,
+    }).map((s) => ({ layer: s.layer, start: s.start, end: s.end, login: s.login, fallback: null, source: s.source }));
   } else {
-    rows = org.shifts.filter((s) => s.end > from && s.start < to).map((s) => ({ layer: s.layer, start: s.start, end: s.end, login: s.login, fallback: s.fallback ?? null }));
+    rows = org.shifts
+      .filter((s) => s.end > from && s.start < to)
+      .map((s) => ({ layer: s.layer, start: s.start, end: s.end, login: s.login, fallback: s.fallback ?? null }));
   }
-  rows = rows.filter((r) => !login || r.login === login || r.fallback === login).sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.layer.localeCompare(b.layer));
+  rows = rows
+    .filter((r) => !login || r.login === login || r.fallback === login)
+    .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.layer.localeCompare(b.layer));
   if (values.json) {
-    io.out(JSON.stringify({ shifts: rows.map((r) => ({ layer: r.layer, start: iso(r.start, zone), end: iso(r.end, zone), login: r.login, fallback: r.fallback, ...(r.source && { source: r.source }) })) }, null, 2) + "\n");
+    io.out(
+      JSON.stringify(
+        {
+          shifts: rows.map((r) => ({
+            layer: r.layer,
+            start: iso(r.start, zone),
+            end: iso(r.end, zone),
+            login: r.login,
+            fallback: r.fallback,
+            ...(r.source && { source: r.source }),
+          })),
+        },
+        null,
+        2,
+      ) + "\n",
+    );
     return 0;
   }
   if (!rows.length) {
     io.out(`No shifts between ${when(from, zone)} and ${when(to, zone)}.\n`);
     return 0;
   }
-  io.out(table(["Layer", "Start", "End", "On call", values.effective ? "Source" : "Fallback"], rows.map((r) => [r.layer, when(r.start, zone), when(r.end, zone), r.login ?? "no-one", (values.effective ? r.source : r.fallback) ?? ""])));
+  io.out(
+    table(
+      ["Layer", "Start", "End", "On call", values.effective ? "Source" : "Fallback"],
+      rows.map((r) => [
+        r.layer,
+        when(r.start, zone),
+        when(r.end, zone),
+        r.login ?? "no-one",
+        (values.effective ? r.source : r.fallback) ?? "",
+      ]),
+    ),
+  );
   return 0;
 }
 
 function shiftJson(s: Shift, zone: string) {
-  return { layer: s.layer, start: iso(s.start, zone), end: iso(s.end, zone), login: s.login, fallback: s.fallback ?? null, ...(s.round !== undefined && { round: s.round }) };
+  return {
+    layer: s.layer,
+    start: iso(s.start, zone),
+    end: iso(s.end, zone),
+    login: s.login,
+    fallback: s.fallback ?? null,
+    ...(s.round !== undefined && { round: s.round }),
+  };
 }

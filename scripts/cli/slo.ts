@@ -25,7 +25,11 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === "deadline") return deadline(rest, io);
   if (sub === "report") return report(rest, io);
-  throw new UsageError(sub ? `unknown subcommand "slo ${sub}"; use "slo deadline" or "slo report".` : `say "slo deadline" or "slo report".`);
+  throw new UsageError(
+    sub
+      ? `unknown subcommand "slo ${sub}"; use "slo deadline" or "slo report".`
+      : `say "slo deadline" or "slo report".`,
+  );
 }
 
 async function deadline(argv: string[], io: CommandIO): Promise<number> {
@@ -37,23 +41,45 @@ async function deadline(argv: string[], io: CommandIO): Promise<number> {
   const d = deadlineFor(org, reportedAt, await loadHolidayCalendar());
   const utc = (x: typeof reportedAt) => x.toUTC().toISO({ suppressMilliseconds: true })!;
   if (values.json) {
-    io.out(JSON.stringify({ reportedAt: utc(d.reportedAt), tier: d.tier, targetMinutes: d.targetMinutes, deadline: d.deadline ? utc(d.deadline) : null, oncall: d.oncall, ...(d.preview && { preview: true }) }, null, 2) + "\n");
+    io.out(
+      JSON.stringify(
+        {
+          reportedAt: utc(d.reportedAt),
+          tier: d.tier,
+          targetMinutes: d.targetMinutes,
+          deadline: d.deadline ? utc(d.deadline) : null,
+          oncall: d.oncall,
+          ...(d.preview && { preview: true }),
+        },
+        null,
+        2,
+      ) + "\n",
+    );
     return 0;
   }
   const zone = org.rotation.timezone;
   io.out(`Reported ${when(reportedAt, zone)}; on call: ${d.oncall.map((l) => `@${l}`).join(", ") || "nobody"}.\n`);
-  if (!d.deadline) io.out("No one on call is in supported hours in the next 14 days: there is no acknowledgement deadline.\n");
+  if (!d.deadline)
+    io.out("No one on call is in supported hours in the next 14 days: there is no acknowledgement deadline.\n");
   else
     io.out(
       `Acknowledge by ${when(d.deadline, zone)} (${d.deadline.toUTC().toFormat("HH:mm 'UTC'")}): ${d.tier} support, target ${d.targetMinutes} minutes` +
-        (d.setBy && d.setBy.instant > reportedAt ? `, counted from ${when(d.setBy.instant, zone)} when ${d.setBy.login}'s support hours begin.\n` : ".\n"),
+        (d.setBy && d.setBy.instant > reportedAt
+          ? `, counted from ${when(d.setBy.instant, zone)} when ${d.setBy.login}'s support hours begin.\n`
+          : ".\n"),
     );
-  if (d.preview) io.out("note: the published schedule ends before the deadline window; who is on call comes from a preview.\n");
+  if (d.preview)
+    io.out("note: the published schedule ends before the deadline window; who is on call comes from a preview.\n");
   return 0;
 }
 
 async function report(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parse(argv, { ...AT, since: { type: "string" }, until: { type: "string" }, markdown: { type: "boolean" } });
+  const { values } = parse(argv, {
+    ...AT,
+    since: { type: "string" },
+    until: { type: "string" },
+    markdown: { type: "boolean" },
+  });
   const dir = repoDir(values);
   const now = await nowOrAt(values, io, dir);
   const { org } = await loadForCommand(dir, now);

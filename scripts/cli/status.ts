@@ -34,23 +34,74 @@ function render(r: StatusReport): string {
   out.push(
     table(
       ["Layer", "Who", "Local time", "Until", "Why"],
-      r.oncall.map((o) => [o.slot === o.layer ? o.slot : `${o.slot} (${o.layer})`, `${o.name} (@${o.login})`, r.at.setZone(o.timezone).toFormat("ccc HH:mm ZZZZ"), when(o.until, z), SOURCE[o.source]]),
+      r.oncall.map((o) => [
+        o.slot === o.layer ? o.slot : `${o.slot} (${o.layer})`,
+        `${o.name} (@${o.login})`,
+        r.at.setZone(o.timezone).toFormat("ccc HH:mm ZZZZ"),
+        when(o.until, z),
+        SOURCE[o.source],
+      ]),
     ),
   );
   if (r.nextHandoffs.length) {
     out.push("\nNext handoffs\n");
-    out.push(table(["Layer", "At", "Handoff"], r.nextHandoffs.map((h) => [h.slot, when(h.at, z), `${h.from ?? "?"} -> ${h.to}${h.source === "schedule" ? "" : ` (${SOURCE[h.source]})`}`])));
+    out.push(
+      table(
+        ["Layer", "At", "Handoff"],
+        r.nextHandoffs.map((h) => [
+          h.slot,
+          when(h.at, z),
+          `${h.from ?? "?"} -> ${h.to}${h.source === "schedule" ? "" : ` (${SOURCE[h.source]})`}`,
+        ]),
+      ),
+    );
   }
   out.push(`\nThe coming weeks (effective schedule)\n`);
-  out.push(table(["Layer", "From", "To", "Who", "Why"], [...r.coming].sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.slot.localeCompare(b.slot)).map((s) => [s.layer, when(s.start, z), when(s.end, z), s.login, SOURCE[s.source]])));
+  out.push(
+    table(
+      ["Layer", "From", "To", "Who", "Why"],
+      [...r.coming]
+        .sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.slot.localeCompare(b.slot))
+        .map((s) => [s.layer, when(s.start, z), when(s.end, z), s.login, SOURCE[s.source]]),
+    ),
+  );
   if (r.unfilled.length) {
     out.push("\nUnfilled shifts\n");
-    out.push(table(["Layer", "From", "To", "Covered by", ""], r.unfilled.map((u) => [u.layer, when(u.start, z), when(u.end, z), u.fallback ? `${u.fallback} (fallback)` : "nobody", u.flagged ? "needs someone" : "volunteers welcome"])));
+    out.push(
+      table(
+        ["Layer", "From", "To", "Covered by", ""],
+        r.unfilled.map((u) => [
+          u.layer,
+          when(u.start, z),
+          when(u.end, z),
+          u.fallback ? `${u.fallback} (fallback)` : "nobody",
+          u.flagged ? "needs someone" : "volunteers welcome",
+        ]),
+      ),
+    );
   }
   out.push(`\nOpen incidents:${r.openIncidents.length ? "" : " none"}\n`);
-  if (r.openIncidents.length) out.push(table(["Incident", "Severity", "Status", "Commander", "Title"], r.openIncidents.map((i) => [i.id, i.severity ?? "?", i.status, i.commander ?? "-", i.title])));
+  if (r.openIncidents.length)
+    out.push(
+      table(
+        ["Incident", "Severity", "Status", "Commander", "Title"],
+        r.openIncidents.map((i) => [i.id, i.severity ?? "?", i.status, i.commander ?? "-", i.title]),
+      ),
+    );
   out.push(`\nPostmortems not final:${r.postmortems.length ? "" : " none"}\n`);
-  if (r.postmortems.length) out.push(table(["Incident", "Status", "Due", "Review", "File"], r.postmortems.map((p) => [p.incident, p.status, p.overdue ? `${p.due} OVERDUE` : p.due, p.review ?? "not scheduled", p.path])));
+  if (r.postmortems.length)
+    out.push(
+      table(
+        ["Incident", "Status", "Due", "Review", "File"],
+        r.postmortems.map((p) => [
+          p.incident,
+          p.status,
+          p.overdue ? `${p.due} OVERDUE` : p.due,
+          p.review ?? "not scheduled",
+          p.path,
+        ]),
+      ),
+    );
   if (r.notes.length) out.push("\n" + r.notes.map((n) => `note: ${n}`).join("\n") + "\n");
   return out.join("");
 }
@@ -67,10 +118,37 @@ function toJson(r: StatusReport) {
   const z = r.zone;
   return {
     at: iso(r.at, z),
-    oncall: r.oncall.map((o) => ({ layer: o.layer, slot: o.slot, login: o.login, name: o.name, timezone: o.timezone, source: o.source, until: iso(o.until, z) })),
-    nextHandoffs: r.nextHandoffs.map((h) => ({ layer: h.slot, at: iso(h.at, z), from: h.from, to: h.to, source: h.source })),
-    coming: r.coming.map((s) => ({ layer: s.layer, slot: s.slot, start: iso(s.start, z), end: iso(s.end, z), login: s.login, source: s.source })),
-    unfilled: r.unfilled.map((u) => ({ layer: u.layer, start: iso(u.start, z), end: iso(u.end, z), fallback: u.fallback, flagged: u.flagged })),
+    oncall: r.oncall.map((o) => ({
+      layer: o.layer,
+      slot: o.slot,
+      login: o.login,
+      name: o.name,
+      timezone: o.timezone,
+      source: o.source,
+      until: iso(o.until, z),
+    })),
+    nextHandoffs: r.nextHandoffs.map((h) => ({
+      layer: h.slot,
+      at: iso(h.at, z),
+      from: h.from,
+      to: h.to,
+      source: h.source,
+    })),
+    coming: r.coming.map((s) => ({
+      layer: s.layer,
+      slot: s.slot,
+      start: iso(s.start, z),
+      end: iso(s.end, z),
+      login: s.login,
+      source: s.source,
+    })),
+    unfilled: r.unfilled.map((u) => ({
+      layer: u.layer,
+      start: iso(u.start, z),
+      end: iso(u.end, z),
+      fallback: u.fallback,
+      flagged: u.flagged,
+    })),
     openIncidents: r.openIncidents,
     postmortems: r.postmortems,
     notes: r.notes,

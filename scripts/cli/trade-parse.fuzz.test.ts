@@ -42,27 +42,65 @@ type Mutation = (text: string) => string;
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // Splice hostile text anywhere (inside a flow mapping, a key, a comment, a timestamp).
-  fc.tuple(fc.nat(), hostileText(3)).map(([at, noise]): Mutation => (t) => t.slice(0, at % (t.length + 1)) + noise + t.slice(at % (t.length + 1))),
-  // Replace one value (a login, a layer name, a time) with a hostile one on the same line.
-  fc.tuple(fc.constantFrom("alice", "bob", "lena", "raj", "sam-lee", "rot-a", "rot-b", "11:00:00", "-05:00", "2026-01", "dana"), fc.oneof(hostileLine(), fc.constantFrom(...EDGE_CHARACTERS)), fc.boolean()).map(
-    ([from, to, all]): Mutation => (t) => (all ? t.split(from).join(to) : t.replace(from, to)),
+  fc.tuple(fc.nat(), hostileText(3)).map(
+    ([at, noise]): Mutation =>
+      (t) =>
+        t.slice(0, at % (t.length + 1)) + noise + t.slice(at % (t.length + 1)),
   ),
+  // Replace one value (a login, a layer name, a time) with a hostile one on the same line.
+  fc
+    .tuple(
+      fc.constantFrom(
+        "alice",
+        "bob",
+        "lena",
+        "raj",
+        "sam-lee",
+        "rot-a",
+        "rot-b",
+        "11:00:00",
+        "-05:00",
+        "2026-01",
+        "dana",
+      ),
+      fc.oneof(hostileLine(), fc.constantFrom(...EDGE_CHARACTERS)),
+      fc.boolean(),
+    )
+    .map(
+      ([from, to, all]): Mutation =>
+        (t) =>
+          all ? t.split(from).join(to) : t.replace(from, to),
+    ),
   // A whole file of hostile text, or emptied.
-  hostileText(12).map((noise): Mutation => () => noise),
+  hostileText(12).map(
+    (noise): Mutation =>
+      () =>
+        noise,
+  ),
   fc.constant<Mutation>(() => ""),
   // An appended override whose fields are hostile.
-  fc.tuple(hostileLine(), hostileLine(), hostileLine()).map(([layer, by, reason]): Mutation => (t) => `${t}\n  - layer: ${layer}\n    start: 2026-01-23T09:00:00-05:00\n    end: 2026-01-24T09:00:00-05:00\n    by: ${by}\n    reason: ${JSON.stringify(reason)}\n`),
+  fc.tuple(hostileLine(), hostileLine(), hostileLine()).map(
+    ([layer, by, reason]): Mutation =>
+      (t) =>
+        `${t}\n  - layer: ${layer}\n    start: 2026-01-23T09:00:00-05:00\n    end: 2026-01-24T09:00:00-05:00\n    by: ${by}\n    reason: ${JSON.stringify(reason)}\n`,
+  ),
 );
 
 /** Edits that keep the files readable, so the comparison itself is fuzzed too. */
 const wellFormed: fc.Arbitrary<Mutation> = fc.oneof(
   // A well-formed trade: the k-th shift or override of one person given to another (or a stranger).
-  fc.tuple(fc.constantFrom("alice", "bob", "lena", "raj", "sam-lee"), fc.constantFrom("alice", "bob", "lena", "raj", "sam-lee", "dana", "nobody"), fc.nat(8)).map(
-    ([from, to, k]): Mutation => (t) => {
+  fc
+    .tuple(
+      fc.constantFrom("alice", "bob", "lena", "raj", "sam-lee"),
+      fc.constantFrom("alice", "bob", "lena", "raj", "sam-lee", "dana", "nobody"),
+      fc.nat(8),
+    )
+    .map(([from, to, k]): Mutation => (t) => {
       let seen = -1;
-      return t.replace(new RegExp(`(login|by): ${from}\\b`, "g"), (m, key: string) => (++seen === k ? `${key}: ${to}` : m));
-    },
-  ),
+      return t.replace(new RegExp(`(login|by): ${from}\\b`, "g"), (m, key: string) =>
+        ++seen === k ? `${key}: ${to}` : m,
+      );
+    }),
   // A shift moved by some hours (gaps, overlaps, a start after its end).
   fc.tuple(fc.nat(40), fc.integer({ min: 0, max: 23 })).map(([k, hour]): Mutation => (t) => {
     let seen = -1;
@@ -73,7 +111,10 @@ const wellFormed: fc.Arbitrary<Mutation> = fc.oneof(
 /** The head's texts: the base with a few mutations, some files possibly removed. */
 const headTexts = fc.array(
   fc.oneof(
-    { arbitrary: fc.tuple(fc.constantFrom("rotations/schedule.yaml", "rotations/overrides.yaml"), wellFormed), weight: 6 },
+    {
+      arbitrary: fc.tuple(fc.constantFrom("rotations/schedule.yaml", "rotations/overrides.yaml"), wellFormed),
+      weight: 6,
+    },
     { arbitrary: fc.tuple(fc.constantFrom(...ROTATION_FILES), mutation), weight: 3 },
     { arbitrary: fc.tuple(fc.constantFrom(...ROTATION_FILES), fc.constant(null)), weight: 1 },
   ),
@@ -101,7 +142,9 @@ describe("the trade's files under fuzzing", () => {
         const result = checkTrade({ before: baseData, after: head, position: head.position, now: NOW });
         const records = [baseData, head].reduce((n, d) => n + d.org.shifts.length + d.org.overrides.length, 0);
         expect(result.changes.length + result.published.length).toBeLessThanOrEqual(4 * records + 8);
-        expect(result.summary.length).toBeLessThanOrEqual(200 * (result.changes.length + result.published.length) + 200);
+        expect(result.summary.length).toBeLessThanOrEqual(
+          200 * (result.changes.length + result.published.length) + 200,
+        );
       }),
       fuzzRuns(80),
     );
@@ -119,7 +162,10 @@ describe("oncall trade swap|cover arguments under fuzzing", () => {
 
   const io = () => {
     let out = "";
-    return { io: { out: (t: string) => void (out += t), err: (t: string) => void (out += t), env: {}, now: () => NOW }, output: () => out };
+    return {
+      io: { out: (t: string) => void (out += t), err: (t: string) => void (out += t), env: {}, now: () => NOW },
+      output: () => out,
+    };
   };
 
   /** Runs the command; only a user error may escape, and what it prints stays bounded. */
@@ -137,23 +183,42 @@ describe("oncall trade swap|cover arguments under fuzzing", () => {
   }
 
   const login = fc.oneof(fc.constantFrom("alice", "bob", "lena", "raj", "dana", ""), hostileLine(3));
-  const when = fc.oneof(fc.constantFrom("2026-01-12", "2026-01-14T12:00", "2026-02-30", "9999-99-99", "2026-01-12T25:00", "2026-01-12T11:00:00+14:00"), hostileLine(3));
+  const when = fc.oneof(
+    fc.constantFrom(
+      "2026-01-12",
+      "2026-01-14T12:00",
+      "2026-02-30",
+      "9999-99-99",
+      "2026-01-12T25:00",
+      "2026-01-12T11:00:00+14:00",
+    ),
+    hostileLine(3),
+  );
 
   it("swap refuses hostile shift names with a message", async () => {
     await fc.assert(
-      fc.asyncProperty(login, when, login, when, async (a, x, b, y) => runBounded(["swap", `${a}@${x}`, `${b}@${y}`, "--repo", dir, "--dry-run", "--at", NOW.toISO()!])),
+      fc.asyncProperty(login, when, login, when, async (a, x, b, y) =>
+        runBounded(["swap", `${a}@${x}`, `${b}@${y}`, "--repo", dir, "--dry-run", "--at", NOW.toISO()!]),
+      ),
       fuzzRuns(30),
     );
   });
 
   it("cover refuses hostile logins, times, layers and reasons with a message", async () => {
     await fc.assert(
-      fc.asyncProperty(login, when, when, fc.option(hostileLine(3)), fc.option(hostileLine(6)), async (who, from, to, layer, reason) => {
-        const argv = ["cover", who, `--from=${from}`, `--to=${to}`, "--repo", dir, "--dry-run", "--at", NOW.toISO()!];
-        if (layer !== null) argv.push(`--layer=${layer}`);
-        if (reason !== null) argv.push(`--reason=${reason}`);
-        await runBounded(argv);
-      }),
+      fc.asyncProperty(
+        login,
+        when,
+        when,
+        fc.option(hostileLine(3)),
+        fc.option(hostileLine(6)),
+        async (who, from, to, layer, reason) => {
+          const argv = ["cover", who, `--from=${from}`, `--to=${to}`, "--repo", dir, "--dry-run", "--at", NOW.toISO()!];
+          if (layer !== null) argv.push(`--layer=${layer}`);
+          if (reason !== null) argv.push(`--reason=${reason}`);
+          await runBounded(argv);
+        },
+      ),
       fuzzRuns(30),
     );
   });

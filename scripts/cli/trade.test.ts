@@ -13,14 +13,25 @@ afterEach(() => {
 });
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+  return execFileSync("git", args, {
+    cwd: dir,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  });
 }
 
 /** A git repository holding a copy of the example organisation, committed on main. */
 function exampleRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), "oncall-trade-"));
   made.push(dir);
-  for (const d of ["rotations", "incidents", "postmortems", "playbooks"]) cpSync(join(example, d), join(dir, d), { recursive: true });
+  for (const d of ["rotations", "incidents", "postmortems", "playbooks"])
+    cpSync(join(example, d), join(dir, d), { recursive: true });
   git(dir, "init", "-q", "-b", "main");
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", "example organisation");
@@ -36,9 +47,13 @@ describe("oncall trade swap (process)", () => {
     const r = trade(dir, "swap", "jrivera@2026-12-07", "nkim@2026-12-16", ...AT);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Changed rotations/schedule.yaml: nkim takes jrivera's rot-a shift 7-14 Dec; jrivera takes nkim's 14-21 Dec.");
+    expect(r.stdout).toContain(
+      "Changed rotations/schedule.yaml: nkim takes jrivera's rot-a shift 7-14 Dec; jrivera takes nkim's 14-21 Dec.",
+    );
     expect(git(dir, "diff", "--numstat").trim()).toBe("2\t2\trotations/schedule.yaml");
-    const removed = git(dir, "diff", "-U0").split("\n").filter((l) => /^[-+] /.test(l));
+    const removed = git(dir, "diff", "-U0")
+      .split("\n")
+      .filter((l) => /^[-+] /.test(l));
     expect(removed).toEqual([
       "-  - { layer: rot-a, start: 2026-12-07T11:00:00-05:00, end: 2026-12-14T11:00:00-05:00, login: jrivera, round: 2 }",
       "+  - { layer: rot-a, start: 2026-12-07T11:00:00-05:00, end: 2026-12-14T11:00:00-05:00, login: nkim, round: 2 }",
@@ -51,8 +66,20 @@ describe("oncall trade swap (process)", () => {
     const out = JSON.parse(check.stdout);
     expect(out).toMatchObject({
       changes: [
-        { layer: "rot-a", start: "2026-12-07T11:00:00-05:00", end: "2026-12-14T11:00:00-05:00", from: "jrivera", to: "nkim" },
-        { layer: "rot-a", start: "2026-12-14T11:00:00-05:00", end: "2026-12-21T11:00:00-05:00", from: "nkim", to: "jrivera" },
+        {
+          layer: "rot-a",
+          start: "2026-12-07T11:00:00-05:00",
+          end: "2026-12-14T11:00:00-05:00",
+          from: "jrivera",
+          to: "nkim",
+        },
+        {
+          layer: "rot-a",
+          start: "2026-12-14T11:00:00-05:00",
+          end: "2026-12-21T11:00:00-05:00",
+          from: "nkim",
+          to: "jrivera",
+        },
       ],
       affected: ["jrivera", "nkim"],
       problems: [],
@@ -67,7 +94,9 @@ describe("oncall trade swap (process)", () => {
     const r = trade(dir, "swap", "claire-tremblay@2026-11-16", "marcus-bell@2026-11-23", ...AT);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Did not change rotations/schedule.yaml");
-    expect(r.stdout).toMatch(/rotations\/schedule\.yaml:26:\d+: rot-a shift 2026-11-16 11:00 EST .* published history never changes.* \[trade-past-change\]/i);
+    expect(r.stdout).toMatch(
+      /rotations\/schedule\.yaml:26:\d+: rot-a shift 2026-11-16 11:00 EST .* published history never changes.* \[trade-past-change\]/i,
+    );
     expect(read(dir, "rotations/schedule.yaml")).toBe(before);
   });
 
@@ -77,7 +106,9 @@ describe("oncall trade swap (process)", () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.written).toBe(false);
-    expect(out.problems).toEqual([expect.objectContaining({ file: "rotations/schedule.yaml", line: 32, rule: "new-hire-too-early" })]);
+    expect(out.problems).toEqual([
+      expect.objectContaining({ file: "rotations/schedule.yaml", line: 32, rule: "new-hire-too-early" }),
+    ]);
   });
 
   it("explains a shift it cannot find, and a malformed argument, without a stack trace", () => {
@@ -97,29 +128,65 @@ describe("oncall trade cover (process)", () => {
   it("appends an override as text, keeping the file's comments, in the person's own layer", () => {
     const dir = exampleRepo();
     const before = read(dir, "rotations/overrides.yaml");
-    const r = trade(dir, "cover", "arjun-nair", "--from", "2026-12-10T09:00", "--to", "2026-12-11T09:00", "--reason", "Kyle's wedding", ...AT);
+    const r = trade(
+      dir,
+      "cover",
+      "arjun-nair",
+      "--from",
+      "2026-12-10T09:00",
+      "--to",
+      "2026-12-11T09:00",
+      "--reason",
+      "Kyle's wedding",
+      ...AT,
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("arjun-nair covers kbarrett on rot-b 10 Dec 09:00-11 Dec 09:00");
     const after = read(dir, "rotations/overrides.yaml");
     expect(after.startsWith(before)).toBe(true);
-    expect(after.slice(before.length)).toBe('\n  - layer: rot-b\n    start: 2026-12-10T09:00:00-05:00\n    end: 2026-12-11T09:00:00-05:00\n    by: arjun-nair\n    reason: "Kyle\'s wedding"\n');
+    expect(after.slice(before.length)).toBe(
+      '\n  - layer: rot-b\n    start: 2026-12-10T09:00:00-05:00\n    end: 2026-12-11T09:00:00-05:00\n    by: arjun-nair\n    reason: "Kyle\'s wedding"\n',
+    );
     expect(runCli(["validate", "--repo", dir, ...AT]).code).toBe(0);
   });
 
   it("does nothing on a dry run, and refuses a cover that puts someone on both layers", () => {
     const dir = exampleRepo();
     const before = read(dir, "rotations/overrides.yaml");
-    const dry = trade(dir, "cover", "arjun-nair", "--from", "2026-12-10T09:00", "--to", "2026-12-11T09:00", "--dry-run", ...AT);
+    const dry = trade(
+      dir,
+      "cover",
+      "arjun-nair",
+      "--from",
+      "2026-12-10T09:00",
+      "--to",
+      "2026-12-11T09:00",
+      "--dry-run",
+      ...AT,
+    );
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain("Would change rotations/overrides.yaml");
     // kbarrett holds rot-b from 9 Dec; covering rot-a then puts them on both layers.
-    const both = trade(dir, "cover", "kbarrett", "--layer", "rot-a", "--from", "2026-12-10T09:00", "--to", "2026-12-11T09:00", ...AT);
+    const both = trade(
+      dir,
+      "cover",
+      "kbarrett",
+      "--layer",
+      "rot-a",
+      "--from",
+      "2026-12-10T09:00",
+      "--to",
+      "2026-12-11T09:00",
+      ...AT,
+    );
     expect(both.code).toBe(1);
     expect(both.stdout).toMatch(/kbarrett is on call for both rot-b and rot-a .*\[both-layers\]/i);
     expect(read(dir, "rotations/overrides.yaml")).toBe(before);
     expect(trade(dir, "cover", "arjun-nair", "--from", "2026-12-11", "--to", "2026-12-10", ...AT).code).toBe(2);
-    expect(trade(dir, "cover", "nobody", "--from", "2026-12-10", "--to", "2026-12-11", ...AT).stderr).toContain("nobody is not in rotations/people.yaml");
+    expect(trade(dir, "cover", "nobody", "--from", "2026-12-10", "--to", "2026-12-11", ...AT).stderr).toContain(
+      "nobody is not in rotations/people.yaml",
+    );
     const idle = trade(dir, "cover", "kbarrett", "--from", "2026-12-10T09:00", "--to", "2026-12-11T09:00", ...AT);
     expect(idle.code).toBe(1);
     expect(idle.stderr).toContain("that changes nobody's time on call; rotations/overrides.yaml is left as it was.");
@@ -132,29 +199,68 @@ describe("oncall trade check (process)", () => {
     const dir = exampleRepo();
     git(dir, "checkout", "-q", "-b", "trade");
     const path = join(dir, "rotations/schedule.yaml");
-    writeFileSync(path, read(dir, "rotations/schedule.yaml").replace(/^.*2026-12-09T11:00:00-05:00, end: 2026-12-16.*\n/m, ""));
+    writeFileSync(
+      path,
+      read(dir, "rotations/schedule.yaml").replace(/^.*2026-12-09T11:00:00-05:00, end: 2026-12-16.*\n/m, ""),
+    );
     git(dir, "commit", "-q", "-am", "drop a shift");
     git(dir, "checkout", "-q", "main");
     const r = trade(dir, "check", "--base", "main", "--head", "trade", ...AT, "--json");
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.changes).toEqual([{ layer: "rot-b", start: "2026-12-09T11:00:00-05:00", end: "2026-12-16T11:00:00-05:00", from: "kbarrett", to: null }]);
+    expect(out.changes).toEqual([
+      {
+        layer: "rot-b",
+        start: "2026-12-09T11:00:00-05:00",
+        end: "2026-12-16T11:00:00-05:00",
+        from: "kbarrett",
+        to: null,
+      },
+    ]);
     expect(out.affected).toEqual(["kbarrett"]);
-    expect(out.problems).toEqual([expect.objectContaining({ file: "rotations/schedule.yaml", line: 34, rule: "schedule-gap" })]);
+    expect(out.problems).toEqual([
+      expect.objectContaining({ file: "rotations/schedule.yaml", line: 34, rule: "schedule-gap" }),
+    ]);
     const text = trade(dir, "check", "--base", "main", "--head", "trade", ...AT);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain("nobody is on call for rot-b 9-16 Dec (was kbarrett).");
-    expect(text.stdout).toMatch(/rotations\/schedule\.yaml:34:\d+: rot-b has nobody on call from 2026-12-09 11:00 EST until 2026-12-16 11:00 EST\.? \[schedule-gap\]/i);
+    expect(text.stdout).toMatch(
+      /rotations\/schedule\.yaml:34:\d+: rot-b has nobody on call from 2026-12-09 11:00 EST until 2026-12-16 11:00 EST\.? \[schedule-gap\]/i,
+    );
   });
 
   it("reports a roster edit by the published shifts it changes", () => {
     const dir = exampleRepo();
-    writeFileSync(join(dir, "rotations/people.yaml"), read(dir, "rotations/people.yaml").replace("    start: 2025-04-07\n", "    start: 2025-04-07\n    end: 2026-12-31\n"));
+    writeFileSync(
+      join(dir, "rotations/people.yaml"),
+      read(dir, "rotations/people.yaml").replace(
+        "    start: 2025-04-07\n",
+        "    start: 2025-04-07\n    end: 2026-12-31\n",
+      ),
+    );
     const out = JSON.parse(trade(dir, "check", "--base", "main", ...AT, "--json").stdout);
     expect(out.changes).toEqual([
-      { layer: "holiday-b", start: "2027-01-01T00:00:00-05:00", end: "2027-01-02T11:00:00-05:00", from: "emily-zhao", to: "tobias-wren" },
-      { layer: "rot-b", start: "2027-01-13T11:00:00-05:00", end: "2027-01-14T11:00:00-05:00", from: "emily-zhao", to: "tobias-wren" },
-      { layer: "rot-b", start: "2027-01-15T23:00:00-05:00", end: "2027-01-20T11:00:00-05:00", from: "emily-zhao", to: "tobias-wren" },
+      {
+        layer: "holiday-b",
+        start: "2027-01-01T00:00:00-05:00",
+        end: "2027-01-02T11:00:00-05:00",
+        from: "emily-zhao",
+        to: "tobias-wren",
+      },
+      {
+        layer: "rot-b",
+        start: "2027-01-13T11:00:00-05:00",
+        end: "2027-01-14T11:00:00-05:00",
+        from: "emily-zhao",
+        to: "tobias-wren",
+      },
+      {
+        layer: "rot-b",
+        start: "2027-01-15T23:00:00-05:00",
+        end: "2027-01-20T11:00:00-05:00",
+        from: "emily-zhao",
+        to: "tobias-wren",
+      },
     ]);
     expect(out.affected).toEqual(["emily-zhao", "tobias-wren"]);
     expect(out.problems.map((p: { rule: string }) => p.rule)).toEqual(["after-end-date", "after-end-date"]);
@@ -162,10 +268,18 @@ describe("oncall trade check (process)", () => {
 
   it("names a person who is not on the roster", () => {
     const dir = exampleRepo();
-    writeFileSync(join(dir, "rotations/schedule.yaml"), read(dir, "rotations/schedule.yaml").replace("end: 2026-12-21T11:00:00-05:00, login: nkim,", "end: 2026-12-21T11:00:00-05:00, login: nkimm,"));
+    writeFileSync(
+      join(dir, "rotations/schedule.yaml"),
+      read(dir, "rotations/schedule.yaml").replace(
+        "end: 2026-12-21T11:00:00-05:00, login: nkim,",
+        "end: 2026-12-21T11:00:00-05:00, login: nkimm,",
+      ),
+    );
     const out = JSON.parse(trade(dir, "check", "--base", "main", ...AT, "--json").stdout);
     expect(out.summary).toBe("nkimm takes nkim's rot-a shift 14-21 Dec");
-    expect(out.problems).toEqual([expect.objectContaining({ file: "rotations/schedule.yaml", line: 34, rule: "unknown-login" })]);
+    expect(out.problems).toEqual([
+      expect.objectContaining({ file: "rotations/schedule.yaml", line: 34, rule: "unknown-login" }),
+    ]);
   });
 
   it("finds nothing to say about an unchanged tree, and wants --base", () => {

@@ -39,7 +39,11 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (sub === "swap") return swap(rest, io);
   if (sub === "cover") return cover(rest, io);
   if (sub === "check") return check(rest, io);
-  throw new UsageError(sub ? `unknown subcommand "trade ${sub}"; use swap, cover or check.` : `say "trade swap", "trade cover" or "trade check".`);
+  throw new UsageError(
+    sub
+      ? `unknown subcommand "trade ${sub}"; use swap, cover or check.`
+      : `say "trade swap", "trade cover" or "trade check".`,
+  );
 }
 
 const EDIT = { ...AT, layer: { type: "string" }, "dry-run": { type: "boolean" } } as const;
@@ -48,18 +52,25 @@ const EDIT = { ...AT, layer: { type: "string" }, "dry-run": { type: "boolean" } 
 async function current(dir: string): Promise<RevisionData> {
   const data = await loadRotationsAt(dir, null);
   const missing = NEEDED_ROTATION_KINDS.filter((k) => !data.present.has(k));
-  if (missing.length) throw new UserError(`the rotation files in ${dir} cannot be read (${missing.join(", ")}); run "oncall validate" and fix them first.`);
+  if (missing.length)
+    throw new UserError(
+      `the rotation files in ${dir} cannot be read (${missing.join(", ")}); run "oncall validate" and fix them first.`,
+    );
   return data;
 }
 
 /** `alice@2026-12-07` or `alice@2026-12-07T12:00`. */
 function parsePick(arg: string, zone: string): ShiftPick {
   const at = arg.indexOf("@");
-  if (at <= 0 || at === arg.length - 1) throw new UsageError(`"${arg}" should be <login>@<date>, such as alice@2026-12-07.`);
+  if (at <= 0 || at === arg.length - 1)
+    throw new UsageError(`"${arg}" should be <login>@<date>, such as alice@2026-12-07.`);
   const login = arg.slice(0, at);
   const text = arg.slice(at + 1);
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { login, day: text };
-  if (!DateTime.fromISO(text).isValid || !text.includes("T")) throw new UsageError(`"${arg}": after the @ comes a date (2026-12-07) or an instant (2026-12-07T12:00), not "${text}".`);
+  if (!DateTime.fromISO(text).isValid || !text.includes("T"))
+    throw new UsageError(
+      `"${arg}": after the @ comes a date (2026-12-07) or an instant (2026-12-07T12:00), not "${text}".`,
+    );
   return { login, instant: parseInstant(text, zone, `"${arg}":`) };
 }
 
@@ -71,7 +82,16 @@ function requiredInstant(values: Record<string, unknown>, flag: string, zone: st
 }
 
 /** Checks an edited file against the working tree; writes it unless it brings problems or it is a dry run. */
-async function applyEdit(io: CommandIO, dir: string, now: DateTime, before: RevisionData, file: string, text: string, json: boolean, dryRun: boolean): Promise<number> {
+async function applyEdit(
+  io: CommandIO,
+  dir: string,
+  now: DateTime,
+  before: RevisionData,
+  file: string,
+  text: string,
+  json: boolean,
+  dryRun: boolean,
+): Promise<number> {
   const texts = new Map<string, string>();
   for (const p of ROTATION_FILES) {
     const t = p === file ? text : await readFile(join(dir, p), "utf8").catch(() => undefined);
@@ -79,13 +99,17 @@ async function applyEdit(io: CommandIO, dir: string, now: DateTime, before: Revi
   }
   const after = loadRotationTexts(texts, "the edited files");
   const result = checkTrade({ before, after, position: after.position, now });
-  if (!result.changes.length && !result.problems.length) throw new UserError(`that changes nobody's time on call; ${file} is left as it was.`);
+  if (!result.changes.length && !result.problems.length)
+    throw new UserError(`that changes nobody's time on call; ${file} is left as it was.`);
   const ok = result.problems.length === 0;
   if (ok && !dryRun) await writeFile(join(dir, file), text);
   if (json) io.out(JSON.stringify({ file, written: ok && !dryRun, ...checkJson(result, before.org) }, null, 2) + "\n");
   else {
     io.out(`${ok ? (dryRun ? "Would change" : "Changed") : "Did not change"} ${file}: ${result.summary}.\n`);
-    if (ok) io.out(`Affected: ${result.affected.join(", ") || "nobody"}. Commit it and open a pull request (template: shift-trade); everyone affected approves it.\n`);
+    if (ok)
+      io.out(
+        `Affected: ${result.affected.join(", ") || "nobody"}. Commit it and open a pull request (template: shift-trade); everyone affected approves it.\n`,
+      );
     io.out(problemsText(result));
   }
   return ok ? 0 : 1;
@@ -93,7 +117,8 @@ async function applyEdit(io: CommandIO, dir: string, now: DateTime, before: Revi
 
 async function swap(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, EDIT, true);
-  if (positionals.length !== 2) throw new UsageError("swap needs two shifts: oncall trade swap alice@2026-12-07 bob@2027-01-04");
+  if (positionals.length !== 2)
+    throw new UsageError("swap needs two shifts: oncall trade swap alice@2026-12-07 bob@2027-01-04");
   const dir = repoDir(values);
   const now = await nowOrAt(values, io, dir);
   const before = await current(dir);
@@ -107,8 +132,15 @@ async function swap(argv: string[], io: CommandIO): Promise<number> {
 }
 
 async function cover(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parse(argv, { ...EDIT, from: { type: "string" }, to: { type: "string" }, reason: { type: "string" } }, true);
-  if (positionals.length !== 1) throw new UsageError("cover needs one login: oncall trade cover alice --from 2026-12-08T09:00 --to 2026-12-09T09:00");
+  const { values, positionals } = parse(
+    argv,
+    { ...EDIT, from: { type: "string" }, to: { type: "string" }, reason: { type: "string" } },
+    true,
+  );
+  if (positionals.length !== 1)
+    throw new UsageError(
+      "cover needs one login: oncall trade cover alice --from 2026-12-08T09:00 --to 2026-12-09T09:00",
+    );
   const login = positionals[0]!;
   const dir = repoDir(values);
   const now = await nowOrAt(values, io, dir);
@@ -134,15 +166,22 @@ function ownLayer(org: Organisation, login: string): string {
   const regular = new Set(org.rotation.layers.map((l) => l.name));
   const layers = [...new Set(org.shifts.filter((s) => s.login === login && regular.has(s.layer)).map((s) => s.layer))];
   if (layers.length === 1) return layers[0]!;
-  throw new UsageError(`say which layer ${login} covers with --layer (${org.rotation.layers.map((l) => l.name).join(" or ")}).`);
+  throw new UsageError(
+    `say which layer ${login} covers with --layer (${org.rotation.layers.map((l) => l.name).join(" or ")}).`,
+  );
 }
 
 async function check(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, { ...AT, base: { type: "string" }, head: { type: "string" } });
-  if (typeof values.base !== "string") throw new UsageError("--base REF is required (the branch the trade goes into, such as origin/main).");
+  if (typeof values.base !== "string")
+    throw new UsageError("--base REF is required (the branch the trade goes into, such as origin/main).");
   const dir = repoDir(values);
   const now = await nowOrAt(values, io, dir);
-  const { base, head } = await loadTradeRevisions(dir, values.base, typeof values.head === "string" ? values.head : null);
+  const { base, head } = await loadTradeRevisions(
+    dir,
+    values.base,
+    typeof values.head === "string" ? values.head : null,
+  );
   const result = checkTrade({ before: base, after: head, position: head.position, now });
   if (values.json) io.out(JSON.stringify(checkJson(result, head.org), null, 2) + "\n");
   else io.out(checkText(result));
@@ -152,7 +191,13 @@ async function check(argv: string[], io: CommandIO): Promise<number> {
 /** The JSON of `trade check` (and of swap/cover): changes, affected, problems, summary. */
 function checkJson(r: TradeCheck, org: Pick<Organisation, "rotation">) {
   const zone = org.rotation.timezone;
-  const change = (c: TradeCheck["changes"][number]) => ({ layer: c.layer, start: iso(c.start, zone), end: iso(c.end, zone), from: c.from, to: c.to });
+  const change = (c: TradeCheck["changes"][number]) => ({
+    layer: c.layer,
+    start: iso(c.start, zone),
+    end: iso(c.end, zone),
+    from: c.from,
+    to: c.to,
+  });
   return {
     changes: r.changes.map(change),
     affected: r.affected,
@@ -177,7 +222,10 @@ function checkText(r: TradeCheck): string {
   const zone = r.after.config.timezone;
   let out = `${r.summary}.\n`;
   if (r.changes.length) {
-    out += `\n${table(["Layer", "From", "Until", "Was", "Now"], r.changes.map((c) => [c.layer, when(c.start, zone), when(c.end, zone), c.from ?? "nobody", c.to ?? "nobody"]))}`;
+    out += `\n${table(
+      ["Layer", "From", "Until", "Was", "Now"],
+      r.changes.map((c) => [c.layer, when(c.start, zone), when(c.end, zone), c.from ?? "nobody", c.to ?? "nobody"]),
+    )}`;
     out += `\nAffected: ${r.affected.join(", ")}. Each approves the pull request (the author counts; a manager may approve for their report).\n`;
   }
   out += problemsText(r);

@@ -28,7 +28,12 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   const result = await loadRepository(dir, { now, ...(only && { only }) });
   const { problems, fileCount } = result;
-  const text = format === "json" ? formatJson(problems, fileCount) : format === "github" ? formatGithub(problems, fileCount) : formatText(problems, fileCount);
+  const text =
+    format === "json"
+      ? formatJson(problems, fileCount)
+      : format === "github"
+        ? formatGithub(problems, fileCount)
+        : formatText(problems, fileCount);
   io.out(text);
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (format === "github" && summary) appendFileSync(summary, summaryMarkdown(problems, fileCount));

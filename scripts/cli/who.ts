@@ -15,12 +15,29 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const dir = repoDir(values);
   const at = await nowOrAt(values, io, dir);
   const { org } = await loadForCommand(dir, at, "rotations");
-  const answer = previewCoverage({ config: org.rotation, people: org.people, shifts: org.shifts, overrides: org.overrides, at });
+  const answer = previewCoverage({
+    config: org.rotation,
+    people: org.people,
+    shifts: org.shifts,
+    overrides: org.overrides,
+    at,
+  });
   const people = new Map(org.people.map((p) => [p.login, p]));
   const zone = org.rotation.timezone;
   if (values.json) {
-    const oncall = answer.entries.map((e) => ({ layer: e.layer, login: e.login, timezone: people.get(e.login)?.timezone ?? null, source: e.source }));
-    io.out(JSON.stringify({ at: iso(at, zone), oncall, ...(answer.preview && { preview: true, notes: answer.notes }) }, null, 2) + "\n");
+    const oncall = answer.entries.map((e) => ({
+      layer: e.layer,
+      login: e.login,
+      timezone: people.get(e.login)?.timezone ?? null,
+      source: e.source,
+    }));
+    io.out(
+      JSON.stringify(
+        { at: iso(at, zone), oncall, ...(answer.preview && { preview: true, notes: answer.notes }) },
+        null,
+        2,
+      ) + "\n",
+    );
     return 0;
   }
   io.out(`On call at ${when(at, zone)}:\n`);
@@ -28,7 +45,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   for (const e of answer.entries) {
     const p = people.get(e.login);
     const local = p ? ` (${at.setZone(p.timezone).toFormat("ccc HH:mm ZZZZ")} for them)` : "";
-    io.out(`  ${e.layer.padEnd(10)} @${e.login}${p ? ` ${p.name}` : ""}${local}${e.source === "schedule" ? "" : ` [${e.source}]`}\n`);
+    io.out(
+      `  ${e.layer.padEnd(10)} @${e.login}${p ? ` ${p.name}` : ""}${local}${e.source === "schedule" ? "" : ` [${e.source}]`}\n`,
+    );
   }
   for (const n of answer.notes) io.out(`note: ${n}\n`);
   return 0;

@@ -61,7 +61,15 @@ beforeAll(async () => {
   entry = join(dir, "dist", "index.mjs");
   await writeFile(join(dir, "adapter.js"), adapterSource(join(root, "scripts", "github")));
   adapterEntry = join(dir, "adapter-dist", "index.mjs");
-  const common: BuildOptions = { bundle: true, platform: "node", format: "esm", target: "node20", banner: { js: banner }, nodePaths: [join(root, "node_modules")], logLevel: "error" };
+  const common: BuildOptions = {
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    banner: { js: banner },
+    nodePaths: [join(root, "node_modules")],
+    logLevel: "error",
+  };
   await build({ ...common, entryPoints: [join(dir, "index.js")], outfile: entry });
   await build({ ...common, entryPoints: [join(dir, "adapter.js")], outfile: adapterEntry });
 });
@@ -75,8 +83,19 @@ describe("runAction", () => {
 
   it("runs a bundled action against the fake and collects outputs, summary and annotations", async () => {
     fake().seed.issue({ title: "Checkout down" });
-    const { eventName, payload } = buildEvent("issue_comment.created", { issue: { number: 1 }, comment: { body: "/ack" }, sender: "alice", apiUrl: fake().url });
-    const run = await runAction({ entry, eventName, payload, apiUrl: fake().url, inputs: { "github-token": fake().token, greeting: "Thanks" } });
+    const { eventName, payload } = buildEvent("issue_comment.created", {
+      issue: { number: 1 },
+      comment: { body: "/ack" },
+      sender: "alice",
+      apiUrl: fake().url,
+    });
+    const run = await runAction({
+      entry,
+      eventName,
+      payload,
+      apiUrl: fake().url,
+      inputs: { "github-token": fake().token, greeting: "Thanks" },
+    });
     expect(run.stderr).toBe("");
     expect(run.exitCode).toBe(0);
     const [comment] = fake().comments(1);
@@ -84,14 +103,22 @@ describe("runAction", () => {
     expect(run.outputs).toEqual({ "comment-id": String(comment?.id), multi: "line 1\nline 2" });
     expect(run.summary).toContain("<h1>Smoke</h1>");
     expect(run.summary).toContain("Commented on #1");
-    expect(run.annotations).toEqual([{ level: "warning", message: "check this", file: "rotations/people.yaml", line: 3, title: "Roster" }]);
+    expect(run.annotations).toEqual([
+      { level: "warning", message: "check this", file: "rotations/people.yaml", line: 3, title: "Roster" },
+    ]);
     expect(fake().log.find({ operationId: "issues/create-comment" })).toHaveLength(1);
   });
 
   it("reports a failing action's exit code and error annotation", async () => {
     fake().seed.issue({ title: "Checkout down" });
     const { eventName, payload } = buildEvent("issues.opened", { issue: { number: 1 } });
-    const run = await runAction({ entry, eventName, payload, apiUrl: fake().url, inputs: { "github-token": fake().token, fail: true } });
+    const run = await runAction({
+      entry,
+      eventName,
+      payload,
+      apiUrl: fake().url,
+      inputs: { "github-token": fake().token, fail: true },
+    });
     expect(run.exitCode).toBe(1);
     expect(run.annotations).toEqual([{ level: "error", message: "asked to fail, with: details" }]);
     expect(fake().log.count()).toBe(0);

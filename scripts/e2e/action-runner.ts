@@ -103,7 +103,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     const workspace = options.workspace ?? join(temp, "workspace");
     await mkdir(runnerTemp, { recursive: true });
     await mkdir(workspace, { recursive: true });
-    const files = { event: join(temp, "event.json"), output: join(temp, "output"), summary: join(temp, "summary.md"), env: join(temp, "env"), state: join(temp, "state"), path: join(temp, "path") };
+    const files = {
+      event: join(temp, "event.json"),
+      output: join(temp, "output"),
+      summary: join(temp, "summary.md"),
+      env: join(temp, "env"),
+      state: join(temp, "state"),
+      path: join(temp, "path"),
+    };
     await writeFile(files.event, JSON.stringify(options.payload, null, 2));
     for (const f of [files.output, files.summary, files.env, files.state, files.path]) await writeFile(f, "");
 
@@ -111,7 +118,11 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     Object.assign(env, options.env);
 
     // CI sets ONCALL_ACTION_NODE to a Node 24 binary: GitHub runs actions on node24.
-    const child = spawn(options.nodePath ?? process.env.ONCALL_ACTION_NODE ?? process.execPath, [resolve(options.entry)], { cwd: workspace, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      options.nodePath ?? process.env.ONCALL_ACTION_NODE ?? process.execPath,
+      [resolve(options.entry)],
+      { cwd: workspace, env, stdio: ["ignore", "pipe", "pipe"] },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -160,7 +171,12 @@ export interface RunnerFiles {
  * The environment the runner gives an action: only PATH and HOME inherited, the GITHUB_* and RUNNER_*
  * variables, the inputs as INPUT_*, and the runner's files. `options.env` is not applied here.
  */
-export function runnerEnvironment(options: Omit<RunActionOptions, "entry">, files: RunnerFiles, workspace: string, home: string): Record<string, string> {
+export function runnerEnvironment(
+  options: Omit<RunActionOptions, "entry">,
+  files: RunnerFiles,
+  workspace: string,
+  home: string,
+): Record<string, string> {
   const repository = options.repository ?? payloadRepository(options.payload) ?? "acme/oncall";
   const env: Record<string, string> = {
     PATH: process.env["PATH"] ?? "",

@@ -24,15 +24,39 @@ describe("buildEvent", () => {
   });
 
   it("builds pull_request and pull_request_review events with head and base branches", () => {
-    const pr = buildEvent("pull_request.opened", { pullRequest: { number: 5, head: "trade", headSha: "a".repeat(40), base: "main", user: "alice" } }).payload;
-    expect(pr).toMatchObject({ action: "opened", number: 5, pull_request: { number: 5, head: { ref: "trade", sha: "a".repeat(40) }, base: { ref: "main" }, user: { login: "alice" } } });
-    const review = buildEvent("pull_request_review.submitted", { review: { state: "approved", user: "bob" }, pullRequest: { number: 5 } }).payload;
-    expect(review).toMatchObject({ action: "submitted", review: { state: "approved", user: { login: "bob" } }, pull_request: { number: 5 } });
+    const pr = buildEvent("pull_request.opened", {
+      pullRequest: { number: 5, head: "trade", headSha: "a".repeat(40), base: "main", user: "alice" },
+    }).payload;
+    expect(pr).toMatchObject({
+      action: "opened",
+      number: 5,
+      pull_request: {
+        number: 5,
+        head: { ref: "trade", sha: "a".repeat(40) },
+        base: { ref: "main" },
+        user: { login: "alice" },
+      },
+    });
+    const review = buildEvent("pull_request_review.submitted", {
+      review: { state: "approved", user: "bob" },
+      pullRequest: { number: 5 },
+    }).payload;
+    expect(review).toMatchObject({
+      action: "submitted",
+      review: { state: "approved", user: { login: "bob" } },
+      pull_request: { number: 5 },
+    });
   });
 
   it("builds schedule and workflow_dispatch events", () => {
-    expect(buildEvent("schedule", { schedule: "*/15 * * * *" })).toMatchObject({ eventName: "schedule", payload: { schedule: "*/15 * * * *", repository: { full_name: "acme/oncall" } } });
-    expect(buildEvent("workflow_dispatch", { inputs: { at: "2024-05-06T11:00:00Z" } }).payload).toMatchObject({ inputs: { at: "2024-05-06T11:00:00Z" }, ref: "refs/heads/main" });
+    expect(buildEvent("schedule", { schedule: "*/15 * * * *" })).toMatchObject({
+      eventName: "schedule",
+      payload: { schedule: "*/15 * * * *", repository: { full_name: "acme/oncall" } },
+    });
+    expect(buildEvent("workflow_dispatch", { inputs: { at: "2024-05-06T11:00:00Z" } }).payload).toMatchObject({
+      inputs: { at: "2024-05-06T11:00:00Z" },
+      ref: "refs/heads/main",
+    });
   });
 
   it("says so when there is no such example", () => {

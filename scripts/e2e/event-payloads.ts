@@ -84,7 +84,9 @@ export interface BuiltEvent {
 let definitions: ExampleDefinition[] | undefined;
 
 function examples(): ExampleDefinition[] {
-  definitions ??= createRequire(import.meta.url)("@octokit/webhooks-examples/api.github.com/index.json") as ExampleDefinition[];
+  definitions ??= createRequire(import.meta.url)(
+    "@octokit/webhooks-examples/api.github.com/index.json",
+  ) as ExampleDefinition[];
   return definitions;
 }
 
@@ -128,7 +130,15 @@ export function userObject(login: string): Record<string, unknown> {
 }
 
 function label(name: string): Record<string, unknown> {
-  return { id: idFor(name), node_id: Buffer.from(`Label:${idFor(name)}`).toString("base64"), url: `https://api.github.com/labels/${encodeURIComponent(name)}`, name, color: "ededed", default: false, description: null };
+  return {
+    id: idFor(name),
+    node_id: Buffer.from(`Label:${idFor(name)}`).toString("base64"),
+    url: `https://api.github.com/labels/${encodeURIComponent(name)}`,
+    name,
+    color: "ededed",
+    default: false,
+    description: null,
+  };
 }
 
 /** Points every URL and name of the example's repository at `fullName`. */
@@ -185,7 +195,13 @@ export function buildEvent(spec: string, options: EventOptions = {}): BuiltEvent
   let payload: Record<string, unknown>;
   if (eventName === "schedule") {
     const base = example("workflow_dispatch", undefined);
-    payload = { schedule: options.schedule ?? "0 * * * *", repository: base["repository"], organization: base["organization"], sender: base["sender"], workflow: ".github/workflows/schedule.yml" };
+    payload = {
+      schedule: options.schedule ?? "0 * * * *",
+      repository: base["repository"],
+      organization: base["organization"],
+      sender: base["sender"],
+      workflow: ".github/workflows/schedule.yml",
+    };
   } else {
     payload = example(eventName, action);
   }

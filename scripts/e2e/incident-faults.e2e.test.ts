@@ -9,7 +9,18 @@ import { formBody } from "../core/incident/test-kit.js";
 import * as v from "../repo/generated/validators.js";
 import type { FaultKind } from "./fake-github/index.js";
 import { useFakeGitHub } from "./fake-github/test-helper.js";
-import { exampleWorkspace, IncidentDriver, markedComments, readYaml, removeWorkspace, savedState, seedIncidentLabels, seedPeople, type Step, type TestClock } from "./incident-kit.js";
+import {
+  exampleWorkspace,
+  IncidentDriver,
+  markedComments,
+  readYaml,
+  removeWorkspace,
+  savedState,
+  seedIncidentLabels,
+  seedPeople,
+  type Step,
+  type TestClock,
+} from "./incident-kit.js";
 
 const REPORTED = "2026-12-02T15:00:00Z";
 const clock: TestClock = { now: new Date(REPORTED) };
@@ -26,7 +37,8 @@ afterEach(() => removeWorkspace(workspace));
 const REPORT = formBody({
   what: "Sign-in fails with a 500 for everyone.",
   who: "All customers and staff.",
-  severity: "P1 - Critical: the product is down or sign-in or checkout fails for most customers; money or data is being lost; or a security breach",
+  severity:
+    "P1 - Critical: the product is down or sign-in or checkout fails for most customers; money or data is being lost; or a security breach",
   services: "auth",
   production: "Yes",
 });
@@ -123,6 +135,11 @@ describe("faults that outlast the retries", () => {
     expect(savedState(f, 1)).toMatchObject({ status: "identified", acknowledgedBy: "dwashington" });
     expect(savedState(f, 1).timeline.filter((e) => e.kind === "ack" || e.kind === "status")).toHaveLength(2);
     expect(markedComments(f, 1)).toHaveLength(1);
-    expect([...(f.issue(1)?.labels ?? [])].sort()).toEqual(["acknowledged", "incident", "severity:P1", "status:identified"]);
+    expect([...(f.issue(1)?.labels ?? [])].sort()).toEqual([
+      "acknowledged",
+      "incident",
+      "severity:P1",
+      "status:identified",
+    ]);
   });
 });

@@ -31,7 +31,8 @@ const INCIDENT_ENTRY = join(root, ".github", "actions", "incident", "dist", "ind
 export const CARD_DECLINED_REPORT = formBody({
   what: 'Every card payment fails with "Your card was declined". cc @everyone',
   who: "All customers paying by card; support has 40 tickets in 10 minutes.",
-  severity: "P2 - Major: an important feature is broken for many customers or a core flow fails for a whole segment with no workaround",
+  severity:
+    "P2 - Major: an important feature is broken for many customers or a core flow fails for a whole segment with no workaround",
   services: "checkout, api-gateway",
   production: "Yes",
   started: "14:50 UTC",
@@ -62,7 +63,11 @@ export interface TestClock {
  * access, as engineers would): a helper from another team has triage only; the reporter and an
  * outsider can only read.
  */
-export const OTHERS: Readonly<Record<string, Permission>> = { "triage-tess": "triage", reporter: "read", mallory: "read" };
+export const OTHERS: Readonly<Record<string, Permission>> = {
+  "triage-tess": "triage",
+  reporter: "read",
+  mallory: "read",
+};
 
 /** Makes the roster and {@link OTHERS} known to the fake, with their roles. */
 export function seedPeople(fake: FakeGitHub): void {
@@ -92,7 +97,13 @@ export class IncidentDriver {
   /** Opens the incident issue (as the form does, with the `incident` label) and runs `issues.opened`. */
   async open(spec: { title: string; body: string; author?: string; at: string }): Promise<Step> {
     this.clock.now = new Date(spec.at);
-    const issue = this.fake.seed.issue({ title: spec.title, body: spec.body, user: spec.author ?? "reporter", labels: ["incident"], createdAt: spec.at });
+    const issue = this.fake.seed.issue({
+      title: spec.title,
+      body: spec.body,
+      user: spec.author ?? "reporter",
+      labels: ["incident"],
+      createdAt: spec.at,
+    });
     this.number = issue.number;
     return this.run(buildEvent("issues.opened", this.eventOptions(spec.author ?? "reporter")));
   }
@@ -101,7 +112,10 @@ export class IncidentDriver {
   async comment(author: string, body: string, at: string): Promise<Step & { commentId: number }> {
     this.clock.now = new Date(at);
     const comment = this.fake.seed.comment(this.number, { body, user: author, createdAt: at });
-    const event = buildEvent("issue_comment.created", { ...this.eventOptions(author), comment: { id: comment.id, body, user: author, created_at: at, updated_at: at } });
+    const event = buildEvent("issue_comment.created", {
+      ...this.eventOptions(author),
+      comment: { id: comment.id, body, user: author, created_at: at, updated_at: at },
+    });
     return { ...(await this.run(event)), commentId: comment.id };
   }
 
@@ -112,7 +126,10 @@ export class IncidentDriver {
   post(author: string, body: string, at: string): { commentId: number; event: BuiltEvent } {
     this.clock.now = new Date(at);
     const comment = this.fake.seed.comment(this.number, { body, user: author, createdAt: at });
-    const event = buildEvent("issue_comment.created", { ...this.eventOptions(author), comment: { id: comment.id, body, user: author, created_at: at, updated_at: at } });
+    const event = buildEvent("issue_comment.created", {
+      ...this.eventOptions(author),
+      comment: { id: comment.id, body, user: author, created_at: at, updated_at: at },
+    });
     return { commentId: comment.id, event };
   }
 
@@ -158,7 +175,17 @@ export class IncidentDriver {
   /** The issue as GitHub puts it in a payload right now. */
   private issueOverrides(): IssueOverrides {
     const i = this.issueRecord();
-    return { number: i.number, title: i.title, body: i.body, state: i.state, labels: [...i.labels], assignees: [...i.assignees], user: i.user, created_at: i.createdAt, updated_at: i.updatedAt };
+    return {
+      number: i.number,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      labels: [...i.labels],
+      assignees: [...i.assignees],
+      user: i.user,
+      created_at: i.createdAt,
+      updated_at: i.updatedAt,
+    };
   }
 
   private eventOptions(sender: string) {
@@ -198,7 +225,8 @@ export function readYaml(fake: FakeGitHub, path: string, ref?: string): Record<s
 
 /** Creates every incident label up front, as an established repository has them. */
 export function seedIncidentLabels(fake: FakeGitHub): void {
-  for (const l of incidentLabelCatalog()) fake.seed.label(l.name, { color: l.color, ...(l.description ? { description: l.description } : {}) });
+  for (const l of incidentLabelCatalog())
+    fake.seed.label(l.name, { color: l.color, ...(l.description ? { description: l.description } : {}) });
 }
 
 /**
@@ -208,7 +236,15 @@ export function seedIncidentLabels(fake: FakeGitHub): void {
 export function repoSnapshot(fake: FakeGitHub): string {
   const repo = fake.repo();
   return JSON.stringify({
-    issues: [...repo.issues.values()].map((i) => ({ n: i.number, title: i.title, body: i.body, state: i.state, reason: i.stateReason, labels: [...i.labels].sort(), assignees: [...i.assignees].sort() })),
+    issues: [...repo.issues.values()].map((i) => ({
+      n: i.number,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      reason: i.stateReason,
+      labels: [...i.labels].sort(),
+      assignees: [...i.assignees].sort(),
+    })),
     comments: [...repo.comments.values()].map((c) => ({ id: c.id, issue: c.issueNumber, body: c.body })),
     labels: [...repo.labels.values()].map((l) => `${l.name}:${l.color}`).sort(),
     refs: [...repo.git.refs.entries()].sort(),

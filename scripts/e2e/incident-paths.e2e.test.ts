@@ -41,7 +41,8 @@ afterEach(() => removeWorkspace(workspace));
 const REPORT = formBody({
   what: "Search returns no results for any query.",
   who: "Every customer using search.",
-  severity: "P2 - Major: an important feature is broken for many customers or a core flow fails for a whole segment with no workaround",
+  severity:
+    "P2 - Major: an important feature is broken for many customers or a core flow fails for a whole segment with no workaround",
   services: "search",
   production: "Yes",
   started: "14:40 UTC",
@@ -73,7 +74,9 @@ describe("/not-incident", () => {
     seedIncidentLabels(f);
     const d = new IncidentDriver(f, workspace, clock, { "record-mode": "commit" });
     await opened(d);
-    const step = ok(await d.comment("kbarrett", "/not-incident only the internal test catalogue is empty", "2026-12-02T15:05:00Z"));
+    const step = ok(
+      await d.comment("kbarrett", "/not-incident only the internal test catalogue is empty", "2026-12-02T15:05:00Z"),
+    );
     expect(step.run.outputs).toMatchObject({ status: "not-incident" });
     expect(f.issue(1)).toMatchObject({ state: "closed", stateReason: "not_planned" });
     expect([...(f.issue(1)?.labels ?? [])].sort()).toEqual(["acknowledged", "incident", "not-incident", "severity:P2"]);
@@ -140,10 +143,18 @@ describe("who may run commands", () => {
     const labels = [...(f.issue(1)?.labels ?? [])];
     const step = ok(await d.comment("mallory", "/resolve fixed it\n/severity P5", "2026-12-02T15:03:00Z"));
     // Issue 10 items 5 and 6: the issue is read, and the refused comment is saved as handled.
-    expect(callNames(step.calls)).toEqual(["GET issues/list-comments", "GET repos/get-collaborator-permission-level", "GET issues/get", "POST issues/create-comment", "PATCH issues/update-comment"]);
+    expect(callNames(step.calls)).toEqual([
+      "GET issues/list-comments",
+      "GET repos/get-collaborator-permission-level",
+      "GET issues/get",
+      "POST issues/create-comment",
+      "PATCH issues/update-comment",
+    ]);
     const replies = markedComments(f, 1, `reply:${step.commentId}`);
     expect(replies).toHaveLength(1);
-    expect(replies[0]?.body).toContain("Sorry @mallory, incident commands can only be run by people on the on-call roster or with write or triage access");
+    expect(replies[0]?.body).toContain(
+      "Sorry @mallory, incident commands can only be run by people on the on-call roster or with write or triage access",
+    );
     expect(stripStateMarker(markedComments(f, 1)[0]?.body ?? "")).toBe(stripStateMarker(bot ?? ""));
     expect(f.issue(1)?.labels).toEqual(labels);
     expect(f.issue(1)?.state).toBe("open");
@@ -157,8 +168,15 @@ describe("who may run commands", () => {
     seedIncidentLabels(f);
     const d = new IncidentDriver(f, workspace, clock);
     await opened(d);
-    const step = ok(await d.comment("triage-tess", "/timeline the search cluster lost its master at 14:38", "2026-12-02T15:06:00Z"));
-    expect(callNames(step.calls)).toEqual(["GET issues/list-comments", "GET repos/get-collaborator-permission-level", "GET issues/get", "PATCH issues/update-comment"]);
+    const step = ok(
+      await d.comment("triage-tess", "/timeline the search cluster lost its master at 14:38", "2026-12-02T15:06:00Z"),
+    );
+    expect(callNames(step.calls)).toEqual([
+      "GET issues/list-comments",
+      "GET repos/get-collaborator-permission-level",
+      "GET issues/get",
+      "PATCH issues/update-comment",
+    ]);
     expect(savedState(f, 1).timeline.at(-1)).toMatchObject({ author: "triage-tess", kind: "note" });
     // Not an on-call engineer or responder: no acknowledgement.
     expect(savedState(f, 1).acknowledgedAt).toBeUndefined();
@@ -173,18 +191,33 @@ describe("events that need no work", () => {
     const d = new IncidentDriver(f, workspace, clock);
     await opened(d);
 
-    const chat = await d.comment("kbarrett", "I can reproduce it from the EU too.\n/var/log/search is full of timeouts", "2026-12-02T15:02:00Z");
+    const chat = await d.comment(
+      "kbarrett",
+      "I can reproduce it from the EU too.\n/var/log/search is full of timeouts",
+      "2026-12-02T15:02:00Z",
+    );
     expect(chat.calls).toEqual([]);
     expect(chat.run.outputs["skipped"]).toBe("The comment has no commands.");
 
     const own = await d.comment("github-actions[bot]", "/ack", "2026-12-02T15:02:30Z");
     expect(own.calls).toEqual([]);
 
-    const onPull = buildEvent("issue_comment.created", { sender: "kbarrett", issue: { number: 1, labels: ["incident"] }, comment: { body: "/ack", user: "kbarrett" }, apiUrl: f.url });
-    (onPull.payload["issue"] as Record<string, unknown>)["pull_request"] = { url: `${f.url}/repos/acme/oncall/pulls/1` };
+    const onPull = buildEvent("issue_comment.created", {
+      sender: "kbarrett",
+      issue: { number: 1, labels: ["incident"] },
+      comment: { body: "/ack", user: "kbarrett" },
+      apiUrl: f.url,
+    });
+    (onPull.payload["issue"] as Record<string, unknown>)["pull_request"] = {
+      url: `${f.url}/repos/acme/oncall/pulls/1`,
+    };
     expect((await d.run(onPull)).calls).toEqual([]);
 
-    const bug = buildEvent("issues.opened", { sender: "reporter", issue: { number: 9, labels: ["bug"], created_at: REPORTED }, apiUrl: f.url });
+    const bug = buildEvent("issues.opened", {
+      sender: "reporter",
+      issue: { number: 9, labels: ["bug"], created_at: REPORTED },
+      apiUrl: f.url,
+    });
     const plain = await d.run(bug);
     expect(plain.calls).toEqual([]);
     expect(plain.run.exitCode).toBe(0);
@@ -201,7 +234,9 @@ describe("labels", () => {
     expect(f.repo().labels.get("acknowledged")).toMatchObject({ color: "0e8a16" });
     // The first incident of a repository pays for the labels once: one list, then one create each.
     expect(f.log.count({ operationId: "issues/list-labels-for-repo" })).toBe(1);
-    expect(step.calls.filter((c) => c.operationId !== "issues/create-label" && c.operationId !== "issues/update-label")).toHaveLength(5);
+    expect(
+      step.calls.filter((c) => c.operationId !== "issues/create-label" && c.operationId !== "issues/update-label"),
+    ).toHaveLength(5);
     await rerunThrice(d, step);
   });
 });
@@ -218,7 +253,11 @@ describe("reopening and a lost state", () => {
     expect(reopened.run.outputs).toMatchObject({ status: "investigating" });
     expect(f.issue(1)?.labels).toContain("status:investigating");
     expect(f.issue(1)?.labels).not.toContain("status:resolved");
-    expect(savedState(f, 1).timeline.at(-1)).toMatchObject({ kind: "reopened", author: "kbarrett", at: "2026-12-02T15:20:00Z" });
+    expect(savedState(f, 1).timeline.at(-1)).toMatchObject({
+      kind: "reopened",
+      author: "kbarrett",
+      at: "2026-12-02T15:20:00Z",
+    });
     await rerunThrice(d, reopened);
   });
 
@@ -234,7 +273,12 @@ describe("reopening and a lost state", () => {
     const bot = markedComments(f, 1);
     expect(bot).toHaveLength(1);
     expect(bot[0]?.body).toContain("The state was rebuilt from the issue and its earlier comments");
-    expect(savedState(f, 1)).toMatchObject({ status: "identified", severity: "P1", acknowledgedBy: "dwashington", acknowledgedAt: "2026-12-02T15:04:00Z" });
+    expect(savedState(f, 1)).toMatchObject({
+      status: "identified",
+      severity: "P1",
+      acknowledgedBy: "dwashington",
+      acknowledgedAt: "2026-12-02T15:04:00Z",
+    });
     expect(savedState(f, 1).timeline.filter((e) => e.kind === "ack")).toHaveLength(1);
     await rerunThrice(d, step);
   });
@@ -250,7 +294,9 @@ describe("past the published schedule", () => {
     const oncall = savedState(f, 1).oncall;
     expect(oncall.length).toBeGreaterThan(0);
     expect(f.issue(1)?.assignees).toEqual(oncall);
-    expect(step.run.annotations.filter((a) => a.level === "notice").map((a) => a.message)).toEqual(expect.arrayContaining([expect.stringContaining("preview")]));
+    expect(step.run.annotations.filter((a) => a.level === "notice").map((a) => a.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining("preview")]),
+    );
     expect(step.run.outputs["deadline"]).not.toBe("");
   });
 });
@@ -265,8 +311,12 @@ describe("the acknowledgement deadline", () => {
     expect(savedState(f, 1).deadline).toEqual({ tier: "full", targetMinutes: 10, at: "2026-12-02T15:10:00Z" });
     // Overrides merged since put two people outside their support hours (02:00 in Sydney, 20:30 in
     // Bengaluru) on call at the report: a recomputed deadline would be 16:10, after they hand back.
-    const overrides = (who: string, layer: string) => `  - layer: ${layer}\n    start: 2026-12-02T14:00:00Z\n    end: 2026-12-02T16:00:00Z\n    by: ${who}\n`;
-    await writeFile(join(workspace, "rotations", "overrides.yaml"), `overrides:\n${overrides("emily-zhao", "rot-a")}${overrides("arjun-nair", "rot-b")}`);
+    const overrides = (who: string, layer: string) =>
+      `  - layer: ${layer}\n    start: 2026-12-02T14:00:00Z\n    end: 2026-12-02T16:00:00Z\n    by: ${who}\n`;
+    await writeFile(
+      join(workspace, "rotations", "overrides.yaml"),
+      `overrides:\n${overrides("emily-zhao", "rot-a")}${overrides("arjun-nair", "rot-b")}`,
+    );
     const ack = ok(await d.comment("kbarrett", "/ack", "2026-12-02T15:12:00Z"));
     expect(ack.run.outputs["deadline"]).toBe("2026-12-02T15:10:00Z");
     expect(markedComments(f, 1)[0]?.body).toContain("deadline was 2026-12-02 15:10 UTC (full support, 10 min), missed");

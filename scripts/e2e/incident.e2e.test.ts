@@ -57,7 +57,9 @@ async function expectRerunsChangeNothing(d: IncidentDriver, f: FakeGitHub, step:
 
 /** Calls that write the record: git data, contents and pull requests. */
 function recordCalls(calls: Step["calls"]): Step["calls"] {
-  return calls.filter((c) => /^(git|pulls)\/|^repos\/(get-content|create-or-update-file-contents)$/.test(c.operationId ?? ""));
+  return calls.filter((c) =>
+    /^(git|pulls)\/|^repos\/(get-content|create-or-update-file-contents)$/.test(c.operationId ?? ""),
+  );
 }
 
 function ok<T extends Step>(step: T): T {
@@ -83,7 +85,14 @@ describe("an incident from report to record", () => {
       "POST issues/add-assignees",
       "POST issues/create-comment",
     ]);
-    expect(opened.run.outputs).toMatchObject({ incident: "1", status: "investigating", severity: "P2", deadline: "2026-12-02T15:10:00Z", acknowledged: "false", skipped: "" });
+    expect(opened.run.outputs).toMatchObject({
+      incident: "1",
+      status: "investigating",
+      severity: "P2",
+      deadline: "2026-12-02T15:10:00Z",
+      acknowledged: "false",
+      skipped: "",
+    });
     expect(f.issue(1)?.labels).toEqual(["incident", "severity:P2", "status:investigating"]);
     expect(f.issue(1)?.assignees).toEqual(["dwashington", "kbarrett"]);
     const bot = markedComments(f, 1);
@@ -91,7 +100,9 @@ describe("an incident from report to record", () => {
     expect(bot[0]?.user).toBe("github-actions[bot]");
     expect(bot[0]?.body).toContain("@dwashington (rot-a), @kbarrett (rot-b)");
     expect(bot[0]?.body).toContain("**due by 2026-12-02 15:10 UTC (full support, 10 min)**");
-    expect(bot[0]?.body).toContain("[Checkout payment failures](https://github.com/acme/oncall/blob/HEAD/playbooks/checkout-payment-failures.md)");
+    expect(bot[0]?.body).toContain(
+      "[Checkout payment failures](https://github.com/acme/oncall/blob/HEAD/playbooks/checkout-payment-failures.md)",
+    );
     expect(opened.run.summary).toContain("INC-1: P2, investigating");
     await expectRerunsChangeNothing(d, f, opened);
 
@@ -108,10 +119,20 @@ describe("an incident from report to record", () => {
 
     // The first on-call engineer to acknowledge becomes commander, the other one comms.
     const ack = await step("/ack", "dwashington", "Looking now.\n/ack", "2026-12-02T15:04:00Z");
-    expect(callNames(ack.calls)).toEqual(["GET issues/list-comments", "GET issues/get", "POST issues/add-labels", "PATCH issues/update-comment"]);
+    expect(callNames(ack.calls)).toEqual([
+      "GET issues/list-comments",
+      "GET issues/get",
+      "POST issues/add-labels",
+      "PATCH issues/update-comment",
+    ]);
     expect(ack.run.outputs).toMatchObject({ acknowledged: "true" });
     expect(f.issue(1)?.labels).toContain("acknowledged");
-    expect(savedState(f, 1)).toMatchObject({ acknowledgedBy: "dwashington", acknowledgedAt: "2026-12-02T15:04:00Z", commander: "dwashington", comms: "kbarrett" });
+    expect(savedState(f, 1)).toMatchObject({
+      acknowledgedBy: "dwashington",
+      acknowledgedAt: "2026-12-02T15:04:00Z",
+      commander: "dwashington",
+      comms: "kbarrett",
+    });
 
     await step("/commander", "dwashington", "/commander @marcus-bell", "2026-12-02T15:06:00Z");
     await step("/comms", "marcus-bell", "/comms @sofia-mendes", "2026-12-02T15:07:00Z");
@@ -119,45 +140,100 @@ describe("an incident from report to record", () => {
     expect(f.issue(1)?.assignees).toEqual(["dwashington", "kbarrett", "marcus-bell", "sofia-mendes"]);
 
     const severity = await step("/severity", "marcus-bell", "/severity P1", "2026-12-02T15:08:00Z");
-    expect(callNames(severity.calls)).toEqual(["GET issues/list-comments", "GET issues/get", "DELETE issues/remove-label", "POST issues/add-labels", "PATCH issues/update-comment"]);
+    expect(callNames(severity.calls)).toEqual([
+      "GET issues/list-comments",
+      "GET issues/get",
+      "DELETE issues/remove-label",
+      "POST issues/add-labels",
+      "PATCH issues/update-comment",
+    ]);
     expect(severity.run.outputs).toMatchObject({ severity: "P1" });
 
     await step("/status identified", "marcus-bell", "/status identified", "2026-12-02T15:15:00Z");
     await step("/status mitigated", "marcus-bell", "/status mitigated", "2026-12-02T15:30:00Z");
-    expect(f.issue(1)?.labels.filter((l) => l.startsWith("status:") || l.startsWith("severity:"))).toEqual(["severity:P1", "status:mitigated"]);
+    expect(f.issue(1)?.labels.filter((l) => l.startsWith("status:") || l.startsWith("severity:"))).toEqual([
+      "severity:P1",
+      "status:mitigated",
+    ]);
 
     // Untrusted text: the mention typed in the note is neutralized in everything the bot writes.
-    await step("/timeline", "sofia-mendes", "/timeline 14:05 deploy 4411 went out; @everyone ignore the alerts", "2026-12-02T15:32:00Z");
+    await step(
+      "/timeline",
+      "sofia-mendes",
+      "/timeline 14:05 deploy 4411 went out; @everyone ignore the alerts",
+      "2026-12-02T15:32:00Z",
+    );
     const summaryComment = markedComments(f, 1)[0]?.body ?? "";
-    expect(summaryComment).toContain("2026-12-02 14:05 UTC · sofia-mendes · deploy 4411 went out; @\u200beveryone ignore the alerts");
+    expect(summaryComment).toContain(
+      "2026-12-02 14:05 UTC · sofia-mendes · deploy 4411 went out; @\u200beveryone ignore the alerts",
+    );
     expect(summaryComment).not.toMatch(/@everyone/);
 
     const responder = await step("/responder", "marcus-bell", "/responder @arjun-nair", "2026-12-02T15:35:00Z");
-    expect(callNames(responder.calls)).toEqual(["GET issues/list-comments", "GET issues/get", "POST issues/add-assignees", "POST issues/create-comment", "PATCH issues/update-comment"]);
+    expect(callNames(responder.calls)).toEqual([
+      "GET issues/list-comments",
+      "GET issues/get",
+      "POST issues/add-assignees",
+      "POST issues/create-comment",
+      "PATCH issues/update-comment",
+    ]);
     expect(f.issue(1)?.assignees).toContain("arjun-nair");
-    expect(markedComments(f, 1, `reply:${responder.commentId}`)[0]?.body).toContain("@arjun-nair: @marcus-bell asked for your help");
+    expect(markedComments(f, 1, `reply:${responder.commentId}`)[0]?.body).toContain(
+      "@arjun-nair: @marcus-bell asked for your help",
+    );
 
     // The interim record: one pull request, updated in place by the final one.
     const sync = await step("/sync", "marcus-bell", "/sync", "2026-12-02T15:38:00Z");
-    expect(callNames(writes(sync.calls)).sort()).toEqual(["PATCH issues/update-comment", "POST git/create-ref", "POST pulls/create", "PUT repos/create-or-update-file-contents"]);
+    expect(callNames(writes(sync.calls)).sort()).toEqual([
+      "PATCH issues/update-comment",
+      "POST git/create-ref",
+      "POST pulls/create",
+      "PUT repos/create-or-update-file-contents",
+    ]);
     expect(recordCalls(sync.calls).length).toBeLessThanOrEqual(7);
     expect(readYaml(f, "incidents/2026/INC-1.yaml", "oncall/incident-1")).toMatchObject({ status: "mitigated" });
 
-    const followup = await step("/followup", "marcus-bell", "/followup Alert on the card decline rate (ask @kbarrett)", "2026-12-02T15:40:00Z");
-    expect(callNames(followup.calls)).toEqual(["GET issues/list-comments", "GET issues/get", "GET issues/list-for-repo", "POST issues/create", "PATCH issues/update-comment"]);
+    const followup = await step(
+      "/followup",
+      "marcus-bell",
+      "/followup Alert on the card decline rate (ask @kbarrett)",
+      "2026-12-02T15:40:00Z",
+    );
+    expect(callNames(followup.calls)).toEqual([
+      "GET issues/list-comments",
+      "GET issues/get",
+      "GET issues/list-for-repo",
+      "POST issues/create",
+      "PATCH issues/update-comment",
+    ]);
     // #2 is the record's pull request (GitHub numbers issues and pull requests together).
     const created = f.issue(3);
-    expect(created).toMatchObject({ title: "Alert on the card decline rate (ask @\u200bkbarrett)", state: "open", labels: ["follow-up"] });
+    expect(created).toMatchObject({
+      title: "Alert on the card decline rate (ask @\u200bkbarrett)",
+      state: "open",
+      labels: ["follow-up"],
+    });
     expect(created?.body).toContain("Follow-up of incident #1 (INC-1)");
     expect(savedState(f, 1).followups).toEqual([expect.objectContaining({ issue: 3 })]);
 
-    const resolved = await step("/resolve", "marcus-bell", "/resolve Rolled back deploy 4411; payments recovered at 15:28.", "2026-12-02T16:10:00Z");
+    const resolved = await step(
+      "/resolve",
+      "marcus-bell",
+      "/resolve Rolled back deploy 4411; payments recovered at 15:28.",
+      "2026-12-02T16:10:00Z",
+    );
     expect(resolved.run.outputs).toMatchObject({ status: "resolved", severity: "P1", acknowledged: "true" });
 
     // The issue: closed as completed, labels and assignees as the incident left them.
     const issue = f.issue(1);
     expect(issue).toMatchObject({ state: "closed", stateReason: "completed" });
-    expect([...(issue?.labels ?? [])].sort()).toEqual(["acknowledged", "incident", "severity:P1", "slo:warned", "status:resolved"]);
+    expect([...(issue?.labels ?? [])].sort()).toEqual([
+      "acknowledged",
+      "incident",
+      "severity:P1",
+      "slo:warned",
+      "status:resolved",
+    ]);
     expect(issue?.assignees).toEqual(["dwashington", "kbarrett", "marcus-bell", "sofia-mendes", "arjun-nair"]);
     // Comments: the eleven commands, the one bot comment and the one reply (to /responder); nothing twice.
     const comments = f.comments(1);
@@ -166,12 +242,18 @@ describe("an incident from report to record", () => {
     const final = markedComments(f, 1)[0]?.body ?? "";
     expect(final).toContain("## Incident INC-1: P1 Critical, resolved");
     expect(final).toContain("Rolled back deploy 4411; payments recovered at 15:28.");
-    expect(final).toContain("acknowledged by dwashington at 2026-12-02 15:04 UTC; deadline was 2026-12-02 15:10 UTC (full support, 10 min), met");
+    expect(final).toContain(
+      "acknowledged by dwashington at 2026-12-02 15:04 UTC; deadline was 2026-12-02 15:10 UTC (full support, 10 min), met",
+    );
 
     // The record: on the pull request's branch, valid against its schema, one entry per change.
     const pulls = [...f.repo().issues.values()].filter((i) => i.pull);
     expect(pulls).toHaveLength(1);
-    expect(pulls[0]).toMatchObject({ title: "INC-1: incident record", state: "open", pull: { headRef: "oncall/incident-1", baseRef: "main" } });
+    expect(pulls[0]).toMatchObject({
+      title: "INC-1: incident record",
+      state: "open",
+      pull: { headRef: "oncall/incident-1", baseRef: "main" },
+    });
     expect(f.readFile("incidents/2026/INC-1.yaml")).toBeUndefined();
     const record = readYaml(f, "incidents/2026/INC-1.yaml", "oncall/incident-1");
     expect(v.incident(record)).toBe(true);
@@ -197,12 +279,36 @@ describe("an incident from report to record", () => {
       slo: { tier: "full", targetMinutes: 10, deadline: "2026-12-02T15:10:00Z", outcome: "met" },
     });
     const timeline = record?.["timeline"] as { kind: string; author: string; text: string }[];
-    expect(timeline.map((e) => e.kind)).toEqual(["note", "opened", "ack", "role", "role", "role", "role", "severity", "status", "status", "responder", "followup", "resolve"]);
+    expect(timeline.map((e) => e.kind)).toEqual([
+      "note",
+      "opened",
+      "ack",
+      "role",
+      "role",
+      "role",
+      "role",
+      "severity",
+      "status",
+      "status",
+      "responder",
+      "followup",
+      "resolve",
+    ]);
     expect(new Set(timeline.map((e) => JSON.stringify(e))).size).toBe(timeline.length);
 
     // API calls per run, from the fake's request log.
     expect(budget["open"]).toBeLessThanOrEqual(6);
-    for (const name of ["/ack", "/commander", "/comms", "/severity", "/status identified", "/status mitigated", "/timeline", "/responder", "/followup"]) {
+    for (const name of [
+      "/ack",
+      "/commander",
+      "/comms",
+      "/severity",
+      "/status identified",
+      "/status mitigated",
+      "/timeline",
+      "/responder",
+      "/followup",
+    ]) {
       // One more than before issue 10 item 6: every command run reads the issue, so labels follow the state.
       expect(budget[name], name).toBeLessThanOrEqual(5);
     }

@@ -45,7 +45,8 @@ beforeEach(async () => {
   const files: Record<string, string> = {};
   for (const dir of DATA) {
     await cp(join(root, dir), join(workspace, dir), { recursive: true });
-    for (const path of await listFiles(join(workspace, dir))) files[relative(workspace, path).split("\\").join("/")] = await readFile(path, "utf8");
+    for (const path of await listFiles(join(workspace, dir)))
+      files[relative(workspace, path).split("\\").join("/")] = await readFile(path, "utf8");
   }
   // The fake's default branch holds what the workspace checked out.
   fake().seed.files(files, { message: "Example organisation" });
@@ -71,7 +72,11 @@ interface Run {
 }
 
 /** Runs the bundled action for `event` at `at`; returns the run and the API calls it made. */
-async function schedule(at: string, event: "schedule" | "workflow_dispatch" | "push" = "schedule", inputs: Record<string, string> = {}): Promise<Run> {
+async function schedule(
+  at: string,
+  event: "schedule" | "workflow_dispatch" | "push" = "schedule",
+  inputs: Record<string, string> = {},
+): Promise<Run> {
   clock = new Date(at);
   const f = fake();
   f.log.clear();
@@ -91,7 +96,8 @@ async function schedule(at: string, event: "schedule" | "workflow_dispatch" | "p
 }
 
 const pulls = (f: FakeGitHub): IssueRecord[] => [...f.repo().issues.values()].filter((i) => i.pull);
-const announcements = (f: FakeGitHub): IssueRecord[] => [...f.repo().issues.values()].filter((i) => !i.pull && i.labels.includes("announcement"));
+const announcements = (f: FakeGitHub): IssueRecord[] =>
+  [...f.repo().issues.values()].filter((i) => !i.pull && i.labels.includes("announcement"));
 
 /** The schedule text on `ref` checked by the schema, and the whole repository with it loaded clean. */
 async function expectValidSchedule(text: string, at: string): Promise<void> {
@@ -110,97 +116,140 @@ function events(ics: string): { login: string; start: number; end: number }[] {
   for (const tz of comp.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
   return comp.getAllSubcomponents("vevent").map((v) => {
     const e = new ICAL.Event(v);
-    return { login: /@([\w-]+)\)$/.exec(e.summary)?.[1] ?? "", start: e.startDate.toJSDate().getTime(), end: e.endDate.toJSDate().getTime() };
+    return {
+      login: /@([\w-]+)\)$/.exec(e.summary)?.[1] ?? "",
+      start: e.startDate.toJSDate().getTime(),
+      end: e.endDate.toJSDate().getTime(),
+    };
   });
 }
 
 describe("the schedule action", () => {
-  it("opens one pull request, updates it on a rerun, and announces the merged publication once", MANY_RUNS, async () => {
-    const f = fake();
-    const original = f.readFile(SCHEDULE)!;
+  it(
+    "opens one pull request, updates it on a rerun, and announces the merged publication once",
+    MANY_RUNS,
+    async () => {
+      const f = fake();
+      const original = f.readFile(SCHEDULE)!;
 
-    // 2027-01-01: the schedule reaches 2027-01-18, under five weeks ahead. One pull request.
-    const first = await schedule("2027-01-01T15:00:00Z");
-    expect(pulls(f)).toHaveLength(1);
-    const [pull] = pulls(f);
-    expect(pull).toMatchObject({ number: 1, state: "open", title: "Publish on-call schedule through 2027-03-08", labels: ["schedule"] });
-    expect(pull?.pull).toMatchObject({ headRef: BRANCH, baseRef: "main" });
-    expect(first.run.outputs).toMatchObject({ "pull-request": "1", "published-through": "2027-03-08" });
-    const proposed = f.readFile(SCHEDULE, BRANCH)!;
-    expect(proposed.startsWith(original)).toBe(true); // append-only: every published line kept as it was
-    expect(proposed.slice(original.length).trim().split("\n")).toHaveLength(14);
-    await expectValidSchedule(proposed, "2027-01-01T15:00:00Z");
-    for (const login of ["dwashington", "kbarrett", "nkim", "lschneider", "ade-okafor", "sofia-mendes", "arjun-nair", "jrivera", "marcus-bell"]) expect(pull?.body).toContain(`@${login}`);
-    expect(f.readFile(SCHEDULE)).toBe(original); // the default branch is untouched until the merge
-    expect(announcements(f)).toEqual([]);
-    expect(first.writes).toEqual([
-      "POST issues/create-label",
-      "POST git/create-ref",
-      "PUT repos/create-or-update-file-contents",
-      "POST pulls/create",
-      "POST issues/add-labels",
-    ]);
+      // 2027-01-01: the schedule reaches 2027-01-18, under five weeks ahead. One pull request.
+      const first = await schedule("2027-01-01T15:00:00Z");
+      expect(pulls(f)).toHaveLength(1);
+      const [pull] = pulls(f);
+      expect(pull).toMatchObject({
+        number: 1,
+        state: "open",
+        title: "Publish on-call schedule through 2027-03-08",
+        labels: ["schedule"],
+      });
+      expect(pull?.pull).toMatchObject({ headRef: BRANCH, baseRef: "main" });
+      expect(first.run.outputs).toMatchObject({ "pull-request": "1", "published-through": "2027-03-08" });
+      const proposed = f.readFile(SCHEDULE, BRANCH)!;
+      expect(proposed.startsWith(original)).toBe(true); // append-only: every published line kept as it was
+      expect(proposed.slice(original.length).trim().split("\n")).toHaveLength(14);
+      await expectValidSchedule(proposed, "2027-01-01T15:00:00Z");
+      for (const login of [
+        "dwashington",
+        "kbarrett",
+        "nkim",
+        "lschneider",
+        "ade-okafor",
+        "sofia-mendes",
+        "arjun-nair",
+        "jrivera",
+        "marcus-bell",
+      ])
+        expect(pull?.body).toContain(`@${login}`);
+      expect(f.readFile(SCHEDULE)).toBe(original); // the default branch is untouched until the merge
+      expect(announcements(f)).toEqual([]);
+      expect(first.writes).toEqual([
+        "POST issues/create-label",
+        "POST git/create-ref",
+        "PUT repos/create-or-update-file-contents",
+        "POST pulls/create",
+        "POST issues/add-labels",
+      ]);
 
-    // The same run again: nothing to change, no write at all.
-    const same = await schedule("2027-01-01T15:00:00Z");
-    expect(same.writes).toEqual([]);
-    expect(same.calls.length).toBeLessThanOrEqual(first.calls.length);
+      // The same run again: nothing to change, no write at all.
+      const same = await schedule("2027-01-01T15:00:00Z");
+      expect(same.writes).toEqual([]);
+      expect(same.calls.length).toBeLessThanOrEqual(first.calls.length);
 
-    // A week later, still not merged: the same pull request, rebuilt from the default branch and extended.
-    const later = await schedule("2027-01-08T15:00:00Z");
-    expect(pulls(f)).toHaveLength(1);
-    expect(f.issue(1)).toMatchObject({ state: "open", title: "Publish on-call schedule through 2027-03-15" });
-    expect(later.run.outputs).toMatchObject({ "pull-request": "1", "published-through": "2027-03-15" });
-    expect(later.writes).toEqual(["PUT repos/create-or-update-file-contents", "PATCH pulls/update"]);
-    const updated = f.readFile(SCHEDULE, BRANCH)!;
-    expect(updated.startsWith(proposed)).toBe(true);
-    expect(updated.slice(original.length).trim().split("\n")).toHaveLength(16);
-    await expectValidSchedule(updated, "2027-01-08T15:00:00Z");
+      // A week later, still not merged: the same pull request, rebuilt from the default branch and extended.
+      const later = await schedule("2027-01-08T15:00:00Z");
+      expect(pulls(f)).toHaveLength(1);
+      expect(f.issue(1)).toMatchObject({ state: "open", title: "Publish on-call schedule through 2027-03-15" });
+      expect(later.run.outputs).toMatchObject({ "pull-request": "1", "published-through": "2027-03-15" });
+      expect(later.writes).toEqual(["PUT repos/create-or-update-file-contents", "PATCH pulls/update"]);
+      const updated = f.readFile(SCHEDULE, BRANCH)!;
+      expect(updated.startsWith(proposed)).toBe(true);
+      expect(updated.slice(original.length).trim().split("\n")).toHaveLength(16);
+      await expectValidSchedule(updated, "2027-01-08T15:00:00Z");
 
-    // Merged. The push to main (the workspace is its checkout) announces the new schedule, once.
-    f.seed.merge(1, { user: "dana-whitfield" });
-    expect(f.readFile(SCHEDULE)).toBe(updated);
-    await writeFile(join(workspace, SCHEDULE), updated);
-    const pushed = await schedule("2027-01-09T15:00:00Z", "push");
-    expect(pushed.writes).toEqual(["POST issues/create-label", "POST issues/create"]);
-    const [announcement] = announcements(f);
-    expect(announcements(f)).toHaveLength(1);
-    expect(announcement).toMatchObject({ number: 2, state: "open", title: "On-call schedule published through 2027-03-15", labels: ["announcement"] });
-    expect(announcement?.body).toContain("#1 was merged");
-    expect(announcement?.body).toContain("<!-- oncall:schedule-published:2027-03-15 -->");
-    expect(announcement?.body).toContain(`@nkim: ${SITE}calendars/people/nkim.ics`);
-    expect(pushed.run.outputs).toMatchObject({ announcement: "2" });
-    expect(pushed.run.outputs["pull-request"]).toBeUndefined();
-    expect(pulls(f)).toHaveLength(1);
+      // Merged. The push to main (the workspace is its checkout) announces the new schedule, once.
+      f.seed.merge(1, { user: "dana-whitfield" });
+      expect(f.readFile(SCHEDULE)).toBe(updated);
+      await writeFile(join(workspace, SCHEDULE), updated);
+      const pushed = await schedule("2027-01-09T15:00:00Z", "push");
+      expect(pushed.writes).toEqual(["POST issues/create-label", "POST issues/create"]);
+      const [announcement] = announcements(f);
+      expect(announcements(f)).toHaveLength(1);
+      expect(announcement).toMatchObject({
+        number: 2,
+        state: "open",
+        title: "On-call schedule published through 2027-03-15",
+        labels: ["announcement"],
+      });
+      expect(announcement?.body).toContain("#1 was merged");
+      expect(announcement?.body).toContain("<!-- oncall:schedule-published:2027-03-15 -->");
+      expect(announcement?.body).toContain(`@nkim: ${SITE}calendars/people/nkim.ics`);
+      expect(pushed.run.outputs).toMatchObject({ announcement: "2" });
+      expect(pushed.run.outputs["pull-request"]).toBeUndefined();
+      expect(pulls(f)).toHaveLength(1);
 
-    // Reruns, by push or by the weekly schedule: still one announcement, nothing written.
-    for (const [at, event] of [["2027-01-09T15:00:00Z", "push"], ["2027-01-11T15:17:00Z", "schedule"]] as const) {
-      const again = await schedule(at, event);
-      expect(again.writes).toEqual([]);
-      expect(again.run.outputs["announcement"]).toBe("2");
-    }
-    expect(announcements(f)).toHaveLength(1);
+      // Reruns, by push or by the weekly schedule: still one announcement, nothing written.
+      for (const [at, event] of [
+        ["2027-01-09T15:00:00Z", "push"],
+        ["2027-01-11T15:17:00Z", "schedule"],
+      ] as const) {
+        const again = await schedule(at, event);
+        expect(again.writes).toEqual([]);
+        expect(again.run.outputs["announcement"]).toBe("2");
+      }
+      expect(announcements(f)).toHaveLength(1);
 
-    // The feeds follow the merged schedule: nkim's new rot-a shift of 25 January is in their calendar.
-    const nkim = events(await readFile(join(calendars, "calendars/people/nkim.ics"), "utf8"));
-    expect(nkim).toContainEqual({ login: "nkim", start: Date.parse("2027-01-25T16:00:00Z"), end: Date.parse("2027-02-01T16:00:00Z") });
-    const all = events(await readFile(join(calendars, "calendars/all.ics"), "utf8"));
-    const at = Date.parse("2027-03-04T12:00:00Z");
-    expect(all.filter((e) => e.start <= at && at < e.end).map((e) => e.login).sort()).toEqual(["lschneider", "marcus-bell"]);
-    expect(await readFile(join(calendars, "index.html"), "utf8")).toContain(`webcal://acme.github.io/oncall/calendars/people/nkim.ics`);
+      // The feeds follow the merged schedule: nkim's new rot-a shift of 25 January is in their calendar.
+      const nkim = events(await readFile(join(calendars, "calendars/people/nkim.ics"), "utf8"));
+      expect(nkim).toContainEqual({
+        login: "nkim",
+        start: Date.parse("2027-01-25T16:00:00Z"),
+        end: Date.parse("2027-02-01T16:00:00Z"),
+      });
+      const all = events(await readFile(join(calendars, "calendars/all.ics"), "utf8"));
+      const at = Date.parse("2027-03-04T12:00:00Z");
+      expect(
+        all
+          .filter((e) => e.start <= at && at < e.end)
+          .map((e) => e.login)
+          .sort(),
+      ).toEqual(["lschneider", "marcus-bell"]);
+      expect(await readFile(join(calendars, "index.html"), "utf8")).toContain(
+        `webcal://acme.github.io/oncall/calendars/people/nkim.ics`,
+      );
 
-    // A month on, the next publication reuses the branch, started again from main: only its own lines.
-    const next = await schedule("2027-02-08T15:00:00Z");
-    expect(pulls(f).filter((p) => p.state === "open")).toHaveLength(1);
-    expect(next.run.outputs).toMatchObject({ "pull-request": "3" });
-    const repo = f.repo();
-    const head = repo.git.resolveCommit(`heads/${BRANCH}`)!;
-    const main = repo.git.resolveCommit("heads/main")!;
-    expect(repo.git.ancestors(head).has(main)).toBe(true);
-    expect(repo.git.diff(main, head).map((c) => c.filename)).toEqual([SCHEDULE]);
-    expect(f.readFile(SCHEDULE, BRANCH)!.startsWith(updated)).toBe(true);
-    expect(announcements(f)).toHaveLength(1);
-  });
+      // A month on, the next publication reuses the branch, started again from main: only its own lines.
+      const next = await schedule("2027-02-08T15:00:00Z");
+      expect(pulls(f).filter((p) => p.state === "open")).toHaveLength(1);
+      expect(next.run.outputs).toMatchObject({ "pull-request": "3" });
+      const repo = f.repo();
+      const head = repo.git.resolveCommit(`heads/${BRANCH}`)!;
+      const main = repo.git.resolveCommit("heads/main")!;
+      expect(repo.git.ancestors(head).has(main)).toBe(true);
+      expect(repo.git.diff(main, head).map((c) => c.filename)).toEqual([SCHEDULE]);
+      expect(f.readFile(SCHEDULE, BRANCH)!.startsWith(updated)).toBe(true);
+      expect(announcements(f)).toHaveLength(1);
+    },
+  );
 
   it("changes nothing when there is nothing to publish", async () => {
     const run = await schedule("2026-11-23T15:00:00Z");
@@ -217,7 +266,9 @@ describe("the schedule action", () => {
   it("prints the plan and writes nothing on a dry run", async () => {
     const run = await schedule("2027-01-01T15:00:00Z", "workflow_dispatch", { "dry-run": "true" });
     expect(run.writes).toEqual([]);
-    expect(run.run.stdout).toContain(`commit rotations/schedule.yaml to branch ${BRANCH} and open or update its pull request`);
+    expect(run.run.stdout).toContain(
+      `commit rotations/schedule.yaml to branch ${BRANCH} and open or update its pull request`,
+    );
     expect(run.run.outputs["published-through"]).toBe("2027-03-08");
     expect(fake().repo().issues.size).toBe(0);
   });
@@ -226,9 +277,21 @@ describe("the schedule action", () => {
     clock = new Date("2027-01-01T15:00:00Z");
     const f = fake();
     const { eventName, payload } = buildEvent("schedule", { apiUrl: f.url });
-    const run = await runAction({ entry: ENTRY, eventName, payload, apiUrl: f.url, workspace, inputs: { "github-token": f.token, at: "next monday", "calendars-dir": calendars } });
+    const run = await runAction({
+      entry: ENTRY,
+      eventName,
+      payload,
+      apiUrl: f.url,
+      workspace,
+      inputs: { "github-token": f.token, at: "next monday", "calendars-dir": calendars },
+    });
     expect(run.exitCode).toBe(1);
-    expect(run.annotations).toEqual([{ level: "error", message: expect.stringMatching(/^Input "at" must be a date .* in America\/New_York .*, not "next monday"\.$/) }]);
+    expect(run.annotations).toEqual([
+      {
+        level: "error",
+        message: expect.stringMatching(/^Input "at" must be a date .* in America\/New_York .*, not "next monday"\.$/),
+      },
+    ]);
     expect(f.log.count()).toBe(0);
   });
 });

@@ -61,12 +61,23 @@ function seedIncident(f: FakeGitHub, fields: { createdAt?: string; labels?: stri
 
 function opened(f: FakeGitHub, n: number): BuiltEvent {
   const issue = f.issue(n)!;
-  return buildEvent("issues.opened", { sender: "bob", issue: { number: n, labels: [...issue.labels], assignees: ONCALL, created_at: issue.createdAt, state: "open" } });
+  return buildEvent("issues.opened", {
+    sender: "bob",
+    issue: { number: n, labels: [...issue.labels], assignees: ONCALL, created_at: issue.createdAt, state: "open" },
+  });
 }
 
 /** Starts one watch run at `at` (not awaited, so a test can act while it waits). */
 function watch(f: FakeGitHub, event: BuiltEvent, at: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({ entry: WATCH_ENTRY, ...event, apiUrl: f.url, workspace, apiTimeScaleMs: SCALE, timeoutMs: 90_000, inputs: { "github-token": f.token, at, ...inputs } });
+  return runAction({
+    entry: WATCH_ENTRY,
+    ...event,
+    apiUrl: f.url,
+    workspace,
+    apiTimeScaleMs: SCALE,
+    timeoutMs: 90_000,
+    inputs: { "github-token": f.token, at, ...inputs },
+  });
 }
 
 function ok(run: ActionRun): ActionRun {
@@ -81,10 +92,16 @@ function loggedAt(run: ActionRun, what: string): string {
   return line!.split(" ")[0]!;
 }
 
-const sloComments = (f: FakeGitHub, n: number) => f.comments(n).flatMap((c) => /<!-- oncall:(slo-[a-z]+) -->/.exec(c.body)?.[1] ?? []);
-const sloLabels = (f: FakeGitHub, n: number) => f.issue(n)!.labels.filter((l) => l.startsWith("slo:")).sort();
+const sloComments = (f: FakeGitHub, n: number) =>
+  f.comments(n).flatMap((c) => /<!-- oncall:(slo-[a-z]+) -->/.exec(c.body)?.[1] ?? []);
+const sloLabels = (f: FakeGitHub, n: number) =>
+  f
+    .issue(n)!
+    .labels.filter((l) => l.startsWith("slo:"))
+    .sort();
 const writes = (f: FakeGitHub) => f.log.entries.filter((e) => e.method !== "GET");
-const between = (at: string, from: string, to: string) => Date.parse(at) >= Date.parse(from) && Date.parse(at) < Date.parse(to);
+const between = (at: string, from: string, to: string) =>
+  Date.parse(at) >= Date.parse(from) && Date.parse(at) < Date.parse(to);
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !condition(); waited += 5) {
@@ -94,39 +111,61 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 describe("slo-watch action", () => {
-  it("warns at half the target and breaches and escalates at the deadline in one run, and the sweep repeats nothing", SLOW, async () => {
-    const f = fake();
-    const n = seedIncident(f);
-    const run = ok(await watch(f, opened(f, n), "2026-01-08T15:00:20Z"));
+  it(
+    "warns at half the target and breaches and escalates at the deadline in one run, and the sweep repeats nothing",
+    SLOW,
+    async () => {
+      const f = fake();
+      const n = seedIncident(f);
+      const run = ok(await watch(f, opened(f, n), "2026-01-08T15:00:20Z"));
 
-    expect(run.outputs).toMatchObject({ ended: "escalated", posted: "slo-warn,slo-breach,slo-escalate", deadline: "2026-01-08T15:10:00Z" });
-    expect(between(loggedAt(run, ": warn "), "2026-01-08T15:05:00Z", "2026-01-08T15:06:00Z")).toBe(true);
-    expect(between(loggedAt(run, "acknowledgement SLO breached"), "2026-01-08T15:10:00Z", "2026-01-08T15:11:00Z")).toBe(true);
-    expect(between(loggedAt(run, ": escalate to "), "2026-01-08T15:10:00Z", "2026-01-08T15:11:00Z")).toBe(true);
-    expect(sloComments(f, n)).toEqual(["slo-warn", "slo-breach", "slo-escalate"]);
-    expect(sloLabels(f, n)).toEqual(["slo:breached", "slo:escalated", "slo:warned"]);
-    const [warning, , escalation] = f.comments(n).map((c) => c.body);
-    expect(warning).toContain("@alice @lena: this incident is not acknowledged yet");
-    expect(escalation).toContain("@dana: please help");
-    // About one read a minute over ten minutes (fewer when the calls' real time stretches the minutes).
-    const polls = Number(run.outputs.polls);
-    expect(polls).toBeGreaterThanOrEqual(6);
-    expect(polls).toBeLessThanOrEqual(14);
-    expect(f.log.count({ operationId: "issues/get" })).toBe(polls);
+      expect(run.outputs).toMatchObject({
+        ended: "escalated",
+        posted: "slo-warn,slo-breach,slo-escalate",
+        deadline: "2026-01-08T15:10:00Z",
+      });
+      expect(between(loggedAt(run, ": warn "), "2026-01-08T15:05:00Z", "2026-01-08T15:06:00Z")).toBe(true);
+      expect(
+        between(loggedAt(run, "acknowledgement SLO breached"), "2026-01-08T15:10:00Z", "2026-01-08T15:11:00Z"),
+      ).toBe(true);
+      expect(between(loggedAt(run, ": escalate to "), "2026-01-08T15:10:00Z", "2026-01-08T15:11:00Z")).toBe(true);
+      expect(sloComments(f, n)).toEqual(["slo-warn", "slo-breach", "slo-escalate"]);
+      expect(sloLabels(f, n)).toEqual(["slo:breached", "slo:escalated", "slo:warned"]);
+      const [warning, , escalation] = f.comments(n).map((c) => c.body);
+      expect(warning).toContain("@alice @lena: this incident is not acknowledged yet");
+      expect(escalation).toContain("@dana: please help");
+      // About one read a minute over ten minutes (fewer when the calls' real time stretches the minutes).
+      const polls = Number(run.outputs.polls);
+      expect(polls).toBeGreaterThanOrEqual(6);
+      expect(polls).toBeLessThanOrEqual(14);
+      expect(f.log.count({ operationId: "issues/get" })).toBe(polls);
 
-    // The hourly sweep after it finds everything done: same markers, same labels, nothing new.
-    const before = f.log.count({ operationId: "issues/create-comment" });
-    const sweep = await runAction({ entry: SWEEP_ENTRY, ...buildEvent("schedule", { schedule: "23 * * * *" }), apiUrl: f.url, workspace, inputs: { "github-token": f.token, at: "2026-01-08T15:23:00Z" } });
-    expect(sweep.exitCode, sweep.stdout).toBe(0);
-    expect(f.log.count({ operationId: "issues/create-comment" })).toBe(before);
-    expect(sloComments(f, n)).toEqual(["slo-warn", "slo-breach", "slo-escalate"]);
-  });
+      // The hourly sweep after it finds everything done: same markers, same labels, nothing new.
+      const before = f.log.count({ operationId: "issues/create-comment" });
+      const sweep = await runAction({
+        entry: SWEEP_ENTRY,
+        ...buildEvent("schedule", { schedule: "23 * * * *" }),
+        apiUrl: f.url,
+        workspace,
+        inputs: { "github-token": f.token, at: "2026-01-08T15:23:00Z" },
+      });
+      expect(sweep.exitCode, sweep.stdout).toBe(0);
+      expect(f.log.count({ operationId: "issues/create-comment" })).toBe(before);
+      expect(sloComments(f, n)).toEqual(["slo-warn", "slo-breach", "slo-escalate"]);
+    },
+  );
 
   it("does not post a warning the sweep already posted", SLOW, async () => {
     const f = fake();
     const n = seedIncident(f);
     // A sweep that happened to run at 15:07 posted the warning.
-    const sweep = await runAction({ entry: SWEEP_ENTRY, ...buildEvent("schedule", { schedule: "23 * * * *" }), apiUrl: f.url, workspace, inputs: { "github-token": f.token, at: "2026-01-08T15:07:00Z" } });
+    const sweep = await runAction({
+      entry: SWEEP_ENTRY,
+      ...buildEvent("schedule", { schedule: "23 * * * *" }),
+      apiUrl: f.url,
+      workspace,
+      inputs: { "github-token": f.token, at: "2026-01-08T15:07:00Z" },
+    });
     expect(sweep.exitCode, sweep.stdout).toBe(0);
     expect(sloComments(f, n)).toEqual(["slo-warn"]);
     const run = ok(await watch(f, opened(f, n), "2026-01-08T15:07:30Z"));
@@ -149,16 +188,20 @@ describe("slo-watch action", () => {
     expect(writes(f)).toEqual([]);
   });
 
-  it("exits at once when the deadline is beyond its longest wait, leaving the incident to the sweep", SLOW, async () => {
-    const f = fake();
-    // Saturday 03:00 UTC: 22:00 on Friday in New York, 04:00 in Berlin: limited support for both. The
-    // clock starts when lena's weekend support starts, 09:00 in Berlin (08:00 UTC): due 08:30 UTC.
-    const n = seedIncident(f, { createdAt: "2026-01-10T03:00:00Z" });
-    const run = ok(await watch(f, opened(f, n), "2026-01-10T03:00:20Z"));
-    expect(run.outputs).toMatchObject({ ended: "handed-off", polls: "1", deadline: "2026-01-10T08:30:00Z" });
-    expect(run.stdout).toContain("the hourly sweep takes it");
-    expect(writes(f)).toEqual([]);
-  });
+  it(
+    "exits at once when the deadline is beyond its longest wait, leaving the incident to the sweep",
+    SLOW,
+    async () => {
+      const f = fake();
+      // Saturday 03:00 UTC: 22:00 on Friday in New York, 04:00 in Berlin: limited support for both. The
+      // clock starts when lena's weekend support starts, 09:00 in Berlin (08:00 UTC): due 08:30 UTC.
+      const n = seedIncident(f, { createdAt: "2026-01-10T03:00:00Z" });
+      const run = ok(await watch(f, opened(f, n), "2026-01-10T03:00:20Z"));
+      expect(run.outputs).toMatchObject({ ended: "handed-off", polls: "1", deadline: "2026-01-10T08:30:00Z" });
+      expect(run.stdout).toContain("the hourly sweep takes it");
+      expect(writes(f)).toEqual([]);
+    },
+  );
 
   it("does nothing for an incident in triage", SLOW, async () => {
     const f = fake();
@@ -168,34 +211,66 @@ describe("slo-watch action", () => {
     expect(writes(f)).toEqual([]);
   });
 
-  it("after /confirm, times the SLO from the comment, waiting for the incident action to leave triage", SLOW, async () => {
-    const f = fake();
-    // Reported at 13:00 by someone not allowed to report; confirmed at 15:00. Timed from the report,
-    // the deadline would have passed long ago.
-    const n = seedIncident(f, { createdAt: "2026-01-08T13:00:00Z", labels: ["status:triage"] });
-    const event = buildEvent("issue_comment.created", {
-      sender: "alice",
-      issue: { number: n, labels: [...BASE_LABELS, "status:triage"], assignees: ONCALL, created_at: "2026-01-08T13:00:00Z", state: "open" },
-      comment: { id: 1, body: "Looked at it: real.\r\n/confirm", user: "alice", created_at: REPORTED, updated_at: REPORTED },
-    });
-    const running = watch(f, event, "2026-01-08T15:00:20Z");
-    // The incident action, started by the same comment, applies the confirmation after the first read.
-    await until(() => f.log.count({ operationId: "issues/get" }) >= 1, "the first read");
-    const issue = f.issue(n)!;
-    issue.labels.splice(issue.labels.indexOf("status:triage"), 1, "status:investigating");
-    const run = ok(await running);
+  it(
+    "after /confirm, times the SLO from the comment, waiting for the incident action to leave triage",
+    SLOW,
+    async () => {
+      const f = fake();
+      // Reported at 13:00 by someone not allowed to report; confirmed at 15:00. Timed from the report,
+      // the deadline would have passed long ago.
+      const n = seedIncident(f, { createdAt: "2026-01-08T13:00:00Z", labels: ["status:triage"] });
+      const event = buildEvent("issue_comment.created", {
+        sender: "alice",
+        issue: {
+          number: n,
+          labels: [...BASE_LABELS, "status:triage"],
+          assignees: ONCALL,
+          created_at: "2026-01-08T13:00:00Z",
+          state: "open",
+        },
+        comment: {
+          id: 1,
+          body: "Looked at it: real.\r\n/confirm",
+          user: "alice",
+          created_at: REPORTED,
+          updated_at: REPORTED,
+        },
+      });
+      const running = watch(f, event, "2026-01-08T15:00:20Z");
+      // The incident action, started by the same comment, applies the confirmation after the first read.
+      await until(() => f.log.count({ operationId: "issues/get" }) >= 1, "the first read");
+      const issue = f.issue(n)!;
+      issue.labels.splice(issue.labels.indexOf("status:triage"), 1, "status:investigating");
+      const run = ok(await running);
 
-    expect(run.outputs).toMatchObject({ ended: "escalated", posted: "slo-warn,slo-breach,slo-escalate", deadline: "2026-01-08T15:10:00Z" });
-    expect(between(loggedAt(run, ": warn "), "2026-01-08T15:05:00Z", "2026-01-08T15:06:00Z")).toBe(true);
-  });
+      expect(run.outputs).toMatchObject({
+        ended: "escalated",
+        posted: "slo-warn,slo-breach,slo-escalate",
+        deadline: "2026-01-08T15:10:00Z",
+      });
+      expect(between(loggedAt(run, ": warn "), "2026-01-08T15:05:00Z", "2026-01-08T15:06:00Z")).toBe(true);
+    },
+  );
 
   it("starts no watch for a /confirm on an incident that was not in triage", async () => {
     const f = fake();
     const n = seedIncident(f);
     const event = buildEvent("issue_comment.created", {
       sender: "alice",
-      issue: { number: n, labels: [...BASE_LABELS, "status:investigating"], assignees: ONCALL, created_at: REPORTED, state: "open" },
-      comment: { id: 1, body: "/confirm", user: "alice", created_at: "2026-01-08T15:30:00Z", updated_at: "2026-01-08T15:30:00Z" },
+      issue: {
+        number: n,
+        labels: [...BASE_LABELS, "status:investigating"],
+        assignees: ONCALL,
+        created_at: REPORTED,
+        state: "open",
+      },
+      comment: {
+        id: 1,
+        body: "/confirm",
+        user: "alice",
+        created_at: "2026-01-08T15:30:00Z",
+        updated_at: "2026-01-08T15:30:00Z",
+      },
     });
     const run = ok(await watch(f, event, "2026-01-08T15:30:10Z"));
     expect(run.outputs).toMatchObject({ ended: "none", polls: "0" });
@@ -207,6 +282,8 @@ describe("slo-watch action", () => {
     const n = seedIncident(f);
     const run = await watch(f, opened(f, n), "2026-01-08T15:00:20Z", { "max-wait-minutes": "forever" });
     expect(run.exitCode).toBe(1);
-    expect(run.annotations.map((a) => a.message).join("\n")).toContain('Input max-wait-minutes must be a whole number of minutes from 1 to 300, not "forever"');
+    expect(run.annotations.map((a) => a.message).join("\n")).toContain(
+      'Input max-wait-minutes must be a whole number of minutes from 1 to 300, not "forever"',
+    );
   });
 });

@@ -22,13 +22,21 @@ interface Job {
   concurrency?: { group: string; "cancel-in-progress": boolean };
   steps: { uses?: string; with?: Record<string, unknown> }[];
 }
-const workflow = parse(text) as { on: Record<string, { types?: string[] } | null> & { schedule?: { cron: string }[] }; concurrency?: unknown; jobs: Record<string, Job> };
+const workflow = parse(text) as {
+  on: Record<string, { types?: string[] } | null> & { schedule?: { cron: string }[] };
+  concurrency?: unknown;
+  jobs: Record<string, Job>;
+};
 
 /** The `github` context of an event, as far as the `if:` conditions read it. */
 function github(eventName: string, event: Record<string, unknown> = {}): Record<string, unknown> {
   return { github: { event_name: eventName, event } };
 }
-const issue = (labels: string[], extra: Record<string, unknown> = {}) => ({ number: 7, labels: labels.map((name) => ({ name })), ...extra });
+const issue = (labels: string[], extra: Record<string, unknown> = {}) => ({
+  number: 7,
+  labels: labels.map((name) => ({ name })),
+  ...extra,
+});
 const runs = (job: string, ctx: Record<string, unknown>) => {
   const condition = workflow.jobs[job]!.if;
   return condition === undefined ? true : evaluateCondition(condition, ctx);
@@ -51,7 +59,8 @@ describe("slo workflow", () => {
   it("starts a watch for a new incident and for a /confirm line on one in triage, and nothing else", () => {
     expect(runs("watch", github("issues", { action: "opened", issue: issue(["incident"]) }))).toBe(true);
     expect(runs("watch", github("issues", { action: "opened", issue: issue(["bug"]) }))).toBe(false);
-    const comment = (body: string, labels = ["incident", "status:triage"], extra = {}) => github("issue_comment", { action: "created", issue: issue(labels, extra), comment: { body } });
+    const comment = (body: string, labels = ["incident", "status:triage"], extra = {}) =>
+      github("issue_comment", { action: "created", issue: issue(labels, extra), comment: { body } });
     expect(runs("watch", comment("/confirm"))).toBe(true);
     expect(runs("watch", comment("Checked the graphs, it is real.\r\n/confirm"))).toBe(true);
     expect(runs("watch", comment("/CONFIRM"))).toBe(true);
@@ -59,7 +68,9 @@ describe("slo workflow", () => {
     expect(runs("watch", comment("/ack"))).toBe(false);
     expect(runs("watch", comment("/confirm", ["incident", "status:investigating"]))).toBe(false);
     expect(runs("watch", comment("/confirm", ["status:triage"]))).toBe(false);
-    expect(runs("watch", comment("/confirm", ["incident", "status:triage"], { pull_request: { url: "x" } }))).toBe(false);
+    expect(runs("watch", comment("/confirm", ["incident", "status:triage"], { pull_request: { url: "x" } }))).toBe(
+      false,
+    );
     expect(runs("watch", github("schedule"))).toBe(false);
     expect(runs("watch", github("workflow_dispatch"))).toBe(false);
   });
@@ -68,12 +79,24 @@ describe("slo workflow", () => {
     expect(runs("sweep", github("schedule"))).toBe(true);
     expect(runs("sweep", github("workflow_dispatch"))).toBe(true);
     expect(runs("sweep", github("issues", { action: "opened", issue: issue(["incident"]) }))).toBe(false);
-    expect(runs("sweep", github("issue_comment", { action: "created", issue: issue(["incident", "status:triage"]), comment: { body: "/confirm" } }))).toBe(false);
+    expect(
+      runs(
+        "sweep",
+        github("issue_comment", {
+          action: "created",
+          issue: issue(["incident", "status:triage"]),
+          comment: { body: "/confirm" },
+        }),
+      ),
+    ).toBe(false);
   });
 
   it("runs one watch per incident at a time, never cancelled, and one sweep at a time; no workflow-wide group", () => {
     expect(workflow.concurrency).toBeUndefined();
-    expect(workflow.jobs["watch"]!.concurrency).toEqual({ group: "slo-watch-${{ github.event.issue.number }}", "cancel-in-progress": false });
+    expect(workflow.jobs["watch"]!.concurrency).toEqual({
+      group: "slo-watch-${{ github.event.issue.number }}",
+      "cancel-in-progress": false,
+    });
     expect(workflow.jobs["sweep"]!.concurrency).toEqual({ group: "slo-sweep", "cancel-in-progress": false });
   });
 

@@ -33,7 +33,8 @@ const MANY_RUNS = { timeout: 180_000 };
 let workspace = "";
 beforeAll(async () => {
   workspace = await mkdtemp(join(tmpdir(), "oncall-slo-e2e-"));
-  for (const dir of ["rotations", "incidents", "postmortems", "playbooks"]) await cp(join(root, dir), join(workspace, dir), { recursive: true });
+  for (const dir of ["rotations", "incidents", "postmortems", "playbooks"])
+    await cp(join(root, dir), join(workspace, dir), { recursive: true });
 });
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });
@@ -89,13 +90,21 @@ async function check(f: FakeGitHub, at: string, options: RunOptions = {}): Promi
     ...event,
     apiUrl: f.url,
     workspace,
-    inputs: { "github-token": f.token, at, ...(options.hook ? { "webhook-url": options.hook.url } : {}), ...options.inputs },
+    inputs: {
+      "github-token": f.token,
+      at,
+      ...(options.hook ? { "webhook-url": options.hook.url } : {}),
+      ...options.inputs,
+    },
   });
   expect(run.exitCode, `slo action at ${at}:\n${run.stdout}\n${run.stderr}`).toBe(options.exit ?? 0);
   return run;
 }
 
-function seedIncident(f: FakeGitHub, fields: { createdAt?: string; labels?: string[]; state?: "open" | "closed"; title?: string } = {}): number {
+function seedIncident(
+  f: FakeGitHub,
+  fields: { createdAt?: string; labels?: string[]; state?: "open" | "closed"; title?: string } = {},
+): number {
   return f.seed.issue({
     title: fields.title ?? "[Incident] Checkout declines every card",
     body: "### What is broken?\n\nCheckout.",
@@ -111,47 +120,57 @@ function seedIncident(f: FakeGitHub, fields: { createdAt?: string; labels?: stri
 function sloComments(f: FakeGitHub, issue: number): string[] {
   return f.comments(issue).flatMap((c) => /<!-- oncall:(slo-[a-z]+) -->/.exec(c.body)?.[1] ?? []);
 }
-const labelsOf = (f: FakeGitHub, issue: number) => f.issue(issue)!.labels.filter((l) => l.startsWith("slo:")).sort();
+const labelsOf = (f: FakeGitHub, issue: number) =>
+  f
+    .issue(issue)!
+    .labels.filter((l) => l.startsWith("slo:"))
+    .sort();
 const reads = (entries: readonly LoggedRequest[]) => entries.filter((e) => e.method === "GET");
 const writes = (entries: readonly LoggedRequest[]) => entries.filter((e) => e.method !== "GET");
 /** Writes to incidents, leaving out the repository's label table (created or recoloured once). */
-const incidentWrites = (entries: readonly LoggedRequest[]) => writes(entries).filter((e) => e.operationId !== "issues/create-label" && e.operationId !== "issues/update-label");
+const incidentWrites = (entries: readonly LoggedRequest[]) =>
+  writes(entries).filter((e) => e.operationId !== "issues/create-label" && e.operationId !== "issues/update-label");
 
 describe("slo action", () => {
-  it("warns, breaches and escalates exactly once over repeated runs, and the webhook gets the escalation once", MANY_RUNS, async () => {
-    const f = fake();
-    const hook = await webhook();
-    const n = seedIncident(f);
+  it(
+    "warns, breaches and escalates exactly once over repeated runs, and the webhook gets the escalation once",
+    MANY_RUNS,
+    async () => {
+      const f = fake();
+      const hook = await webhook();
+      const n = seedIncident(f);
 
-    for (const at of ["2026-12-02T15:02:00Z", "2026-12-02T15:05:00Z"]) await check(f, at, { hook });
-    expect(f.comments(n)).toEqual([]);
-    expect(writes(f.log.entries)).toEqual([]);
+      for (const at of ["2026-12-02T15:02:00Z", "2026-12-02T15:05:00Z"]) await check(f, at, { hook });
+      expect(f.comments(n)).toEqual([]);
+      expect(writes(f.log.entries)).toEqual([]);
 
-    const warned = await check(f, "2026-12-02T15:06:00Z", { hook });
-    expect(warned.outputs).toMatchObject({ checked: "1", warned: String(n), breached: "", escalated: "" });
-    expect(sloComments(f, n)).toEqual(["slo-warn"]);
-    expect(f.comments(n)[0]!.body).toContain("@dwashington @kbarrett");
-    expect(labelsOf(f, n)).toEqual(["slo:warned"]);
+      const warned = await check(f, "2026-12-02T15:06:00Z", { hook });
+      expect(warned.outputs).toMatchObject({ checked: "1", warned: String(n), breached: "", escalated: "" });
+      expect(sloComments(f, n)).toEqual(["slo-warn"]);
+      expect(f.comments(n)[0]!.body).toContain("@dwashington @kbarrett");
+      expect(labelsOf(f, n)).toEqual(["slo:warned"]);
 
-    await check(f, "2026-12-02T15:08:00Z", { hook });
-    const breached = await check(f, "2026-12-02T15:10:00Z", { hook });
-    expect(breached.outputs).toMatchObject({ warned: "", breached: String(n), escalated: String(n) });
-    for (const at of ["2026-12-02T15:15:00Z", "2026-12-02T16:00:00Z", "2026-12-03T09:00:00Z"]) await check(f, at, { hook });
+      await check(f, "2026-12-02T15:08:00Z", { hook });
+      const breached = await check(f, "2026-12-02T15:10:00Z", { hook });
+      expect(breached.outputs).toMatchObject({ warned: "", breached: String(n), escalated: String(n) });
+      for (const at of ["2026-12-02T15:15:00Z", "2026-12-02T16:00:00Z", "2026-12-03T09:00:00Z"])
+        await check(f, at, { hook });
 
-    expect(sloComments(f, n)).toEqual(["slo-warn", "slo-breach", "slo-escalate"]);
-    expect(labelsOf(f, n)).toEqual(["slo:breached", "slo:escalated", "slo:warned"]);
-    const [, breach, escalation] = f.comments(n).map((c) => c.body);
-    expect(breach).toContain("- 2026-12-02 15:10 UTC · slo-check · Acknowledgement SLO breached");
-    expect(escalation).toContain("On call: @dwashington @kbarrett");
-    expect(escalation).toContain("@dana-whitfield @tobias-wren: please help");
-    expect(f.log.count({ operationId: "issues/create-comment" })).toBe(3);
-    expect(f.log.count({ operationId: "issues/update-comment" })).toBe(0);
+      expect(sloComments(f, n)).toEqual(["slo-warn", "slo-breach", "slo-escalate"]);
+      expect(labelsOf(f, n)).toEqual(["slo:breached", "slo:escalated", "slo:warned"]);
+      const [, breach, escalation] = f.comments(n).map((c) => c.body);
+      expect(breach).toContain("- 2026-12-02 15:10 UTC · slo-check · Acknowledgement SLO breached");
+      expect(escalation).toContain("On call: @dwashington @kbarrett");
+      expect(escalation).toContain("@dana-whitfield @tobias-wren: please help");
+      expect(f.log.count({ operationId: "issues/create-comment" })).toBe(3);
+      expect(f.log.count({ operationId: "issues/update-comment" })).toBe(0);
 
-    expect(hook.received).toHaveLength(1);
-    expect(hook.received[0]!.text).toContain(`Incident #${n} is not acknowledged`);
-    expect(hook.received[0]!.text).toContain("Managers: Dana Whitfield (dana-whitfield), Tobias Wren (tobias-wren)");
-    expect(hook.received[0]!.blocks.length).toBeGreaterThan(0);
-  });
+      expect(hook.received).toHaveLength(1);
+      expect(hook.received[0]!.text).toContain(`Incident #${n} is not acknowledged`);
+      expect(hook.received[0]!.text).toContain("Managers: Dana Whitfield (dana-whitfield), Tobias Wren (tobias-wren)");
+      expect(hook.received[0]!.blocks.length).toBeGreaterThan(0);
+    },
+  );
 
   it("stops once the incident is acknowledged before the deadline", MANY_RUNS, async () => {
     const f = fake();
@@ -164,10 +183,20 @@ describe("slo action", () => {
     // issue as the event saw it.
     clock = new Date("2026-12-02T15:08:00Z");
     f.store.attachLabels(f.repo(), f.issue(n)!, ["acknowledged"]);
-    const event = buildEvent("issues.labeled", { sender: "dwashington", issue: { number: n, labels: [...INCIDENT_LABELS, "slo:warned", "acknowledged"], assignees: ONCALL, created_at: REPORTED, state: "open" } });
+    const event = buildEvent("issues.labeled", {
+      sender: "dwashington",
+      issue: {
+        number: n,
+        labels: [...INCIDENT_LABELS, "slo:warned", "acknowledged"],
+        assignees: ONCALL,
+        created_at: REPORTED,
+        state: "open",
+      },
+    });
     const onEvent = await check(f, "2026-12-02T15:08:00Z", { hook, event });
     expect(onEvent.outputs).toMatchObject({ checked: "0" });
-    for (const at of ["2026-12-02T15:10:00Z", "2026-12-02T15:30:00Z", "2026-12-02T18:00:00Z"]) await check(f, at, { hook });
+    for (const at of ["2026-12-02T15:10:00Z", "2026-12-02T15:30:00Z", "2026-12-02T18:00:00Z"])
+      await check(f, at, { hook });
 
     expect(sloComments(f, n)).toEqual(["slo-warn"]);
     expect(labelsOf(f, n)).toEqual(["slo:warned"]);
@@ -178,7 +207,16 @@ describe("slo action", () => {
     const f = fake();
     const n = seedIncident(f);
     // The search (the fake's index is always fresh) still shows no acknowledgement; the event does.
-    const event = buildEvent("issues.labeled", { sender: "dwashington", issue: { number: n, labels: [...INCIDENT_LABELS, "acknowledged"], assignees: ONCALL, created_at: REPORTED, state: "open" } });
+    const event = buildEvent("issues.labeled", {
+      sender: "dwashington",
+      issue: {
+        number: n,
+        labels: [...INCIDENT_LABELS, "acknowledged"],
+        assignees: ONCALL,
+        created_at: REPORTED,
+        state: "open",
+      },
+    });
     await check(f, "2026-12-02T15:20:00Z", { event });
     expect(f.comments(n)).toEqual([]);
   });
@@ -220,7 +258,11 @@ describe("slo action", () => {
     const n = seedIncident(f);
     const run = await check(f, "2026-12-02T15:12:00Z", { hook, exit: 1 });
     expect(hook.received).toHaveLength(2); // one attempt and one retry
-    expect(run.annotations.some((a) => a.message.includes(`Chat message for #${n} not delivered: the webhook answered HTTP 500 (2 attempts)`))).toBe(true);
+    expect(
+      run.annotations.some((a) =>
+        a.message.includes(`Chat message for #${n} not delivered: the webhook answered HTTP 500 (2 attempts)`),
+      ),
+    ).toBe(true);
     // The only place the URL appears is the runner command that masks it in every later log line.
     const logged = `${run.stdout}${run.stderr}`.split("\n").filter((line) => !line.startsWith("::add-mask::"));
     expect(run.stdout).toContain(`::add-mask::${hook.url}`);
@@ -276,7 +318,12 @@ describe("slo action reads", () => {
     const many = await traffic((f) => {
       for (let i = 0; i < 198; i++) {
         const createdAt = `2026-12-0${1 + (i % 2)}T${String(10 + (i % 5)).padStart(2, "0")}:00:00Z`;
-        const labels = i % 3 === 0 ? ["slo:warned", "slo:breached", "slo:escalated"] : i % 3 === 1 ? ["acknowledged", "slo:warned"] : ["acknowledged"];
+        const labels =
+          i % 3 === 0
+            ? ["slo:warned", "slo:breached", "slo:escalated"]
+            : i % 3 === 1
+              ? ["acknowledged", "slo:warned"]
+              : ["acknowledged"];
         seedIncident(f, { createdAt, labels, title: `[Incident] Background incident ${i}` });
       }
     });
@@ -286,8 +333,15 @@ describe("slo action reads", () => {
     expect(calls(incidentWrites(many.entries))).toEqual(calls(incidentWrites(two.entries)));
     // What those reads are: one search, one label listing (the run writes labels), and one comment
     // listing per incident acted on (to find an earlier comment by its marker); no issue is read.
-    expect(calls(reads(two.entries))).toEqual(["GET issues/list-comments", "GET issues/list-comments", "GET issues/list-labels-for-repo", "GET search/issues-and-pull-requests"]);
-    expect(many.entries.filter((e) => e.operationId === "issues/list-comments").map((e) => e.path)).toEqual(many.due.map((n) => `/repos/acme/oncall/issues/${n}/comments`));
+    expect(calls(reads(two.entries))).toEqual([
+      "GET issues/list-comments",
+      "GET issues/list-comments",
+      "GET issues/list-labels-for-repo",
+      "GET search/issues-and-pull-requests",
+    ]);
+    expect(many.entries.filter((e) => e.operationId === "issues/list-comments").map((e) => e.path)).toEqual(
+      many.due.map((n) => `/repos/acme/oncall/issues/${n}/comments`),
+    );
   });
 
   it("reads no incident one by one even when more than a page of them are live: one search page per 100", async () => {
@@ -297,7 +351,10 @@ describe("slo action reads", () => {
       for (let i = 0; i < 150; i++) seedIncident(f, { title: `[Incident] Storm ${i}` });
       const run = await check(f, "2026-12-02T15:03:00Z");
       expect(run.outputs.checked).toBe("150");
-      expect(reads(f.log.entries).map((e) => `${e.operationId} page ${e.query["page"] ?? "1"}`)).toEqual(["search/issues-and-pull-requests page 1", "search/issues-and-pull-requests page 2"]);
+      expect(reads(f.log.entries).map((e) => `${e.operationId} page ${e.query["page"] ?? "1"}`)).toEqual([
+        "search/issues-and-pull-requests page 1",
+        "search/issues-and-pull-requests page 2",
+      ]);
       expect(writes(f.log.entries)).toEqual([]);
     } finally {
       await f.close();
@@ -309,7 +366,13 @@ describe("slo action reads", () => {
 describe("slo-report action", () => {
   async function report(f: FakeGitHub, at: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
     clock = new Date(at);
-    const run = await runAction({ entry: REPORT_ENTRY, ...buildEvent("schedule", { schedule: "17 7 1 * *" }), apiUrl: f.url, workspace, inputs: { "github-token": f.token, at, ...inputs } });
+    const run = await runAction({
+      entry: REPORT_ENTRY,
+      ...buildEvent("schedule", { schedule: "17 7 1 * *" }),
+      apiUrl: f.url,
+      workspace,
+      inputs: { "github-token": f.token, at, ...inputs },
+    });
     expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
     return run;
   }

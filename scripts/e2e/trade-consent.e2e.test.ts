@@ -34,22 +34,37 @@ const RELAY_BUDGET = 7;
 
 afterEach(cleanTradeWorkspaces);
 
-const theSwap = (read: (f: string) => string) => ({ [SCHEDULE]: swap(read(SCHEDULE), "rot-b", "2026-02-04", "2026-02-11") });
+const theSwap = (read: (f: string) => string) => ({
+  [SCHEDULE]: swap(read(SCHEDULE), "rot-b", "2026-02-04", "2026-02-11"),
+});
 
 type Event = { eventName: string; payload: Record<string, unknown> };
 
 function harness(fake: () => FakeGitHub, inputs: () => Record<string, string>) {
   async function run(t: TradePr, event: Event, budget = BUDGET): Promise<ActionRun & { calls: string[] }> {
     fake().log.clear();
-    const result = await runAction({ entry: TRADE_ENTRY, ...event, apiUrl: fake().url, workspace: t.dir, inputs: inputs() });
+    const result = await runAction({
+      entry: TRADE_ENTRY,
+      ...event,
+      apiUrl: fake().url,
+      workspace: t.dir,
+      inputs: inputs(),
+    });
     expect(result.stderr).toBe("");
     expect(result.exitCode, result.stdout).toBe(0);
     const calls = fake().log.summary();
     expect(calls.length, calls.join("\n")).toBeLessThanOrEqual(budget);
     return { ...result, calls };
   }
-  const status = (t: TradePr) => fake().repo().statuses.filter((s) => s.sha === t.head && s.context === "oncall/consent").at(-1);
-  const comment = (t: TradePr) => fake().comments(t.number).filter((c) => c.body.includes(MARKER))[0]?.body ?? "";
+  const status = (t: TradePr) =>
+    fake()
+      .repo()
+      .statuses.filter((s) => s.sha === t.head && s.context === "oncall/consent")
+      .at(-1);
+  const comment = (t: TradePr) =>
+    fake()
+      .comments(t.number)
+      .filter((c) => c.body.includes(MARKER))[0]?.body ?? "";
   const requested = (t: TradePr) => [...t.pull.pull.requestedReviewers].sort();
   return { run, status, comment, requested };
 }
@@ -62,7 +77,10 @@ describe("trade consent with a commit status (no App token)", () => {
   it("item 1: a head that makes its author the other person's manager gets no manager approval: pending, and the person is asked", async () => {
     // Fails before issue 10 item 1: managers were read from the head, so raj, "manager" of sam-lee in
     // his own pull request, consented for her by opening it and the status was success.
-    const t = openTradePr(fake(), "raj", (read) => ({ ...theSwap(read), [PEOPLE_FILE]: setManager(read(PEOPLE_FILE), "sam-lee", "raj") }));
+    const t = openTradePr(fake(), "raj", (read) => ({
+      ...theSwap(read),
+      [PEOPLE_FILE]: setManager(read(PEOPLE_FILE), "sam-lee", "raj"),
+    }));
     expect(t.read(PEOPLE_FILE, t.head)).toMatch(/login: sam-lee\n(?:\s{4}.*\n)*?\s{4}manager: raj/);
     await run(t, pullTargetEvent(t, "opened", "2026-01-06T12:00:00Z"));
     expect(status(t)).toMatchObject({ state: "pending", description: "Waiting for approval from sam-lee" });
@@ -87,7 +105,9 @@ describe("trade consent with a commit status (no App token)", () => {
     expect(status(t)).toMatchObject({ state: "pending", description: "Waiting for approval from sam-lee" });
     expect(pushed.calls).toContain("POST pulls/request-reviewers 201");
     expect(requested(t)).toEqual(["sam-lee"]);
-    expect(comment(t)).toContain(`| \`sam-lee\` | ⏳ | approved ${approved.slice(0, 7)}, but a later push changed what the trade does; waiting for \`sam-lee\` or their manager \`dana\` to approve again |`);
+    expect(comment(t)).toContain(
+      `| \`sam-lee\` | ⏳ | approved ${approved.slice(0, 7)}, but a later push changed what the trade does; waiting for \`sam-lee\` or their manager \`dana\` to approve again |`,
+    );
 
     // A rerun asks nobody again, even with the request gone (she was asked once for that approval).
     t.pull.pull.requestedReviewers = [];
@@ -128,7 +148,9 @@ describe("trade consent with a commit status (no App token)", () => {
     // No remote to fetch it from: the approval cannot be checked, so it does not count.
     await run(t, pullTargetEvent(t, "synchronize", "2026-01-06T14:00:00Z"));
     expect(status(t)).toMatchObject({ state: "pending" });
-    expect(comment(t)).toContain(`approved ${first.slice(0, 7)}, a commit that can no longer be read (force-pushed away?), so that approval no longer counts`);
+    expect(comment(t)).toContain(
+      `approved ${first.slice(0, 7)}, a commit that can no longer be read (force-pushed away?), so that approval no longer counts`,
+    );
 
     // With the repository as origin, the action fetches it by id, compares, and consent stands.
     git(t.dir, "remote", "add", "origin", origin);
@@ -146,14 +168,22 @@ describe("trade consent with a commit status (no App token)", () => {
     const relayed = await run(t, relayEvent(t, "2026-01-06T13:00:00Z"), RELAY_BUDGET);
     expect(relayed.calls[0]).toBe("GET pulls/get 200");
     expect(status(t)).toMatchObject({ state: "success" });
-    expect(relayed.summary).toContain("anyone who can push a branch to this repository can run a workflow of their own");
-    expect(relayed.annotations).toContainEqual(expect.objectContaining({ level: "warning", message: expect.stringContaining("no `app-token` was given") }));
+    expect(relayed.summary).toContain(
+      "anyone who can push a branch to this repository can run a workflow of their own",
+    );
+    expect(relayed.annotations).toContainEqual(
+      expect.objectContaining({ level: "warning", message: expect.stringContaining("no `app-token` was given") }),
+    );
 
     // A fork's run links no pull request: found by head owner and branch. Text where a number
     // belongs is never used.
     const fork = await run(t, relayEvent(t, "2026-01-06T14:00:00Z", { linked: false }), RELAY_BUDGET);
     expect(fork.calls[0]).toBe("GET pulls/list 200");
-    const odd = await run(t, relayEvent(t, "2026-01-06T15:00:00Z", { pullRequests: [{ number: "1; echo pwned", head: { sha: t.head } }] }), RELAY_BUDGET);
+    const odd = await run(
+      t,
+      relayEvent(t, "2026-01-06T15:00:00Z", { pullRequests: [{ number: "1; echo pwned", head: { sha: t.head } }] }),
+      RELAY_BUDGET,
+    );
     expect(odd.calls[0]).toBe("GET pulls/list 200");
     expect(odd.stdout).not.toContain("pwned");
   });
@@ -163,17 +193,33 @@ describe("trade consent as a GitHub App check run (app-token)", () => {
   let clock = Date.parse("2026-01-06T12:00:00Z");
   const tokens = { "actions-token": "github-actions[bot]", "app-token": "oncall-consent[bot]" };
   const fake = useFakeGitHub({ now: () => new Date((clock += 1000)), tokens });
-  const { run, status } = harness(fake, () => ({ "github-token": "actions-token", "app-token": "app-token", "app-slug": "oncall-consent" }));
-  const runs = (t: TradePr) => [...fake().repo().checkRuns.values()].filter((r) => r.headSha === t.head && r.name === "oncall/consent");
+  const { run, status } = harness(fake, () => ({
+    "github-token": "actions-token",
+    "app-token": "app-token",
+    "app-slug": "oncall-consent",
+  }));
+  const runs = (t: TradePr) =>
+    [...fake().repo().checkRuns.values()].filter((r) => r.headSha === t.head && r.name === "oncall/consent");
 
   it("item 3: posts the verdict as the App's check run, updates that one run, ignores a look-alike from a workflow, posts no status", async () => {
     // Fails before issue 10 item 3: there was no app-token input and only a commit status was posted.
     const t = openTradePr(fake(), "raj", theSwap);
     // What a branch pusher's own workflow can post with GITHUB_TOKEN: same name, another App.
-    fake().repo().checkRuns.set(999, {
-      id: 999, headSha: t.head, name: "oncall/consent", status: "completed", conclusion: "success", startedAt: null, completedAt: null,
-      externalId: null, detailsUrl: null, output: { title: "forged", summary: "forged", text: null, annotationsCount: 0 }, creator: "github-actions[bot]",
-    });
+    fake()
+      .repo()
+      .checkRuns.set(999, {
+        id: 999,
+        headSha: t.head,
+        name: "oncall/consent",
+        status: "completed",
+        conclusion: "success",
+        startedAt: null,
+        completedAt: null,
+        externalId: null,
+        detailsUrl: null,
+        output: { title: "forged", summary: "forged", text: null, annotationsCount: 0 },
+        creator: "github-actions[bot]",
+      });
     // The comment of a run before the App was set up: the App cannot edit it, so it writes its own.
     fake().seed.comment(t.number, { body: `old verdict\n${MARKER}`, user: "github-actions[bot]" });
     const opened = await run(t, pullTargetEvent(t, "opened", "2026-01-06T12:00:00Z"));
@@ -187,18 +233,26 @@ describe("trade consent as a GitHub App check run (app-token)", () => {
     ]);
     const ours = runs(t).filter((r) => r.creator === "oncall-consent[bot]");
     expect(ours).toHaveLength(1);
-    expect(ours[0]).toMatchObject({ status: "in_progress", conclusion: null, output: { title: "Waiting for approval from sam-lee" } });
+    expect(ours[0]).toMatchObject({
+      status: "in_progress",
+      conclusion: null,
+      output: { title: "Waiting for approval from sam-lee" },
+    });
     expect(fake().repo().checkRuns.get(999)?.output.title).toBe("forged");
     expect(status(t)).toBeUndefined();
     expect(opened.summary).not.toContain("no `app-token` was given");
-    const mine = fake().comments(t.number).filter((c) => c.user === "oncall-consent[bot]");
+    const mine = fake()
+      .comments(t.number)
+      .filter((c) => c.user === "oncall-consent[bot]");
     expect(mine).toHaveLength(1);
     expect(mine[0]!.body).toContain("| `sam-lee` | ⏳ |");
 
     t.fake.seed.review(t.number, { user: "sam-lee", state: "APPROVED" });
     const approved = await run(t, relayEvent(t, "2026-01-06T13:00:00Z"), RELAY_BUDGET);
     expect(approved.calls).toContain(`PATCH checks/update 200`);
-    expect(runs(t).filter((r) => r.creator === "oncall-consent[bot]")).toEqual([expect.objectContaining({ status: "completed", conclusion: "success" })]);
+    expect(runs(t).filter((r) => r.creator === "oncall-consent[bot]")).toEqual([
+      expect.objectContaining({ status: "completed", conclusion: "success" }),
+    ]);
     // A rerun writes nothing.
     const again = await run(t, relayEvent(t, "2026-01-06T13:00:00Z"), RELAY_BUDGET);
     expect(again.calls.filter((c) => !c.startsWith("GET"))).toEqual([]);
@@ -206,7 +260,13 @@ describe("trade consent as a GitHub App check run (app-token)", () => {
 
   it("refuses an app-token without app-slug, clearly", async () => {
     const t = openTradePr(fake(), "raj", theSwap);
-    const r = await runAction({ entry: TRADE_ENTRY, ...pullTargetEvent(t, "opened", "2026-01-06T12:00:00Z"), apiUrl: fake().url, workspace: t.dir, inputs: { "github-token": "actions-token", "app-token": "app-token" } });
+    const r = await runAction({
+      entry: TRADE_ENTRY,
+      ...pullTargetEvent(t, "opened", "2026-01-06T12:00:00Z"),
+      apiUrl: fake().url,
+      workspace: t.dir,
+      inputs: { "github-token": "actions-token", "app-token": "app-token" },
+    });
     expect(r.exitCode).toBe(1);
     expect(r.annotations.find((a) => a.level === "error")?.message).toContain('needs "app-slug"');
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at /);

@@ -4,7 +4,9 @@ import { relayRun, tradeEvent } from "../core/trade/index.js";
 
 describe("tradeEvent", () => {
   it("reads the pull request, both commits and the requested reviewers from pull_request", () => {
-    const { eventName, payload } = buildEvent("pull_request.opened", { pullRequest: { number: 12, user: "alice", headSha: "a".repeat(40), baseSha: "b".repeat(40) } });
+    const { eventName, payload } = buildEvent("pull_request.opened", {
+      pullRequest: { number: 12, user: "alice", headSha: "a".repeat(40), baseSha: "b".repeat(40) },
+    });
     const pr = payload["pull_request"] as Record<string, unknown>;
     pr["requested_reviewers"] = [{ login: "bob" }];
     pr["updated_at"] = "2026-11-23T12:00:00Z";
@@ -16,7 +18,10 @@ describe("tradeEvent", () => {
   });
 
   it("takes the later of the pull request's update and the review for pull_request_review", () => {
-    const { eventName, payload } = buildEvent("pull_request_review.submitted", { pullRequest: { number: 3, user: "carol" }, review: { user: "bob", state: "approved" } });
+    const { eventName, payload } = buildEvent("pull_request_review.submitted", {
+      pullRequest: { number: 3, user: "carol" },
+      review: { user: "bob", state: "approved" },
+    });
     (payload["pull_request"] as Record<string, unknown>)["updated_at"] = "2026-11-23T12:00:00Z";
     (payload["review"] as Record<string, unknown>)["submitted_at"] = "2026-11-24T08:30:00Z";
     expect(tradeEvent(eventName, payload)?.at?.toISO()).toBe("2026-11-24T08:30:00.000Z");
@@ -30,10 +35,21 @@ describe("tradeEvent", () => {
 
 describe("relayRun (the workflow_run after a review)", () => {
   const sha = "c".repeat(40);
-  const payload = (run: Record<string, unknown>) => ({ workflow_run: { event: "pull_request_review", head_sha: sha, head_branch: "trade", head_repository: { owner: { login: "fork-owner" } }, ...run } });
+  const payload = (run: Record<string, unknown>) => ({
+    workflow_run: {
+      event: "pull_request_review",
+      head_sha: sha,
+      head_branch: "trade",
+      head_repository: { owner: { login: "fork-owner" } },
+      ...run,
+    },
+  });
 
   it("takes the linked pull request's number, and only a positive integer", () => {
-    expect(relayRun("workflow_run", payload({ pull_requests: [{ number: 7, head: { sha } }] }))).toMatchObject({ number: 7, headSha: sha });
+    expect(relayRun("workflow_run", payload({ pull_requests: [{ number: 7, head: { sha } }] }))).toMatchObject({
+      number: 7,
+      headSha: sha,
+    });
     for (const number of ["7", 7.5, -1, 0, "7; rm -rf /", null]) {
       const run = relayRun("workflow_run", payload({ pull_requests: [{ number, head: { sha } }] }));
       expect(run?.number).toBeUndefined();

@@ -23,7 +23,13 @@ export const PEOPLE_FILE = "rotations/people.yaml";
 const ROSTER = ["dana", "alice", "bob", "lena", "raj", "sam-lee"];
 
 export function git(dir: string, ...args: string[]): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: "t",
+    GIT_AUTHOR_EMAIL: "t@example.com",
+    GIT_COMMITTER_NAME: "t",
+    GIT_COMMITTER_EMAIL: "t@example.com",
+  };
   return execFileSync("git", args, { cwd: dir, encoding: "utf8", env }).trim();
 }
 
@@ -34,7 +40,9 @@ export function swap(text: string, layer: string, a: string, b: string): string 
   const lb = line(b).exec(text)?.[0];
   const login = (l: string) => /login: ([\w-]+),/.exec(l)![1]!;
   if (!la || !lb) throw new Error(`no ${layer} shift on ${a} or ${b}`);
-  return text.replace(la, la.replace(`login: ${login(la)},`, `login: ${login(lb)},`)).replace(lb, lb.replace(`login: ${login(lb)},`, `login: ${login(la)},`));
+  return text
+    .replace(la, la.replace(`login: ${login(la)},`, `login: ${login(lb)},`))
+    .replace(lb, lb.replace(`login: ${login(lb)},`, `login: ${login(la)},`));
 }
 
 /** people.yaml with `login`'s manager set to `manager`. */
@@ -80,7 +88,11 @@ function commitFiles(dir: string, files: Files, message: string): string {
 }
 
 /** Opens a trade by `author` whose head changes the files `change` returns (given the base's texts). */
-export function openTradePr(fake: FakeGitHub, author: string, change: (read: (file: string) => string) => Files): TradePr {
+export function openTradePr(
+  fake: FakeGitHub,
+  author: string,
+  change: (read: (file: string) => string) => Files,
+): TradePr {
   const dir = mkdtempSync(join(tmpdir(), "oncall-trade-kit-"));
   made.push(dir);
   cpSync(FIXTURE, dir, { recursive: true });
@@ -88,7 +100,8 @@ export function openTradePr(fake: FakeGitHub, author: string, change: (read: (fi
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", "base");
   const base = git(dir, "rev-parse", "HEAD");
-  const read = (file: string, rev?: string) => (rev ? git(dir, "show", `${rev}:${file}`) + "\n" : readFileSync(join(dir, file), "utf8"));
+  const read = (file: string, rev?: string) =>
+    rev ? git(dir, "show", `${rev}:${file}`) + "\n" : readFileSync(join(dir, file), "utf8");
   const files = change(read);
   git(dir, "checkout", "-q", "-b", "trade");
   const head = commitFiles(dir, files, "trade");
@@ -117,7 +130,11 @@ export function pushHead(t: TradePr, files: Files, onto: string = t.head): strin
 
 /** Advances the base branch by a commit that leaves rotations/ alone; returns it. */
 export function advanceBase(t: TradePr): string {
-  const sha = commitFiles(t.dir, { "playbooks/api-gateway.md": `${t.read("playbooks/api-gateway.md")}\nOne more line.\n` }, "unrelated");
+  const sha = commitFiles(
+    t.dir,
+    { "playbooks/api-gateway.md": `${t.read("playbooks/api-gateway.md")}\nOne more line.\n` },
+    "unrelated",
+  );
   register(t.fake, sha, "heads/main");
   return sha;
 }
@@ -135,7 +152,11 @@ function stamp(t: TradePr, payload: Record<string, unknown>, at: string) {
 
 /** A `pull_request_target` event as the default branch's trade workflow receives it. */
 export function pullTargetEvent(t: TradePr, action: "opened" | "synchronize", at: string, baseSha = t.base) {
-  const { payload } = buildEvent(`pull_request.${action}`, { pullRequest: pullFields(t, baseSha), sender: t.author, apiUrl: t.fake.url });
+  const { payload } = buildEvent(`pull_request.${action}`, {
+    pullRequest: pullFields(t, baseSha),
+    sender: t.author,
+    apiUrl: t.fake.url,
+  });
   return { eventName: "pull_request_target", payload: stamp(t, payload, at) };
 }
 
@@ -159,7 +180,12 @@ export function reviewEvent(t: TradePr, user: string, state: ReviewState, at: st
 export function relayEvent(t: TradePr, at: string, options: { linked?: boolean; pullRequests?: unknown[] } = {}) {
   const { payload } = buildEvent("workflow_run.completed", { apiUrl: t.fake.url });
   const run = payload["workflow_run"] as Record<string, unknown>;
-  const repo = { id: 1, name: t.fake.repoName, full_name: `${t.fake.owner}/${t.fake.repoName}`, url: `${t.fake.url}/repos/${t.fake.owner}/${t.fake.repoName}` };
+  const repo = {
+    id: 1,
+    name: t.fake.repoName,
+    full_name: `${t.fake.owner}/${t.fake.repoName}`,
+    url: `${t.fake.url}/repos/${t.fake.owner}/${t.fake.repoName}`,
+  };
   Object.assign(run, {
     name: "trade-review",
     event: "pull_request_review",
@@ -169,7 +195,17 @@ export function relayEvent(t: TradePr, at: string, options: { linked?: boolean; 
     created_at: at,
     pull_requests:
       options.pullRequests ??
-      (options.linked === false ? [] : [{ id: t.pull.id, number: t.number, url: `${repo.url}/pulls/${t.number}`, head: { ref: "trade", sha: t.head, repo }, base: { ref: "main", sha: t.base, repo } }]),
+      (options.linked === false
+        ? []
+        : [
+            {
+              id: t.pull.id,
+              number: t.number,
+              url: `${repo.url}/pulls/${t.number}`,
+              head: { ref: "trade", sha: t.head, repo },
+              base: { ref: "main", sha: t.base, repo },
+            },
+          ]),
   });
   return { eventName: "workflow_run", payload };
 }

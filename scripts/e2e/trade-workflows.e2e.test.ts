@@ -63,10 +63,15 @@ describe("trade workflows", () => {
   it("item 3: nothing from the head is checked out, installed or run", () => {
     const checkouts = steps(trade).filter((s) => s.uses?.startsWith("actions/checkout"));
     expect(checkouts).toHaveLength(1);
-    expect(checkouts[0]!.with).toMatchObject({ ref: "${{ github.event.pull_request.base.sha || github.sha }}", "persist-credentials": false });
+    expect(checkouts[0]!.with).toMatchObject({
+      ref: "${{ github.event.pull_request.base.sha || github.sha }}",
+      "persist-credentials": false,
+    });
     expect(checkouts[0]!.with?.["repository"]).toBeUndefined();
     for (const s of runs(trade)) {
-      expect(s.run).not.toMatch(/\b(?:npm|npx|yarn|pnpm|node|make|bash|sh|source|python3?)\b|\.\/|git\s+(?:checkout|switch|worktree|reset|merge|rebase|submodule)\b/);
+      expect(s.run).not.toMatch(
+        /\b(?:npm|npx|yarn|pnpm|node|make|bash|sh|source|python3?)\b|\.\/|git\s+(?:checkout|switch|worktree|reset|merge|rebase|submodule)\b/,
+      );
     }
     // Every action is the bundled one from the checked-out base, or an outside action with a fixed input set.
     const actions = steps(trade).flatMap((s) => (s.uses ? [s.uses.replace(/@.*/, "")] : []));
@@ -78,10 +83,19 @@ describe("trade workflows", () => {
     expect(job!.environment).toBe("oncall-consent");
     const app = job!.steps.find((s) => s.uses?.startsWith("actions/create-github-app-token"))!;
     expect(app.if).toBe("vars.ONCALL_CONSENT_APP_ID != ''");
-    expect(app.with).toMatchObject({ "private-key": "${{ secrets.ONCALL_CONSENT_APP_KEY }}", "permission-checks": "write", "permission-contents": "read" });
+    expect(app.with).toMatchObject({
+      "private-key": "${{ secrets.ONCALL_CONSENT_APP_KEY }}",
+      "permission-checks": "write",
+      "permission-contents": "read",
+    });
     const action = job!.steps.find((s) => s.uses === "./.github/actions/trade")!;
-    expect(action.with).toMatchObject({ "app-token": "${{ steps.app.outputs.token }}", "app-slug": "${{ steps.app.outputs.app-slug }}" });
-    const inputs = (parse(readFileSync(join(ROOT, ".github/actions/trade/action.yml"), "utf8")) as { inputs: Record<string, unknown> }).inputs;
+    expect(action.with).toMatchObject({
+      "app-token": "${{ steps.app.outputs.token }}",
+      "app-slug": "${{ steps.app.outputs.app-slug }}",
+    });
+    const inputs = (
+      parse(readFileSync(join(ROOT, ".github/actions/trade/action.yml"), "utf8")) as { inputs: Record<string, unknown> }
+    ).inputs;
     expect(Object.keys(inputs)).toEqual(expect.arrayContaining(["github-token", "app-token", "app-slug"]));
   });
 
@@ -95,7 +109,9 @@ describe("trade workflows", () => {
       expect(s.run).not.toMatch(/extraheader=/i);
     }
     const run = fetches[0]!.run!;
-    expect(run).toMatch(/export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=http\.extraheader GIT_CONFIG_VALUE_0="AUTHORIZATION: basic \$\{auth\}"/);
+    expect(run).toMatch(
+      /export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=http\.extraheader GIT_CONFIG_VALUE_0="AUTHORIZATION: basic \$\{auth\}"/,
+    );
     expect(run).toContain("::add-mask::");
     expect(fetches[0]!.env?.["TOKEN"]).toBe("${{ github.token }}");
   });
@@ -106,12 +122,17 @@ describe("trade workflows", () => {
     expect(args.join(" ")).not.toContain(token);
     expect(args).not.toContain("-c");
     expect(env).toEqual(credentialEnv(token));
-    expect(Buffer.from(env["GIT_CONFIG_VALUE_0"]!.replace("AUTHORIZATION: basic ", ""), "base64").toString()).toBe(`x-access-token:${token}`);
+    expect(Buffer.from(env["GIT_CONFIG_VALUE_0"]!.replace("AUTHORIZATION: basic ", ""), "base64").toString()).toBe(
+      `x-access-token:${token}`,
+    );
     expect(fetchInvocation("origin", ["b".repeat(40)]).env).toEqual({});
   });
 
   it("CODEOWNERS covers the workflows and the rotation data", () => {
-    const owners = readFileSync(join(ROOT, ".github/CODEOWNERS"), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#")).map((l) => l.split(/\s+/)[0]);
+    const owners = readFileSync(join(ROOT, ".github/CODEOWNERS"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("#"))
+      .map((l) => l.split(/\s+/)[0]);
     expect(owners).toEqual(expect.arrayContaining(["/.github/", "/rotations/"]));
   });
 });

@@ -23,7 +23,16 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ENTRY = join(root, ".github/actions/trade/dist/index.mjs");
 const MARKER = "<!-- oncall:trade -->";
 const BUDGET = 6;
-const PEOPLE = ["jrivera", "nkim", "claire-tremblay", "marcus-bell", "dana-whitfield", "kbarrett", "emily-zhao", "tobias-wren"];
+const PEOPLE = [
+  "jrivera",
+  "nkim",
+  "claire-tremblay",
+  "marcus-bell",
+  "dana-whitfield",
+  "kbarrett",
+  "emily-zhao",
+  "tobias-wren",
+];
 
 const made: string[] = [];
 afterEach(() => {
@@ -31,7 +40,13 @@ afterEach(() => {
 });
 
 function git(dir: string, ...args: string[]): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: "t",
+    GIT_AUTHOR_EMAIL: "t@example.com",
+    GIT_COMMITTER_NAME: "t",
+    GIT_COMMITTER_EMAIL: "t@example.com",
+  };
   return execFileSync("git", args, { cwd: dir, encoding: "utf8", env }).trim();
 }
 
@@ -41,7 +56,9 @@ function swapLines(text: string, a: [string, string], b: [string, string]): stri
   const la = line(a).exec(text)?.[0];
   const lb = line(b).exec(text)?.[0];
   if (!la || !lb) throw new Error(`no line for ${a.join("@")} or ${b.join("@")}`);
-  return text.replace(la, la.replace(`login: ${a[0]},`, `login: ${b[0]},`)).replace(lb, lb.replace(`login: ${b[0]},`, `login: ${a[0]},`));
+  return text
+    .replace(la, la.replace(`login: ${a[0]},`, `login: ${b[0]},`))
+    .replace(lb, lb.replace(`login: ${b[0]},`, `login: ${a[0]},`));
 }
 
 const SCHEDULE = "rotations/schedule.yaml";
@@ -53,10 +70,15 @@ describe("trade action (bundled, against the fake GitHub)", () => {
   const fake = useFakeGitHub({ now: () => new Date((clock += 1000)) });
 
   /** A pull request whose head changes `files` of the example organisation; returns what the events need. */
-  function openTrade(author: string, change: (read: (file: string) => string) => Record<string, string>, prep?: (dir: string) => void) {
+  function openTrade(
+    author: string,
+    change: (read: (file: string) => string) => Record<string, string>,
+    prep?: (dir: string) => void,
+  ) {
     const dir = mkdtempSync(join(tmpdir(), "oncall-trade-e2e-"));
     made.push(dir);
-    for (const d of ["rotations", "incidents", "postmortems", "playbooks"]) cpSync(join(root, d), join(dir, d), { recursive: true });
+    for (const d of ["rotations", "incidents", "postmortems", "playbooks"])
+      cpSync(join(root, d), join(dir, d), { recursive: true });
     git(dir, "init", "-q", "-b", "main");
     prep?.(dir);
     git(dir, "add", "-A");
@@ -76,7 +98,10 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     f.seed.files(Object.fromEntries(Object.keys(files).map((p) => [p, read(p)])));
     const pull = f.seed.pull({ title: "Shift trade", head: "trade", user: author, files });
     const store = f.repo().git;
-    for (const [sha, ref] of [[base, "heads/main"], [head, "heads/trade"]] as const) {
+    for (const [sha, ref] of [
+      [base, "heads/main"],
+      [head, "heads/trade"],
+    ] as const) {
       store.commits.set(sha, { ...store.commits.get(store.resolveCommit(ref)!)!, sha });
       store.refs.set(ref, sha);
     }
@@ -98,7 +123,11 @@ describe("trade action (bundled, against the fake GitHub)", () => {
   }
 
   function pullEvent(t: Trade, action: "opened" | "synchronize", at = "2026-11-23T12:00:00Z") {
-    const { eventName, payload } = buildEvent(`pull_request.${action}`, { pullRequest: pullFields(t), sender: t.author, apiUrl: fake().url });
+    const { eventName, payload } = buildEvent(`pull_request.${action}`, {
+      pullRequest: pullFields(t),
+      sender: t.author,
+      apiUrl: fake().url,
+    });
     return { eventName, payload: stamp(payload, t, at) };
   }
 
@@ -115,9 +144,18 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     return { eventName, payload: stamp(payload, t, at) };
   }
 
-  async function run(t: Trade, event: { eventName: string; payload: Record<string, unknown> }): Promise<ActionRun & { calls: string[] }> {
+  async function run(
+    t: Trade,
+    event: { eventName: string; payload: Record<string, unknown> },
+  ): Promise<ActionRun & { calls: string[] }> {
     fake().log.clear();
-    const result = await runAction({ entry: ENTRY, ...event, apiUrl: fake().url, workspace: t.dir, inputs: { "github-token": fake().token } });
+    const result = await runAction({
+      entry: ENTRY,
+      ...event,
+      apiUrl: fake().url,
+      workspace: t.dir,
+      inputs: { "github-token": fake().token },
+    });
     expect(result.stderr).toBe("");
     expect(result.exitCode, result.stdout).toBe(0);
     const calls = fake().log.summary();
@@ -125,8 +163,15 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     return { ...result, calls };
   }
 
-  const status = (t: Trade) => fake().repo().statuses.filter((s) => s.sha === t.head && s.context === "oncall/consent").at(-1);
-  const comments = (t: Trade) => fake().comments(t.number).filter((c) => c.body.includes(MARKER));
+  const status = (t: Trade) =>
+    fake()
+      .repo()
+      .statuses.filter((s) => s.sha === t.head && s.context === "oncall/consent")
+      .at(-1);
+  const comments = (t: Trade) =>
+    fake()
+      .comments(t.number)
+      .filter((c) => c.body.includes(MARKER));
   const requested = (t: Trade) => [...t.pull.pull.requestedReviewers].sort();
 
   it("passes a swap once both people agree (the author by opening, the other by approving)", async () => {
@@ -169,14 +214,21 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     await run(t, review(t, "nkim", "APPROVED", "2026-11-23T18:00:00Z"));
     const last = fake().repo().reviews.at(-1)!;
     last.state = "DISMISSED";
-    const { eventName, payload } = buildEvent("pull_request_review.dismissed", { pullRequest: pullFields(t), review: { id: last.id, user: "nkim", state: "dismissed" }, sender: "dana-whitfield", apiUrl: fake().url });
+    const { eventName, payload } = buildEvent("pull_request_review.dismissed", {
+      pullRequest: pullFields(t),
+      review: { id: last.id, user: "nkim", state: "dismissed" },
+      sender: "dana-whitfield",
+      apiUrl: fake().url,
+    });
     await run(t, { eventName, payload: stamp(payload, t, "2026-11-23T19:00:00Z") });
     expect(status(t)).toMatchObject({ state: "pending", description: "Waiting for approval from nkim" });
     expect(comments(t)[0]!.body).toContain("approval was dismissed");
   });
 
   it("needs both people when a third person edits their shifts", async () => {
-    const t = openTrade("claire-tremblay", (read) => ({ [SCHEDULE]: swapLines(read(SCHEDULE), JRIVERA_DEC_7, NKIM_DEC_14) }));
+    const t = openTrade("claire-tremblay", (read) => ({
+      [SCHEDULE]: swapLines(read(SCHEDULE), JRIVERA_DEC_7, NKIM_DEC_14),
+    }));
     const opened = await run(t, pullEvent(t, "opened"));
     expect(status(t)).toMatchObject({ state: "pending", description: "Waiting for approval from jrivera, nkim" });
     expect(opened.calls).toContain("POST pulls/request-reviewers 201");
@@ -196,24 +248,38 @@ describe("trade action (bundled, against the fake GitHub)", () => {
   });
 
   it("fails an edit of a shift that has started, naming the file and line", async () => {
-    const t = openTrade("claire-tremblay", (read) => ({ [SCHEDULE]: swapLines(read(SCHEDULE), ["claire-tremblay", "2026-11-16T11:00:00-05:00"], ["marcus-bell", "2026-11-23T11:00:00-05:00"]) }));
+    const t = openTrade("claire-tremblay", (read) => ({
+      [SCHEDULE]: swapLines(
+        read(SCHEDULE),
+        ["claire-tremblay", "2026-11-16T11:00:00-05:00"],
+        ["marcus-bell", "2026-11-23T11:00:00-05:00"],
+      ),
+    }));
     const r = await run(t, pullEvent(t, "opened", "2026-11-23T12:00:00Z"));
     expect(status(t)).toMatchObject({ state: "failure", description: "1 problem to fix: see the trade comment" });
     expect(r.outputs["problems"]).toBe("1");
-    expect(comments(t)[0]!.body).toMatch(/- `rotations\/schedule\.yaml:26:\d+` rot-a shift 2026-11-16 11:00 EST - 2026-11-23 11:00 EST \(marcus-bell\) changes who was on call/i);
-    expect(r.annotations).toContainEqual(expect.objectContaining({ level: "error", file: SCHEDULE, line: 26, title: "trade-past-change" }));
+    expect(comments(t)[0]!.body).toMatch(
+      /- `rotations\/schedule\.yaml:26:\d+` rot-a shift 2026-11-16 11:00 EST - 2026-11-23 11:00 EST \(marcus-bell\) changes who was on call/i,
+    );
+    expect(r.annotations).toContainEqual(
+      expect.objectContaining({ level: "error", file: SCHEDULE, line: 26, title: "trade-past-change" }),
+    );
     // Approvals do not help.
     await run(t, review(t, "marcus-bell", "APPROVED"));
     expect(status(t)?.state).toBe("failure");
   });
 
   it("fails a gap", async () => {
-    const t = openTrade("kbarrett", (read) => ({ [SCHEDULE]: read(SCHEDULE).replace(/^.*start: 2026-12-09T11:00:00-05:00.*login: kbarrett.*\n/m, "") }));
+    const t = openTrade("kbarrett", (read) => ({
+      [SCHEDULE]: read(SCHEDULE).replace(/^.*start: 2026-12-09T11:00:00-05:00.*login: kbarrett.*\n/m, ""),
+    }));
     await run(t, pullEvent(t, "opened"));
     expect(status(t)?.state).toBe("failure");
     const body = comments(t)[0]!.body;
     expect(body).toContain("> nobody is on call for rot-b 9-16 Dec (was kbarrett)");
-    expect(body).toMatch(/- `rotations\/schedule\.yaml:34:\d+` rot-b has nobody on call from 2026-12-09 11:00 EST until 2026-12-16 11:00 EST/i);
+    expect(body).toMatch(
+      /- `rotations\/schedule\.yaml:34:\d+` rot-b has nobody on call from 2026-12-09 11:00 EST until 2026-12-16 11:00 EST/i,
+    );
   });
 
   it("leaves exactly one comment however often it reruns, and a rerun of the same event writes nothing", async () => {
@@ -221,10 +287,18 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     const event = pullEvent(t, "opened");
     await run(t, event);
     const again = await run(t, event);
-    expect(again.calls).toEqual(["GET pulls/list-reviews 200", "GET issues/list-comments 200", "GET repos/get-combined-status-for-ref 200"]);
+    expect(again.calls).toEqual([
+      "GET pulls/list-reviews 200",
+      "GET issues/list-comments 200",
+      "GET repos/get-combined-status-for-ref 200",
+    ]);
     await run(t, pullEvent(t, "synchronize", "2026-11-23T13:00:00Z"));
     expect(comments(t)).toHaveLength(1);
-    expect(fake().repo().statuses.filter((s) => s.sha === t.head)).toHaveLength(1);
+    expect(
+      fake()
+        .repo()
+        .statuses.filter((s) => s.sha === t.head),
+    ).toHaveLength(1);
   });
 
   it("from a fork on pull_request (a read-only token): fails naming pull_request_target, keeps the verdict in the summary, writes nothing", async () => {
@@ -233,9 +307,16 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     const head = (event.payload["pull_request"] as { head: { repo: Record<string, unknown> } }).head;
     Object.assign(head.repo, { fork: true, full_name: "jrivera/oncall", name: "oncall" });
     // GitHub answers every write of a fork's pull_request token with this 403.
-    for (const method of ["POST", "PATCH", "PUT", "DELETE"]) fake().faults.add({ kind: "read-only-token", method, path: "/repos/**", times: 50 });
+    for (const method of ["POST", "PATCH", "PUT", "DELETE"])
+      fake().faults.add({ kind: "read-only-token", method, path: "/repos/**", times: 50 });
     fake().log.clear();
-    const r = await runAction({ entry: ENTRY, ...event, apiUrl: fake().url, workspace: t.dir, inputs: { "github-token": fake().token } });
+    const r = await runAction({
+      entry: ENTRY,
+      ...event,
+      apiUrl: fake().url,
+      workspace: t.dir,
+      inputs: { "github-token": fake().token },
+    });
     expect(r.exitCode).toBe(1);
     const errors = r.annotations.filter((a) => a.level === "error").map((a) => a.message);
     expect(errors).toHaveLength(1);
@@ -248,7 +329,11 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     expect(status(t)).toBeUndefined();
     expect(requested(t)).toEqual([]);
     // The first write is refused and nothing after it is tried.
-    expect(fake().log.summary().filter((c) => !c.startsWith("GET"))).toEqual(["POST issues/create-comment 403 (read-only-token)"]);
+    expect(
+      fake()
+        .log.summary()
+        .filter((c) => !c.startsWith("GET")),
+    ).toEqual(["POST issues/create-comment 403 (read-only-token)"]);
   });
 
   it("stays within the budget on a long schedule", async () => {
@@ -256,7 +341,12 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     const t = openTrade(
       "jrivera",
       (read) => ({ [SCHEDULE]: swapLines(read(SCHEDULE), JRIVERA_DEC_7, NKIM_DEC_14) }),
-      (dir) => execFileSync(process.execPath, [CLI, "schedule", "generate", "--repo", dir, "--at", "2026-11-23T12:00:00Z", "--until", "2028-12-31"], { encoding: "utf8" }),
+      (dir) =>
+        execFileSync(
+          process.execPath,
+          [CLI, "schedule", "generate", "--repo", dir, "--at", "2026-11-23T12:00:00Z", "--until", "2028-12-31"],
+          { encoding: "utf8" },
+        ),
     );
     expect(readFileSync(join(t.dir, SCHEDULE), "utf8").split("\n").length).toBeGreaterThan(250);
     const r = await run(t, pullEvent(t, "opened"));
@@ -265,7 +355,9 @@ describe("trade action (bundled, against the fake GitHub)", () => {
   });
 
   it("posts only a success status for a review on a pull request that leaves rotations/ alone", async () => {
-    const t = openTrade("jrivera", (read) => ({ "playbooks/api-gateway-5xx.md": `${read("playbooks/api-gateway-5xx.md")}\nOne more line.\n` }));
+    const t = openTrade("jrivera", (read) => ({
+      "playbooks/api-gateway-5xx.md": `${read("playbooks/api-gateway-5xx.md")}\nOne more line.\n`,
+    }));
     const r = await run(t, review(t, "nkim", "APPROVED"));
     expect(r.calls).toEqual(["GET repos/get-combined-status-for-ref 200", "POST repos/create-commit-status 201"]);
     expect(status(t)).toMatchObject({ state: "success", description: "No change to the rotation files" });

@@ -15,7 +15,14 @@ describe("parseWorkflowCommands", () => {
     ].join("\n");
     const parsed = parseWorkflowCommands(stdout);
     expect(parsed.annotations).toEqual([
-      { level: "error", message: "bob is not in people.yaml\nsecond line", file: "rotations/people.yaml", line: 3, col: 5, title: "Unknown person" },
+      {
+        level: "error",
+        message: "bob is not in people.yaml\nsecond line",
+        file: "rotations/people.yaml",
+        line: 3,
+        col: 5,
+        title: "Unknown person",
+      },
       { level: "warning", message: "50% done", file: "a,b.yaml", endLine: 9 },
       { level: "notice", message: "just so you know" },
     ]);

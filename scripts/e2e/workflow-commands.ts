@@ -50,7 +50,8 @@ export function parseWorkflowCommands(stdout: string): WorkflowCommands {
       if (eq > 0) properties[pair.slice(0, eq).trim()] = unescapeCommand(pair.slice(eq + 1), true);
     }
     if (name === "error" || name === "warning" || name === "notice") {
-      const num = (key: string) => (properties[key] !== undefined && properties[key] !== "" ? { [key]: Number(properties[key]) } : {});
+      const num = (key: string) =>
+        properties[key] !== undefined && properties[key] !== "" ? { [key]: Number(properties[key]) } : {};
       result.annotations.push({
         level: name,
         message,

@@ -44,7 +44,10 @@ describe("workflow pins", () => {
       "      - uses: actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa",
       "      - uses: 'actions/create-github-app-token@29824e69f54612133e76f7eaac726eef6c875baf' # v2.2.1",
     ].join("\n");
-    expect(unpinnedUses("x.yml", text)).toEqual(["x.yml:2: uses: actions/deploy-pages@v4", "x.yml:4: - uses: actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa"]);
+    expect(unpinnedUses("x.yml", text)).toEqual([
+      "x.yml:2: uses: actions/deploy-pages@v4",
+      "x.yml:4: - uses: actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa",
+    ]);
   });
 });
 
@@ -62,6 +65,8 @@ describe("incident job checkout", () => {
     expect(checkout?.with?.["filter"]).toBe("blob:none");
     expect(checkout?.with?.["sparse-checkout-cone-mode"]).toBe(false);
     const patterns = String(checkout?.with?.["sparse-checkout"]).trim().split("\n");
-    expect(patterns).toEqual(incidentEventPatterns(41).map((p) => p.replace("INC-41-", "INC-${{ github.event.issue.number }}-")));
+    expect(patterns).toEqual(
+      incidentEventPatterns(41).map((p) => p.replace("INC-41-", "INC-${{ github.event.issue.number }}-")),
+    );
   });
 });

@@ -30,10 +30,14 @@ export interface ActionContext {
 /** Reads the runner environment; fails with a user error naming what is missing. */
 export function actionContext(env: NodeJS.ProcessEnv = process.env): ActionContext {
   const repository = env.GITHUB_REPOSITORY;
-  if (!repository || !repository.includes("/")) throw new UserError("GITHUB_REPOSITORY is not set: run this action inside a GitHub Actions workflow.");
+  if (!repository || !repository.includes("/"))
+    throw new UserError("GITHUB_REPOSITORY is not set: run this action inside a GitHub Actions workflow.");
   const [owner, repo] = repository.split("/") as [string, string];
   const token = core.getInput("github-token") || env.GITHUB_TOKEN;
-  if (!token) throw new UserError('No token: pass `github-token: ${{ secrets.GITHUB_TOKEN }}` (or set GITHUB_TOKEN) to the action.');
+  if (!token)
+    throw new UserError(
+      "No token: pass `github-token: ${{ secrets.GITHUB_TOKEN }}` (or set GITHUB_TOKEN) to the action.",
+    );
   const logger: GitHubLogger = { info: (m) => core.info(m), warn: (m) => core.warning(m), debug: (m) => core.debug(m) };
   return {
     eventName: env.GITHUB_EVENT_NAME ?? "workflow_dispatch",

@@ -14,13 +14,30 @@ export async function upsertComment(ctx: ApplyContext, effect: Of<"upsert-commen
   const body = withMarker(effect.body, effect.key);
   const comments = await ctx.commentsOf(number);
   const existing = comments.find((c) => hasMarker(c.body, effect.key) && ctx.isTrusted(c.author));
-  if (existing && existing.body === body) return { effect, outcome: "unchanged", summary: `comment "${effect.key}" on #${number} is up to date`, number, url: existing.url };
+  if (existing && existing.body === body)
+    return {
+      effect,
+      outcome: "unchanged",
+      summary: `comment "${effect.key}" on #${number} is up to date`,
+      number,
+      url: existing.url,
+    };
   if (existing) {
-    const { data } = await ctx.call(`edit comment "${effect.key}" on #${number}`, () => ctx.octokit.rest.issues.updateComment({ ...ctx.repo, comment_id: existing.id, body }));
+    const { data } = await ctx.call(`edit comment "${effect.key}" on #${number}`, () =>
+      ctx.octokit.rest.issues.updateComment({ ...ctx.repo, comment_id: existing.id, body }),
+    );
     existing.body = data.body ?? body;
-    return { effect, outcome: "updated", summary: `updated comment "${effect.key}" on #${number}`, number, url: data.html_url };
+    return {
+      effect,
+      outcome: "updated",
+      summary: `updated comment "${effect.key}" on #${number}`,
+      number,
+      url: data.html_url,
+    };
   }
-  const { data } = await ctx.call(`comment "${effect.key}" on #${number}`, () => ctx.octokit.rest.issues.createComment({ ...ctx.repo, issue_number: number, body }));
+  const { data } = await ctx.call(`comment "${effect.key}" on #${number}`, () =>
+    ctx.octokit.rest.issues.createComment({ ...ctx.repo, issue_number: number, body }),
+  );
   comments.push({ id: data.id, body: data.body ?? body, author: data.user, url: data.html_url });
   return { effect, outcome: "created", summary: `commented "${effect.key}" on #${number}`, number, url: data.html_url };
 }
@@ -32,7 +49,14 @@ export async function upsertComment(ctx: ApplyContext, effect: Of<"upsert-commen
  */
 async function findMarkedIssue(ctx: ApplyContext, effect: Of<"create-issue">) {
   const labels = (effect.labels ?? []).join(",");
-  const params = { ...ctx.repo, state: "all" as const, per_page: 100, sort: "created" as const, direction: "desc" as const, ...(labels ? { labels } : {}) };
+  const params = {
+    ...ctx.repo,
+    state: "all" as const,
+    per_page: 100,
+    sort: "created" as const,
+    direction: "desc" as const,
+    ...(labels ? { labels } : {}),
+  };
   return ctx.call(`look for issue "${effect.key}"`, async () => {
     for await (const page of ctx.octokit.paginate.iterator(ctx.octokit.rest.issues.listForRepo, params)) {
       const found = page.data.find((i) => hasMarker(i.body, effect.key) && ctx.isTrusted(i.user));
@@ -47,7 +71,13 @@ export async function createIssue(ctx: ApplyContext, effect: Of<"create-issue">)
   if (found) {
     ctx.createdIssues.set(effect.key, found.number);
     ctx.remember(toIssueSnapshot(found));
-    return { effect, outcome: "unchanged", summary: `issue "${effect.key}" exists: #${found.number}`, number: found.number, url: found.html_url };
+    return {
+      effect,
+      outcome: "unchanged",
+      summary: `issue "${effect.key}" exists: #${found.number}`,
+      number: found.number,
+      url: found.html_url,
+    };
   }
   const { data } = await ctx.call(`open issue "${effect.key}"`, () =>
     ctx.octokit.rest.issues.create({
@@ -60,5 +90,11 @@ export async function createIssue(ctx: ApplyContext, effect: Of<"create-issue">)
   );
   ctx.createdIssues.set(effect.key, data.number);
   ctx.remember(toIssueSnapshot(data));
-  return { effect, outcome: "created", summary: `opened #${data.number} "${effect.title}"`, number: data.number, url: data.html_url };
+  return {
+    effect,
+    outcome: "created",
+    summary: `opened #${data.number} "${effect.title}"`,
+    number: data.number,
+    url: data.html_url,
+  };
 }

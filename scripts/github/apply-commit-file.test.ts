@@ -13,7 +13,11 @@ function apply(effects: Effect[], logger?: GitHubLogger) {
   return applyEffects(octokit, repo, effects, logger ? { logger } : {});
 }
 
-const record = (content: string): Effect => ({ kind: "commit-file", files: [{ path: "incidents/2024/INC-7.yaml", content }], message: "INC-7: update record" });
+const record = (content: string): Effect => ({
+  kind: "commit-file",
+  files: [{ path: "incidents/2024/INC-7.yaml", content }],
+  message: "INC-7: update record",
+});
 
 describe("commit-file directly to a branch", () => {
   it("creates, skips identical content, then updates with the current sha", async () => {
@@ -23,7 +27,10 @@ describe("commit-file directly to a branch", () => {
     expect(fake().log.summary()).toEqual(["GET repos/get 200", "GET repos/get-content 200"]);
     await apply([record("status: resolved\n")]);
     expect(fake().readFile("incidents/2024/INC-7.yaml")).toBe("status: resolved\n");
-    expect(fake().log.find({ operationId: "repos/create-or-update-file-contents" }).at(-1)?.body).toMatchObject({ sha: gitBlobSha("status: open\n"), branch: "main" });
+    expect(fake().log.find({ operationId: "repos/create-or-update-file-contents" }).at(-1)?.body).toMatchObject({
+      sha: gitBlobSha("status: open\n"),
+      branch: "main",
+    });
   });
 
   it("re-reads and retries when the contents API answers 409", async () => {
@@ -46,7 +53,9 @@ describe("commit-file directly to a branch", () => {
     const error = (await apply([record("new\n")]).catch((e: unknown) => e)) as ApplyEffectsError;
     expect(error).toBeInstanceOf(ApplyEffectsError);
     expect(error.status).toBe(409);
-    expect(error.message).toContain("write incidents/2024/INC-7.yaml on main: PUT /repos/acme/oncall/contents/incidents/2024/INC-7.yaml failed with HTTP 409");
+    expect(error.message).toContain(
+      "write incidents/2024/INC-7.yaml on main: PUT /repos/acme/oncall/contents/incidents/2024/INC-7.yaml failed with HTTP 409",
+    );
     expect(fake().readFile("incidents/2024/INC-7.yaml")).toBe("old\n");
     expect(fake().log.count({ operationId: "repos/create-or-update-file-contents" })).toBe(3);
   });
@@ -65,7 +74,9 @@ describe("commit-file directly to a branch", () => {
 
     fake().faults.clear();
     fake().log.clear();
-    expect((await apply([{ kind: "commit-file", files, message: "Publish" }]))[0]?.summary).toBe("committed rotations/schedule.yaml, rotations/announcements.yaml to main");
+    expect((await apply([{ kind: "commit-file", files, message: "Publish" }]))[0]?.summary).toBe(
+      "committed rotations/schedule.yaml, rotations/announcements.yaml to main",
+    );
     const head = fake().repo().git.refs.get("heads/main") ?? "";
     expect(fake().repo().git.commits.get(head)?.parents).toEqual([before]);
     expect(fake().readFile("rotations/announcements.yaml")).toBe("- 2024-05\n");
@@ -92,7 +103,11 @@ describe("commit-file directly to a branch", () => {
     await applyEffects(octokit, repo, [{ kind: "commit-file", files, message: "m", branch: "main" }]);
     expect(fake().readFile("other.txt")).toBe("pushed meanwhile");
     expect(fake().readFile("a.yaml")).toBe("a\n");
-    expect(fake().log.find({ operationId: "git/update-ref" }).map((e) => e.status)).toEqual([422, 200]);
+    expect(
+      fake()
+        .log.find({ operationId: "git/update-ref" })
+        .map((e) => e.status),
+    ).toEqual([422, 200]);
     expect(fake().repo().git.refs.get("heads/main")).not.toBe(original);
   });
 });
@@ -102,7 +117,13 @@ describe("commit-file through a pull request", () => {
     kind: "commit-file",
     files: [{ path: "incidents/2024/INC-7.yaml", content }],
     message: "INC-7: update record",
-    pullRequest: { branch: "oncall/incident-7", title, body: "Record of #7", labels: ["incident-record"], reviewers: ["alice"] },
+    pullRequest: {
+      branch: "oncall/incident-7",
+      title,
+      body: "Record of #7",
+      labels: ["incident-record"],
+      reviewers: ["alice"],
+    },
   });
 
   it("creates the branch, commits, opens one pull request, and updates it on later runs", async () => {
@@ -144,13 +165,21 @@ describe("commit-file through a pull request", () => {
     const head = fake().repo().git.resolveCommit("heads/oncall/incident-7")!;
     const main = fake().repo().git.resolveCommit("heads/main")!;
     expect(fake().repo().git.ancestors(head).has(main)).toBe(true);
-    expect(fake().repo().git.diff(main, head).map((f) => f.filename)).toEqual(["incidents/2024/INC-7.yaml"]);
+    expect(
+      fake()
+        .repo()
+        .git.diff(main, head)
+        .map((f) => f.filename),
+    ).toEqual(["incidents/2024/INC-7.yaml"]);
   });
 
   it("completes a pull request a failed run left without one", async () => {
     fake().seed.user("alice", { permission: "write" });
     fake().faults.add({ kind: "server-error", operation: "pulls/create", times: 100 });
-    await expect(apply([viaPr("x: 1\n")])).rejects.toMatchObject({ status: 500, call: "POST /repos/acme/oncall/pulls" });
+    await expect(apply([viaPr("x: 1\n")])).rejects.toMatchObject({
+      status: 500,
+      call: "POST /repos/acme/oncall/pulls",
+    });
     expect(fake().repo().issues.size).toBe(0);
     fake().faults.clear();
     const [result] = await apply([viaPr("x: 1\n")]);

@@ -126,9 +126,15 @@ export class ApplyContext {
     this.conflictRetries = options.conflictRetries ?? 2;
     this.optional = options.optional ?? (() => false);
     // Copies: the caches are updated in place as effects write, the caller's lists stay as they were.
-    for (const issue of options.known?.issues ?? []) this.issues.set(issue.number, { ...issue, labels: [...issue.labels], assignees: [...issue.assignees] });
-    for (const [number, list] of options.known?.comments ?? []) this.comments.set(number, list.map((c) => ({ ...c })));
-    for (const [number, pull] of options.known?.pulls ?? []) this.pulls.set(number, { ...pull, requested: [...pull.requested], reviewed: [...pull.reviewed] });
+    for (const issue of options.known?.issues ?? [])
+      this.issues.set(issue.number, { ...issue, labels: [...issue.labels], assignees: [...issue.assignees] });
+    for (const [number, list] of options.known?.comments ?? [])
+      this.comments.set(
+        number,
+        list.map((c) => ({ ...c })),
+      );
+    for (const [number, pull] of options.known?.pulls ?? [])
+      this.pulls.set(number, { ...pull, requested: [...pull.requested], reviewed: [...pull.reviewed] });
   }
 
   /** Runs one API call; failures become GitHubApiError labelled with `purpose`. */
@@ -140,7 +146,8 @@ export class ApplyContext {
   resolve(target: IssueTarget): number {
     if (typeof target === "number") return target;
     const number = this.createdIssues.get(target.createdBy);
-    if (number === undefined) throw new Error(`create-issue "${target.createdBy}" has not run yet (validateEffects should have caught this)`);
+    if (number === undefined)
+      throw new Error(`create-issue "${target.createdBy}" has not run yet (validateEffects should have caught this)`);
     return number;
   }
 
@@ -148,7 +155,9 @@ export class ApplyContext {
   async issue(number: number): Promise<IssueSnapshot> {
     const cached = this.issues.get(number);
     if (cached) return cached;
-    const { data } = await this.call(`read issue #${number}`, () => this.octokit.rest.issues.get({ ...this.repo, issue_number: number }));
+    const { data } = await this.call(`read issue #${number}`, () =>
+      this.octokit.rest.issues.get({ ...this.repo, issue_number: number }),
+    );
     return this.remember(toIssueSnapshot(data));
   }
 
@@ -162,7 +171,13 @@ export class ApplyContext {
   async commentsOf(number: number): Promise<CommentSnapshot[]> {
     const cached = this.comments.get(number);
     if (cached) return cached;
-    const list = await this.call(`list comments of #${number}`, () => this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.repo, issue_number: number, per_page: 100 }));
+    const list = await this.call(`list comments of #${number}`, () =>
+      this.octokit.paginate(this.octokit.rest.issues.listComments, {
+        ...this.repo,
+        issue_number: number,
+        per_page: 100,
+      }),
+    );
     const snapshots = list.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user, url: c.html_url }));
     this.comments.set(number, snapshots);
     return snapshots;
@@ -172,8 +187,12 @@ export class ApplyContext {
   async pullReviewers(number: number): Promise<PullReviewers & { requested: string[] }> {
     const cached = this.pulls.get(number);
     if (cached) return cached;
-    const { data: pull } = await this.call(`read pull request #${number}`, () => this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }));
-    const reviews = await this.call(`list reviews of #${number}`, () => this.octokit.paginate(this.octokit.rest.pulls.listReviews, { ...this.repo, pull_number: number, per_page: 100 }));
+    const { data: pull } = await this.call(`read pull request #${number}`, () =>
+      this.octokit.rest.pulls.get({ ...this.repo, pull_number: number }),
+    );
+    const reviews = await this.call(`list reviews of #${number}`, () =>
+      this.octokit.paginate(this.octokit.rest.pulls.listReviews, { ...this.repo, pull_number: number, per_page: 100 }),
+    );
     const known = {
       author: pull.user.login,
       requested: (pull.requested_reviewers ?? []).map((u) => u.login),

@@ -38,7 +38,11 @@ describe("upsert-comment", () => {
       { kind: "upsert-comment", issue: 1, key: "reply-1", body: "done" },
       { kind: "upsert-comment", issue: 1, key: "incident", body: "status v2" },
     ]);
-    expect(fake().comments(1).map((c) => c.body)).toEqual(["someone else", "status v2\n\n<!-- oncall:incident -->", "done\n\n<!-- oncall:reply-1 -->"]);
+    expect(
+      fake()
+        .comments(1)
+        .map((c) => c.body),
+    ).toEqual(["someone else", "status v2\n\n<!-- oncall:incident -->", "done\n\n<!-- oncall:reply-1 -->"]);
     expect(fake().log.count({ operationId: "issues/list-comments" })).toBe(1);
   });
 
@@ -46,13 +50,23 @@ describe("upsert-comment", () => {
     fake().seed.issue({ title: "Checkout down" });
     fake().seed.comment(1, { user: "mallory", body: "gotcha <!-- oncall:incident -->" });
     await apply([{ kind: "upsert-comment", issue: 1, key: "incident", body: "status" }]);
-    expect(fake().comments(1).map((c) => [c.user, c.body])).toEqual([
+    expect(
+      fake()
+        .comments(1)
+        .map((c) => [c.user, c.body]),
+    ).toEqual([
       ["mallory", "gotcha <!-- oncall:incident -->"],
       ["github-actions[bot]", "status\n\n<!-- oncall:incident -->"],
     ]);
   });
 
-  const faults: FaultKind[] = ["server-error", "bad-gateway", "secondary-rate-limit", "too-many-requests", "primary-rate-limit"];
+  const faults: FaultKind[] = [
+    "server-error",
+    "bad-gateway",
+    "secondary-rate-limit",
+    "too-many-requests",
+    "primary-rate-limit",
+  ];
   it.each(faults)("survives a %s on the write and still leaves one comment", async (kind) => {
     fake().seed.issue({ title: "Checkout down" });
     fake().faults.add({ kind, operation: "issues/create-comment", times: 1 });
@@ -79,7 +93,10 @@ describe("create-issue", () => {
     const second = await apply(plan);
     expect(second.map((a) => a.outcome)).toEqual(["unchanged", "unchanged"]);
     expect(fake().log.writes()).toEqual([]);
-    expect(fake().log.find({ operationId: "issues/list-for-repo" })[0]?.query).toMatchObject({ labels: "follow-up", state: "all" });
+    expect(fake().log.find({ operationId: "issues/list-for-repo" })[0]?.query).toMatchObject({
+      labels: "follow-up",
+      state: "all",
+    });
     expect(fake().repo().issues.size).toBe(1);
     expect(fake().issue(1)?.body).toBe("From INC-12\n\n<!-- oncall:followup-12-1 -->");
   });
@@ -91,7 +108,13 @@ describe("labels, assignees and state", () => {
     fake().seed.user("bob", { permission: "write" });
     fake().seed.issue({ title: "Checkout down", labels: ["incident"], assignees: ["bob"] });
     const plan: Effect[] = [
-      { kind: "ensure-labels", labels: [{ name: "sev:P2", color: "d93f0b", description: "Major" }, { name: "incident", color: "b60205" }] },
+      {
+        kind: "ensure-labels",
+        labels: [
+          { name: "sev:P2", color: "d93f0b", description: "Major" },
+          { name: "incident", color: "b60205" },
+        ],
+      },
       { kind: "add-labels", issue: 1, labels: ["incident", "sev:P2"] },
       { kind: "remove-labels", issue: 1, labels: ["status:new"] },
       { kind: "set-assignees", issue: 1, assignees: ["alice"] },
@@ -129,7 +152,12 @@ describe("labels, assignees and state", () => {
 describe("pull request reviews and commit statuses", () => {
   it("requests reviews only from people not yet asked, and posts a status only when it changes", async () => {
     for (const login of ["alice", "bob", "carol"]) fake().seed.user(login, { permission: "write" });
-    const pull = fake().seed.pull({ title: "Trade", head: "trade", user: "alice", files: { "rotations/overrides.yaml": "[]\n" } });
+    const pull = fake().seed.pull({
+      title: "Trade",
+      head: "trade",
+      user: "alice",
+      files: { "rotations/overrides.yaml": "[]\n" },
+    });
     fake().seed.review(pull.number, { user: "carol", state: "APPROVED" });
     const sha = pull.pull.headSha;
     const plan: Effect[] = [
@@ -141,8 +169,14 @@ describe("pull request reviews and commit statuses", () => {
     fake().log.clear();
     expect((await apply(plan)).map((a) => a.outcome)).toEqual(["unchanged", "unchanged"]);
     expect(fake().log.writes()).toEqual([]);
-    await apply([{ kind: "set-commit-status", sha, context: "oncall/trade", state: "success", description: "all approved" }]);
-    expect(fake().repo().statuses.map((s) => s.state)).toEqual(["pending", "success"]);
+    await apply([
+      { kind: "set-commit-status", sha, context: "oncall/trade", state: "success", description: "all approved" },
+    ]);
+    expect(
+      fake()
+        .repo()
+        .statuses.map((s) => s.state),
+    ).toEqual(["pending", "success"]);
   });
 });
 
@@ -160,7 +194,9 @@ describe("failures", () => {
     const e = error as ApplyEffectsError;
     expect(e).toMatchObject({ status: 500, call: "POST /repos/acme/oncall/issues/1/comments", index: 2 });
     expect(e.applied.map((a) => a.effect.kind)).toEqual(["add-labels"]);
-    expect(e.message).toContain('comment "incident" on #1: POST /repos/acme/oncall/issues/1/comments failed with HTTP 500: Server Error');
+    expect(e.message).toContain(
+      'comment "incident" on #1: POST /repos/acme/oncall/issues/1/comments failed with HTTP 500: Server Error',
+    );
     expect(e.message).toContain("while applying effect 2 of 3");
     expect(fake().comments(1)).toEqual([]);
     expect(fake().issue(1)?.state).toBe("open");
@@ -171,15 +207,21 @@ describe("failures", () => {
   });
 
   it("rejects an invalid plan before making any call", async () => {
-    await expect(apply([{ kind: "upsert-comment", issue: { createdBy: "nope" }, key: "x", body: "y" }])).rejects.toBeInstanceOf(InvalidEffectError);
-    await expect(apply([{ kind: "upsert-comment", issue: 1, key: "bad key -->", body: "y" }])).rejects.toThrow(/marker key/);
+    await expect(
+      apply([{ kind: "upsert-comment", issue: { createdBy: "nope" }, key: "x", body: "y" }]),
+    ).rejects.toBeInstanceOf(InvalidEffectError);
+    await expect(apply([{ kind: "upsert-comment", issue: 1, key: "bad key -->", body: "y" }])).rejects.toThrow(
+      /marker key/,
+    );
     expect(fake().log.count()).toBe(0);
   });
 
   it("describes a plan for dry runs", () => {
-    expect(describePlan([{ kind: "add-labels", issue: 3, labels: ["incident"] }, { kind: "commit-file", files: [{ path: "a.yaml", content: "" }], message: "m" }])).toEqual([
-      "1. add labels incident to #3",
-      "2. commit a.yaml to the default branch",
-    ]);
+    expect(
+      describePlan([
+        { kind: "add-labels", issue: 3, labels: ["incident"] },
+        { kind: "commit-file", files: [{ path: "a.yaml", content: "" }], message: "m" },
+      ]),
+    ).toEqual(["1. add labels incident to #3", "2. commit a.yaml to the default branch"]);
   });
 });

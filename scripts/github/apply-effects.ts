@@ -10,7 +10,15 @@ import { ApplyContext, type ApplyOptions, type RepoRef } from "./apply-context.j
 import { setCheckRun } from "./apply-check-run.js";
 import { commitFile } from "./apply-commit-file.js";
 import { createIssue, upsertComment } from "./apply-comment-effects.js";
-import { addAssignees, addLabels, ensureLabels, removeLabels, setAssignees, setIssueState, updateIssue } from "./apply-issue-effects.js";
+import {
+  addAssignees,
+  addLabels,
+  ensureLabels,
+  removeLabels,
+  setAssignees,
+  setIssueState,
+  updateIssue,
+} from "./apply-issue-effects.js";
 import { requestReviewers, setCommitStatus } from "./apply-pull-effects.js";
 import { describeEffect, validateEffects, type AppliedEffect, type Effect } from "./effects.js";
 import { GitHubApiError } from "./github-error.js";
@@ -73,7 +81,12 @@ function applyOne(ctx: ApplyContext, effect: Effect): Promise<AppliedEffect> {
  * Applies `effects` in order and returns one {@link AppliedEffect} per effect. The plan is
  * validated first (InvalidEffectError before any call).
  */
-export async function applyEffects(octokit: GitHubClient, repo: RepoRef, effects: readonly Effect[], options: ApplyOptions = {}): Promise<AppliedEffect[]> {
+export async function applyEffects(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  effects: readonly Effect[],
+  options: ApplyOptions = {},
+): Promise<AppliedEffect[]> {
   validateEffects(effects);
   const ctx = new ApplyContext(octokit, repo, options);
   const applied: AppliedEffect[] = [];
@@ -86,10 +99,16 @@ export async function applyEffects(octokit: GitHubClient, repo: RepoRef, effects
       if (error instanceof GitHubApiError && ctx.optional(effect)) {
         const warning = `${describeEffect(effect)} failed and was skipped: ${error.message}`;
         ctx.logger.warn(warning);
-        applied.push({ effect, outcome: "failed", summary: `skipped after a failure: ${describeEffect(effect)}`, warnings: [warning] });
+        applied.push({
+          effect,
+          outcome: "failed",
+          summary: `skipped after a failure: ${describeEffect(effect)}`,
+          warnings: [warning],
+        });
         continue;
       }
-      if (error instanceof GitHubApiError) throw new ApplyEffectsError(error, effect, i + 1, effects.length, [...applied]);
+      if (error instanceof GitHubApiError)
+        throw new ApplyEffectsError(error, effect, i + 1, effects.length, [...applied]);
       throw error;
     }
   }

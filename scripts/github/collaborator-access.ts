@@ -13,7 +13,11 @@ const COMMAND_ROLES = new Set(["triage", "write", "maintain", "admin"]);
 
 /** Whether a collaborator permission answer allows commands. */
 export function permissionAllowsCommands(answer: { permission?: string | null; role_name?: string | null }): boolean {
-  return COMMAND_ROLES.has((answer.role_name ?? "").toLowerCase()) || answer.permission === "write" || answer.permission === "admin";
+  return (
+    COMMAND_ROLES.has((answer.role_name ?? "").toLowerCase()) ||
+    answer.permission === "write" ||
+    answer.permission === "admin"
+  );
 }
 
 /**
@@ -21,7 +25,12 @@ export function permissionAllowsCommands(answer: { permission?: string | null; r
  * call, the others by their repository role. A login GitHub does not know (404) may not. Other
  * failures propagate: deciding without knowing would either refuse a responder or let anyone in.
  */
-export async function commandAccess(octokit: GitHubClient, repo: RepoRef, logins: Iterable<string>, inRoster: (login: string) => boolean): Promise<Set<string>> {
+export async function commandAccess(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  logins: Iterable<string>,
+  inRoster: (login: string) => boolean,
+): Promise<Set<string>> {
   const allowed = new Set<string>();
   const asked = new Set<string>();
   for (const login of logins) {
@@ -33,7 +42,9 @@ export async function commandAccess(octokit: GitHubClient, repo: RepoRef, logins
     }
     asked.add(key);
     try {
-      const { data } = await callGitHub(`check the repository role of ${login}`, () => octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login }));
+      const { data } = await callGitHub(`check the repository role of ${login}`, () =>
+        octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login }),
+      );
       if (permissionAllowsCommands({ permission: data.permission, role_name: data.role_name })) allowed.add(key);
     } catch (error) {
       if (!hasStatus(error, 404)) throw error;

@@ -8,7 +8,7 @@ import { assertMarkerKey } from "./markers.js";
 
 import type { Effect, IssueTarget } from "../core/model/index.js";
 
-export type {  Effect,  FileWrite, IssueTarget, LabelSpec, PullRequestSpec } from "../core/model/index.js";
+export type { Effect, FileWrite, IssueTarget, LabelSpec, PullRequestSpec } from "../core/model/index.js";
 
 /** What applying one effect did. */
 export interface AppliedEffect {
@@ -60,7 +60,9 @@ export function describeEffect(effect: Effect): string {
       return `set check run "${effect.name}" of ${effect.sha.slice(0, 7)} to ${effect.state}`;
     case "commit-file": {
       const files = effect.files.map((f) => f.path).join(", ");
-      return effect.pullRequest ? `commit ${files} to branch ${effect.pullRequest.branch} and open or update its pull request` : `commit ${files} to ${effect.branch ?? "the default branch"}`;
+      return effect.pullRequest
+        ? `commit ${files} to branch ${effect.pullRequest.branch} and open or update its pull request`
+        : `commit ${files} to ${effect.branch ?? "the default branch"}`;
     }
   }
 }
@@ -80,20 +82,27 @@ export function validateEffects(effects: readonly Effect[]): void {
     const where = `effect ${index + 1} (${effect.kind})`;
     for (const t of issueTargets(effect)) {
       if (typeof t === "number" ? !Number.isInteger(t) || t < 1 : !created.has(t.createdBy)) {
-        throw new InvalidEffectError(`${where} targets ${JSON.stringify(t)}, which is neither an issue number nor a create-issue key earlier in the plan`);
+        throw new InvalidEffectError(
+          `${where} targets ${JSON.stringify(t)}, which is neither an issue number nor a create-issue key earlier in the plan`,
+        );
       }
     }
     if (effect.kind === "upsert-comment") assertMarkerKey(effect.key);
     if (effect.kind === "create-issue") {
       assertMarkerKey(effect.key);
-      if (created.has(effect.key)) throw new InvalidEffectError(`${where} repeats the create-issue key "${effect.key}"`);
+      if (created.has(effect.key))
+        throw new InvalidEffectError(`${where} repeats the create-issue key "${effect.key}"`);
       created.add(effect.key);
     }
     if (effect.kind === "commit-file") {
       if (effect.files.length === 0) throw new InvalidEffectError(`${where} has no files`);
-      const bad = effect.files.find((f) => f.path === "" || f.path.startsWith("/") || f.path.split("/").some((p) => p === "" || p === "." || p === ".."));
+      const bad = effect.files.find(
+        (f) =>
+          f.path === "" || f.path.startsWith("/") || f.path.split("/").some((p) => p === "" || p === "." || p === ".."),
+      );
       if (bad) throw new InvalidEffectError(`${where} has an invalid path ${JSON.stringify(bad.path)}`);
-      if (new Set(effect.files.map((f) => f.path)).size !== effect.files.length) throw new InvalidEffectError(`${where} writes the same path twice`);
+      if (new Set(effect.files.map((f) => f.path)).size !== effect.files.length)
+        throw new InvalidEffectError(`${where} writes the same path twice`);
     }
   });
 }

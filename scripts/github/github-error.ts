@@ -17,7 +17,9 @@ export class GitHubApiError extends Error {
   readonly purpose: string;
 
   constructor(fields: { status: number; call: string; githubMessage: string; purpose: string }) {
-    super(`${fields.purpose}: ${fields.call} failed with ${fields.status === 0 ? "no response" : `HTTP ${fields.status}`}: ${fields.githubMessage}`);
+    super(
+      `${fields.purpose}: ${fields.call} failed with ${fields.status === 0 ? "no response" : `HTTP ${fields.status}`}: ${fields.githubMessage}`,
+    );
     this.status = fields.status;
     this.call = fields.call;
     this.githubMessage = fields.githubMessage;
@@ -57,7 +59,11 @@ function toGitHubApiError(error: unknown, purpose: string): unknown {
   const base = typeof data?.message === "string" ? data.message : (e.message ?? "unknown error");
   // 422 bodies put the useful part in `errors`: "A pull request already exists for ...".
   const details = Array.isArray(data?.errors)
-    ? data.errors.map((item: { message?: unknown; field?: unknown; code?: unknown }) => (typeof item.message === "string" ? item.message : [item.field, item.code].filter(Boolean).join(" "))).filter((d) => d !== "")
+    ? data.errors
+        .map((item: { message?: unknown; field?: unknown; code?: unknown }) =>
+          typeof item.message === "string" ? item.message : [item.field, item.code].filter(Boolean).join(" "),
+        )
+        .filter((d) => d !== "")
     : [];
   const githubMessage = details.length > 0 ? `${base}: ${details.join("; ")}` : base;
   return new GitHubApiError({ status: e.status, call: callOf(e), githubMessage, purpose });

@@ -73,7 +73,11 @@ interface PayloadComment {
   created_at?: unknown;
 }
 
-const ISSUE_ACTIONS: Readonly<Record<string, IncidentEventKind>> = { opened: "opened", edited: "edited", reopened: "reopened" };
+const ISSUE_ACTIONS: Readonly<Record<string, IncidentEventKind>> = {
+  opened: "opened",
+  edited: "edited",
+  reopened: "reopened",
+};
 
 /** Reads an `issues` or `issue_comment` payload; see the module comment. */
 export function readIncidentEvent(eventName: string, payload: Record<string, unknown>): ReadIncidentEvent {
@@ -81,7 +85,10 @@ export function readIncidentEvent(eventName: string, payload: Record<string, unk
   let kind: IncidentEventKind | undefined;
   if (eventName === "issues") kind = ISSUE_ACTIONS[action];
   else if (eventName === "issue_comment" && action === "created") kind = "comment";
-  if (!kind) return { skip: `The incident action handles issues (opened, edited, reopened) and new issue comments, not ${eventName}${action ? `.${action}` : ""}.` };
+  if (!kind)
+    return {
+      skip: `The incident action handles issues (opened, edited, reopened) and new issue comments, not ${eventName}${action ? `.${action}` : ""}.`,
+    };
 
   const raw = payload["issue"] as PayloadIssue | undefined;
   if (!raw || typeof raw.number !== "number") return { skip: "The event has no issue." };
@@ -96,7 +103,8 @@ export function readIncidentEvent(eventName: string, payload: Record<string, unk
     assignees: Array.isArray(raw.assignees) ? (raw.assignees as { login: string }[]) : [],
     html_url: String(raw.html_url ?? ""),
   });
-  if (!snapshot.labels.some((l) => l.toLowerCase() === INCIDENT_LABEL)) return { skip: `#${raw.number} has no \`${INCIDENT_LABEL}\` label, so it is not an incident.` };
+  if (!snapshot.labels.some((l) => l.toLowerCase() === INCIDENT_LABEL))
+    return { skip: `#${raw.number} has no \`${INCIDENT_LABEL}\` label, so it is not an incident.` };
 
   const createdAt = instant(raw.created_at);
   if (!createdAt) return { skip: `#${raw.number} has no creation time in the event.` };
@@ -104,7 +112,14 @@ export function readIncidentEvent(eventName: string, payload: Record<string, unk
   const repository = payload["repository"] as { default_branch?: unknown; html_url?: unknown } | undefined;
   const event: IncidentEvent = {
     kind,
-    issue: { number: raw.number, title: snapshot.title, body: typeof raw.body === "string" ? raw.body : null, author: loginOf(raw.user) ?? "ghost", createdAt, snapshot },
+    issue: {
+      number: raw.number,
+      title: snapshot.title,
+      body: typeof raw.body === "string" ? raw.body : null,
+      author: loginOf(raw.user) ?? "ghost",
+      createdAt,
+      snapshot,
+    },
     sender,
     at: kind === "opened" ? createdAt : (instant(raw.updated_at) ?? createdAt),
     ...(typeof repository?.default_branch === "string" ? { defaultBranch: repository.default_branch } : {}),
@@ -115,7 +130,8 @@ export function readIncidentEvent(eventName: string, payload: Record<string, unk
     const c = payload["comment"] as PayloadComment | undefined;
     const author = loginOf(c?.user);
     const at = instant(c?.created_at);
-    if (!c || (typeof c.id !== "number" && typeof c.id !== "string") || !author || !at) return { skip: "The event has no usable comment." };
+    if (!c || (typeof c.id !== "number" && typeof c.id !== "string") || !author || !at)
+      return { skip: "The event has no usable comment." };
     // The bot's own comments (and any other app's) are never commands.
     if (c.user?.type === "Bot" || author.endsWith("[bot]")) return { skip: `The comment is by ${author}, a bot.` };
     const body = typeof c.body === "string" ? c.body : "";

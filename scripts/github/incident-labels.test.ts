@@ -4,15 +4,38 @@ import type { IssueSnapshot } from "./apply-context.js";
 import type { Effect } from "./effects.js";
 import { adjustIncidentLabels, incidentLabelCatalog, incidentLabels } from "./incident-labels.js";
 
-const acked = { ...freshState(), status: "identified" as const, acknowledgedAt: "2026-10-22T15:35:00Z", acknowledgedBy: "alice" };
-const snapshot: IssueSnapshot = { number: 57, state: "open", stateReason: null, title: "t", body: "", labels: ["incident", "severity:P2", "status:investigating", "slo:warned"], assignees: ["alice"], url: "" };
+const acked = {
+  ...freshState(),
+  status: "identified" as const,
+  acknowledgedAt: "2026-10-22T15:35:00Z",
+  acknowledgedBy: "alice",
+};
+const snapshot: IssueSnapshot = {
+  number: 57,
+  state: "open",
+  stateReason: null,
+  title: "t",
+  body: "",
+  labels: ["incident", "severity:P2", "status:investigating", "slo:warned"],
+  assignees: ["alice"],
+  url: "",
+};
 
 describe("incident labels", () => {
   it("adds acknowledged once the state says so, and the catalogue has every label the flow uses", () => {
     expect(incidentLabels(freshState())).toEqual(["incident", "severity:P2", "status:investigating"]);
     expect(incidentLabels(acked)).toEqual(["incident", "severity:P2", "status:identified", "acknowledged"]);
     const names = incidentLabelCatalog().map((l) => l.name);
-    expect(names).toEqual(expect.arrayContaining(["incident", "severity:unknown", "status:resolved", "not-incident", "follow-up", "acknowledged"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "incident",
+        "severity:unknown",
+        "status:resolved",
+        "not-incident",
+        "follow-up",
+        "acknowledged",
+      ]),
+    );
     expect(new Set(names).size).toBe(names.length);
   });
 
@@ -29,6 +52,8 @@ describe("incident labels", () => {
     expect(first[1]).toMatchObject({ labels: incidentLabelCatalog() });
     const onlyAck = adjustIncidentLabels([], { issue: 57, state: acked, labels: ["incident"], firstRun: false });
     expect(onlyAck).toEqual([{ kind: "add-labels", issue: 57, labels: ["acknowledged"] }]);
-    expect(adjustIncidentLabels([], { issue: 57, state: acked, labels: ["incident", "Acknowledged"], firstRun: false })).toEqual([]);
+    expect(
+      adjustIncidentLabels([], { issue: 57, state: acked, labels: ["incident", "Acknowledged"], firstRun: false }),
+    ).toEqual([]);
   });
 });

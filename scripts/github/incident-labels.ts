@@ -20,8 +20,20 @@ const ACKNOWLEDGED_LABEL = "acknowledged";
 
 /** Every label an incident may get from this action, with colour and description. */
 export function incidentLabelCatalog(): LabelSpec[] {
-  const names = ["incident", ...SEVERITIES.map((s) => `severity:${s}`), "severity:unknown", ...COMMAND_STATUSES.map((s) => `status:${s}`), "status:triage", TRIAGED_LABEL, "not-incident", "follow-up"];
-  return [...names.map(labelSpec), { name: ACKNOWLEDGED_LABEL, color: "0e8a16", description: "An on-call engineer acknowledged the incident" }];
+  const names = [
+    "incident",
+    ...SEVERITIES.map((s) => `severity:${s}`),
+    "severity:unknown",
+    ...COMMAND_STATUSES.map((s) => `status:${s}`),
+    "status:triage",
+    TRIAGED_LABEL,
+    "not-incident",
+    "follow-up",
+  ];
+  return [
+    ...names.map(labelSpec),
+    { name: ACKNOWLEDGED_LABEL, color: "0e8a16", description: "An on-call engineer acknowledged the incident" },
+  ];
 }
 
 /** The labels a state calls for, `acknowledged` included. */
@@ -34,7 +46,10 @@ export function incidentLabels(state: IncidentState): string[] {
  * the labels added (one call for both), and the plan's own `ensure-labels` is replaced by the whole
  * catalogue on the first run and dropped on later ones.
  */
-export function adjustIncidentLabels(effects: readonly Effect[], options: { issue: number; state: IncidentState; labels: readonly string[]; firstRun: boolean }): Effect[] {
+export function adjustIncidentLabels(
+  effects: readonly Effect[],
+  options: { issue: number; state: IncidentState; labels: readonly string[]; firstRun: boolean },
+): Effect[] {
   const out: Effect[] = effects.filter((e) => e.kind !== "ensure-labels");
   if (options.state.acknowledgedAt && !includesName(options.labels, ACKNOWLEDGED_LABEL)) {
     const index = out.findIndex((e) => e.kind === "add-labels" && e.issue === options.issue);

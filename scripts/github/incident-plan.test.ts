@@ -9,7 +9,9 @@ import type { IncidentState } from "../core/incident/index.js";
 import { examplePolicy, formBody, GOOD_BODY, utc } from "../core/incident/test-kit.js";
 
 const policy = examplePolicy();
-const playbooks = [{ path: "playbooks/checkout-payment-failures.md", title: "Checkout payment failures", services: ["checkout"] }];
+const playbooks = [
+  { path: "playbooks/checkout-payment-failures.md", title: "Checkout payment failures", services: ["checkout"] },
+];
 const MEMBERS = new Set(["alice", "bob", "carol", "dana", "frank", "manager-mo", "reporter"]);
 
 /** A fake issue that effects are applied to, so each step sees what the previous one did. */
@@ -28,7 +30,16 @@ class FakeIssue {
     const marker = parseStateMarker(this.comments.get("incident"));
     const result = planIncidentEvent({
       event,
-      issue: { number: 57, title: "[Incident] Card payments declined", body: this.body, author: "reporter", createdAt: utc("2026-10-22T15:30:00Z"), labels: this.labels, assignees: this.assignees, state: this.state },
+      issue: {
+        number: 57,
+        title: "[Incident] Card payments declined",
+        body: this.body,
+        author: "reporter",
+        createdAt: utc("2026-10-22T15:30:00Z"),
+        labels: this.labels,
+        assignees: this.assignees,
+        state: this.state,
+      },
       priorState: marker.state,
       priorStateProblem: marker.problem,
       authorized: (login) => MEMBERS.has(login),
@@ -49,7 +60,12 @@ class FakeIssue {
     return result;
   }
 
-  comment(author: string, body: string, at: DateTime = utc("2026-10-22T15:35:00Z"), extra: Partial<IncidentPlanInput> = {}) {
+  comment(
+    author: string,
+    body: string,
+    at: DateTime = utc("2026-10-22T15:35:00Z"),
+    extra: Partial<IncidentPlanInput> = {},
+  ) {
     const comment: IncidentComment = { id: 9000 + this.nextId++, author, body, createdAt: at };
     return { comment, ...this.plan("comment", { comment, now: at, ...extra }) };
   }
@@ -66,7 +82,8 @@ class FakeIssue {
   }
 }
 
-const kinds = (effects: readonly Effect[]) => effects.map((e) => (e.kind === "upsert-comment" ? `comment:${e.key}` : e.kind));
+const kinds = (effects: readonly Effect[]) =>
+  effects.map((e) => (e.kind === "upsert-comment" ? `comment:${e.key}` : e.kind));
 
 describe("planIncidentEvent: a whole incident", () => {
   it("goes from open to resolved with the expected labels, assignees and effects", () => {
@@ -105,18 +122,36 @@ describe("planIncidentEvent: a whole incident", () => {
 
     const responder = issue.comment("carol", "/responder @frank");
     expect(issue.assignees).toContain("frank");
-    const reply = responder.effects.find((e) => e.kind === "upsert-comment" && e.key === `reply:${responder.comment.id}`);
+    const reply = responder.effects.find(
+      (e) => e.kind === "upsert-comment" && e.key === `reply:${responder.comment.id}`,
+    );
     expect(reply).toMatchObject({ body: expect.stringContaining("@frank: @carol asked for your help") });
 
     const followup = issue.comment("carol", "/followup Alert when @grace's decline rate doubles");
     const created = followup.effects.find((e) => e.kind === "create-issue");
-    expect(created).toMatchObject({ key: `INC-57/followup/${followup.comment.id}:1`, title: "Alert when @\u200bgrace's decline rate doubles", labels: ["follow-up"] });
+    expect(created).toMatchObject({
+      key: `INC-57/followup/${followup.comment.id}:1`,
+      title: "Alert when @\u200bgrace's decline rate doubles",
+      labels: ["follow-up"],
+    });
     expect(created).toMatchObject({ body: expect.stringContaining("#57") });
 
-    const resolved = issue.comment("carol", "/resolve Failed over to the second card processor.", utc("2026-10-22T16:30:00Z"), {
-      followupIssues: [{ key: `INC-57/followup/${followup.comment.id}:1`, number: 58, closed: false }],
-    });
-    expect(kinds(resolved.effects)).toEqual(["remove-labels", "ensure-labels", "add-labels", "comment:incident", "close-issue", "commit-file"]);
+    const resolved = issue.comment(
+      "carol",
+      "/resolve Failed over to the second card processor.",
+      utc("2026-10-22T16:30:00Z"),
+      {
+        followupIssues: [{ key: `INC-57/followup/${followup.comment.id}:1`, number: 58, closed: false }],
+      },
+    );
+    expect(kinds(resolved.effects)).toEqual([
+      "remove-labels",
+      "ensure-labels",
+      "add-labels",
+      "comment:incident",
+      "close-issue",
+      "commit-file",
+    ]);
     expect(issue.labels).toEqual(["incident", "severity:P1", "status:resolved"]);
     expect(issue.state).toBe("closed");
     const commit = resolved.effects.find((e) => e.kind === "commit-file");
@@ -136,7 +171,20 @@ describe("planIncidentEvent: a whole incident", () => {
       followups: [{ issue: 58, title: "Alert when @grace's decline rate doubles", closed: false }],
       slo: { outcome: "met" },
     });
-    expect((record.timeline as { kind: string }[]).map((e) => e.kind)).toEqual(["opened", "note", "ack", "role", "role", "role", "role", "severity", "status", "responder", "followup", "resolve"]);
+    expect((record.timeline as { kind: string }[]).map((e) => e.kind)).toEqual([
+      "opened",
+      "note",
+      "ack",
+      "role",
+      "role",
+      "role",
+      "role",
+      "severity",
+      "status",
+      "responder",
+      "followup",
+      "resolve",
+    ]);
   });
 
   it("applies a comment only once, however often it is delivered", () => {
@@ -159,7 +207,12 @@ describe("planIncidentEvent: authorization and untrusted text", () => {
     issue.plan("opened");
     const before = issue.lastState;
     const refused = issue.comment("stranger", "/resolve fixed it\n/severity P5");
-    expect(refused.effects[0]).toEqual({ kind: "upsert-comment", issue: 57, key: `reply:${refused.comment.id}`, body: expect.stringMatching(/^Sorry @stranger, incident commands can only be run by/) });
+    expect(refused.effects[0]).toEqual({
+      kind: "upsert-comment",
+      issue: 57,
+      key: `reply:${refused.comment.id}`,
+      body: expect.stringMatching(/^Sorry @stranger, incident commands can only be run by/),
+    });
     // Issue 10 item 5: the refused comment counts as handled (saved in the bot comment), so no later
     // run that catches up on unhandled comments answers it again; nothing else changes.
     expect(kinds(refused.effects)).toEqual([`comment:reply:${refused.comment.id}`, "comment:incident"]);
@@ -184,14 +237,23 @@ describe("planIncidentEvent: authorization and untrusted text", () => {
     const result = issue.comment("alice", "/severity P9\n/status identified\n/acknowledge");
     expect(issue.lastState?.status).toBe("identified");
     const reply = result.effects.find((e) => e.kind === "upsert-comment" && e.key.startsWith("reply:"));
-    expect(reply).toMatchObject({ body: expect.stringMatching(/^@alice, some of that was not applied:\n\n- Line 1, `\/severity P9`: .*P1 \(most severe\) to P5[\s\S]*- Line 3, `\/acknowledge`: .*Valid commands/) });
+    expect(reply).toMatchObject({
+      body: expect.stringMatching(
+        /^@alice, some of that was not applied:\n\n- Line 1, `\/severity P9`: .*P1 \(most severe\) to P5[\s\S]*- Line 3, `\/acknowledge`: .*Valid commands/,
+      ),
+    });
   });
 });
 
 describe("planIncidentEvent: the report", () => {
   it("opens an incident from a malformed form and tells the reporter what is missing", () => {
     const issue = new FakeIssue();
-    issue.body = formBody({ what: "Checkout broken", severity: "Not sure", services: "checkout, billing", production: "Yes" });
+    issue.body = formBody({
+      what: "Checkout broken",
+      severity: "Not sure",
+      services: "checkout, billing",
+      production: "Yes",
+    });
     const result = issue.plan("opened");
     expect(issue.labels).toEqual(["incident", "severity:unknown", "status:investigating"]);
     const note = result.effects.find((e) => e.kind === "upsert-comment" && e.key === "form-problems");
@@ -201,12 +263,31 @@ describe("planIncidentEvent: the report", () => {
     expect(issue.comments.has("incident")).toBe(true);
 
     // The reporter fixes the form: the note says so, and the state follows the form.
-    issue.body = formBody({ what: "Checkout broken", who: "All UK card payments", severity: "P3 - Moderate", services: "checkout, search", production: "Yes" });
+    issue.body = formBody({
+      what: "Checkout broken",
+      who: "All UK card payments",
+      severity: "P3 - Moderate",
+      services: "checkout, search",
+      production: "Yes",
+    });
     const edited = issue.plan("edited", { actor: "reporter" });
-    expect(edited.effects).toContainEqual({ kind: "upsert-comment", issue: 57, key: "form-problems", body: "Thanks @reporter, the report is complete now." });
-    expect(edited.state).toMatchObject({ severity: "P3", services: ["checkout", "search"], impact: "All UK card payments", formProblems: [] });
+    expect(edited.effects).toContainEqual({
+      kind: "upsert-comment",
+      issue: 57,
+      key: "form-problems",
+      body: "Thanks @reporter, the report is complete now.",
+    });
+    expect(edited.state).toMatchObject({
+      severity: "P3",
+      services: ["checkout", "search"],
+      impact: "All UK card payments",
+      formProblems: [],
+    });
     expect(issue.labels).toContain("severity:P3");
-    expect(edited.state.timeline.at(-1)).toMatchObject({ author: "reporter", text: "Report edited: severity P3; services checkout, search." });
+    expect(edited.state.timeline.at(-1)).toMatchObject({
+      author: "reporter",
+      text: "Report edited: severity P3; services checkout, search.",
+    });
   });
 
   it("keeps a severity set by command when the form is edited", () => {
@@ -228,7 +309,9 @@ describe("planIncidentEvent: closing and reopening", () => {
     expect(issue.labels).toEqual(["incident", "severity:P2", "not-incident"]);
     expect(result.effects).toContainEqual({ kind: "close-issue", issue: 57, reason: "not_planned" });
     const notice = result.effects.find((e) => e.kind === "upsert-comment" && e.key === "not-incident");
-    expect(notice).toMatchObject({ body: expect.stringContaining("https://github.com/example-org/fernhill/issues/new/choose") });
+    expect(notice).toMatchObject({
+      body: expect.stringContaining("https://github.com/example-org/fernhill/issues/new/choose"),
+    });
     expect(notice).toMatchObject({ body: expect.stringContaining("only the @\u200bqa test account") });
     const commit = result.effects.find((e) => e.kind === "commit-file");
     expect(commit?.kind === "commit-file" && v.incident(parse(commit.files[0]?.content ?? ""))).toBe(true);
@@ -261,7 +344,10 @@ describe("planIncidentEvent: closing and reopening", () => {
     issue.plan("opened");
     const result = issue.comment("manager-mo", "/sync", undefined, { recordByPullRequest: true });
     const commit = result.effects.find((e) => e.kind === "commit-file");
-    expect(commit).toMatchObject({ files: [{ path: "incidents/2026/INC-57.yaml" }], pullRequest: { branch: "oncall/incident-57" } });
+    expect(commit).toMatchObject({
+      files: [{ path: "incidents/2026/INC-57.yaml" }],
+      pullRequest: { branch: "oncall/incident-57" },
+    });
     expect(issue.state).toBe("open");
   });
 });
@@ -273,10 +359,16 @@ describe("planIncidentEvent: a lost or garbled state", () => {
     const ack = issue.comment("alice", "/ack");
     const severity = issue.comment("alice", "/severity P1");
     issue.comments.set("incident", "someone pasted over it <!-- oncall:incident-state v1 !!garbage!! -->");
-    const history = [ack.comment, severity.comment, { id: 1, author: "stranger", body: "/resolve", createdAt: utc("2026-10-22T15:36:00Z") }];
+    const history = [
+      ack.comment,
+      severity.comment,
+      { id: 1, author: "stranger", body: "/resolve", createdAt: utc("2026-10-22T15:36:00Z") },
+    ];
     const result = issue.comment("bob", "/status identified", utc("2026-10-22T15:50:00Z"), { history });
     expect(result.state).toMatchObject({ severity: "P1", commander: "alice", status: "identified" });
-    expect(issue.comments.get("incident")).toContain("The saved incident state could not be decoded. The state was rebuilt from the issue and its earlier comments.");
+    expect(issue.comments.get("incident")).toContain(
+      "The saved incident state could not be decoded. The state was rebuilt from the issue and its earlier comments.",
+    );
     expect(parseStateMarker(issue.comments.get("incident")).state).toEqual(result.state);
   });
 });
@@ -287,7 +379,9 @@ describe("planIncidentEvent: the acknowledgement deadline", () => {
     issue.plan("opened");
     expect(issue.lastState?.deadline).toEqual({ tier: "full", targetMinutes: 10, at: "2026-10-22T15:40:00Z" });
     // A later run with another answer (the schedule file changed since) keeps the saved one.
-    issue.comment("alice", "/ack", utc("2026-10-22T15:35:00Z"), { deadline: { tier: "partial", targetMinutes: 30, deadline: utc("2026-10-22T16:00:00Z") } });
+    issue.comment("alice", "/ack", utc("2026-10-22T15:35:00Z"), {
+      deadline: { tier: "partial", targetMinutes: 30, deadline: utc("2026-10-22T16:00:00Z") },
+    });
     expect(issue.lastState?.deadline).toEqual({ tier: "full", targetMinutes: 10, at: "2026-10-22T15:40:00Z" });
   });
 

@@ -45,20 +45,39 @@ function isBotAccount(author: CommentSnapshot["author"]): boolean {
 }
 
 /** Lists the comments of `issue` and finds the state saved by `botLogin` (see {@link isOwnAuthor}). */
-export async function readIncidentThread(octokit: GitHubClient, repo: RepoRef, issue: number, botLogin: string): Promise<IncidentThread> {
-  const list = await callGitHub(`list comments of #${issue}`, () => octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 }));
-  const comments: CommentSnapshot[] = list.map((c) => ({ id: c.id, body: c.body ?? "", author: c.user, url: c.html_url }));
+export async function readIncidentThread(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  issue: number,
+  botLogin: string,
+): Promise<IncidentThread> {
+  const list = await callGitHub(`list comments of #${issue}`, () =>
+    octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 }),
+  );
+  const comments: CommentSnapshot[] = list.map((c) => ({
+    id: c.id,
+    body: c.body ?? "",
+    author: c.user,
+    url: c.html_url,
+  }));
   const botComment = comments.find((c) => isOwnAuthor(c.author, botLogin) && hasMarker(c.body, INCIDENT_KEYS.comment));
   const { state, problem } = botComment ? parseStateMarker(botComment.body) : { state: null, problem: null };
   // GitHub lists comments oldest first.
   const people = list
     .filter((c) => c.user && !isBotAccount(c.user))
-    .map((c) => ({ id: c.id, body: c.body ?? "", author: c.user?.login ?? "ghost", createdAt: DateTime.fromISO(c.created_at, { zone: "utc" }) }));
+    .map((c) => ({
+      id: c.id,
+      body: c.body ?? "",
+      author: c.user?.login ?? "ghost",
+      createdAt: DateTime.fromISO(c.created_at, { zone: "utc" }),
+    }));
   return { comments, ...(botComment ? { botComment } : {}), priorState: state, priorStateProblem: problem, people };
 }
 
 /** The issue as it is now (one call), for events whose payload may be older than the saved state. */
 export async function readIssueSnapshot(octokit: GitHubClient, repo: RepoRef, issue: number): Promise<IssueSnapshot> {
-  const { data } = await callGitHub(`read issue #${issue}`, () => octokit.rest.issues.get({ ...repo, issue_number: issue }));
+  const { data } = await callGitHub(`read issue #${issue}`, () =>
+    octokit.rest.issues.get({ ...repo, issue_number: issue }),
+  );
   return toIssueSnapshot(data);
 }

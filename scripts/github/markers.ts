@@ -9,7 +9,8 @@ const KEY = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
 
 /** Throws {@link InvalidEffectError} for a key that cannot live safely inside an HTML comment. */
 export function assertMarkerKey(key: string): void {
-  if (!KEY.test(key) || key.includes("--")) throw new InvalidEffectError(`marker key ${JSON.stringify(key)} must match ${KEY} and not contain "--"`);
+  if (!KEY.test(key) || key.includes("--"))
+    throw new InvalidEffectError(`marker key ${JSON.stringify(key)} must match ${KEY} and not contain "--"`);
 }
 
 /** The marker text for a key. */

@@ -9,11 +9,21 @@ const repo = { owner: "acme", repo: "oncall" };
 
 function recorder(): GitHubLogger & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, info: (m) => lines.push(`info: ${m}`), warn: (m) => lines.push(`warn: ${m}`), debug: (m) => lines.push(`debug: ${m}`) };
+  return {
+    lines,
+    info: (m) => lines.push(`info: ${m}`),
+    warn: (m) => lines.push(`warn: ${m}`),
+    debug: (m) => lines.push(`debug: ${m}`),
+  };
 }
 
 function client(logger?: GitHubLogger) {
-  return createGitHubClient({ token: fake().token, baseUrl: fake().url, timeScaleMs: 1, ...(logger ? { logger } : {}) });
+  return createGitHubClient({
+    token: fake().token,
+    baseUrl: fake().url,
+    timeScaleMs: 1,
+    ...(logger ? { logger } : {}),
+  });
 }
 
 describe("createGitHubClient", () => {
@@ -33,16 +43,25 @@ describe("createGitHubClient", () => {
     expect(fake().comments(1)).toHaveLength(1);
     const posts = fake().log.find({ operationId: "issues/create-comment" });
     expect(posts.map((p) => p.status)).toEqual([...Array<number>(times).fill(posts[0]?.status ?? 0), 201]);
-    if (kind.endsWith("rate-limit")) expect(logger.lines.some((l) => l.startsWith("warn:") && l.includes("retrying in"))).toBe(true);
+    if (kind.endsWith("rate-limit"))
+      expect(logger.lines.some((l) => l.startsWith("warn:") && l.includes("retrying in"))).toBe(true);
   });
 
   it("gives up on a persistent server error after its retry budget and says which call failed", async () => {
     fake().seed.issue({ title: "incident" });
     fake().faults.add({ kind: "bad-gateway", operation: "issues/create-comment", times: 100 });
-    const error = await callGitHub("comment on #1", () => client().rest.issues.createComment({ ...repo, issue_number: 1, body: "x" })).catch((e: unknown) => e);
+    const error = await callGitHub("comment on #1", () =>
+      client().rest.issues.createComment({ ...repo, issue_number: 1, body: "x" }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubApiError);
-    expect(error).toMatchObject({ status: 502, call: "POST /repos/acme/oncall/issues/1/comments", githubMessage: "Server Error" });
-    expect(String((error as Error).message)).toBe("comment on #1: POST /repos/acme/oncall/issues/1/comments failed with HTTP 502: Server Error");
+    expect(error).toMatchObject({
+      status: 502,
+      call: "POST /repos/acme/oncall/issues/1/comments",
+      githubMessage: "Server Error",
+    });
+    expect(String((error as Error).message)).toBe(
+      "comment on #1: POST /repos/acme/oncall/issues/1/comments failed with HTTP 502: Server Error",
+    );
     expect(fake().log.count({ operationId: "issues/create-comment" })).toBe(4);
     expect(fake().comments(1)).toHaveLength(0);
   });
@@ -50,7 +69,9 @@ describe("createGitHubClient", () => {
   it("gives up on a persistent secondary rate limit after 3 retries, logging each wait", async () => {
     fake().faults.add({ kind: "secondary-rate-limit", operation: "issues/create", times: 100 });
     const logger = recorder();
-    const error = await callGitHub("open issue", () => client(logger).rest.issues.create({ ...repo, title: "x" })).catch((e: unknown) => e);
+    const error = await callGitHub("open issue", () =>
+      client(logger).rest.issues.create({ ...repo, title: "x" }),
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 403, githubMessage: expect.stringContaining("secondary rate limit") });
     expect(fake().log.count({ operationId: "issues/create" })).toBe(4);
     expect(logger.lines.filter((l) => l.includes("retrying in"))).toHaveLength(3);
@@ -60,7 +81,12 @@ describe("createGitHubClient", () => {
 
   it("does not wait for a rate limit longer than the configured maximum", async () => {
     fake().faults.add({ kind: "secondary-rate-limit", operation: "issues/create", retryAfter: 3600 });
-    const octokit = createGitHubClient({ token: fake().token, baseUrl: fake().url, timeScaleMs: 1, maxRateLimitWaitSeconds: 60 });
+    const octokit = createGitHubClient({
+      token: fake().token,
+      baseUrl: fake().url,
+      timeScaleMs: 1,
+      maxRateLimitWaitSeconds: 60,
+    });
     await expect(octokit.rest.issues.create({ ...repo, title: "x" })).rejects.toMatchObject({ status: 403 });
     expect(fake().log.count({ operationId: "issues/create" })).toBe(1);
   });
@@ -71,7 +97,10 @@ describe("createGitHubClient", () => {
   });
 
   it("reads its base URL and time scale from the runner environment", () => {
-    expect(clientOptionsFromEnv({ GITHUB_API_URL: "http://127.0.0.1:9", [TIME_SCALE_ENV]: "5" })).toEqual({ baseUrl: "http://127.0.0.1:9", timeScaleMs: 5 });
+    expect(clientOptionsFromEnv({ GITHUB_API_URL: "http://127.0.0.1:9", [TIME_SCALE_ENV]: "5" })).toEqual({
+      baseUrl: "http://127.0.0.1:9",
+      timeScaleMs: 5,
+    });
     expect(clientOptionsFromEnv({})).toEqual({});
   });
 });

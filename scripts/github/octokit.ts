@@ -27,7 +27,12 @@ export interface GitHubLogger {
 /** Environment variable that scales every wait (milliseconds per GitHub second), for end-to-end tests. */
 export const TIME_SCALE_ENV = "ONCALL_GITHUB_TIME_SCALE_MS";
 
-const DEFAULT_RETRIES = { serverErrors: 3, secondaryRateLimit: 3, primaryRateLimit: 1, maxRateLimitWaitSeconds: 120 } as const;
+const DEFAULT_RETRIES = {
+  serverErrors: 3,
+  secondaryRateLimit: 3,
+  primaryRateLimit: 1,
+  maxRateLimitWaitSeconds: 120,
+} as const;
 
 export interface GitHubClientOptions {
   token: string;
@@ -66,7 +71,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
       const call = `${request.method} ${request.url}`;
       if (retryCount >= budget || retryAfter > maxWait) {
-        logger.warn(`GitHub ${what} on ${call}; giving up after ${retryCount} retr${retryCount === 1 ? "y" : "ies"} (asked to wait ${retryAfter} s).`);
+        logger.warn(
+          `GitHub ${what} on ${call}; giving up after ${retryCount} retr${retryCount === 1 ? "y" : "ies"} (asked to wait ${retryAfter} s).`,
+        );
         return false;
       }
       logger.warn(`GitHub ${what} on ${call}; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${budget}).`);
@@ -74,7 +81,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     };
   // Scaled-down runs replace the plugin's process-wide pacing (1 s between writes, 3 s between
   // notifying writes, 2 s between searches) with the same gaps, scaled.
-  const pacing = scale === 1000 ? {} : { write: pacingGroup(scale) as unknown as Group, notifications: pacingGroup(3 * scale) as unknown as Group, search: pacingGroup(2 * scale) as unknown as Group };
+  const pacing =
+    scale === 1000
+      ? {}
+      : {
+          write: pacingGroup(scale) as unknown as Group,
+          notifications: pacingGroup(3 * scale) as unknown as Group,
+          search: pacingGroup(2 * scale) as unknown as Group,
+        };
   const client = new ClientClass({
     auth: options.token,
     baseUrl: (options.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com").replace(/\/+$/, ""),
@@ -87,8 +101,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     },
     throttle: {
       retryAfterBaseValue: scale,
-      onRateLimit: limitHandler("rate limit exhausted", options.primaryRateLimitRetries ?? DEFAULT_RETRIES.primaryRateLimit),
-      onSecondaryRateLimit: limitHandler("secondary rate limit", options.secondaryRateLimitRetries ?? DEFAULT_RETRIES.secondaryRateLimit),
+      onRateLimit: limitHandler(
+        "rate limit exhausted",
+        options.primaryRateLimitRetries ?? DEFAULT_RETRIES.primaryRateLimit,
+      ),
+      onSecondaryRateLimit: limitHandler(
+        "secondary rate limit",
+        options.secondaryRateLimitRetries ?? DEFAULT_RETRIES.secondaryRateLimit,
+      ),
       ...pacing,
     },
     retry: {
@@ -99,14 +119,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   });
   client.hook.error("request", (error, request) => {
     const status = (error as { status?: number }).status;
-    if (status === undefined || status >= 500 || status === 429) logger.debug?.(`GitHub answered ${status ?? "no response"} to ${request.method} ${request.url}.`);
+    if (status === undefined || status >= 500 || status === 429)
+      logger.debug?.(`GitHub answered ${status ?? "no response"} to ${request.method} ${request.url}.`);
     throw error;
   });
   return client;
 }
 
 /** Client options an action takes from its runner environment (`GITHUB_API_URL`, {@link TIME_SCALE_ENV}). */
-export function clientOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<GitHubClientOptions, "baseUrl" | "timeScaleMs"> {
+export function clientOptionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<GitHubClientOptions, "baseUrl" | "timeScaleMs"> {
   const scale = Number(env[TIME_SCALE_ENV]);
   return {
     ...(env["GITHUB_API_URL"] ? { baseUrl: env["GITHUB_API_URL"] } : {}),

@@ -19,8 +19,12 @@ import type { GitHubClient } from "./octokit.js";
 
 /** The search query (exported for tests and dry runs). */
 export function openIncidentQuery(repo: RepoRef): string {
-  const without = [SLO_LABELS.acknowledged, SLO_LABELS.notIncident, SLO_LABELS.escalated, SLO_LABELS.triage].map((l) => `-label:"${l}"`);
-  return [`repo:${repo.owner}/${repo.repo}`, "is:issue", "is:open", `label:"${SLO_LABELS.incident}"`, ...without].join(" ");
+  const without = [SLO_LABELS.acknowledged, SLO_LABELS.notIncident, SLO_LABELS.escalated, SLO_LABELS.triage].map(
+    (l) => `-label:"${l}"`,
+  );
+  return [`repo:${repo.owner}/${repo.repo}`, "is:issue", "is:open", `label:"${SLO_LABELS.incident}"`, ...without].join(
+    " ",
+  );
 }
 
 /** The fields read from a search result or an event's issue (both have them all). */
@@ -58,7 +62,9 @@ export function toIncidentIssue(data: IssueLike): IncidentIssue {
 /** Every live open incident: one search request per 100 results (normally exactly one). */
 export async function listOpenIncidents(octokit: GitHubClient, repo: RepoRef): Promise<OpenIncidents> {
   const q = openIncidentQuery(repo);
-  const items = await callGitHub("search open incidents", () => octokit.paginate(octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 }));
+  const items = await callGitHub("search open incidents", () =>
+    octokit.paginate(octokit.rest.search.issuesAndPullRequests, { q, per_page: 100 }),
+  );
   return both(items);
 }
 
@@ -68,10 +74,20 @@ export async function listOpenIncidents(octokit: GitHubClient, repo: RepoRef): P
  */
 export function withEventIssue(listed: OpenIncidents, payload: Record<string, unknown>): OpenIncidents {
   const issue = payload["issue"] as Partial<IssueLike> | undefined;
-  const complete = issue && typeof issue.number === "number" && typeof issue.created_at === "string" && typeof issue.state === "string" && typeof issue.title === "string" && typeof issue.html_url === "string" && Array.isArray(issue.labels);
+  const complete =
+    issue &&
+    typeof issue.number === "number" &&
+    typeof issue.created_at === "string" &&
+    typeof issue.state === "string" &&
+    typeof issue.title === "string" &&
+    typeof issue.html_url === "string" &&
+    Array.isArray(issue.labels);
   if (!complete) return listed;
   const fresh = both([issue as IssueLike]);
-  return { incidents: [...listed.incidents, ...fresh.incidents], snapshots: [...listed.snapshots.filter((s) => s.number !== issue.number), ...fresh.snapshots] };
+  return {
+    incidents: [...listed.incidents, ...fresh.incidents],
+    snapshots: [...listed.snapshots.filter((s) => s.number !== issue.number), ...fresh.snapshots],
+  };
 }
 
 function both(items: readonly IssueLike[]): OpenIncidents {
@@ -102,11 +118,17 @@ export async function withConfirmations(
       incidents.push(issue);
       continue;
     }
-    if (!read.has(issue.number)) read.set(issue.number, readIncidentThread(octokit, repo, issue.number, botLogin).then((t) => t.priorState?.confirmedAt));
+    if (!read.has(issue.number))
+      read.set(
+        issue.number,
+        readIncidentThread(octokit, repo, issue.number, botLogin).then((t) => t.priorState?.confirmedAt),
+      );
     const confirmedAt = await read.get(issue.number);
     if (confirmedAt) incidents.push({ ...issue, confirmedAt });
     else {
-      warnings.push(`#${issue.number} is labelled ${SLO_LABELS.triaged} but its confirmation time could not be read; its deadline counts from the report.`);
+      warnings.push(
+        `#${issue.number} is labelled ${SLO_LABELS.triaged} but its confirmation time could not be read; its deadline counts from the report.`,
+      );
       incidents.push(issue);
     }
   }

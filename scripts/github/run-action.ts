@@ -12,7 +12,10 @@ import { GitHubApiError } from "./github-error.js";
 export function runAction(body: () => Promise<void>): void {
   const fail = (err: unknown) => {
     if (err instanceof UserError || err instanceof GitHubApiError) core.setFailed(err.message);
-    else core.setFailed(`Internal error (a bug in oncall-as-code): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    else
+      core.setFailed(
+        `Internal error (a bug in oncall-as-code): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
   };
   process.on("unhandledRejection", fail);
   useEnglishDates();

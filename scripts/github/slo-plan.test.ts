@@ -4,7 +4,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { validateEffects, type Effect } from "./effects.js";
 import { loadRepository } from "../repo/load-repository.js";
 import type { Organisation } from "../core/model/index.js";
-import { isSloCandidate, planSlo, sloStateOf, SLO_COMMENT_KEYS, SLO_LABELS, type IncidentIssue } from "../core/slo/index.js";
+import {
+  isSloCandidate,
+  planSlo,
+  sloStateOf,
+  SLO_COMMENT_KEYS,
+  SLO_LABELS,
+  type IncidentIssue,
+} from "../core/slo/index.js";
 import { NO_HOLIDAYS } from "../core/slo/index.js";
 
 // The example organisation: on Wednesday 2 December 2026 at 15:00 UTC (10:00 in Detroit, 07:00 in Los
@@ -13,7 +20,14 @@ import { NO_HOLIDAYS } from "../core/slo/index.js";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 let org: Organisation;
 beforeAll(async () => {
-  const loaded = await loadRepository(root, { only: new Set(["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml", "rotations/overrides.yaml"]) });
+  const loaded = await loadRepository(root, {
+    only: new Set([
+      "rotations/people.yaml",
+      "rotations/config.yaml",
+      "rotations/schedule.yaml",
+      "rotations/overrides.yaml",
+    ]),
+  });
   org = loaded.org;
 });
 
@@ -32,13 +46,29 @@ function issue(fields: Partial<IncidentIssue> = {}): IncidentIssue {
   };
 }
 const plan = (at: string, ...issues: IncidentIssue[]) => planSlo({ now: utc(at), issues, org, calendar: NO_HOLIDAYS });
-const kinds = (at: string, ...issues: IncidentIssue[]) => plan(at, ...issues).decisions.map((d) => `${d.incident}:${d.kind}`);
-const comment = (effects: readonly Effect[], key: string) => effects.find((e): e is Extract<Effect, { kind: "upsert-comment" }> => e.kind === "upsert-comment" && e.key === key);
+const kinds = (at: string, ...issues: IncidentIssue[]) =>
+  plan(at, ...issues).decisions.map((d) => `${d.incident}:${d.kind}`);
+const comment = (effects: readonly Effect[], key: string) =>
+  effects.find((e): e is Extract<Effect, { kind: "upsert-comment" }> => e.kind === "upsert-comment" && e.key === key);
 
 describe("sloStateOf", () => {
   it("counts from the issue's creation with the people on call then, flags from the labels", () => {
-    const state = sloStateOf(issue({ labels: ["incident", "slo:warned", "SLO:Breached"], assignees: ["kbarrett", "github-actions[bot]", "ade-okafor"] }), org, NO_HOLIDAYS);
-    expect(state).toMatchObject({ number: 12, targetMinutes: 10, acknowledged: false, warned: true, breached: true, escalated: false });
+    const state = sloStateOf(
+      issue({
+        labels: ["incident", "slo:warned", "SLO:Breached"],
+        assignees: ["kbarrett", "github-actions[bot]", "ade-okafor"],
+      }),
+      org,
+      NO_HOLIDAYS,
+    );
+    expect(state).toMatchObject({
+      number: 12,
+      targetMinutes: 10,
+      acknowledged: false,
+      warned: true,
+      breached: true,
+      escalated: false,
+    });
     expect(state.deadline?.toISO()).toBe("2026-12-02T15:10:00.000Z");
     // On call at the report first, then responders assigned since; bots never.
     expect(state.oncall).toEqual(["dwashington", "kbarrett", "ade-okafor"]);
@@ -91,14 +121,24 @@ describe("planSlo over runs", () => {
 
   it("at the deadline records the breach and escalates to the managers, with a chat message", () => {
     const { effects, notifications } = plan("2026-12-02T15:10:00Z", issue({ labels: ["incident", SLO_LABELS.warned] }));
-    expect(effects.map((e) => (e.kind === "upsert-comment" ? `comment ${e.key}` : e.kind === "add-labels" ? `label ${e.labels.join()}` : e.kind))).toEqual([
+    expect(
+      effects.map((e) =>
+        e.kind === "upsert-comment"
+          ? `comment ${e.key}`
+          : e.kind === "add-labels"
+            ? `label ${e.labels.join()}`
+            : e.kind,
+      ),
+    ).toEqual([
       "ensure-labels",
       "comment slo-breach",
       "label slo:breached",
       "comment slo-escalate",
       "label slo:escalated",
     ]);
-    expect(comment(effects, SLO_COMMENT_KEYS.breach)!.body).toContain("- 2026-12-02 15:10 UTC · slo-check · Acknowledgement SLO breached");
+    expect(comment(effects, SLO_COMMENT_KEYS.breach)!.body).toContain(
+      "- 2026-12-02 15:10 UTC · slo-check · Acknowledgement SLO breached",
+    );
     const escalation = comment(effects, SLO_COMMENT_KEYS.escalate)!.body;
     expect(escalation).toContain("On call: @dwashington @kbarrett");
     expect(escalation).toContain("@dana-whitfield @tobias-wren: please help");
@@ -112,7 +152,10 @@ describe("planSlo over runs", () => {
   });
 
   it("nothing more once breached and escalated, however late", () => {
-    expect(plan("2026-12-03T09:00:00Z", issue({ labels: ["incident", "slo:warned", "slo:breached", "slo:escalated"] })).effects).toEqual([]);
+    expect(
+      plan("2026-12-03T09:00:00Z", issue({ labels: ["incident", "slo:warned", "slo:breached", "slo:escalated"] }))
+        .effects,
+    ).toEqual([]);
   });
 
   it("nothing at all once acknowledged", () => {
@@ -120,17 +163,25 @@ describe("planSlo over runs", () => {
   });
 
   it("writes comments that do not depend on the instant of the run, so a rerun changes nothing", () => {
-    const bodies = (at: string) => plan(at, issue()).effects.flatMap((e) => (e.kind === "upsert-comment" ? [e.body] : []));
+    const bodies = (at: string) =>
+      plan(at, issue()).effects.flatMap((e) => (e.kind === "upsert-comment" ? [e.body] : []));
     expect(bodies("2026-12-02T15:10:00Z")).toEqual(bodies("2026-12-02T19:30:00Z"));
   });
 
   it("lets a later copy of an issue (the event's) win over the listed one", () => {
     expect(kinds("2026-12-02T15:20:00Z", issue(), issue({ labels: ["incident", "acknowledged"] }))).toEqual([]);
-    expect(kinds("2026-12-02T15:20:00Z", issue({ labels: ["incident", "acknowledged"] }), issue())).toEqual(["12:breach", "12:escalate"]);
+    expect(kinds("2026-12-02T15:20:00Z", issue({ labels: ["incident", "acknowledged"] }), issue())).toEqual([
+      "12:breach",
+      "12:escalate",
+    ]);
   });
 
   it("handles many incidents in number order with one label listing", () => {
-    const issues = [issue({ number: 30, createdAt: "2026-12-02T15:20:00Z" }), issue({ number: 4 }), issue({ number: 9, createdAt: "2026-12-02T15:13:00Z" })];
+    const issues = [
+      issue({ number: 30, createdAt: "2026-12-02T15:20:00Z" }),
+      issue({ number: 4 }),
+      issue({ number: 9, createdAt: "2026-12-02T15:13:00Z" }),
+    ];
     const result = plan("2026-12-02T15:19:00Z", ...issues);
     expect(result.decisions.map((d) => `${d.incident}:${d.kind}`)).toEqual(["4:breach", "4:escalate", "9:warn"]);
     expect(result.effects.filter((e) => e.kind === "ensure-labels")).toHaveLength(1);
@@ -138,7 +189,8 @@ describe("planSlo over runs", () => {
 });
 
 describe("escalation chat message", () => {
-  const message = (fields: Partial<IncidentIssue> = {}) => plan("2026-12-02T15:30:00Z", issue(fields)).notifications[0]!.message;
+  const message = (fields: Partial<IncidentIssue> = {}) =>
+    plan("2026-12-02T15:30:00Z", issue(fields)).notifications[0]!.message;
 
   it("is Slack-compatible: text for notifications and blocks, people by name and login", () => {
     const m = message();

@@ -26,7 +26,11 @@ describe("reportMonth", () => {
 
   it("takes an explicit month", () => {
     const m = reportMonth(utc("2027-03-01T12:00:00Z"), NY, "2026-10");
-    expect([m.month, m.since.toISO(), m.until.toISO()]).toEqual(["2026-10", "2026-10-01T00:00:00.000-04:00", "2026-11-01T00:00:00.000-04:00"]);
+    expect([m.month, m.since.toISO(), m.until.toISO()]).toEqual([
+      "2026-10",
+      "2026-10-01T00:00:00.000-04:00",
+      "2026-11-01T00:00:00.000-04:00",
+    ]);
   });
 
   it("treats an empty month (an unset workflow input) as the default", () => {
@@ -47,7 +51,13 @@ describe("planSloReportIssue", () => {
     expect(plan.markdown).toContain("# Acknowledgement SLO report");
     expect(plan.effects).toEqual([
       { kind: "ensure-labels", labels: [expect.objectContaining({ name: SLO_REPORT_LABEL })] },
-      { kind: "create-issue", key: "slo-report:2026-10", title: plan.title, body: plan.markdown, labels: [SLO_REPORT_LABEL] },
+      {
+        kind: "create-issue",
+        key: "slo-report:2026-10",
+        title: plan.title,
+        body: plan.markdown,
+        labels: [SLO_REPORT_LABEL],
+      },
     ]);
     validateEffects(plan.effects);
   });

@@ -13,8 +13,7 @@ import { toIncidentIssue } from "./open-incidents.js";
 
 /** A watch to run, or why the event starts none. */
 export type WatchStart =
-  | { kind: "watch"; issue: number; origin: WatchOrigin; clockStart: DateTime }
-  | { kind: "none"; reason: string };
+  { kind: "watch"; issue: number; origin: WatchOrigin; clockStart: DateTime } | { kind: "none"; reason: string };
 
 /** A line that starts with `/confirm` (leading spaces allowed), as the incident action reads commands. */
 const CONFIRM_LINE = /^[ \t]*\/confirm(?:[ \t\r]|$)/im;
@@ -26,20 +25,33 @@ const CONFIRM_LINE = /^[ \t]*\/confirm(?:[ \t\r]|$)/im;
  * Anything else starts no watch (a dispatch by hand runs the sweep instead).
  */
 export function watchStartOf(eventName: string, payload: Record<string, unknown>): WatchStart {
-  const issue = payload["issue"] as { number?: unknown; created_at?: unknown; labels?: unknown; pull_request?: unknown } | undefined;
-  if (!issue || typeof issue.number !== "number") return { kind: "none", reason: `a ${eventName} event names no issue` };
+  const issue = payload["issue"] as
+    { number?: unknown; created_at?: unknown; labels?: unknown; pull_request?: unknown } | undefined;
+  if (!issue || typeof issue.number !== "number")
+    return { kind: "none", reason: `a ${eventName} event names no issue` };
   if (issue.pull_request) return { kind: "none", reason: "the event is about a pull request" };
   if (eventName === "issues" && payload["action"] === "opened") {
     const at = instant(issue.created_at);
-    return at ? { kind: "watch", issue: issue.number, origin: "opened", clockStart: at } : { kind: "none", reason: "the issue has no creation time" };
+    return at
+      ? { kind: "watch", issue: issue.number, origin: "opened", clockStart: at }
+      : { kind: "none", reason: "the issue has no creation time" };
   }
   if (eventName === "issue_comment" && payload["action"] === "created") {
     const comment = payload["comment"] as { body?: unknown; created_at?: unknown } | undefined;
-    if (typeof comment?.body !== "string" || !CONFIRM_LINE.test(comment.body)) return { kind: "none", reason: "the comment has no /confirm line" };
-    const labels = Array.isArray(issue.labels) ? issue.labels.map((l: unknown) => (typeof l === "string" ? l : String((l as { name?: unknown }).name ?? ""))) : [];
-    if (!labels.some((l) => l.toLowerCase() === TRIAGE_LABEL)) return { kind: "none", reason: `the issue was not in triage (${TRIAGE_LABEL}) when /confirm was written: nothing to confirm` };
+    if (typeof comment?.body !== "string" || !CONFIRM_LINE.test(comment.body))
+      return { kind: "none", reason: "the comment has no /confirm line" };
+    const labels = Array.isArray(issue.labels)
+      ? issue.labels.map((l: unknown) => (typeof l === "string" ? l : String((l as { name?: unknown }).name ?? "")))
+      : [];
+    if (!labels.some((l) => l.toLowerCase() === TRIAGE_LABEL))
+      return {
+        kind: "none",
+        reason: `the issue was not in triage (${TRIAGE_LABEL}) when /confirm was written: nothing to confirm`,
+      };
     const at = instant(comment.created_at);
-    return at ? { kind: "watch", issue: issue.number, origin: "confirmed", clockStart: at } : { kind: "none", reason: "the comment has no creation time" };
+    return at
+      ? { kind: "watch", issue: issue.number, origin: "confirmed", clockStart: at }
+      : { kind: "none", reason: "the comment has no creation time" };
   }
   return { kind: "none", reason: `a ${eventName} event starts no watch` };
 }
@@ -51,8 +63,14 @@ function instant(value: unknown): DateTime | undefined {
 }
 
 /** The issue as the planner and the effects adapter take it: one `GET /repos/{owner}/{repo}/issues/{n}`. */
-export async function readIncident(octokit: GitHubClient, repo: RepoRef, number: number): Promise<{ issue: IncidentIssue; snapshot: IssueSnapshot }> {
-  const { data } = await callGitHub(`read issue #${number}`, () => octokit.rest.issues.get({ ...repo, issue_number: number }));
+export async function readIncident(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  number: number,
+): Promise<{ issue: IncidentIssue; snapshot: IssueSnapshot }> {
+  const { data } = await callGitHub(`read issue #${number}`, () =>
+    octokit.rest.issues.get({ ...repo, issue_number: number }),
+  );
   return { issue: toIncidentIssue(data), snapshot: toIssueSnapshot(data) };
 }
 

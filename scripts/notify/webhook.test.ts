@@ -11,20 +11,31 @@ interface Received {
 }
 
 /** A local webhook receiver answering each request with the next scripted behaviour (the last repeats). */
-async function receiver(script: ((res: ServerResponse) => void)[]): Promise<{ url: string; received: Received[]; server: Server }> {
+async function receiver(
+  script: ((res: ServerResponse) => void)[],
+): Promise<{ url: string; received: Received[]; server: Server }> {
   const received: Received[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let text = "";
     req.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
     req.on("end", () => {
-      received.push({ method: req.method ?? "", path: req.url ?? "", contentType: req.headers["content-type"], body: JSON.parse(text) as unknown });
+      received.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        contentType: req.headers["content-type"],
+        body: JSON.parse(text) as unknown,
+      });
       const step = script[Math.min(received.length - 1, script.length - 1)]!;
       step(res);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T000/B000/s3cr3t-token`, received, server };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T000/B000/s3cr3t-token`,
+    received,
+    server,
+  };
 }
 
 const servers: Server[] = [];
@@ -36,10 +47,14 @@ afterEach(async () => {
 });
 
 const ok = (res: ServerResponse) => res.writeHead(200, { "content-type": "text/plain" }).end("ok");
-const status = (code: number) => (res: ServerResponse) => res.writeHead(code).end(`error ${code} for /services/T000/B000/s3cr3t-token`);
+const status = (code: number) => (res: ServerResponse) =>
+  res.writeHead(code).end(`error ${code} for /services/T000/B000/s3cr3t-token`);
 const hang = () => {}; // never answers
 const fast = { retryDelayMs: 1, timeoutMs: 2_000 };
-const message = { text: "Incident #12 is not acknowledged", blocks: [{ type: "section", text: { type: "mrkdwn", text: "*Incident #12*" } }] };
+const message = {
+  text: "Incident #12 is not acknowledged",
+  blocks: [{ type: "section", text: { type: "mrkdwn", text: "*Incident #12*" } }],
+};
 
 async function failure(promise: Promise<unknown>): Promise<WebhookError> {
   const error = await promise.then(
@@ -54,7 +69,9 @@ describe("postWebhook", () => {
   it("POSTs the message as JSON", async () => {
     const r = await receiver([ok]);
     await expect(postWebhook(r.url, message, fast)).resolves.toEqual({ status: 200, attempts: 1 });
-    expect(r.received).toEqual([{ method: "POST", path: "/services/T000/B000/s3cr3t-token", contentType: "application/json", body: message }]);
+    expect(r.received).toEqual([
+      { method: "POST", path: "/services/T000/B000/s3cr3t-token", contentType: "application/json", body: message },
+    ]);
   });
 
   it("retries once after a server error", async () => {
@@ -80,7 +97,10 @@ describe("postWebhook", () => {
 
   it("abandons an attempt that takes too long, then retries", async () => {
     const r = await receiver([hang, ok]);
-    await expect(postWebhook(r.url, message, { retryDelayMs: 1, timeoutMs: 200 })).resolves.toEqual({ status: 200, attempts: 2 });
+    await expect(postWebhook(r.url, message, { retryDelayMs: 1, timeoutMs: 200 })).resolves.toEqual({
+      status: 200,
+      attempts: 2,
+    });
   });
 
   it("reports a timeout in words", async () => {

@@ -49,7 +49,8 @@ export async function postWebhook(url: string, payload: unknown, options: Webhoo
   } catch {
     throw new WebhookError("the webhook URL is not a valid URL", undefined, 0);
   }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new WebhookError("the webhook URL must start with https://", undefined, 0);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new WebhookError("the webhook URL must start with https://", undefined, 0);
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const attempts = 1 + Math.max(0, options.retries ?? 1);
@@ -60,7 +61,13 @@ export async function postWebhook(url: string, payload: unknown, options: Webhoo
     if (attempt > 1) await sleep(options.retryDelayMs ?? 1000);
     let retryable: boolean;
     try {
-      const response = await doFetch(parsed, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(timeoutMs), redirect: "error" });
+      const response = await doFetch(parsed, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: "error",
+      });
       status = response.status;
       // Drain the body so the connection is released; its text is not shown (it may echo the URL).
       await response.arrayBuffer().catch(() => undefined);
@@ -86,7 +93,9 @@ function describeNetworkError(error: unknown, timeoutMs: number): string {
   const name = (error as { name?: unknown }).name;
   if (name === "TimeoutError" || name === "AbortError") return `the webhook did not answer within ${timeoutMs} ms`;
   const code = (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
-  return typeof code === "string" && /^[A-Z_]+$/.test(code) ? `the webhook could not be reached (${code})` : "the webhook could not be reached";
+  return typeof code === "string" && /^[A-Z_]+$/.test(code)
+    ? `the webhook could not be reached (${code})`
+    : "the webhook could not be reached";
 }
 
 function sleep(ms: number): Promise<void> {

@@ -29,7 +29,8 @@ async function load(edits: Edit[]): Promise<Problem[]> {
 }
 
 const show = (p: Problem) => `${p.file}:${p.line}:${p.column} ${p.severity} [${p.rule}] ${p.message}`;
-const showExpected = (e: ExpectedProblem) => `${e.file}:${e.line}:${e.column} ${e.severity ?? "error"} [${e.rule}] ...${e.message}...`;
+const showExpected = (e: ExpectedProblem) =>
+  `${e.file}:${e.line}:${e.column} ${e.severity ?? "error"} [${e.rule}] ...${e.message}...`;
 
 function matches(p: Problem, e: ExpectedProblem): boolean {
   return (
@@ -73,13 +74,17 @@ function defineCases(title: string, cases: BadInputCase[]): void {
         });
       } else if (bug.extra) {
         // Known loader bug that adds problems: everything else is still checked exactly...
-        it(`${c.name} (with the extra problems of a known loader bug)`, async () => exactCheck(await load(c.edits), [...c.expect, ...bug.extra!]));
+        it(`${c.name} (with the extra problems of a known loader bug)`, async () =>
+          exactCheck(await load(c.edits), [...c.expect, ...bug.extra!]));
       } else {
         // Known loader bug in a position or message: the right rule must still fire in the right file...
         it(`${c.name} (rule and file only; the rest is a known loader bug)`, async () => {
           const problems = await load(c.edits);
           for (const e of c.expect) {
-            expect(problems.some((p) => p.file === e.file && p.rule === e.rule), `${showExpected(e)}\n${problems.map(show).join("\n")}`).toBe(true);
+            expect(
+              problems.some((p) => p.file === e.file && p.rule === e.rule),
+              `${showExpected(e)}\n${problems.map(show).join("\n")}`,
+            ).toBe(true);
           }
           expect(problems.filter((p) => !c.expect.some((e) => e.file === p.file)).map(show)).toEqual([]);
         });
@@ -115,7 +120,15 @@ describe("the minimal fixture", () => {
   });
 
   it("has at least 60 bad-input cases with unique names", () => {
-    const all = [...syntaxCases, ...typeCases, ...fieldCases, ...valueCases, ...referenceCases, ...fileCases, ...scheduleCases];
+    const all = [
+      ...syntaxCases,
+      ...typeCases,
+      ...fieldCases,
+      ...valueCases,
+      ...referenceCases,
+      ...fileCases,
+      ...scheduleCases,
+    ];
     expect(all.length).toBeGreaterThanOrEqual(60);
     expect(new Set(all.map((c) => c.name)).size).toBe(all.length);
   });

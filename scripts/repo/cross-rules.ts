@@ -46,9 +46,20 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
   const seen = new Map<string, number>();
   for (const p of org.people) {
     const lower = p.login.toLowerCase();
-    if (seen.has(lower)) out.push(err("duplicate-login", `"${p.login}" is listed twice in the roster (GitHub logins are case-insensitive).`, p.src, "login"));
+    if (seen.has(lower))
+      out.push(
+        err(
+          "duplicate-login",
+          `"${p.login}" is listed twice in the roster (GitHub logins are case-insensitive).`,
+          p.src,
+          "login",
+        ),
+      );
     seen.set(lower, 1);
-    if (!IANAZone.isValidZone(p.timezone)) out.push(err("unknown-timezone", `"${p.timezone}" is not an IANA time zone known to this system.`, p.src, "timezone"));
+    if (!IANAZone.isValidZone(p.timezone))
+      out.push(
+        err("unknown-timezone", `"${p.timezone}" is not an IANA time zone known to this system.`, p.src, "timezone"),
+      );
     // A region is usable when the holiday library has data for it or the organisation lists its days.
     if (p.region !== NO_REGION && !HOLIDAY_REGIONS.has(p.region) && !org.rotation.regionHolidays?.[p.region])
       out.push(
@@ -63,41 +74,79 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
         ),
       );
     if (p.manager !== undefined) {
-      if (p.manager === p.login) out.push(err("self-manager", `${p.login} cannot be their own manager.`, p.src, "manager"));
+      if (p.manager === p.login)
+        out.push(err("self-manager", `${p.login} cannot be their own manager.`, p.src, "manager"));
       else if (!logins.has(p.manager)) out.push(err("unknown-login", unknown(p.manager, "Manager"), p.src, "manager"));
     }
-    if (p.end !== undefined && p.end < p.start) out.push(err("end-before-start", `${p.login}'s end date ${p.end} is before their start date ${p.start}.`, p.src, "end"));
+    if (p.end !== undefined && p.end < p.start)
+      out.push(
+        err("end-before-start", `${p.login}'s end date ${p.end} is before their start date ${p.start}.`, p.src, "end"),
+      );
   }
   out.push(...managerCycles(org.people));
 
   // Rotation config
   if (opts.present.has("rotation")) {
     const rot = org.rotation;
-    if (!IANAZone.isValidZone(rot.timezone)) out.push(err("unknown-timezone", `"${rot.timezone}" is not an IANA time zone known to this system.`, { file: "rotations/config.yaml", path: [] }, "timezone"));
+    if (!IANAZone.isValidZone(rot.timezone))
+      out.push(
+        err(
+          "unknown-timezone",
+          `"${rot.timezone}" is not an IANA time zone known to this system.`,
+          { file: "rotations/config.yaml", path: [] },
+          "timezone",
+        ),
+      );
     rot.easternZones.forEach((z, i) => {
-      if (!IANAZone.isValidZone(z)) out.push(err("unknown-timezone", `"${z}" is not an IANA time zone known to this system.`, { file: "rotations/config.yaml", path: ["easternZones"] }, i));
+      if (!IANAZone.isValidZone(z))
+        out.push(
+          err(
+            "unknown-timezone",
+            `"${z}" is not an IANA time zone known to this system.`,
+            { file: "rotations/config.yaml", path: ["easternZones"] },
+            i,
+          ),
+        );
     });
     const names = new Set<string>();
     for (const layer of rot.layers) {
-      if (names.has(layer.name)) out.push(err("duplicate-layer", `Layer "${layer.name}" is defined twice.`, layer.src, "name"));
+      if (names.has(layer.name))
+        out.push(err("duplicate-layer", `Layer "${layer.name}" is defined twice.`, layer.src, "name"));
       names.add(layer.name);
       if ((layer.group === undefined) === (layer.members === undefined))
-        out.push(err("layer-members", `Layer "${layer.name}" needs either "group" or "members", not ${layer.group === undefined ? "neither" : "both"}.`, layer.src));
+        out.push(
+          err(
+            "layer-members",
+            `Layer "${layer.name}" needs either "group" or "members", not ${layer.group === undefined ? "neither" : "both"}.`,
+            layer.src,
+          ),
+        );
       layer.members?.forEach((m, i) => {
         if (!knownLogin(m)) out.push(err("unknown-login", unknown(m, "Layer member"), at(layer.src, "members"), i));
       });
     }
     rot.holidayPeriod?.layers.forEach((h, i) => {
       const src = { file: "rotations/config.yaml", path: ["holidayPeriod", "layers", i] };
-      if (!names.has(h.replaces)) out.push(err("unknown-layer", `Holiday layer "${h.name}" replaces "${h.replaces}", which is not a layer.`, src, "replaces"));
-      if (names.has(h.name)) out.push(err("duplicate-layer", `Holiday layer "${h.name}" has the name of a regular layer.`, src, "name"));
+      if (!names.has(h.replaces))
+        out.push(
+          err(
+            "unknown-layer",
+            `Holiday layer "${h.name}" replaces "${h.replaces}", which is not a layer.`,
+            src,
+            "replaces",
+          ),
+        );
+      if (names.has(h.name))
+        out.push(err("duplicate-layer", `Holiday layer "${h.name}" has the name of a regular layer.`, src, "name"));
     });
   }
 
   // Schedule and overrides: logins
   for (const s of org.shifts) {
-    if (s.login !== null && !knownLogin(s.login)) out.push(err("unknown-login", unknown(s.login, "Shift person"), s.src, "login"));
-    if (s.fallback !== undefined && !knownLogin(s.fallback)) out.push(err("unknown-login", unknown(s.fallback, "Fallback"), s.src, "fallback"));
+    if (s.login !== null && !knownLogin(s.login))
+      out.push(err("unknown-login", unknown(s.login, "Shift person"), s.src, "login"));
+    if (s.fallback !== undefined && !knownLogin(s.fallback))
+      out.push(err("unknown-login", unknown(s.fallback, "Fallback"), s.src, "fallback"));
   }
   for (const o of org.overrides) {
     if (!knownLogin(o.by)) out.push(err("unknown-login", unknown(o.by, "Override person"), o.src, "by"));
@@ -109,11 +158,27 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
   if (hasPolicy) {
     org.policy.severities.forEach((s, i) => {
       const expected = `P${i + 1}`;
-      if (s.id !== expected) out.push(err("severity-order", `Severity levels must be listed P1 to P5 in order; item ${i + 1} is ${s.id}, expected ${expected}.`, { file: org.policy.src?.file ?? "incidents/policy.yaml", path: ["severities", i] }, "id"));
+      if (s.id !== expected)
+        out.push(
+          err(
+            "severity-order",
+            `Severity levels must be listed P1 to P5 in order; item ${i + 1} is ${s.id}, expected ${expected}.`,
+            { file: org.policy.src?.file ?? "incidents/policy.yaml", path: ["severities", i] },
+            "id",
+          ),
+        );
     });
     const names = new Set<string>();
     org.policy.services.forEach((s, i) => {
-      if (names.has(s.name)) out.push(err("duplicate-service", `Service "${s.name}" is listed twice.`, { file: org.policy.src?.file ?? "incidents/policy.yaml", path: ["services", i] }, "name"));
+      if (names.has(s.name))
+        out.push(
+          err(
+            "duplicate-service",
+            `Service "${s.name}" is listed twice.`,
+            { file: org.policy.src?.file ?? "incidents/policy.yaml", path: ["services", i] },
+            "name",
+          ),
+        );
       names.add(s.name);
     });
   }
@@ -130,16 +195,39 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     const file = inc.src?.file ?? "";
     const m = INCIDENT_FILE.exec(file);
     if (m) {
-      if (inc.id !== `INC-${m[2]}`) out.push(err("incident-id", `The record's id is ${inc.id} but the file is named INC-${m[2]}.yaml.`, inc.src, "id"));
+      if (inc.id !== `INC-${m[2]}`)
+        out.push(
+          err("incident-id", `The record's id is ${inc.id} but the file is named INC-${m[2]}.yaml.`, inc.src, "id"),
+        );
       // The year as written in the record (its own offset), which is the folder a person expects.
       const year = inc.reportedAt.slice(0, 4);
-      if (year !== m[1]) out.push(err("incident-year", `The incident was reported in ${year}, so its record belongs in incidents/${year}/, not incidents/${m[1]}/.`, inc.src, "reportedAt"));
+      if (year !== m[1])
+        out.push(
+          err(
+            "incident-year",
+            `The incident was reported in ${year}, so its record belongs in incidents/${year}/, not incidents/${m[1]}/.`,
+            inc.src,
+            "reportedAt",
+          ),
+        );
     }
-    if (inc.id !== `INC-${inc.issue}`) out.push(err("incident-id", `The id ${inc.id} does not match issue number ${inc.issue}.`, inc.src, "issue"));
+    if (inc.id !== `INC-${inc.issue}`)
+      out.push(err("incident-id", `The id ${inc.id} does not match issue number ${inc.issue}.`, inc.src, "issue"));
     const sameNumber = m ? (recordFiles.get(`INC-${m[2]}`) ?? []) : [];
-    if (sameNumber.length > 1 && sameNumber[0] !== file) out.push(err("duplicate-incident", `INC-${m![2]} is recorded twice: here and in ${sameNumber[0]}.`, inc.src, "id"));
+    if (sameNumber.length > 1 && sameNumber[0] !== file)
+      out.push(
+        err("duplicate-incident", `INC-${m![2]} is recorded twice: here and in ${sameNumber[0]}.`, inc.src, "id"),
+      );
     inc.services.forEach((s, i) => {
-      if (!knownService(s)) out.push(err("unknown-service", `Service "${s}" is not in the catalogue in incidents/policy.yaml.`, at(inc.src, "services"), i));
+      if (!knownService(s))
+        out.push(
+          err(
+            "unknown-service",
+            `Service "${s}" is not in the catalogue in incidents/policy.yaml.`,
+            at(inc.src, "services"),
+            i,
+          ),
+        );
     });
     const people: [string | undefined, (string | number)[]][] = [
       [inc.roles.commander, ["roles", "commander"]],
@@ -149,7 +237,10 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
       ...inc.responders.map((l, i): [string, (string | number)[]] => [l, ["responders", i]]),
     ];
     for (const [login, path] of people) {
-      if (login !== undefined && !knownLogin(login)) out.push(err("unknown-login", unknown(login, "Person"), at(inc.src, ...path.slice(0, -1)), path[path.length - 1]));
+      if (login !== undefined && !knownLogin(login))
+        out.push(
+          err("unknown-login", unknown(login, "Person"), at(inc.src, ...path.slice(0, -1)), path[path.length - 1]),
+        );
     }
     if (inc.postmortem && opts.paths && !opts.paths.has(inc.postmortem))
       out.push(err("missing-postmortem", `The postmortem ${inc.postmortem} does not exist.`, inc.src, "postmortem"));
@@ -164,8 +255,13 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
           "startedAt",
         ),
       );
-    for (const [a, b] of [["reportedAt", "acknowledgedAt"], ["reportedAt", "resolvedAt"], ["acknowledgedAt", "resolvedAt"]] as const) {
-      const x = inc[a], y = inc[b];
+    for (const [a, b] of [
+      ["reportedAt", "acknowledgedAt"],
+      ["reportedAt", "resolvedAt"],
+      ["acknowledgedAt", "resolvedAt"],
+    ] as const) {
+      const x = inc[a],
+        y = inc[b];
       // Instants passed the schema's pattern (offset always present), so Date.parse reads them exactly.
       if (x && y && Date.parse(y) < Date.parse(x))
         out.push(err("incident-times", `${b} (${y}) is before ${a} (${x}).`, inc.src, b));
@@ -176,16 +272,35 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
   for (const pm of org.postmortems) {
     const fm = pm.frontMatter;
     const m = POSTMORTEM_FILE.exec(pm.path);
-    if (m && fm.incident !== `INC-${m[2]}`) out.push(err("postmortem-incident", `The front matter names ${fm.incident} but the file name says INC-${m[2]}.`, pm.src, "incident"));
-    if (!recordFiles.has(fm.incident)) out.push(err("postmortem-incident", `${fm.incident} has no incident record (expected incidents/<year>/${fm.incident}.yaml).`, pm.src, "incident"));
+    if (m && fm.incident !== `INC-${m[2]}`)
+      out.push(
+        err(
+          "postmortem-incident",
+          `The front matter names ${fm.incident} but the file name says INC-${m[2]}.`,
+          pm.src,
+          "incident",
+        ),
+      );
+    if (!recordFiles.has(fm.incident))
+      out.push(
+        err(
+          "postmortem-incident",
+          `${fm.incident} has no incident record (expected incidents/<year>/${fm.incident}.yaml).`,
+          pm.src,
+          "incident",
+        ),
+      );
     fm.authors.forEach((a, i) => {
       if (!knownLogin(a)) out.push(err("unknown-login", unknown(a, "Author"), at(pm.src, "authors"), i));
     });
     (fm.actionItems ?? []).forEach((item, i) => {
-      if (!knownLogin(item.owner)) out.push(err("unknown-login", unknown(item.owner, "Action item owner"), at(pm.src, "actionItems", i), "owner"));
+      if (!knownLogin(item.owner))
+        out.push(err("unknown-login", unknown(item.owner, "Action item owner"), at(pm.src, "actionItems", i), "owner"));
     });
-    if (fm.status === "final" && !fm.review) out.push(err("postmortem-review", "A final postmortem needs the date of its review.", pm.src, "status"));
-    if (fm.impact && fm.impact.end < fm.impact.start) out.push(err("postmortem-impact", "The impact window ends before it starts.", at(pm.src, "impact"), "end"));
+    if (fm.status === "final" && !fm.review)
+      out.push(err("postmortem-review", "A final postmortem needs the date of its review.", pm.src, "status"));
+    if (fm.impact && fm.impact.end < fm.impact.start)
+      out.push(err("postmortem-impact", "The impact window ends before it starts.", at(pm.src, "impact"), "end"));
   }
 
   // Playbooks
@@ -193,7 +308,15 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
   for (const pb of org.playbooks) {
     const fm = pb.frontMatter;
     fm.services.forEach((s, i) => {
-      if (!knownService(s)) out.push(err("unknown-service", `Service "${s}" is not in the catalogue in incidents/policy.yaml.`, at(pb.src, "services"), i));
+      if (!knownService(s))
+        out.push(
+          err(
+            "unknown-service",
+            `Service "${s}" is not in the catalogue in incidents/policy.yaml.`,
+            at(pb.src, "services"),
+            i,
+          ),
+        );
     });
     fm.owners.forEach((o, i) => {
       if (!knownLogin(o)) out.push(err("unknown-login", unknown(o, "Owner"), at(pb.src, "owners"), i));
@@ -202,12 +325,24 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
       if (/^[a-z][a-z0-9+.-]*:|^#|^\//i.test(link.target)) continue;
       const target = joinPath("playbooks", link.target.split("#")[0]!);
       const exists = opts.paths ? opts.paths.has(target) : playbookPaths.has(target);
-      if (!exists) out.push({ ...err("broken-link", `The link to "${link.target}" points at a file that does not exist.`, pb.src), line: pb.bodyLine + link.line - 1, column: link.column });
+      if (!exists)
+        out.push({
+          ...err("broken-link", `The link to "${link.target}" points at a file that does not exist.`, pb.src),
+          line: pb.bodyLine + link.line - 1,
+          column: link.column,
+        });
     }
     if (opts.now && hasPolicy) {
       const age = Math.floor(opts.now.diff(DateTime.fromISO(fm.lastReviewed, { zone: "UTC" }), "days").days);
       if (age > org.policy.playbookReviewDays)
-        out.push(warn("playbook-stale", `Last reviewed ${fm.lastReviewed}, ${age} days ago (the policy asks for a review every ${org.policy.playbookReviewDays} days).`, pb.src, "lastReviewed"));
+        out.push(
+          warn(
+            "playbook-stale",
+            `Last reviewed ${fm.lastReviewed}, ${age} days ago (the policy asks for a review every ${org.policy.playbookReviewDays} days).`,
+            pb.src,
+            "lastReviewed",
+          ),
+        );
     }
   }
   return out;
@@ -217,7 +352,8 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
 function markdownLinks(body: string): { target: string; line: number; column: number }[] {
   const out: { target: string; line: number; column: number }[] = [];
   body.split("\n").forEach((text, i) => {
-    for (const m of text.matchAll(/\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) out.push({ target: m[1]!, line: i + 1, column: (m.index ?? 0) + 1 });
+    for (const m of text.matchAll(/\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g))
+      out.push({ target: m[1]!, line: i + 1, column: (m.index ?? 0) + 1 });
   });
   return out;
 }

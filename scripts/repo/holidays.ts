@@ -73,7 +73,8 @@ function createCalendar(module: HolidaysModule): RegionHolidayCalendar {
       const y = Number(isoDate.slice(0, 4));
       return year(region, y).dates.has(isoDate) || year(region, y - 1).dates.has(isoDate);
     },
-    holidays: (region, y) => [...year(region, y - 1).list, ...year(region, y).list].filter((h) => h.date.startsWith(`${y}-`)),
+    holidays: (region, y) =>
+      [...year(region, y - 1).list, ...year(region, y).list].filter((h) => h.date.startsWith(`${y}-`)),
   };
 }
 
@@ -82,7 +83,9 @@ function forRegion(module: HolidaysModule, region: string): InstanceType<Holiday
   const Holidays = module.default;
   const dash = region.indexOf("-");
   const options = { types: ["public" as const] };
-  return dash < 0 ? new Holidays(region, options) : new Holidays(region.slice(0, dash), region.slice(dash + 1), options);
+  return dash < 0
+    ? new Holidays(region, options)
+    : new Holidays(region.slice(0, dash), region.slice(dash + 1), options);
 }
 
 /**

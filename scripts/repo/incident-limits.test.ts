@@ -22,7 +22,13 @@ import { DEFAULT_COMMAND_LIMITS, type Organisation } from "../core/model/index.j
 import { planSlo, type IncidentIssue } from "../core/slo/index.js";
 import { NO_HOLIDAYS } from "../core/slo/index.js";
 
-const ctx = { author: "alice", at: utc("2026-10-22T15:40:00Z"), authorized: true, oncallNow: ["alice", "bob"], commentId: 77 };
+const ctx = {
+  author: "alice",
+  at: utc("2026-10-22T15:40:00Z"),
+  authorized: true,
+  oncallNow: ["alice", "bob"],
+  commentId: 77,
+};
 
 describe("issue 10 item 9: per-comment limits (property)", () => {
   // Fails before issue 10 item 9: there was no limit, every command line of a comment was applied.
@@ -35,17 +41,28 @@ describe("issue 10 item 9: per-comment limits (property)", () => {
       fc.constant("just talk"),
     );
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 40 }), fc.integer({ min: 1, max: 15 }), fc.integer({ min: 0, max: 5 }), (lines, perComment, followupsPerComment) => {
-        const { commands } = parseCommands(lines.join("\n"));
-        const out = applyCommentCommands(freshState(), commands, ctx, { perComment, followupsPerComment });
-        const applied = commands.length - out.refused.length;
-        expect(applied).toBeLessThanOrEqual(perComment);
-        expect(out.decisions.filter((d) => d.kind === "create-followup").length).toBeLessThanOrEqual(followupsPerComment);
-        expect(out.refused.every((r) => commands.some((c) => c.line === r.line && `/${c.command.name}` === r.text))).toBe(true);
-        expect(out.state.processed).toHaveLength(commands.length);
-        // Deterministic: the same comment refuses the same lines.
-        expect(applyCommentCommands(freshState(), commands, ctx, { perComment, followupsPerComment }).refused).toEqual(out.refused);
-      }),
+      fc.property(
+        fc.array(line, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 15 }),
+        fc.integer({ min: 0, max: 5 }),
+        (lines, perComment, followupsPerComment) => {
+          const { commands } = parseCommands(lines.join("\n"));
+          const out = applyCommentCommands(freshState(), commands, ctx, { perComment, followupsPerComment });
+          const applied = commands.length - out.refused.length;
+          expect(applied).toBeLessThanOrEqual(perComment);
+          expect(out.decisions.filter((d) => d.kind === "create-followup").length).toBeLessThanOrEqual(
+            followupsPerComment,
+          );
+          expect(
+            out.refused.every((r) => commands.some((c) => c.line === r.line && `/${c.command.name}` === r.text)),
+          ).toBe(true);
+          expect(out.state.processed).toHaveLength(commands.length);
+          // Deterministic: the same comment refuses the same lines.
+          expect(
+            applyCommentCommands(freshState(), commands, ctx, { perComment, followupsPerComment }).refused,
+          ).toEqual(out.refused);
+        },
+      ),
     );
   });
 
@@ -57,19 +74,27 @@ describe("issue 10 item 9: per-comment limits (property)", () => {
     const schema = JSON.parse(readFileSync(new URL("../../schemas/policy.schema.json", import.meta.url), "utf8")) as {
       properties: { reporters: { default: string }; commands: { properties: Record<string, { default: unknown }> } };
     };
-    const defaults = Object.fromEntries(Object.entries(schema.properties.commands.properties).map(([k, v]) => [k, v.default]));
+    const defaults = Object.fromEntries(
+      Object.entries(schema.properties.commands.properties).map(([k, v]) => [k, v.default]),
+    );
     expect(defaults).toEqual({ ...DEFAULT_COMMAND_LIMITS });
     expect(schema.properties.reporters.default).toBe("anyone");
   });
 });
 
 describe("issue 10 item 8: echoed text never carries a marker (property)", () => {
-  const hostile = fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom("<!-- oncall:incident -->", "<!--oncall:incident-state v1 e30= -->", "`<`!-- x -->"));
+  const hostile = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.constantFrom("<!-- oncall:incident -->", "<!--oncall:incident-state v1 e30= -->", "`<`!-- x -->"),
+  );
   // Fails before issue 10 item 8: form answers and command arguments were echoed with `<` intact.
   it("form problems, command errors and replies hold no `<` from the input", () => {
     fc.assert(
       fc.property(hostile, hostile, (a, b) => {
-        const form = parseIncidentForm(formBody({ severity: a, production: b, started: a, links: b, services: `checkout, ${a}` }), { policy: examplePolicy(), reportedAt: utc("2026-10-22T15:30:00Z") });
+        const form = parseIncidentForm(
+          formBody({ severity: a, production: b, started: a, links: b, services: `checkout, ${a}` }),
+          { policy: examplePolicy(), reportedAt: utc("2026-10-22T15:30:00Z") },
+        );
         for (const p of form.problems) expect(p).not.toContain("<");
         const parsed = parseCommands(`/severity ${a}\n/status ${b}\n/x${a.replace(/\s/g, "")}\n/commander ${b}`);
         const reply = replyText("alice", [], parsed.errors) ?? "";
@@ -82,12 +107,21 @@ describe("issue 10 item 8: echoed text never carries a marker (property)", () =>
   it("reads the state block the bot wrote last, not one pasted into the visible text before it", () => {
     const forged = serializeStateMarker({ ...freshState(), status: "resolved" });
     const real = serializeStateMarker(freshState());
-    expect(parseStateMarker(`quoted: ${forged}\n\n${real}\n\n<!-- oncall:incident -->`).state?.status).toBe("investigating");
+    expect(parseStateMarker(`quoted: ${forged}\n\n${real}\n\n<!-- oncall:incident -->`).state?.status).toBe(
+      "investigating",
+    );
   });
 });
 
 describe("issue 10 item 10: triage in the reducer", () => {
-  const triage = () => openIncidentState({ number: 57, title: "t", author: "outsider", createdAt: utc("2026-10-22T15:30:00Z") }, report(), [], ["alice", "bob"], "Reports from outside start in triage.");
+  const triage = () =>
+    openIncidentState(
+      { number: 57, title: "t", author: "outsider", createdAt: utc("2026-10-22T15:30:00Z") },
+      report(),
+      [],
+      ["alice", "bob"],
+      "Reports from outside start in triage.",
+    );
 
   it("holds other commands until /confirm, which starts the clock without acknowledging", () => {
     const held = applyCommand(triage(), { name: "ack" }, ctx);
@@ -96,12 +130,19 @@ describe("issue 10 item 10: triage in the reducer", () => {
     const noted = applyCommand(triage(), { name: "timeline", time: null, text: "looking" }, ctx);
     expect(noted.state.acknowledgedAt).toBeUndefined();
     const confirmed = applyCommand(triage(), { name: "confirm" }, { ...ctx, oncallNow: ["carol"] });
-    expect(confirmed.state).toMatchObject({ status: "investigating", confirmedAt: "2026-10-22T15:40:00Z", confirmedBy: "alice", oncall: ["carol"] });
+    expect(confirmed.state).toMatchObject({
+      status: "investigating",
+      confirmedAt: "2026-10-22T15:40:00Z",
+      confirmedBy: "alice",
+      oncall: ["carol"],
+    });
     expect(confirmed.state.acknowledgedAt).toBeUndefined();
     expect(sloClockStart(triage())).toBeNull();
     expect(sloClockStart(confirmed.state)).toBe("2026-10-22T15:40:00Z");
     expect(sloClockStart(freshState())).toBe("2026-10-22T15:30:00Z");
-    expect(applyCommand(confirmed.state, { name: "confirm" }, { ...ctx, commentId: 78 }).decisions[0]).toMatchObject({ kind: "reply" });
+    expect(applyCommand(confirmed.state, { name: "confirm" }, { ...ctx, commentId: 78 }).decisions[0]).toMatchObject({
+      kind: "reply",
+    });
   });
 
   it("goes back to triage when a never-confirmed report is reopened", () => {
@@ -114,7 +155,16 @@ describe("issue 10 item 10: the planner's reporters policy", () => {
   function input(reporters: "anyone" | "collaborators" | "roster", author: string): IncidentPlanInput {
     return {
       event: "opened",
-      issue: { number: 57, title: "t", body: GOOD_BODY, author, createdAt: utc("2026-10-22T15:30:00Z"), labels: ["incident"], assignees: [], state: "open" },
+      issue: {
+        number: 57,
+        title: "t",
+        body: GOOD_BODY,
+        author,
+        createdAt: utc("2026-10-22T15:30:00Z"),
+        labels: ["incident"],
+        assignees: [],
+        state: "open",
+      },
       priorState: null,
       authorized: (l) => ["alice", "bob", "tess"].includes(l),
       inRoster: (l) => ["alice", "bob"].includes(l),
@@ -143,15 +193,34 @@ describe("issue 10 item 10: the SLO check", () => {
   const root = fileURLToPath(new URL("../../", import.meta.url));
   let org: Organisation;
   beforeAll(async () => {
-    org = (await loadRepository(root, { only: new Set(["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml", "rotations/overrides.yaml"]) })).org;
+    org = (
+      await loadRepository(root, {
+        only: new Set([
+          "rotations/people.yaml",
+          "rotations/config.yaml",
+          "rotations/schedule.yaml",
+          "rotations/overrides.yaml",
+        ]),
+      })
+    ).org;
   });
-  const issue = (fields: Partial<IncidentIssue>): IncidentIssue => ({ number: 12, createdAt: "2026-12-02T15:00:00Z", labels: ["incident", "status:investigating"], assignees: [], ...fields });
-  const decide = (at: string, i: IncidentIssue) => planSlo({ now: utc(at), issues: [i], org, calendar: NO_HOLIDAYS }).decisions.map((d) => d.kind);
+  const issue = (fields: Partial<IncidentIssue>): IncidentIssue => ({
+    number: 12,
+    createdAt: "2026-12-02T15:00:00Z",
+    labels: ["incident", "status:investigating"],
+    assignees: [],
+    ...fields,
+  });
+  const decide = (at: string, i: IncidentIssue) =>
+    planSlo({ now: utc(at), issues: [i], org, calendar: NO_HOLIDAYS }).decisions.map((d) => d.kind);
 
   // Fails before issue 10 item 10: status:triage was not skipped and the clock always started at created_at.
   it("skips a report in triage and counts a confirmed one from its confirmation", () => {
     expect(decide("2026-12-02T15:20:00Z", issue({ labels: ["incident", "status:triage"] }))).toEqual([]);
-    const confirmed = issue({ labels: ["incident", "status:investigating", "triaged"], confirmedAt: "2026-12-02T15:30:00Z" });
+    const confirmed = issue({
+      labels: ["incident", "status:investigating", "triaged"],
+      confirmedAt: "2026-12-02T15:30:00Z",
+    });
     expect(decide("2026-12-02T15:34:00Z", confirmed)).toEqual([]);
     expect(decide("2026-12-02T15:36:00Z", confirmed)).toEqual(["warn"]);
     expect(decide("2026-12-02T15:40:00Z", confirmed)).toEqual(["breach", "escalate"]);

@@ -43,14 +43,21 @@ describe("loadIncidentOrg", () => {
   it("does not read other incidents' records or postmortems, so their problems cannot slow or stop an event", async () => {
     const dir = await mkdtemp(join(tmpdir(), "oncall-incident-org-"));
     dirs.push(dir);
-    for (const d of ["rotations", "incidents", "postmortems", "playbooks"]) await cp(join(root, d), join(dir, d), { recursive: true });
+    for (const d of ["rotations", "incidents", "postmortems", "playbooks"])
+      await cp(join(root, d), join(dir, d), { recursive: true });
     await writeFile(join(dir, "incidents/2026/INC-41.yaml"), "id: INC-41\nstatus: [unclosed\n");
-    await writeFile(join(dir, "postmortems/2026/INC-63-sign-in-key-rotation.md"), "---\nincident: [broken\n---\n# text\n");
+    await writeFile(
+      join(dir, "postmortems/2026/INC-63-sign-in-key-rotation.md"),
+      "---\nincident: [broken\n---\n# text\n",
+    );
     const org = await loadIncidentOrg(dir, DateTime.fromISO("2026-12-02T15:00:00Z", { zone: "UTC" }), 57);
     expect(org.problems).toEqual([]);
     expect(org.postmortemFor(57)).toBe("postmortems/2026/INC-57-card-payments-declined.md");
     expect(org.playbooks.length).toBeGreaterThan(0);
-    expect(org.oncallAt(DateTime.fromISO("2026-12-02T15:00:00Z", { zone: "UTC" })).map((e) => e.login)).toEqual(["dwashington", "kbarrett"]);
+    expect(org.oncallAt(DateTime.fromISO("2026-12-02T15:00:00Z", { zone: "UTC" })).map((e) => e.login)).toEqual([
+      "dwashington",
+      "kbarrett",
+    ]);
 
     // The incident whose postmortem is broken does see it.
     const own = await loadIncidentOrg(dir, DateTime.fromISO("2026-12-02T15:00:00Z", { zone: "UTC" }), 63);

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import * as v from "./generated/validators.js";
 import { COMMAND_STATUSES, SEVERITIES, type IncidentCommand } from "../core/incident/index.js";
-import { incidentRecord, incidentRecordPath, incidentRecordYaml, recordLogin, sloOutcome, type IncidentDeadline } from "../core/incident/index.js";
+import {
+  incidentRecord,
+  incidentRecordPath,
+  incidentRecordYaml,
+  recordLogin,
+  sloOutcome,
+  type IncidentDeadline,
+} from "../core/incident/index.js";
 import { applyCommand, type IncidentState } from "../core/incident/index.js";
 import { freshState, utc } from "../core/incident/test-kit.js";
 
@@ -17,9 +24,18 @@ function expectValid(record: unknown): void {
 }
 
 function fullState(): IncidentState {
-  let state = freshState({ links: ["https://grafana.example/d/x", "https://bad example.com/has space"], startedAt: utc("2026-10-22T15:02:00Z") });
+  let state = freshState({
+    links: ["https://grafana.example/d/x", "https://bad example.com/has space"],
+    startedAt: utc("2026-10-22T15:02:00Z"),
+  });
   const step = (author: string, minutes: number, command: Parameters<typeof applyCommand>[1]) => {
-    state = applyCommand(state, command, { author, at: utc("2026-10-22T15:30:00Z").plus({ minutes }), authorized: true, oncallNow: ["alice", "bob"], commentId: minutes }).state;
+    state = applyCommand(state, command, {
+      author,
+      at: utc("2026-10-22T15:30:00Z").plus({ minutes }),
+      authorized: true,
+      oncallNow: ["alice", "bob"],
+      commentId: minutes,
+    }).state;
   };
   step("alice", 4, { name: "ack" });
   step("alice", 5, { name: "responder", login: "dana" });
@@ -36,11 +52,28 @@ describe("incidentRecord", () => {
   it("is valid for a fresh incident", () => {
     const record = incidentRecord(freshState(), { now });
     expectValid(record);
-    expect(record).toMatchObject({ id: "INC-57", issue: 57, status: "investigating", severity: "P2", services: ["checkout"], production: true, reportedBy: "reporter", reportedAt: "2026-10-22T15:30:00Z", roles: {}, oncall: ["alice", "bob"], responders: [], followups: [] });
+    expect(record).toMatchObject({
+      id: "INC-57",
+      issue: 57,
+      status: "investigating",
+      severity: "P2",
+      services: ["checkout"],
+      production: true,
+      reportedBy: "reporter",
+      reportedAt: "2026-10-22T15:30:00Z",
+      roles: {},
+      oncall: ["alice", "bob"],
+      responders: [],
+      followups: [],
+    });
   });
 
   it("is valid for a resolved incident, with every field filled", () => {
-    const record = incidentRecord(fullState(), { now, deadline, postmortem: "postmortems/2026/INC-57-card-payments-declined.md" });
+    const record = incidentRecord(fullState(), {
+      now,
+      deadline,
+      postmortem: "postmortems/2026/INC-57-card-payments-declined.md",
+    });
     expectValid(record);
     expect(record).toMatchObject({
       status: "resolved",
@@ -58,7 +91,18 @@ describe("incidentRecord", () => {
       postmortem: "postmortems/2026/INC-57-card-payments-declined.md",
       slo: { tier: "full", targetMinutes: 10, deadline: "2026-10-22T15:40:00Z", outcome: "met" },
     });
-    expect(record.timeline.map((e) => e.kind)).toEqual(["opened", "ack", "role", "role", "responder", "note", "status", "followup", "followup", "resolve"]);
+    expect(record.timeline.map((e) => e.kind)).toEqual([
+      "opened",
+      "ack",
+      "role",
+      "role",
+      "responder",
+      "note",
+      "status",
+      "followup",
+      "followup",
+      "resolve",
+    ]);
   });
 
   it("adapts what the schema would reject: bot logins, long titles, a bad postmortem path", () => {
@@ -73,10 +117,18 @@ describe("incidentRecord", () => {
   });
 
   it("is valid when closed as not an incident", () => {
-    const state = applyCommand(freshState(), { name: "not-incident", reason: "a test account" }, { author: "bob", at: utc("2026-10-22T15:35:00Z"), authorized: true, oncallNow: ["alice", "bob"] }).state;
+    const state = applyCommand(
+      freshState(),
+      { name: "not-incident", reason: "a test account" },
+      { author: "bob", at: utc("2026-10-22T15:35:00Z"), authorized: true, oncallNow: ["alice", "bob"] },
+    ).state;
     const record = incidentRecord(state, { now, deadline });
     expectValid(record);
-    expect(record).toMatchObject({ status: "not-incident", resolvedAt: "2026-10-22T15:35:00Z", slo: { outcome: "met" } });
+    expect(record).toMatchObject({
+      status: "not-incident",
+      resolvedAt: "2026-10-22T15:35:00Z",
+      slo: { outcome: "met" },
+    });
   });
 });
 
@@ -121,19 +173,38 @@ describe("any sequence of commands", () => {
     login.map((l): IncidentCommand => ({ name: "responder", login: l })),
     fc.constantFrom(...SEVERITIES).map((s): IncidentCommand => ({ name: "severity", severity: s })),
     fc.constantFrom(...COMMAND_STATUSES).map((s): IncidentCommand => ({ name: "status", status: s })),
-    fc.record({ time: fc.option(fc.constantFrom("00:00", "09:15", "23:59"), { nil: null }), text: fc.string({ minLength: 1 }) }).map((t): IncidentCommand => ({ name: "timeline", ...t })),
+    fc
+      .record({
+        time: fc.option(fc.constantFrom("00:00", "09:15", "23:59"), { nil: null }),
+        text: fc.string({ minLength: 1 }),
+      })
+      .map((t): IncidentCommand => ({ name: "timeline", ...t })),
     fc.string({ minLength: 1 }).map((text): IncidentCommand => ({ name: "followup", text })),
-    fc.option(fc.string({ minLength: 1 }), { nil: null }).map((summary): IncidentCommand => ({ name: "resolve", summary })),
+    fc
+      .option(fc.string({ minLength: 1 }), { nil: null })
+      .map((summary): IncidentCommand => ({ name: "resolve", summary })),
     fc.string({ minLength: 1 }).map((reason): IncidentCommand => ({ name: "not-incident", reason })),
     fc.constant<IncidentCommand>({ name: "sync" }),
   );
-  const steps = fc.array(fc.record({ command, author: login, minutes: fc.integer({ min: 0, max: 3000 }) }), { maxLength: 25 });
+  const steps = fc.array(fc.record({ command, author: login, minutes: fc.integer({ min: 0, max: 3000 }) }), {
+    maxLength: 25,
+  });
 
   it("keeps the timeline in order, yields a valid record, and is idempotent when replayed", () => {
     fc.assert(
       fc.property(steps, (list) => {
         const apply = (start: IncidentState) =>
-          list.reduce((state, step, index) => applyCommand(state, step.command, { author: step.author, at: utc("2026-10-22T15:30:00Z").plus({ minutes: step.minutes }), authorized: true, oncallNow: ["alice", "bob"], commentId: index }).state, start);
+          list.reduce(
+            (state, step, index) =>
+              applyCommand(state, step.command, {
+                author: step.author,
+                at: utc("2026-10-22T15:30:00Z").plus({ minutes: step.minutes }),
+                authorized: true,
+                oncallNow: ["alice", "bob"],
+                commentId: index,
+              }).state,
+            start,
+          );
         const state = apply(freshState());
         const ats = state.timeline.map((e) => e.at);
         expect(ats).toEqual([...ats].sort());

@@ -122,10 +122,7 @@ export async function planInit(input: InitInput): Promise<InitPlan> {
       now: at,
       until: at.plus({ weeks: org.rotation.horizonWeeks }),
     });
-    writes.set(
-      SCHEDULE,
-      appendShifts(writes.get(SCHEDULE)!, plan.added, org.rotation.timezone),
-    );
+    writes.set(SCHEDULE, appendShifts(writes.get(SCHEDULE)!, plan.added, org.rotation.timezone));
     await put(tmp, SCHEDULE, writes.get(SCHEDULE)!);
 
     // 3. The issue form's services and the chooser's links, from the kept policy.

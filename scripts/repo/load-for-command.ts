@@ -35,7 +35,12 @@ const OVERRIDES = FIXED_FILES.overrides;
  * appended to a schedule that has overlaps, gaps or other errors (leavers' shifts excepted: publishing
  * releases them).
  */
-export async function loadForCommand(dir: string, now: DateTime, scope: "all" | "rotations" = "all", options: { firstPublication?: boolean } = {}): Promise<Loaded> {
+export async function loadForCommand(
+  dir: string,
+  now: DateTime,
+  scope: "all" | "rotations" = "all",
+  options: { firstPublication?: boolean } = {},
+): Promise<Loaded> {
   const publishing = options.firstPublication === true;
   const result = await loadRepository(dir, {
     now,
@@ -54,8 +59,12 @@ export async function loadForCommand(dir: string, now: DateTime, scope: "all" | 
   );
   if (missing.length || blocking.length) {
     const shown = blocking.length ? blocking : result.problems.filter((p) => p.severity === "error");
-    const absent = missing.filter((k) => !shown.some((p) => p.file === FIXED_FILES[k])).map((k) => `${FIXED_FILES[k]}: missing or unreadable\n`);
-    throw new UserError(`the repository at ${dir} cannot be used until these are fixed (run "oncall validate" for everything):\n${absent.join("")}${shown.length ? formatText(shown.slice(0, 20), result.fileCount) : ""}`.trimEnd());
+    const absent = missing
+      .filter((k) => !shown.some((p) => p.file === FIXED_FILES[k]))
+      .map((k) => `${FIXED_FILES[k]}: missing or unreadable\n`);
+    throw new UserError(
+      `the repository at ${dir} cannot be used until these are fixed (run "oncall validate" for everything):\n${absent.join("")}${shown.length ? formatText(shown.slice(0, 20), result.fileCount) : ""}`.trimEnd(),
+    );
   }
   return { org: result.org, problems: result.problems };
 }

@@ -57,21 +57,47 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
   for (const file of wanted) {
     const c = classify(file);
     if (c.kind !== null) toParse.push([file, c.kind]);
-    else if (c.message) problems.push({ file, line: 0, column: 0, message: c.message, severity: "error", rule: "file-name", path: "" });
+    else if (c.message)
+      problems.push({ file, line: 0, column: 0, message: c.message, severity: "error", rule: "file-name", path: "" });
   }
   const { parsed, texts } = await parseFiles(dir, toParse);
   for (const f of parsed) problems.push(...f.problems);
   if (!opts.only) {
     for (const req of REQUIRED_FILES) {
-      if (!pathSet.has(req)) problems.push({ file: req, line: 0, column: 0, message: `${req} is missing; the repository needs it.`, severity: "error", rule: "missing-file", path: "" });
+      if (!pathSet.has(req))
+        problems.push({
+          file: req,
+          line: 0,
+          column: 0,
+          message: `${req} is missing; the repository needs it.`,
+          severity: "error",
+          rule: "missing-file",
+          path: "",
+        });
     }
   }
 
   const { org, present } = normalize(parsed);
   const findings: Finding[] = crossFileRules(org, { present, paths: pathSet, ...(opts.now && { now: opts.now }) });
   // Schedule invariants need the roster and a rotation with a real zone; without them they would only add noise (or throw).
-  if ((!opts.only || opts.scheduleRules) && present.has("schedule") && present.has("people") && present.has("rotation") && !findings.some((f) => f.rule === "unknown-timezone" && f.src?.file === FIXED_FILES.rotation && f.field === "timezone")) {
-    findings.push(...checkSchedule({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation, ...(opts.now && { now: opts.now }) }));
+  if (
+    (!opts.only || opts.scheduleRules) &&
+    present.has("schedule") &&
+    present.has("people") &&
+    present.has("rotation") &&
+    !findings.some(
+      (f) => f.rule === "unknown-timezone" && f.src?.file === FIXED_FILES.rotation && f.field === "timezone",
+    )
+  ) {
+    findings.push(
+      ...checkSchedule({
+        shifts: org.shifts,
+        overrides: org.overrides,
+        people: org.people,
+        config: org.rotation,
+        ...(opts.now && { now: opts.now }),
+      }),
+    );
   }
   const sources = new Map(parsed.filter((f) => f.source).map((f) => [f.file, f.source!]));
   // Files parsed on the worker thread are read again only when a finding points into them.
@@ -85,7 +111,11 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
 }
 
 /** Turns a core finding into a positioned problem, re-parsing the file only when it was not kept. */
-export function toProblem(f: Finding, sources: ReadonlyMap<string, YamlSource>, texts: Pick<ReadonlyMap<string, string>, "get">): Problem {
+export function toProblem(
+  f: Finding,
+  sources: ReadonlyMap<string, YamlSource>,
+  texts: Pick<ReadonlyMap<string, string>, "get">,
+): Problem {
   const file = f.src?.file ?? "";
   const path = [...(f.src?.path ?? []), ...(f.field !== undefined ? [f.field] : [])];
   let line = f.line ?? 0;

@@ -29,16 +29,72 @@ type Mutation =
   | { kind: "truncate"; at: number };
 
 /** Punctuation that means something to YAML or Markdown front matter, and a few awkward characters. */
-const PUNCTUATION = [":", "-", "[", "]", "{", "}", '"', "'", "\t", "#", ",", "---", "&a ", "*a", "!", "!!str ", "|", ">", "? ", "%", "@", "`", "\n", "\r\n", " ", "\u00a0", "\ufeff", "..."];
+const PUNCTUATION = [
+  ":",
+  "-",
+  "[",
+  "]",
+  "{",
+  "}",
+  '"',
+  "'",
+  "\t",
+  "#",
+  ",",
+  "---",
+  "&a ",
+  "*a",
+  "!",
+  "!!str ",
+  "|",
+  ">",
+  "? ",
+  "%",
+  "@",
+  "`",
+  "\n",
+  "\r\n",
+  " ",
+  "\u00a0",
+  "\ufeff",
+  "...",
+];
 
 /**
  * Values of other types, values that look right but are not, and valid values that move the data into
  * corners of the rules (holiday layers, far-away instants, other zones, unfilled shifts).
  */
 const VALUES = [
-  ...["42", "-1", "1e999", "0x1F", "true", "no", "null", "~", "", "[]", "{}", "[a, b]", "{ a: 1 }", '""', ".nan", "&x a", "*x", "|\n  text"],
+  ...[
+    "42",
+    "-1",
+    "1e999",
+    "0x1F",
+    "true",
+    "no",
+    "null",
+    "~",
+    "",
+    "[]",
+    "{}",
+    "[a, b]",
+    "{ a: 1 }",
+    '""',
+    ".nan",
+    "&x a",
+    "*x",
+    "|\n  text",
+  ],
   ...["2026-02-30", "2026-13-01", "next monday", "2026-01-05T11:00:00", "Mars/Olympus", "XX", "ghost", "P0", "Rot A"],
-  ...["holiday-a", "holiday-b", "rot-c", "2025-12-24T11:00:00-05:00", "1970-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-03-08T02:30:00-05:00"],
+  ...[
+    "holiday-a",
+    "holiday-b",
+    "rot-c",
+    "2025-12-24T11:00:00-05:00",
+    "1970-01-01T00:00:00Z",
+    "9999-12-31T23:59:59Z",
+    "2026-03-08T02:30:00-05:00",
+  ],
   ...["2026-01-01", "2099-12-31", "Etc/GMT+14", "UTC", "Pacific/Chatham", "dana", "alice", "INC-2", "final", "draft"],
 ];
 
@@ -46,7 +102,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("delete-line" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("duplicate-line" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("swap-chars" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...PUNCTUATION), fc.string({ maxLength: 4 })) }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...PUNCTUATION), fc.string({ maxLength: 4 })),
+  }),
   fc.record({ kind: fc.constant("reindent" as const), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ kind: fc.constant("replace-value" as const), at: fc.nat(), value: fc.constantFrom(...VALUES) }),
   fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
@@ -93,7 +153,12 @@ function mutate(text: string, m: Mutation): string {
 /** Other names a mutated file may get (the loader must say what is wrong with each). */
 const RENAMES: Record<string, string[]> = {
   rotations: ["rotations/extra.yaml", "rotations/People.yaml", "rotations/people.yml"],
-  incidents: ["incidents/2026/INC-2.yaml", "incidents/2025/INC-1.yaml", "incidents/2026/inc-1.yaml", "incidents/INC-1.yaml"],
+  incidents: [
+    "incidents/2026/INC-2.yaml",
+    "incidents/2025/INC-1.yaml",
+    "incidents/2026/inc-1.yaml",
+    "incidents/INC-1.yaml",
+  ],
   postmortems: ["postmortems/2026/INC-1.md", "postmortems/2026/INC-2-other.md", "postmortems/INC-1-x.md"],
   playbooks: ["playbooks/README.md", "playbooks/other.md", "playbooks/sub/dir.md", "playbooks/.hidden.md"],
 };
@@ -101,11 +166,13 @@ const RENAMES: Record<string, string[]> = {
 function wellFormed(p: Problem, files: Map<string, string>): string | undefined {
   const text = files.get(p.file);
   if (text === undefined && !REQUIRED_FILES.includes(p.file)) return "names a file that does not exist";
-  if (!Number.isInteger(p.line) || !Number.isInteger(p.column) || p.line < 0 || p.column < 0) return "has a bad position";
+  if (!Number.isInteger(p.line) || !Number.isInteger(p.column) || p.line < 0 || p.column < 0)
+    return "has a bad position";
   if ((p.line === 0) !== (p.column === 0)) return "has a line without a column or a column without a line";
   if (text !== undefined && p.line > text.split(/\r\n|\r|\n/).length) return "points below the end of the file";
   if (typeof p.message !== "string" || !p.message.trim()) return "has no message";
-  if (/undefined|NaN|\[object Object\]|Invalid DateTime/.test(p.message.replace(/"[^"]*"/g, '""'))) return "has a message with a programming artefact";
+  if (/undefined|NaN|\[object Object\]|Invalid DateTime/.test(p.message.replace(/"[^"]*"/g, '""')))
+    return "has a message with a programming artefact";
   if (p.severity !== "error" && p.severity !== "warning") return "has an unknown severity";
   if (typeof p.rule !== "string" || !p.rule) return "has no rule";
   if (typeof p.path !== "string") return "has no data path";
@@ -141,7 +208,10 @@ describe("loader under random mutations of the minimal fixture", () => {
       rename: fc.option(fc.nat(), { freq: 8 }),
     });
     // Mostly one file at a time (so a failure is easy to read), sometimes two.
-    const scenario = fc.oneof({ arbitrary: fc.tuple(fileEdit), weight: 4 }, { arbitrary: fc.tuple(fileEdit, fileEdit), weight: 1 });
+    const scenario = fc.oneof(
+      { arbitrary: fc.tuple(fileEdit), weight: 4 },
+      { arbitrary: fc.tuple(fileEdit, fileEdit), weight: 1 },
+    );
     await fc.assert(
       fc.asyncProperty(scenario, async (edits) => {
         const files = new Map(fixture);

@@ -4,8 +4,26 @@
  * Files that failed their schema check contribute nothing, so rules never trip over half-valid data.
  */
 import { DateTime } from "luxon";
-import { DEFAULT_COMMAND_LIMITS, type Organisation, type Person, type Shift, type Override, type Postmortem, type Playbook, type Policy } from "../core/model/index.js";
-import type { People, PublishedSchedule, Overrides, IncidentPolicy, IncidentRecord, PostmortemFrontMatter, PlaybookFrontMatter, RotationConfiguration } from "../core/model/generated/types.js";
+import {
+  DEFAULT_COMMAND_LIMITS,
+  type Organisation,
+  type Person,
+  type Shift,
+  type Override,
+  type Postmortem,
+  type Playbook,
+  type Policy,
+} from "../core/model/index.js";
+import type {
+  People,
+  PublishedSchedule,
+  Overrides,
+  IncidentPolicy,
+  IncidentRecord,
+  PostmortemFrontMatter,
+  PlaybookFrontMatter,
+  RotationConfiguration,
+} from "../core/model/generated/types.js";
 import { normalizeRotation, DEFAULT_ROTATION } from "../core/rotation/index.js";
 import type { ParsedFile } from "./parse-file.js";
 import { PLAYBOOK_FILE } from "../core/model/index.js";
@@ -24,7 +42,14 @@ export function normalize(files: ParsedFile[]): { org: Organisation; present: Se
     rotation: DEFAULT_ROTATION,
     shifts: [],
     overrides: [],
-    policy: { severities: [], services: [], postmortemDueBusinessDays: 2, playbookReviewDays: 180, reporters: "anyone", commands: { ...DEFAULT_COMMAND_LIMITS } },
+    policy: {
+      severities: [],
+      services: [],
+      postmortemDueBusinessDays: 2,
+      playbookReviewDays: 180,
+      reporters: "anyone",
+      commands: { ...DEFAULT_COMMAND_LIMITS },
+    },
     incidents: [],
     postmortems: [],
     playbooks: [],
@@ -125,12 +150,23 @@ function policy(data: IncidentPolicy, file: string): Policy {
 }
 
 function postmortem(f: ParsedFile): Postmortem {
-  return { path: f.file, bodyLine: f.bodyLine ?? 1, frontMatter: f.data as PostmortemFrontMatter, body: f.body ?? "", src: { file: f.file, path: [] } };
+  return {
+    path: f.file,
+    bodyLine: f.bodyLine ?? 1,
+    frontMatter: f.data as PostmortemFrontMatter,
+    body: f.body ?? "",
+    src: { file: f.file, path: [] },
+  };
 }
 
 function playbook(f: ParsedFile): Playbook {
   const id = PLAYBOOK_FILE.exec(f.file)?.[1] ?? f.file;
-  return { path: f.file, id, bodyLine: f.bodyLine ?? 1, frontMatter: f.data as PlaybookFrontMatter, body: f.body ?? "", src: { file: f.file, path: [] } };
+  return {
+    path: f.file,
+    id,
+    bodyLine: f.bodyLine ?? 1,
+    frontMatter: f.data as PlaybookFrontMatter,
+    body: f.body ?? "",
+    src: { file: f.file, path: [] },
+  };
 }
-
-;

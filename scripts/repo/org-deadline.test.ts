@@ -11,12 +11,24 @@ import { fixedHolidayCalendar } from "../core/slo/index.js";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 let org: Organisation;
 beforeAll(async () => {
-  const loaded = await loadRepository(root, { only: new Set(["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml", "rotations/overrides.yaml"]) });
+  const loaded = await loadRepository(root, {
+    only: new Set([
+      "rotations/people.yaml",
+      "rotations/config.yaml",
+      "rotations/schedule.yaml",
+      "rotations/overrides.yaml",
+    ]),
+  });
   org = loaded.org;
 });
 const calendar = fixedHolidayCalendar({ "US-MI": ["2026-12-25", "2027-01-01"], "IN-KA": ["2027-01-26"] });
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "UTC" });
-const plain = (d: ReturnType<typeof deadlineFor>) => ({ ...d, reportedAt: d.reportedAt.toISO(), deadline: d.deadline?.toISO() ?? null, setBy: d.setBy && { login: d.setBy.login, instant: d.setBy.instant.toISO() } });
+const plain = (d: ReturnType<typeof deadlineFor>) => ({
+  ...d,
+  reportedAt: d.reportedAt.toISO(),
+  deadline: d.deadline?.toISO() ?? null,
+  setBy: d.setBy && { login: d.setBy.login, instant: d.setBy.instant.toISO() },
+});
 
 describe("orgDeadlineFinder", () => {
   it("gives each report of a span the answer deadlineFor gives it alone, preview flag included", () => {
@@ -34,7 +46,10 @@ describe("orgDeadlineFinder", () => {
   });
 
   it("refuses a report outside the prepared span rather than answering from missing coverage", () => {
-    const finder = orgDeadlineFinder(org, calendar, { from: utc("2026-12-01T00:00:00Z"), to: utc("2026-12-02T00:00:00Z") });
+    const finder = orgDeadlineFinder(org, calendar, {
+      from: utc("2026-12-01T00:00:00Z"),
+      to: utc("2026-12-02T00:00:00Z"),
+    });
     expect(() => finder.deadline(utc("2026-12-03T00:00:00Z"))).toThrow(/outside the prepared span/);
   });
 

@@ -31,7 +31,11 @@ describe("parseRepoFile", () => {
   });
 
   it("explains a bad date and a bad type at the value", () => {
-    const f = parseRepoFile("rotations/people.yaml", "people", person().replace("2020-01-06", "2020-13-06").replace("name: Alice", "name: 7"));
+    const f = parseRepoFile(
+      "rotations/people.yaml",
+      "people",
+      person().replace("2020-01-06", "2020-13-06").replace("name: Alice", "name: 7"),
+    );
     const byPath = Object.fromEntries(f.problems.map((p) => [p.path, p]));
     expect(byPath["/people/0/start"]).toMatchObject({ line: 6, column: 12 });
     expect(byPath["/people/0/start"]!.message).toContain("must be a date written YYYY-MM-DD");
@@ -71,7 +75,8 @@ describe("parseRepoFile", () => {
   });
 
   it("explains a null where a login is required", () => {
-    const text = "shifts:\n  - { layer: rot-a, start: 2026-01-05T11:00:00-05:00, end: 2026-01-12T11:00:00-05:00, login: 5 }\n";
+    const text =
+      "shifts:\n  - { layer: rot-a, start: 2026-01-05T11:00:00-05:00, end: 2026-01-12T11:00:00-05:00, login: 5 }\n";
     const f = parseRepoFile("rotations/schedule.yaml", "schedule", text);
     expect(f.problems).toHaveLength(1);
     expect(f.problems[0]!.message).toBe('"login" must be a GitHub login, or null for an unfilled shift; 5 is not.');

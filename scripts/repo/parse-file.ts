@@ -37,7 +37,23 @@ export function parseRepoFile(file: string, kind: FileKind, text: string): Parse
   if (MARKDOWN_KINDS.has(kind)) {
     const split = splitFrontMatter(text);
     if (!split.ok) {
-      return { file, kind, data: undefined, valid: false, problems: [{ file, line: split.line, column: split.column, message: split.message, severity: "error", rule: "front-matter", path: "" }] };
+      return {
+        file,
+        kind,
+        data: undefined,
+        valid: false,
+        problems: [
+          {
+            file,
+            line: split.line,
+            column: split.column,
+            message: split.message,
+            severity: "error",
+            rule: "front-matter",
+            path: "",
+          },
+        ],
+      };
     }
     yamlText = split.yaml;
     lineOffset = split.yamlLine;
@@ -47,7 +63,15 @@ export function parseRepoFile(file: string, kind: FileKind, text: string): Parse
   const source = parseYaml(file, yamlText, lineOffset);
   const problems = [...source.problems];
   if (problems.length === 0 && !yamlText.replace(/#.*$/gm, "").trim()) {
-    problems.push({ file, line: 1 + lineOffset, column: 1, message: MARKDOWN_KINDS.has(kind) ? "The front matter is empty." : "The file is empty.", severity: "error", rule: "schema", path: "" });
+    problems.push({
+      file,
+      line: 1 + lineOffset,
+      column: 1,
+      message: MARKDOWN_KINDS.has(kind) ? "The front matter is empty." : "The file is empty.",
+      severity: "error",
+      rule: "schema",
+      path: "",
+    });
   }
   if (problems.length) return { file, kind, data: source.data, body, bodyLine, valid: false, problems, source };
   for (const err of checkSchema(kind, source.data)) {
@@ -72,6 +96,7 @@ function notTextProblem(file: string, text: string): Problem | undefined {
   const column = at - before.lastIndexOf("\n");
   const what = at === nul ? "a NUL byte" : "bytes that are not UTF-8";
   const message =
-    `This is not a text file: it contains ${what}. ` + "Save it as UTF-8 text, or remove it if it was added by mistake.";
+    `This is not a text file: it contains ${what}. ` +
+    "Save it as UTF-8 text, or remove it if it was added by mistake.";
   return { file, line, column, message, severity: "error", rule: "not-text", path: "" };
 }

@@ -1,11 +1,43 @@
 import { describe, expect, it, vi } from "vitest";
-import { formatGithub, formatJson, formatText, githubAnnotations, problemJson, problemLine, summaryMarkdown } from "./problems-output.js";
+import {
+  formatGithub,
+  formatJson,
+  formatText,
+  githubAnnotations,
+  problemJson,
+  problemLine,
+  summaryMarkdown,
+} from "./problems-output.js";
 import type { Problem } from "../core/model/index.js";
 
 const problems: Problem[] = [
-  { file: "rotations/people.yaml", line: 4, column: 7, message: 'Manager "zed" is not in rotations/people.yaml.', severity: "error", rule: "unknown-login", path: "/people/0/manager" },
-  { file: "playbooks/a.md", line: 3, column: 15, message: "Last reviewed 2025-01-01, 400 days ago, a: b", severity: "warning", rule: "playbook-stale", path: "/lastReviewed" },
-  { file: "rotations/people.yaml", line: 0, column: 0, message: "rotations/people.yaml is missing", severity: "error", rule: "missing-file", path: "" },
+  {
+    file: "rotations/people.yaml",
+    line: 4,
+    column: 7,
+    message: 'Manager "zed" is not in rotations/people.yaml.',
+    severity: "error",
+    rule: "unknown-login",
+    path: "/people/0/manager",
+  },
+  {
+    file: "playbooks/a.md",
+    line: 3,
+    column: 15,
+    message: "Last reviewed 2025-01-01, 400 days ago, a: b",
+    severity: "warning",
+    rule: "playbook-stale",
+    path: "/lastReviewed",
+  },
+  {
+    file: "rotations/people.yaml",
+    line: 0,
+    column: 0,
+    message: "rotations/people.yaml is missing",
+    severity: "error",
+    rule: "missing-file",
+    path: "",
+  },
 ];
 
 describe("problem output", () => {
@@ -21,8 +53,12 @@ describe("problem output", () => {
 
   it("writes workflow commands with escaped properties", () => {
     const out = formatGithub(problems, 12).split("\n");
-    expect(out[0]).toBe('::error file=rotations/people.yaml,line=4,col=7,title=unknown-login::Manager "zed" is not in rotations/people.yaml.');
-    expect(out[1]).toBe("::warning file=playbooks/a.md,line=3,col=15,title=playbook-stale::Last reviewed 2025-01-01, 400 days ago, a: b");
+    expect(out[0]).toBe(
+      '::error file=rotations/people.yaml,line=4,col=7,title=unknown-login::Manager "zed" is not in rotations/people.yaml.',
+    );
+    expect(out[1]).toBe(
+      "::warning file=playbooks/a.md,line=3,col=15,title=playbook-stale::Last reviewed 2025-01-01, 400 days ago, a: b",
+    );
     expect(out[2]).toBe("::error file=rotations/people.yaml,title=missing-file::rotations/people.yaml is missing");
   });
 

@@ -12,7 +12,17 @@ afterEach(async () => {
 });
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } }).trim();
+  return execFileSync("git", args, {
+    cwd: dir,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+    },
+  }).trim();
 }
 
 /** The minimal fixture as a git repository with one commit on main. */
@@ -52,8 +62,16 @@ describe("loadRotationsAt", () => {
     const dir = await repo();
     await edit(dir, "rotations/schedule.yaml", BOB_JAN_12, BOB_JAN_12.replace("bob", "nobody-here"));
     const data = await loadRotationsAt(dir, null);
-    expect(data.problems).toContainEqual(expect.objectContaining({ file: "rotations/schedule.yaml", line: 5, rule: "unknown-login", severity: "error" }));
-    const pos = data.position({ severity: "error", rule: "x", message: "m", src: { file: "rotations/schedule.yaml", path: ["shifts", 2] }, field: "login" });
+    expect(data.problems).toContainEqual(
+      expect.objectContaining({ file: "rotations/schedule.yaml", line: 5, rule: "unknown-login", severity: "error" }),
+    );
+    const pos = data.position({
+      severity: "error",
+      rule: "x",
+      message: "m",
+      src: { file: "rotations/schedule.yaml", path: ["shifts", 2] },
+      field: "login",
+    });
     expect(pos).toMatchObject({ file: "rotations/schedule.yaml", line: 5 });
     expect(pos.column).toBeGreaterThan(1);
   });

@@ -57,7 +57,9 @@ export async function resolveCommit(dir: string, ref: string): Promise<string> {
   try {
     return (await git(dir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
   } catch {
-    throw new UserError(`"${ref}" is not a commit in ${dir}; fetch it first (a pull request's head: git fetch origin pull/<number>/head).`);
+    throw new UserError(
+      `"${ref}" is not a commit in ${dir}; fetch it first (a pull request's head: git fetch origin pull/<number>/head).`,
+    );
   }
 }
 
@@ -73,7 +75,11 @@ export async function mergeBase(dir: string, a: string, b: string): Promise<stri
 /** A file's text at a commit; undefined when the commit does not have it. */
 async function showFile(dir: string, sha: string, path: string): Promise<string | undefined> {
   try {
-    const { stdout } = await run("git", ["show", `${sha}:${path}`], { cwd: dir, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const { stdout } = await run("git", ["show", `${sha}:${path}`], {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return stdout;
   } catch {
     return undefined;
@@ -95,13 +101,26 @@ export function loadRotationTexts(texts: ReadonlyMap<string, string>, label: str
     problems.push(...f.problems);
   }
   for (const file of REQUIRED) {
-    if (!texts.has(file)) problems.push({ file, line: 0, column: 0, message: `${file} is missing in ${label}.`, severity: "error", rule: "missing-file", path: "" });
+    if (!texts.has(file))
+      problems.push({
+        file,
+        line: 0,
+        column: 0,
+        message: `${file} is missing in ${label}.`,
+        severity: "error",
+        rule: "missing-file",
+        path: "",
+      });
   }
   const { org, present } = normalize(parsed);
   const findings = crossFileRules(org, { present });
-  const zoneBroken = findings.some((f) => f.rule === "unknown-timezone" && f.src?.file === FIXED_FILES.rotation && f.field === "timezone");
+  const zoneBroken = findings.some(
+    (f) => f.rule === "unknown-timezone" && f.src?.file === FIXED_FILES.rotation && f.field === "timezone",
+  );
   if (present.has("schedule") && present.has("people") && present.has("rotation") && !zoneBroken) {
-    findings.push(...checkSchedule({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation }));
+    findings.push(
+      ...checkSchedule({ shifts: org.shifts, overrides: org.overrides, people: org.people, config: org.rotation }),
+    );
   }
   const sources = new Map(parsed.filter((f) => f.source).map((f) => [f.file, f.source!]));
   const position = (f: Finding) => toProblem(f, sources, texts);
@@ -112,7 +131,11 @@ export function loadRotationTexts(texts: ReadonlyMap<string, string>, label: str
 /** The rotation data at `ref` (a branch, tag or sha), or in the working tree when `ref` is null. */
 export async function loadRotationsAt(dir: string, ref: string | null): Promise<RevisionData> {
   const sha = ref === null ? undefined : await resolveCommit(dir, ref);
-  const read = await Promise.all(ROTATION_FILES.map((p) => (sha === undefined ? readFile(join(dir, p), "utf8").catch(() => undefined) : showFile(dir, sha, p))));
+  const read = await Promise.all(
+    ROTATION_FILES.map((p) =>
+      sha === undefined ? readFile(join(dir, p), "utf8").catch(() => undefined) : showFile(dir, sha, p),
+    ),
+  );
   const texts = new Map<string, string>();
   ROTATION_FILES.forEach((p, i) => {
     const text = read[i];
@@ -135,7 +158,11 @@ export interface TradeRevisions {
  * is the working tree; `baseRef` itself when they share no history), and the head side at `headRef`
  * or from the working tree.
  */
-export async function loadTradeRevisions(dir: string, baseRef: string, headRef: string | null): Promise<TradeRevisions> {
+export async function loadTradeRevisions(
+  dir: string,
+  baseRef: string,
+  headRef: string | null,
+): Promise<TradeRevisions> {
   const baseSha = await resolveCommit(dir, baseRef);
   const headSha = headRef === null ? undefined : await resolveCommit(dir, headRef);
   const point = (await mergeBase(dir, baseSha, headSha ?? "HEAD")) ?? baseSha;
@@ -165,11 +192,19 @@ async function hasCommit(dir: string, sha: string): Promise<boolean> {
  */
 export function credentialEnv(token: string): Record<string, string> {
   const basic = Buffer.from(`x-access-token:${token}`, "utf8").toString("base64");
-  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` };
+  return {
+    GIT_CONFIG_COUNT: "1",
+    GIT_CONFIG_KEY_0: "http.extraheader",
+    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
+  };
 }
 
 /** How {@link fetchCommits} runs git: the arguments (never a secret) and extra environment. */
-export function fetchInvocation(remote: string, shas: readonly string[], token?: string): { args: string[]; env: Record<string, string> } {
+export function fetchInvocation(
+  remote: string,
+  shas: readonly string[],
+  token?: string,
+): { args: string[]; env: Record<string, string> } {
   const args = ["fetch", "--no-tags", "--no-recurse-submodules", "--quiet", "--", remote, ...shas];
   return { args, env: token ? credentialEnv(token) : {} };
 }
@@ -180,7 +215,11 @@ export function fetchInvocation(remote: string, shas: readonly string[], token?:
  * checked out. Returns the commits present afterwards; one that cannot be fetched (force-pushed away
  * and collected, or no such remote) is simply absent, and the caller says so.
  */
-export async function fetchCommits(dir: string, shas: readonly string[], options: { remote?: string; token?: string } = {}): Promise<Set<string>> {
+export async function fetchCommits(
+  dir: string,
+  shas: readonly string[],
+  options: { remote?: string; token?: string } = {},
+): Promise<Set<string>> {
   const wanted = [...new Set(shas.filter((s) => SHA.test(s)))];
   const present = new Set<string>();
   const missing: string[] = [];
@@ -196,7 +235,11 @@ export async function fetchCommits(dir: string, shas: readonly string[], options
     // Fetching several ids fails as a whole when one is gone: try them one by one.
     for (const sha of missing) {
       const one = fetchInvocation(options.remote ?? "origin", [sha], options.token);
-      await run("git", one.args, { cwd: dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...one.env }, timeout: 60_000 }).catch(() => undefined);
+      await run("git", one.args, {
+        cwd: dir,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...one.env },
+        timeout: 60_000,
+      }).catch(() => undefined);
     }
   }
   for (const sha of missing) if (await hasCommit(dir, sha)) present.add(sha);

@@ -20,7 +20,9 @@ export function isoInstant(dt: Shift["start"], zone: string): string {
 
 /** Quotes a scalar only when plain YAML would misread it. */
 function scalar(value: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) && !/^(null|true|false|yes|no|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) && !/^(null|true|false|yes|no|on|off|~)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 /** One shift as a flow-style list item. */
@@ -72,7 +74,11 @@ export function editShifts(text: string, edits: readonly ShiftLineEdit[], zone: 
       if (!node?.range) throw new Error(`rotations/schedule.yaml has no shift number ${e.index + 1}`);
       const lineStart = text.lastIndexOf("\n", node.range[0]) + 1;
       const lineEnd = text.indexOf("\n", node.range[1] - 1);
-      return { from: lineStart, to: lineEnd < 0 ? text.length : lineEnd, lines: e.replacement.map((s) => shiftLine(s, zone)).join("\n") };
+      return {
+        from: lineStart,
+        to: lineEnd < 0 ? text.length : lineEnd,
+        lines: e.replacement.map((s) => shiftLine(s, zone)).join("\n"),
+      };
     })
     .sort((a, b) => b.from - a.from);
   let out = text;

@@ -4,7 +4,13 @@ import { appendShifts, editShifts } from "./schedule-file.js";
 import type { Person, RotationConfig, Shift } from "../core/model/index.js";
 import { at, person, rotation } from "../core/rotation/test-kit.js";
 import { generateSchedule } from "../core/rotation/index.js";
-import { announcementKey, PUBLICATION_BRANCH, planSchedulePublication, type MergedPublication, type SchedulePublicationInput } from "../core/schedule/index.js";
+import {
+  announcementKey,
+  PUBLICATION_BRANCH,
+  planSchedulePublication,
+  type MergedPublication,
+  type SchedulePublicationInput,
+} from "../core/schedule/index.js";
 import { announcementBody, parsePublicationWindow, windowMarker } from "../core/schedule/index.js";
 
 const NY = "America/New_York";
@@ -26,9 +32,19 @@ function org(until: string, roster: Person[] = people) {
   return { org: { people: roster, rotation: config, shifts, overrides: [] }, text };
 }
 
-function input(until: string, now: string, extra: Partial<SchedulePublicationInput> = {}, roster: Person[] = people): SchedulePublicationInput {
+function input(
+  until: string,
+  now: string,
+  extra: Partial<SchedulePublicationInput> = {},
+  roster: Person[] = people,
+): SchedulePublicationInput {
   const { org: o, text } = org(until, roster);
-  return { org: o, now: at(now), renderSchedule: (edits, added) => appendShifts(editShifts(text, edits, NY), added, NY), ...extra };
+  return {
+    org: o,
+    now: at(now),
+    renderSchedule: (edits, added) => appendShifts(editShifts(text, edits, NY), added, NY),
+    ...extra,
+  };
 }
 
 function pullRequestOf(effects: readonly Effect[]) {
@@ -53,15 +69,23 @@ describe("planSchedulePublication: proposing", () => {
     const pr = pullRequestOf(plan.effects);
     // 2026-02-02 + 9 weeks = 2026-04-06: rot-a reaches 2026-04-13, rot-b 2026-04-08.
     expect(plan.publication?.window.through).toBe("2026-04-08");
-    expect(pr).toMatchObject({ branch: PUBLICATION_BRANCH, title: "Publish on-call schedule through 2026-04-08", labels: ["schedule"], path: "rotations/schedule.yaml" });
+    expect(pr).toMatchObject({
+      branch: PUBLICATION_BRANCH,
+      title: "Publish on-call schedule through 2026-04-08",
+      labels: ["schedule"],
+      path: "rotations/schedule.yaml",
+    });
     const original = appendShifts(null, i.org.shifts, NY);
     expect(pr.content.startsWith(original)).toBe(true);
     expect(pr.content.slice(original.length).trim().split("\n")).toHaveLength(plan.publication!.added.length);
-    for (const login of new Set(plan.publication!.added.map((s) => s.login))) expect(pr.body).toContain(`**@${login}**`);
+    for (const login of new Set(plan.publication!.added.map((s) => s.login)))
+      expect(pr.body).toContain(`**@${login}**`);
     expect(pr.body).toContain("(Ann Archer)");
     expect(pr.body).toMatch(/`rot-a` Mon \d+ \w{3} 2026 11:00 → Mon \d+ \w{3} 11:00 E[SD]T/);
     expect(parsePublicationWindow(pr.title, pr.body)).toEqual(plan.publication!.window);
-    expect(plan.publication!.window.from).toBe(plan.publication!.added[0]!.start.setZone(NY).toISO({ suppressMilliseconds: true }));
+    expect(plan.publication!.window.from).toBe(
+      plan.publication!.added[0]!.start.setZone(NY).toISO({ suppressMilliseconds: true }),
+    );
   });
 
   it("is deterministic, so a rerun proposes the same bytes and the adapter changes nothing", () => {
@@ -71,13 +95,21 @@ describe("planSchedulePublication: proposing", () => {
   });
 
   it("honours a horizon override and the base branch", () => {
-    expect(planSchedulePublication(input("2026-03-09T00:00", "2026-02-02T12:00", { horizonWeeks: 1 })).effects).toEqual([]);
-    const plan = planSchedulePublication(input("2026-03-09T00:00", "2026-01-20T12:00", { horizonWeeks: 8, base: "release" }));
+    expect(planSchedulePublication(input("2026-03-09T00:00", "2026-02-02T12:00", { horizonWeeks: 1 })).effects).toEqual(
+      [],
+    );
+    const plan = planSchedulePublication(
+      input("2026-03-09T00:00", "2026-01-20T12:00", { horizonWeeks: 8, base: "release" }),
+    );
     expect(pullRequestOf(plan.effects).base).toBe("release");
   });
 
   it("publishes the first schedule of a repository with none", () => {
-    const plan = planSchedulePublication({ org: { people, rotation: config, shifts: [], overrides: [] }, now: at("2026-01-01T12:00"), renderSchedule: (_e, added) => appendShifts(null, added, NY) });
+    const plan = planSchedulePublication({
+      org: { people, rotation: config, shifts: [], overrides: [] },
+      now: at("2026-01-01T12:00"),
+      renderSchedule: (_e, added) => appendShifts(null, added, NY),
+    });
     const pr = pullRequestOf(plan.effects);
     expect(pr.content).toMatch(/^# yaml-language-server/);
     expect(pr.body).toContain("Nothing is published yet");
@@ -93,7 +125,9 @@ describe("planSchedulePublication: proposing", () => {
     expect(plan.publication!.edits.length).toBeGreaterThan(0);
     expect(pr.body).toContain("### Roster changes");
     expect(pr.body).toMatch(/held by @ann: now no-one \(fallback @mo\)/);
-    expect(pr.content).toContain(`start: ${annLater.start.setZone(NY).toISO({ suppressMilliseconds: true })}, end: ${annLater.end.setZone(NY).toISO({ suppressMilliseconds: true })}, login: null, fallback: mo`);
+    expect(pr.content).toContain(
+      `start: ${annLater.start.setZone(NY).toISO({ suppressMilliseconds: true })}, end: ${annLater.end.setZone(NY).toISO({ suppressMilliseconds: true })}, login: null, fallback: mo`,
+    );
   });
 });
 
@@ -106,11 +140,19 @@ describe("planSchedulePublication: announcing", () => {
   });
 
   it("announces a merged publication the default branch reaches, once per end date, listing its shifts", () => {
-    const i = input("2026-03-09T00:00", "2026-01-20T12:00", { merged: merged("2026-03-09", "2026-02-16T11:00:00-05:00"), feedUrl: (l) => `https://x.test/calendars/people/${l}.ics`, feedsPage: "https://x.test/" });
+    const i = input("2026-03-09T00:00", "2026-01-20T12:00", {
+      merged: merged("2026-03-09", "2026-02-16T11:00:00-05:00"),
+      feedUrl: (l) => `https://x.test/calendars/people/${l}.ics`,
+      feedsPage: "https://x.test/",
+    });
     const plan = planSchedulePublication(i);
     expect(plan.effects.map((e) => e.kind)).toEqual(["ensure-labels", "create-issue"]);
     const issue = plan.effects[1] as Extract<Effect, { kind: "create-issue" }>;
-    expect(issue).toMatchObject({ key: announcementKey("2026-03-09"), title: "On-call schedule published through 2026-03-09", labels: ["announcement"] });
+    expect(issue).toMatchObject({
+      key: announcementKey("2026-03-09"),
+      title: "On-call schedule published through 2026-03-09",
+      labels: ["announcement"],
+    });
     expect(plan.announcement).toEqual({ key: "schedule-published:2026-03-09", through: "2026-03-09", pull: 12 });
     const listed = i.org.shifts.filter((s) => s.start >= at("2026-02-16T11:00"));
     for (const s of listed) expect(issue.body).toContain(`@${s.login}`);
@@ -122,24 +164,39 @@ describe("planSchedulePublication: announcing", () => {
   });
 
   it("does not announce what the default branch does not have, nor a publication already past", () => {
-    expect(planSchedulePublication(input("2026-03-09T00:00", "2026-01-20T12:00", { merged: merged("2026-04-01", "2026-03-09T11:00:00-05:00") })).effects).toEqual([]);
-    const past = planSchedulePublication(input("2026-03-09T00:00", "2026-03-01T12:00", { merged: merged("2026-02-16", "2026-01-20T11:00:00-05:00") }));
+    expect(
+      planSchedulePublication(
+        input("2026-03-09T00:00", "2026-01-20T12:00", { merged: merged("2026-04-01", "2026-03-09T11:00:00-05:00") }),
+      ).effects,
+    ).toEqual([]);
+    const past = planSchedulePublication(
+      input("2026-03-09T00:00", "2026-03-01T12:00", { merged: merged("2026-02-16", "2026-01-20T11:00:00-05:00") }),
+    );
     expect(past.announcement).toBeNull();
     expect(past.log.join(" ")).toContain("published through 2026-02-16, which is past");
   });
 
   it("falls back to the title's date when the hidden line was edited away, and skips a pull request with neither", () => {
-    const plan = planSchedulePublication(input("2026-03-09T00:00", "2026-01-20T12:00", { merged: merged("2026-03-09") }));
+    const plan = planSchedulePublication(
+      input("2026-03-09T00:00", "2026-01-20T12:00", { merged: merged("2026-03-09") }),
+    );
     expect(plan.announcement?.through).toBe("2026-03-09");
-    const none = planSchedulePublication(input("2026-03-09T00:00", "2026-01-20T12:00", { merged: { number: 3, title: "Tidy up", body: null, url: "" } }));
+    const none = planSchedulePublication(
+      input("2026-03-09T00:00", "2026-01-20T12:00", { merged: { number: 3, title: "Tidy up", body: null, url: "" } }),
+    );
     expect(none.effects).toEqual([]);
     expect(none.log.join(" ")).toContain("#3 says no publication date");
   });
 
   it("proposes and announces in the same run when both are due, with one label effect", () => {
-    const plan = planSchedulePublication(input("2026-03-09T00:00", "2026-02-02T12:00", { merged: merged("2026-03-09", "2026-02-16T11:00:00-05:00") }));
+    const plan = planSchedulePublication(
+      input("2026-03-09T00:00", "2026-02-02T12:00", { merged: merged("2026-03-09", "2026-02-16T11:00:00-05:00") }),
+    );
     expect(plan.effects.map((e) => e.kind)).toEqual(["ensure-labels", "create-issue", "commit-file"]);
-    expect((plan.effects[0] as Extract<Effect, { kind: "ensure-labels" }>).labels.map((l) => l.name)).toEqual(["schedule", "announcement"]);
+    expect((plan.effects[0] as Extract<Effect, { kind: "ensure-labels" }>).labels.map((l) => l.name)).toEqual([
+      "schedule",
+      "announcement",
+    ]);
   });
 });
 
@@ -147,14 +204,31 @@ describe("publication text", () => {
   it("reads the window back from the hidden line, and from the title when the line is broken", () => {
     const window = { from: "2027-01-18T11:00:00-05:00", through: "2027-03-08" };
     expect(parsePublicationWindow("anything", `body\n${windowMarker(window)}`)).toEqual(window);
-    expect(parsePublicationWindow("Publish on-call schedule through 2027-03-08", "<!-- oncall-schedule-publication {broken} -->")).toEqual({ through: "2027-03-08" });
+    expect(
+      parsePublicationWindow(
+        "Publish on-call schedule through 2027-03-08",
+        "<!-- oncall-schedule-publication {broken} -->",
+      ),
+    ).toEqual({ through: "2027-03-08" });
     expect(parsePublicationWindow("Publish", "")).toBeUndefined();
   });
 
   it("keeps a body under GitHub's limit however many shifts it lists", () => {
     const shifts: Shift[] = [];
-    for (let i = 0; i < 1500; i++) shifts.push({ layer: "rot-a", start: at("2026-01-05T11:00").plus({ weeks: i }), end: at("2026-01-12T11:00").plus({ weeks: i }), login: `person-${i % 300}` });
-    const body = announcementBody({ window: { through: "2083-01-01" }, pull: { number: 1, url: "" }, zone: NY, shifts, people: [] });
+    for (let i = 0; i < 1500; i++)
+      shifts.push({
+        layer: "rot-a",
+        start: at("2026-01-05T11:00").plus({ weeks: i }),
+        end: at("2026-01-12T11:00").plus({ weeks: i }),
+        login: `person-${i % 300}`,
+      });
+    const body = announcementBody({
+      window: { through: "2083-01-01" },
+      pull: { number: 1, url: "" },
+      zone: NY,
+      shifts,
+      people: [],
+    });
     expect(body.length).toBeLessThan(65_536);
     expect(body).toContain("the diff has every shift");
     expect(body).toContain("### Calendars");

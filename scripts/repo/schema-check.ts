@@ -62,8 +62,10 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 function show(v: unknown): string {
   if (v === null) return "null";
   // A !!timestamp tag turns text into a Date; YAML's .inf and .nan are numbers JSON cannot write.
-  if (v instanceof Date) return `a YAML timestamp (${Number.isNaN(v.getTime()) ? "invalid" : v.toISOString()}); write the value without the tag`;
-  if (typeof v === "number" && !Number.isFinite(v)) return Number.isNaN(v) ? "the YAML value .nan (not a number)" : `the YAML value ${v > 0 ? "" : "-"}.inf (infinity)`;
+  if (v instanceof Date)
+    return `a YAML timestamp (${Number.isNaN(v.getTime()) ? "invalid" : v.toISOString()}); write the value without the tag`;
+  if (typeof v === "number" && !Number.isFinite(v))
+    return Number.isNaN(v) ? "the YAML value .nan (not a number)" : `the YAML value ${v > 0 ? "" : "-"}.inf (infinity)`;
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
   const s = JSON.stringify(v) ?? String(v);
@@ -111,9 +113,17 @@ function describe(e: AjvError, data: unknown): SchemaError {
   const p = e.params;
   switch (e.keyword) {
     case "required":
-      return { path, atKey: false, message: `${path.length ? name(path) : "The document"} is missing the required field "${String(p.missingProperty)}".` };
+      return {
+        path,
+        atKey: false,
+        message: `${path.length ? name(path) : "The document"} is missing the required field "${String(p.missingProperty)}".`,
+      };
     case "additionalProperties":
-      return { path: [...path, String(p.additionalProperty)], atKey: true, message: `Unknown field "${String(p.additionalProperty)}"${path.length ? ` in ${name(path)}` : ""}; check its spelling against the schema.` };
+      return {
+        path: [...path, String(p.additionalProperty)],
+        atKey: true,
+        message: `Unknown field "${String(p.additionalProperty)}"${path.length ? ` in ${name(path)}` : ""}; check its spelling against the schema.`,
+      };
     case "type": {
       const def = defName(e.schemaPath);
       const expected = def && DEF_MEANING[def] ? DEF_MEANING[def] : article(String(p.type));
@@ -122,35 +132,68 @@ function describe(e: AjvError, data: unknown): SchemaError {
     case "pattern":
     case "format": {
       const def = defName(e.schemaPath);
-      const meaning = (def && DEF_MEANING[def]) ?? (e.keyword === "format" ? `a valid ${String(p.format)}` : `text matching ${String(p.pattern)}`);
+      const meaning =
+        (def && DEF_MEANING[def]) ??
+        (e.keyword === "format" ? `a valid ${String(p.format)}` : `text matching ${String(p.pattern)}`);
       return { path, atKey: false, message: `${name(path)} must be ${meaning}; ${show(value)} is not.` };
     }
     case "enum":
-      return { path, atKey: false, message: `${name(path)} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}; ${show(value)} is not.` };
+      return {
+        path,
+        atKey: false,
+        message: `${name(path)} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}; ${show(value)} is not.`,
+      };
     case "anyOf": {
       const last = path[path.length - 1];
       const meaning = (typeof last === "string" && ANY_OF_MEANING[last]) || "of an allowed form";
       return { path, atKey: false, message: `${name(path)} must be ${meaning}; ${show(value)} is not.` };
     }
     case "uniqueItems":
-      return { path: [...path, Number(p.i)], atKey: false, message: `${name(path)} lists ${show((value as unknown[])[Number(p.i)])} twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1}).` };
+      return {
+        path: [...path, Number(p.i)],
+        atKey: false,
+        message: `${name(path)} lists ${show((value as unknown[])[Number(p.i)])} twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1}).`,
+      };
     case "minItems":
-      return { path, atKey: false, message: `${name(path)} needs at least ${String(p.limit)} item${p.limit === 1 ? "" : "s"}.` };
+      return {
+        path,
+        atKey: false,
+        message: `${name(path)} needs at least ${String(p.limit)} item${p.limit === 1 ? "" : "s"}.`,
+      };
     case "maxItems":
       return { path, atKey: false, message: `${name(path)} may have at most ${String(p.limit)} items.` };
     case "minLength":
-      return { path, atKey: false, message: p.limit === 1 ? `${name(path)} must not be empty.` : `${name(path)} must be at least ${String(p.limit)} characters long.` };
+      return {
+        path,
+        atKey: false,
+        message:
+          p.limit === 1
+            ? `${name(path)} must not be empty.`
+            : `${name(path)} must be at least ${String(p.limit)} characters long.`,
+      };
     case "maxLength":
       return { path, atKey: false, message: `${name(path)} must be at most ${String(p.limit)} characters long.` };
     case "minimum":
     case "maximum":
-      return { path, atKey: false, message: `${name(path)} must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(p.limit)}, not ${show(value)}.` };
+      return {
+        path,
+        atKey: false,
+        message: `${name(path)} must be ${e.keyword === "minimum" ? "at least" : "at most"} ${String(p.limit)}, not ${show(value)}.`,
+      };
     default:
       return { path, atKey: false, message: `${name(path)} ${e.message ?? "is invalid"}.` };
   }
 }
 
 function article(type: string): string {
-  const words: Record<string, string> = { string: "text", integer: "a whole number", number: "a number", boolean: "true or false", object: "a mapping of fields", array: "a list", null: "null" };
+  const words: Record<string, string> = {
+    string: "text",
+    integer: "a whole number",
+    number: "a number",
+    boolean: "true or false",
+    object: "a mapping of fields",
+    array: "a list",
+    null: "null",
+  };
   return words[type] ?? `of type ${type}`;
 }

@@ -22,11 +22,21 @@ beforeAll(async () => {
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: "UTC" });
 const REPORTED = "2026-01-08T15:00:00Z";
 
-function poll(at: string, labels: string[] = [], more: Partial<Omit<WatchPollInput, "issue">> & { issue?: Partial<IncidentIssue> } = {}) {
+function poll(
+  at: string,
+  labels: string[] = [],
+  more: Partial<Omit<WatchPollInput, "issue">> & { issue?: Partial<IncidentIssue> } = {},
+) {
   const { issue, ...rest } = more;
   return planWatchPoll({
     now: utc(at),
-    issue: { number: 3, createdAt: REPORTED, labels: ["incident", "status:investigating", ...labels], assignees: ["alice", "lena"], ...issue },
+    issue: {
+      number: 3,
+      createdAt: REPORTED,
+      labels: ["incident", "status:investigating", ...labels],
+      assignees: ["alice", "lena"],
+      ...issue,
+    },
     origin: "opened",
     clockStart: utc(REPORTED),
     waitUntil: utc("2026-01-08T15:45:00Z"),
@@ -51,7 +61,10 @@ describe("planWatchPoll", () => {
 
   it("stops on acknowledgement, closing, dismissal and triage without planning anything", () => {
     expect(poll("2026-01-08T15:02:00Z", ["acknowledged"]).next).toMatchObject({ kind: "stop", reason: "acknowledged" });
-    expect(poll("2026-01-08T15:02:00Z", [], { issue: { state: "closed" } }).next).toMatchObject({ kind: "stop", reason: "closed" });
+    expect(poll("2026-01-08T15:02:00Z", [], { issue: { state: "closed" } }).next).toMatchObject({
+      kind: "stop",
+      reason: "closed",
+    });
     expect(poll("2026-01-08T15:02:00Z", ["not-incident"]).next).toMatchObject({ kind: "stop", reason: "not-incident" });
     const triage = poll("2026-01-08T15:02:00Z", ["status:triage"]);
     expect(triage.next).toMatchObject({ kind: "stop", reason: "triage" });
@@ -60,12 +73,22 @@ describe("planWatchPoll", () => {
 
   it("keeps waiting in triage only for a confirmation, and only within the grace", () => {
     const confirmed = { origin: "confirmed" as const, triageGraceUntil: utc("2026-01-08T15:05:00Z") };
-    expect(poll("2026-01-08T15:01:00Z", ["status:triage"], confirmed).next).toMatchObject({ kind: "wait", at: utc("2026-01-08T15:05:00Z") });
-    expect(poll("2026-01-08T15:05:00Z", ["status:triage"], confirmed).next).toMatchObject({ kind: "stop", reason: "triage" });
+    expect(poll("2026-01-08T15:01:00Z", ["status:triage"], confirmed).next).toMatchObject({
+      kind: "wait",
+      at: utc("2026-01-08T15:05:00Z"),
+    });
+    expect(poll("2026-01-08T15:05:00Z", ["status:triage"], confirmed).next).toMatchObject({
+      kind: "stop",
+      reason: "triage",
+    });
   });
 
   it("times a confirmed incident from the confirmation, not the report", () => {
-    const p = poll("2026-01-08T15:01:00Z", [], { origin: "confirmed", clockStart: utc(REPORTED), issue: { createdAt: "2026-01-08T13:00:00Z" } });
+    const p = poll("2026-01-08T15:01:00Z", [], {
+      origin: "confirmed",
+      clockStart: utc(REPORTED),
+      issue: { createdAt: "2026-01-08T13:00:00Z" },
+    });
     expect(p.plan.effects).toEqual([]);
     expect(p.deadline).toEqual(utc("2026-01-08T15:10:00Z"));
   });

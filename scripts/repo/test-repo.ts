@@ -58,7 +58,8 @@ async function applyEdits(dir: string, edits: readonly Edit[]): Promise<void> {
     if ("replace" in e) {
       const text = await readFile(abs, "utf8");
       const n = occurrences(text, e.replace);
-      if (n === 0 || (n > 1 && !e.all)) throw new Error(`edit of ${e.file}: ${JSON.stringify(e.replace)} occurs ${n} times`);
+      if (n === 0 || (n > 1 && !e.all))
+        throw new Error(`edit of ${e.file}: ${JSON.stringify(e.replace)} occurs ${n} times`);
       await writeFile(abs, e.all ? text.split(e.replace).join(e.with) : text.replace(e.replace, () => e.with));
     } else if ("write" in e) {
       await mkdir(dirname(abs), { recursive: true });

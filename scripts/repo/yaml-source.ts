@@ -45,7 +45,15 @@ export function parseYaml(file: string, text: string, lineOffset = 0): YamlSourc
     try {
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
-      problems.push({ file, line: 1 + lineOffset, column: 1, message: `YAML could not be read: ${(err as Error).message}`, severity: "error", rule: "yaml-syntax", path: "" });
+      problems.push({
+        file,
+        line: 1 + lineOffset,
+        column: 1,
+        message: `YAML could not be read: ${(err as Error).message}`,
+        severity: "error",
+        rule: "yaml-syntax",
+        path: "",
+      });
     }
   }
   return {
@@ -69,7 +77,10 @@ function walk(doc: Document, path: readonly (string | number)[]): { node: Node |
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) break;
       keyNode = pair.key as Node;
-      if (pair.value === null) { node = pair.key; break; }
+      if (pair.value === null) {
+        node = pair.key;
+        break;
+      }
       node = pair.value;
     } else if (isSeq(node) && typeof seg === "number" && seg < node.items.length) {
       keyNode = null;
@@ -85,14 +96,27 @@ function walk(doc: Document, path: readonly (string | number)[]): { node: Node |
  * Where a syntax error really is. The parser notices an unclosed quote or bracket only where the
  * text ends or the next item begins; the concrete syntax tree still knows where it opened.
  */
-function explainSyntaxError(text: string, code: string, message: string, offset: number): { offset: number; message: string } {
+function explainSyntaxError(
+  text: string,
+  code: string,
+  message: string,
+  offset: number,
+): { offset: number; message: string } {
   if (code === "MULTIPLE_DOCS")
-    return { offset, message: "YAML syntax error: the file holds more than one YAML document (a second '---' line); keep one document per file." };
+    return {
+      offset,
+      message:
+        "YAML syntax error: the file holds more than one YAML document (a second '---' line); keep one document per file.",
+    };
   const unclosed = unclosedToken(text, offset);
   if (unclosed) return { offset: unclosed.offset, message: unclosed.message };
   if (/Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line/.test(message)) {
     const deeper = overIndentedLine(text, offset);
-    if (deeper !== undefined) return { offset: deeper, message: "YAML syntax error: this line is indented more than the key above it (check the indentation)." };
+    if (deeper !== undefined)
+      return {
+        offset: deeper,
+        message: "YAML syntax error: this line is indented more than the key above it (check the indentation).",
+      };
   }
   return { offset, message: yamlMessage(code, message) };
 }
@@ -109,12 +133,23 @@ function unclosedToken(text: string, before: number): { offset: number; message:
     if (typeof t.offset === "number" && t.offset < before) {
       if ((t.type === "double-quoted-scalar" || t.type === "single-quoted-scalar") && typeof t.source === "string") {
         const q = t.source[0]!;
-        if (t.source.length < 2 || !t.source.endsWith(q) || (q === '"' && /(^|[^\\])(\\\\)*\\"$/.test(t.source.slice(1)))) {
-          found = { offset: t.offset, message: `YAML syntax error: the ${q === '"' ? "double" : "single"} quote opened here is never closed.` };
+        if (
+          t.source.length < 2 ||
+          !t.source.endsWith(q) ||
+          (q === '"' && /(^|[^\\])(\\\\)*\\"$/.test(t.source.slice(1)))
+        ) {
+          found = {
+            offset: t.offset,
+            message: `YAML syntax error: the ${q === '"' ? "double" : "single"} quote opened here is never closed.`,
+          };
           return;
         }
       }
-      if (t.type === "flow-collection" && Array.isArray(t.end) && !t.end.some((e) => e.type === "flow-map-end" || e.type === "flow-seq-end")) {
+      if (
+        t.type === "flow-collection" &&
+        Array.isArray(t.end) &&
+        !t.end.some((e) => e.type === "flow-map-end" || e.type === "flow-seq-end")
+      ) {
         const start = (t as { start?: Token }).start;
         const bracket = start?.source === "[" ? "[ is never closed with a ]" : "{ is never closed with a }";
         found = { offset: start?.offset ?? t.offset, message: `YAML syntax error: the ${bracket}.` };
@@ -152,5 +187,3 @@ function yamlMessage(code: string, message: string): string {
   const hint = code === "MISSING_CHAR" && !/quote|must end with/.test(first) ? undefined : hints[code];
   return `YAML syntax error: ${first}${hint ? ` (${hint})` : ""}`;
 }
-
-;

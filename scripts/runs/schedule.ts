@@ -89,4 +89,3 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
     .addRaw(`Calendar feeds: ${site.length - 1}${calendarsUrl ? `, served at ${calendarsUrl}` : ""}.`, true)
     .write();
 }
-

@@ -156,4 +156,3 @@ function minutesInput(name: string, raw: string, fallback: number): number {
   }
   return minutes;
 }
-

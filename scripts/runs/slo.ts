@@ -80,4 +80,3 @@ function sloSummary(lines: readonly string[]): string {
     "",
   ].join("\n");
 }
-

@@ -30,7 +30,9 @@ function checkBounds(body: string, parsed: ParsedCommands): void {
   for (const line of used) expect(line >= 1 && line <= lines.length).toBe(true);
   for (const { line, command } of parsed.commands) {
     const source = lines[line - 1] ?? "";
-    for (const value of Object.values(command)) if (typeof value === "string" && value !== command.name) expect(source.includes(value) || /^\d\d:\d\d$/.test(value)).toBe(true);
+    for (const value of Object.values(command))
+      if (typeof value === "string" && value !== command.name)
+        expect(source.includes(value) || /^\d\d:\d\d$/.test(value)).toBe(true);
     if ("login" in command) expect(command.login).toMatch(LOGIN_PATTERN);
   }
   for (const e of parsed.errors) {
@@ -45,7 +47,11 @@ function checkBounds(body: string, parsed: ParsedCommands): void {
 const commandLine = fc
   .tuple(
     fc.constantFrom("", " ", "   ", "    ", "\t"),
-    fc.oneof(fc.constantFrom(...Object.keys(COMMAND_USAGE)), fc.constantFrom("ACK", "Status", "stauts", "time-line", "x", "a".repeat(300)), fc.stringMatching(/^[A-Za-z][A-Za-z-]{0,20}$/)),
+    fc.oneof(
+      fc.constantFrom(...Object.keys(COMMAND_USAGE)),
+      fc.constantFrom("ACK", "Status", "stauts", "time-line", "x", "a".repeat(300)),
+      fc.stringMatching(/^[A-Za-z][A-Za-z-]{0,20}$/),
+    ),
     fc.constantFrom(" ", "\t", "", "\u00a0"),
     hostileLine(),
   )
@@ -53,19 +59,26 @@ const commandLine = fc
 
 const comment = fc.oneof(
   hostileText(),
-  fc.array(fc.oneof(commandLine, hostileLine(), fc.constantFrom(...MARKDOWN_TOKENS)), { maxLength: 30 }).map((l) => l.join("\n")),
+  fc
+    .array(fc.oneof(commandLine, hostileLine(), fc.constantFrom(...MARKDOWN_TOKENS)), { maxLength: 30 })
+    .map((l) => l.join("\n")),
   fc.array(fc.oneof(commandLine, hostileLine()), { maxLength: 30 }).map((l) => l.join("\r\n")),
 );
 
 describe("parseCommands under fuzzing", () => {
   it("never throws and keeps its output bounded by the comment", () => {
-    fc.assert(fc.property(comment, (c) => checkBounds(c, parseCommands(c))), fuzzRuns(200));
+    fc.assert(
+      fc.property(comment, (c) => checkBounds(c, parseCommands(c))),
+      fuzzRuns(200),
+    );
   });
 
   it("finds nothing in a quoted comment, whatever it quotes", () => {
     fc.assert(
       fc.property(comment, (c) => {
-        const quoted = linesOf(c).map((l) => `> ${l}`).join("\n");
+        const quoted = linesOf(c)
+          .map((l) => `> ${l}`)
+          .join("\n");
         expect(parseCommands(quoted)).toEqual({ commands: [], errors: [] });
       }),
       fuzzRuns(200),

@@ -115,10 +115,19 @@ describe("parseCommands: which lines count", () => {
 
   it("never throws, whatever the comment", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("/ack", "/status x", "```", "/timeline 99:99 a", "> /ack", "/commander @")), { maxLength: 20 }), (lines) => {
-        const parsed = parseCommands(lines.join("\n"));
-        for (const e of parsed.errors) expect(e.message.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 40 }),
+            fc.constantFrom("/ack", "/status x", "```", "/timeline 99:99 a", "> /ack", "/commander @"),
+          ),
+          { maxLength: 20 },
+        ),
+        (lines) => {
+          const parsed = parseCommands(lines.join("\n"));
+          for (const e of parsed.errors) expect(e.message.length).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 });

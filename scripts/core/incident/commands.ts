@@ -13,7 +13,13 @@ export type Severity = NonNullable<IncidentRecord["severity"]>;
 export type CommandStatus = Exclude<IncidentRecord["status"], "not-incident" | "triage">;
 
 export const SEVERITIES: readonly Severity[] = ["P1", "P2", "P3", "P4", "P5"];
-export const COMMAND_STATUSES: readonly CommandStatus[] = ["investigating", "identified", "monitoring", "mitigated", "resolved"];
+export const COMMAND_STATUSES: readonly CommandStatus[] = [
+  "investigating",
+  "identified",
+  "monitoring",
+  "mitigated",
+  "resolved",
+];
 
 /** GitHub login syntax (same rule as common.schema.json#/$defs/login). */
 export const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
@@ -89,7 +95,8 @@ export function parseCommands(body: string): ParsedCommands {
     const line = index + 1;
     if (fence !== null) {
       const close = FENCE.exec(raw);
-      if (close?.[1] && close[1][0] === fence[0] && close[1].length >= fence.length && raw.trim() === close[1]) fence = null;
+      if (close?.[1] && close[1][0] === fence[0] && close[1].length >= fence.length && raw.trim() === close[1])
+        fence = null;
       return;
     }
     const open = FENCE.exec(raw);
@@ -139,36 +146,57 @@ function parseCommandLine(name: string, args: string): IncidentCommand | { messa
     case "severity": {
       const level = args.toUpperCase();
       if ((SEVERITIES as readonly string[]).includes(level)) return { name: "severity", severity: level as Severity };
-      return { message: `\`/severity\` needs one level, P1 (most severe) to P5, for example \`/severity P2\`${args ? `; \`${code(args)}\` is not one` : ""}.` };
+      return {
+        message: `\`/severity\` needs one level, P1 (most severe) to P5, for example \`/severity P2\`${args ? `; \`${code(args)}\` is not one` : ""}.`,
+      };
     }
     case "status": {
       const status = args.toLowerCase();
-      if ((COMMAND_STATUSES as readonly string[]).includes(status)) return { name: "status", status: status as CommandStatus };
-      return { message: `\`/status\` needs one of ${COMMAND_STATUSES.map((s) => `\`${s}\``).join(", ")}${args ? `; \`${code(args)}\` is not one` : ""}.` };
+      if ((COMMAND_STATUSES as readonly string[]).includes(status))
+        return { name: "status", status: status as CommandStatus };
+      return {
+        message: `\`/status\` needs one of ${COMMAND_STATUSES.map((s) => `\`${s}\``).join(", ")}${args ? `; \`${code(args)}\` is not one` : ""}.`,
+      };
     }
     case "timeline":
       return parseTimeline(args);
     case "followup":
-      if (!args) return { message: "`/followup` needs the title of the follow-up issue, for example `/followup Alert on indexer consumer lag`." };
-      if (args.length > MAX_FOLLOWUP_TITLE) return { message: `\`/followup\` titles are limited to ${MAX_FOLLOWUP_TITLE} characters; put the details in the new issue.` };
+      if (!args)
+        return {
+          message:
+            "`/followup` needs the title of the follow-up issue, for example `/followup Alert on indexer consumer lag`.",
+        };
+      if (args.length > MAX_FOLLOWUP_TITLE)
+        return {
+          message: `\`/followup\` titles are limited to ${MAX_FOLLOWUP_TITLE} characters; put the details in the new issue.`,
+        };
       return { name: "followup", text: args };
     case "resolve":
       return { name: "resolve", summary: args || null };
     case "not-incident":
-      if (!args) return { message: "`/not-incident` needs a short reason for the reporter, for example `/not-incident only affects one internal test account`." };
+      if (!args)
+        return {
+          message:
+            "`/not-incident` needs a short reason for the reporter, for example `/not-incident only affects one internal test account`.",
+        };
       return { name: "not-incident", reason: args };
     default:
       return { message: unknownCommandMessage(name) };
   }
 }
 
-function parseLoginCommand(name: "commander" | "comms" | "responder", args: string): IncidentCommand | { message: string } {
+function parseLoginCommand(
+  name: "commander" | "comms" | "responder",
+  args: string,
+): IncidentCommand | { message: string } {
   const words = args.split(/\s+/).filter((w) => w !== "");
   const example = `\`/${name} @login\``;
-  if (words.length === 0) return { message: `\`/${name}\` needs the GitHub login of one person, for example ${example}.` };
+  if (words.length === 0)
+    return { message: `\`/${name}\` needs the GitHub login of one person, for example ${example}.` };
   if (words.length > 1) return { message: `\`/${name}\` takes exactly one login; write one command per person.` };
   const login = (words[0] ?? "").replace(/^@/, "");
-  if (!LOGIN_PATTERN.test(login)) return { message: `\`${code(words[0] ?? "")}\` is not a GitHub login; use ${example}.` };
+  if (!LOGIN_PATTERN.test(login))
+    return { message: `\`${code(words[0] ?? "")}\` is not a GitHub login; use ${example}.` };
   return { name, login };
 }
 
@@ -178,12 +206,21 @@ function parseTimeline(args: string): IncidentCommand | { message: string } {
   if (timed) {
     const hours = Number(timed[1]);
     const minutes = Number(timed[2]);
-    if (hours > 23 || minutes > 59) return { message: `\`${timed[1]}:${timed[2]}\` is not a time of day; use 24-hour \`HH:MM\` in UTC.` };
+    if (hours > 23 || minutes > 59)
+      return { message: `\`${timed[1]}:${timed[2]}\` is not a time of day; use 24-hour \`HH:MM\` in UTC.` };
     const text = (timed[3] ?? "").trim();
-    if (!text) return { message: "`/timeline` needs some text after the time, for example `/timeline 14:05 rolled back the 13:50 deploy`." };
+    if (!text)
+      return {
+        message:
+          "`/timeline` needs some text after the time, for example `/timeline 14:05 rolled back the 13:50 deploy`.",
+      };
     return { name: "timeline", time: `${String(hours).padStart(2, "0")}:${timed[2]}`, text };
   }
-  if (!args) return { message: "`/timeline` needs some text, for example `/timeline 14:05 rolled back the 13:50 deploy` (the time is optional, in UTC)." };
+  if (!args)
+    return {
+      message:
+        "`/timeline` needs some text, for example `/timeline 14:05 rolled back the 13:50 deploy` (the time is optional, in UTC).",
+    };
   return { name: "timeline", time: null, text: args };
 }
 
@@ -197,7 +234,9 @@ function unknownCommandMessage(name: string): string {
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   const hint = best ? ` Did you mean \`/${best}\`?` : "";
-  const list = Object.values(COMMAND_USAGE).map((u) => `\`${u}\``).join(", ");
+  const list = Object.values(COMMAND_USAGE)
+    .map((u) => `\`${u}\``)
+    .join(", ");
   return `\`/${code(name)}\` is not a command I know.${hint} Valid commands: ${list}.`;
 }
 

@@ -21,7 +21,13 @@ const render = (state: IncidentState, extra: Partial<IncidentCommentInput> = {})
     playbooks,
     ...extra,
   });
-const step = (state: IncidentState, author: string, command: Parameters<typeof applyCommand>[1]) => applyCommand(state, command, { author, at: utc("2026-10-22T15:36:00Z"), authorized: true, oncallNow: ["alice", "bob"] }).state;
+const step = (state: IncidentState, author: string, command: Parameters<typeof applyCommand>[1]) =>
+  applyCommand(state, command, {
+    author,
+    at: utc("2026-10-22T15:36:00Z"),
+    authorized: true,
+    oncallNow: ["alice", "bob"],
+  }).state;
 
 describe("renderIncidentComment", () => {
   it("shows severity with its meaning, status, on-call people mentioned and the deadline", () => {
@@ -34,7 +40,9 @@ describe("renderIncidentComment", () => {
   });
 
   it("explains an unknown severity and a missing deadline target", () => {
-    const text = render(freshState({ severity: null }), { deadline: { tier: "limited", targetMinutes: null, deadline: null } });
+    const text = render(freshState({ severity: null }), {
+      deadline: { tier: "limited", targetMinutes: null, deadline: null },
+    });
     expect(text).toContain("Not set yet: the reporter was not sure");
     expect(text).toContain("no target: everyone on call is outside support hours");
     expect(text).not.toContain("company-wide");
@@ -42,7 +50,9 @@ describe("renderIncidentComment", () => {
 
   it("links the playbooks of the affected services only", () => {
     const text = render(freshState({ services: ["checkout"] }), { repoUrl: "https://github.com/example-org/oncall/" });
-    expect(text).toContain("- [Checkout payment failures](https://github.com/example-org/oncall/blob/HEAD/playbooks/checkout-payment-failures.md) (checkout)");
+    expect(text).toContain(
+      "- [Checkout payment failures](https://github.com/example-org/oncall/blob/HEAD/playbooks/checkout-payment-failures.md) (checkout)",
+    );
     expect(text).not.toContain("Search index lag");
     expect(render(freshState({ services: [] }))).toContain("No playbook covers this incident yet");
   });
@@ -60,7 +70,11 @@ describe("renderIncidentComment", () => {
 
   it("checks the response checklist as the incident advances", () => {
     const checked = (text: string) => [...text.matchAll(/^- \[x\] (.*)$/gm)].map((m) => m[1]);
-    expect(checked(render(freshState()))).toEqual(["Report received and labelled", "On-call engineers assigned and notified", "Severity set (`/severity`)"]);
+    expect(checked(render(freshState()))).toEqual([
+      "Report received and labelled",
+      "On-call engineers assigned and notified",
+      "Severity set (`/severity`)",
+    ]);
     let state = step(freshState(), "alice", { name: "ack" });
     state = step(state, "alice", { name: "status", status: "mitigated" });
     state = step(state, "alice", { name: "followup", text: "x" });
@@ -74,14 +88,29 @@ describe("renderIncidentComment", () => {
 
   it("lists every command without any line starting with a slash", () => {
     const text = render(freshState());
-    for (const command of ["/ack", "/commander @login", "/comms @login", "/severity P1..P5", "/timeline [HH:MM] text", "/responder @login", "/followup text", "/resolve [summary]", "/not-incident reason", "/sync"]) {
+    for (const command of [
+      "/ack",
+      "/commander @login",
+      "/comms @login",
+      "/severity P1..P5",
+      "/timeline [HH:MM] text",
+      "/responder @login",
+      "/followup text",
+      "/resolve [summary]",
+      "/not-incident reason",
+      "/sync",
+    ]) {
       expect(text).toContain(`\`${command}\``);
     }
     expect(text.split("\n").filter((l) => /^\s*\//.test(l))).toEqual([]);
   });
 
   it("neutralizes mentions and HTML in echoed text and keeps the hidden state intact", () => {
-    let state = step(freshState(), "bob", { name: "timeline", time: null, text: "@carol broke it <!-- oncall:incident-state v1 e30= -->" });
+    let state = step(freshState(), "bob", {
+      name: "timeline",
+      time: null,
+      text: "@carol broke it <!-- oncall:incident-state v1 e30= -->",
+    });
     state = step(state, "bob", { name: "resolve", summary: "thanks @dave <b>x</b>" });
     const text = render(state);
     expect(text).not.toMatch(/@carol|@dave/);
@@ -97,7 +126,12 @@ describe("renderIncidentComment", () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed.toString(36);
     };
-    for (let i = 0; i < 400; i++) state = applyCommand(state, { name: "timeline", time: null, text: `note ${i} ${Array.from({ length: 14 }, word).join(" ")}` }, { author: "bob", at: utc("2026-10-22T16:00:00Z").plus({ minutes: i }), authorized: true, oncallNow: [] }).state;
+    for (let i = 0; i < 400; i++)
+      state = applyCommand(
+        state,
+        { name: "timeline", time: null, text: `note ${i} ${Array.from({ length: 14 }, word).join(" ")}` },
+        { author: "bob", at: utc("2026-10-22T16:00:00Z").plus({ minutes: i }), authorized: true, oncallNow: [] },
+      ).state;
     const text = render(state);
     expect(text.length).toBeLessThanOrEqual(65_536);
     expect(text).toMatch(/_\d+ earlier entries are not shown here/);
@@ -106,6 +140,8 @@ describe("renderIncidentComment", () => {
   });
 
   it("shows notes, such as a state rebuilt from the issue", () => {
-    expect(render(freshState(), { notes: ["The saved state could not be decoded. @x"] })).toContain("> [!NOTE]\n> The saved state could not be decoded. @\u200bx");
+    expect(render(freshState(), { notes: ["The saved state could not be decoded. @x"] })).toContain(
+      "> [!NOTE]\n> The saved state could not be decoded. @\u200bx",
+    );
   });
 });

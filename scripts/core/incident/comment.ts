@@ -45,7 +45,8 @@ export interface IncidentCommentInput {
 
 const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
   ack: "acknowledge: you are on it (the first on-call engineer to do so becomes Incident Commander)",
-  confirm: "confirm a report awaiting triage as an incident: the on-call engineers are assigned and the acknowledgement clock starts",
+  confirm:
+    "confirm a report awaiting triage as an incident: the on-call engineers are assigned and the acknowledgement clock starts",
   commander: "hand the Incident Commander role to someone",
   comms: "name the Communications Officer",
   severity: "change the severity",
@@ -69,7 +70,8 @@ export function renderIncidentComment(input: IncidentCommentInput): string {
     const text = `${visible}\n\n${marker}`;
     if (text.length <= COMMENT_LIMIT) return text;
     // Nothing left to trim but still too long (hostile text): cut the visible part, never the state.
-    if (timeline.length === 0) return `${capText(visible, Math.max(0, COMMENT_LIMIT - marker.length - 2))}\n\n${marker}`;
+    if (timeline.length === 0)
+      return `${capText(visible, Math.max(0, COMMENT_LIMIT - marker.length - 2))}\n\n${marker}`;
     timeline = timeline.slice(Math.ceil(timeline.length / 4));
   }
 }
@@ -77,26 +79,56 @@ export function renderIncidentComment(input: IncidentCommentInput): string {
 function summary({ state, policy, oncallNow, deadline, notes }: IncidentCommentInput): string[] {
   const level = policy.severities.find((s) => s.id === state.severity);
   const open = !isClosedStatus(state.status);
-  const lines = [`## Incident INC-${state.issue}: ${level ? `${level.id} ${level.name}` : "severity not set"}, ${statusWords(state)}`, ""];
+  const lines = [
+    `## Incident INC-${state.issue}: ${level ? `${level.id} ${level.name}` : "severity not set"}, ${statusWords(state)}`,
+    "",
+  ];
   for (const note of notes ?? []) lines.push(`> [!NOTE]\n> ${safeInline(note, 1000)}`, "");
   if (state.status === "triage") lines.push(...triageNote(state), "");
   lines.push("| | |", "| --- | --- |");
-  lines.push(`| **Severity** | ${level ? `**${level.id} ${level.name}**: ${safeInline(level.description)}` : "Not set yet: the reporter was not sure. Set it with `/severity P1..P5`; when in doubt, choose the more severe level."} |`);
-  lines.push(`| **Status** | ${state.status === "triage" ? "triage: awaiting `/confirm` or `/not-incident`" : state.status} |`);
-  if (state.confirmedAt) lines.push(`| **Confirmed** | by ${safeInline(state.confirmedBy ?? "someone", 60)} at ${when(state.confirmedAt)} (reported ${when(state.reportedAt)}) |`);
-  lines.push(`| **Incident Commander** | ${state.commander ? `@${state.commander}` : "nobody yet: the first on-call engineer to acknowledge takes the role"} |`);
-  lines.push(`| **Communications Officer** | ${state.comms ? `@${state.comms}` : "nobody yet: the other on-call engineer takes the role"} |`);
-  lines.push(`| **On call now** | ${oncallNow.length ? oncallNow.map((p) => `@${p.login} (${p.layer})`).join(", ") : "nobody found in the schedule"} |`);
-  if (state.responders.length) lines.push(`| **Responders** | ${capList(state.responders.map((l) => `@${l}`), 30).join(", ")} |`);
-  lines.push(`| **Services** | ${state.services.length ? state.services.join(", ") : "none named (edit the report to add them)"} |`);
+  lines.push(
+    `| **Severity** | ${level ? `**${level.id} ${level.name}**: ${safeInline(level.description)}` : "Not set yet: the reporter was not sure. Set it with `/severity P1..P5`; when in doubt, choose the more severe level."} |`,
+  );
+  lines.push(
+    `| **Status** | ${state.status === "triage" ? "triage: awaiting `/confirm` or `/not-incident`" : state.status} |`,
+  );
+  if (state.confirmedAt)
+    lines.push(
+      `| **Confirmed** | by ${safeInline(state.confirmedBy ?? "someone", 60)} at ${when(state.confirmedAt)} (reported ${when(state.reportedAt)}) |`,
+    );
+  lines.push(
+    `| **Incident Commander** | ${state.commander ? `@${state.commander}` : "nobody yet: the first on-call engineer to acknowledge takes the role"} |`,
+  );
+  lines.push(
+    `| **Communications Officer** | ${state.comms ? `@${state.comms}` : "nobody yet: the other on-call engineer takes the role"} |`,
+  );
+  lines.push(
+    `| **On call now** | ${oncallNow.length ? oncallNow.map((p) => `@${p.login} (${p.layer})`).join(", ") : "nobody found in the schedule"} |`,
+  );
+  if (state.responders.length)
+    lines.push(
+      `| **Responders** | ${capList(
+        state.responders.map((l) => `@${l}`),
+        30,
+      ).join(", ")} |`,
+    );
+  lines.push(
+    `| **Services** | ${state.services.length ? state.services.join(", ") : "none named (edit the report to add them)"} |`,
+  );
   lines.push(`| **Production** | ${state.production ? "yes" : "no, a non-production environment"} |`);
   const ack = ackLine(state, deadline);
   if (ack) lines.push(`| **Acknowledgement** | ${ack} |`);
-  if (open && level?.statusUpdateMinutes) lines.push(`| **Status updates** | due at least every ${duration(level.statusUpdateMinutes)} while the incident is open (\`/timeline\`) |`);
+  if (open && level?.statusUpdateMinutes)
+    lines.push(
+      `| **Status updates** | due at least every ${duration(level.statusUpdateMinutes)} while the incident is open (\`/timeline\`) |`,
+    );
   if (state.summary) lines.push(`| **Summary** | ${safeInline(state.summary)} |`);
   lines.push("");
   if (open && level?.companyComms) {
-    lines.push(`> [!IMPORTANT]\n> ${level.id} incidents are announced company-wide. ${state.comms ? `@${state.comms}, as` : "As"} Communications Officer, please tell the company what is affected and keep the update current${level.statusUpdateMinutes ? ` (every ${duration(level.statusUpdateMinutes)})` : ""}.`, "");
+    lines.push(
+      `> [!IMPORTANT]\n> ${level.id} incidents are announced company-wide. ${state.comms ? `@${state.comms}, as` : "As"} Communications Officer, please tell the company what is affected and keep the update current${level.statusUpdateMinutes ? ` (every ${duration(level.statusUpdateMinutes)})` : ""}.`,
+      "",
+    );
   }
   return lines;
 }
@@ -121,7 +153,9 @@ function triageNote(state: IncidentState): string[] {
 
 function ackLine(state: IncidentState, deadline: IncidentDeadline | null | undefined): string | null {
   if (state.status === "triage") return "not started: the report awaits triage, and the clock starts at `/confirm`";
-  const due = deadline?.deadline ? `${when(deadline.deadline)}${deadline.targetMinutes ? ` (${deadline.tier} support, ${deadline.targetMinutes} min)` : ""}` : null;
+  const due = deadline?.deadline
+    ? `${when(deadline.deadline)}${deadline.targetMinutes ? ` (${deadline.tier} support, ${deadline.targetMinutes} min)` : ""}`
+    : null;
   if (state.acknowledgedAt) {
     const late = due && deadline?.deadline && Date.parse(state.acknowledgedAt) > deadline.deadline.toMillis();
     return `acknowledged by ${state.acknowledgedBy ?? "someone"} at ${when(state.acknowledgedAt)}${due ? `; deadline was ${due}${late ? ", missed" : ", met"}` : ""}`;
@@ -136,7 +170,10 @@ function playbooks({ state, playbooks, repoUrl }: IncidentCommentInput): string[
   const base = repoUrl ? `${repoUrl.replace(/\/+$/, "")}/blob/HEAD/` : "../blob/HEAD/";
   const matching = playbooks.filter((p) => p.services.some((s) => state.services.includes(s)));
   const lines = ["### Playbooks", ""];
-  if (matching.length === 0) lines.push(`No playbook covers ${state.services.length ? "these services" : "this incident yet"}; see [all playbooks](${base.replace("/blob/", "/tree/")}playbooks).`);
+  if (matching.length === 0)
+    lines.push(
+      `No playbook covers ${state.services.length ? "these services" : "this incident yet"}; see [all playbooks](${base.replace("/blob/", "/tree/")}playbooks).`,
+    );
   for (const p of [...matching].sort((a, b) => a.path.localeCompare(b.path))) {
     const services = p.services.filter((s) => state.services.includes(s)).join(", ");
     lines.push(`- [${safeInline(p.title, 200).replace(/[[\]]/g, "")}](${base}${encodeURI(p.path)}) (${services})`);
@@ -147,7 +184,8 @@ function playbooks({ state, playbooks, repoUrl }: IncidentCommentInput): string[
 
 function checklist({ state, policy }: IncidentCommentInput): string[] {
   const level = policy.severities.find((s) => s.id === state.severity);
-  const reached = (status: string) => state.timeline.some((e) => e.kind === "status" && e.text.includes(status)) || state.status === status;
+  const reached = (status: string) =>
+    state.timeline.some((e) => e.kind === "status" && e.text.includes(status)) || state.status === status;
   const box = (done: boolean, text: string) => `- [${done ? "x" : " "}] ${text}`;
   const closed = isClosedStatus(state.status);
   const lines = ["### Checklist", "", "**Raise**", ""];
@@ -159,25 +197,47 @@ function checklist({ state, policy }: IncidentCommentInput): string[] {
   lines.push("", "**Address**", "");
   lines.push(box(Boolean(state.commander), "Incident Commander in charge (`/commander`)"));
   lines.push(box(Boolean(state.comms), "Communications Officer named (`/comms`)"));
-  lines.push(box(state.timeline.some((e) => e.kind === "note"), "Findings and updates on the timeline (`/timeline`)"));
-  lines.push(box(reached("identified") || Boolean(state.mitigatedAt) || closed, "Cause identified (`/status identified`)"));
+  lines.push(
+    box(
+      state.timeline.some((e) => e.kind === "note"),
+      "Findings and updates on the timeline (`/timeline`)",
+    ),
+  );
+  lines.push(
+    box(reached("identified") || Boolean(state.mitigatedAt) || closed, "Cause identified (`/status identified`)"),
+  );
   lines.push(box(Boolean(state.mitigatedAt) || closed, "Impact mitigated (`/status mitigated`)"));
   lines.push("", "**Resolve**", "");
   lines.push(box(state.followups.length > 0, "Follow-up work tracked (`/followup`)"));
   lines.push(box(closed, "Resolved with a summary (`/resolve`)"));
-  if (level?.postmortem) lines.push(box(false, `Postmortem written: required for ${level.id}, a draft is opened by pull request after resolution`));
+  if (level?.postmortem)
+    lines.push(
+      box(false, `Postmortem written: required for ${level.id}, a draft is opened by pull request after resolution`),
+    );
   lines.push("");
   return lines;
 }
 
 function commands(): string[] {
-  const rows = (Object.keys(COMMAND_USAGE) as CommandName[]).map((name) => `| \`${COMMAND_USAGE[name].replace(/\|/g, "\\|")}\` | ${COMMAND_HELP[name]} |`);
-  return ["<details><summary>Commands (one per line in a comment)</summary>", "", "| command | what it does |", "| --- | --- |", ...rows, "", "</details>", ""];
+  const rows = (Object.keys(COMMAND_USAGE) as CommandName[]).map(
+    (name) => `| \`${COMMAND_USAGE[name].replace(/\|/g, "\\|")}\` | ${COMMAND_HELP[name]} |`,
+  );
+  return [
+    "<details><summary>Commands (one per line in a comment)</summary>",
+    "",
+    "| command | what it does |",
+    "| --- | --- |",
+    ...rows,
+    "",
+    "</details>",
+    "",
+  ];
 }
 
 function timelineSection(entries: readonly TimelineEntry[], hidden: number): string[] {
   const lines = ["### Timeline", ""];
-  if (hidden > 0) lines.push(`_${hidden} earlier entries are not shown here; they are kept in the incident record._`, "");
+  if (hidden > 0)
+    lines.push(`_${hidden} earlier entries are not shown here; they are kept in the incident record._`, "");
   for (const e of entries) lines.push(`- ${when(e.at)} · ${safeInline(e.author, 60)} · ${safeInline(e.text, 2000)}`);
   if (entries.length === 0) lines.push("_Nothing yet._");
   return lines;

@@ -31,17 +31,41 @@ export const INCIDENT_KEYS = {
  */
 export const TRIAGED_LABEL = "triaged";
 
-const SEVERITY_COLORS: Readonly<Record<string, string>> = { P1: "b60205", P2: "d93f0b", P3: "fbca04", P4: "0e8a16", P5: "c5def5", unknown: "ededed" };
+const SEVERITY_COLORS: Readonly<Record<string, string>> = {
+  P1: "b60205",
+  P2: "d93f0b",
+  P3: "fbca04",
+  P4: "0e8a16",
+  P5: "c5def5",
+  unknown: "ededed",
+};
 
 /** Colour and description of each label the planner uses, so the adapter can create missing ones. */
 export function labelSpec(name: string): LabelSpec {
-  if (name === "incident") return { name, color: "b60205", description: "An incident, tracked by the on-call automation" };
-  if (name === "not-incident") return { name, color: "cfd3d7", description: "Reported as an incident; handled as an ordinary bug" };
+  if (name === "incident")
+    return { name, color: "b60205", description: "An incident, tracked by the on-call automation" };
+  if (name === "not-incident")
+    return { name, color: "cfd3d7", description: "Reported as an incident; handled as an ordinary bug" };
   if (name === "follow-up") return { name, color: "5319e7", description: "Follow-up work from an incident" };
-  if (name === TRIAGED_LABEL) return { name, color: "c2e0c6", description: "Confirmed from triage: the acknowledgement SLO counts from the confirmation" };
-  if (name === "status:triage") return { name, color: "fef2c0", description: "Reported by someone the policy does not trust yet: awaiting /confirm" };
+  if (name === TRIAGED_LABEL)
+    return {
+      name,
+      color: "c2e0c6",
+      description: "Confirmed from triage: the acknowledgement SLO counts from the confirmation",
+    };
+  if (name === "status:triage")
+    return {
+      name,
+      color: "fef2c0",
+      description: "Reported by someone the policy does not trust yet: awaiting /confirm",
+    };
   const severity = /^severity:(.+)$/.exec(name)?.[1];
-  if (severity) return { name, color: SEVERITY_COLORS[severity] ?? "ededed", description: severity === "unknown" ? "Severity not set yet" : `Incident severity ${severity}` };
+  if (severity)
+    return {
+      name,
+      color: SEVERITY_COLORS[severity] ?? "ededed",
+      description: severity === "unknown" ? "Severity not set yet" : `Incident severity ${severity}`,
+    };
   return { name, color: "1d76db", description: `Incident ${name.replace(/^status:/, "status: ")}` };
 }
 
@@ -49,7 +73,9 @@ export function labelSpec(name: string): LabelSpec {
  * Labels the state calls for: `incident`, `severity:P2` or `severity:unknown`, `status:<status>` (e.g.
  * `status:triage`) or `not-incident`, and `triaged` once a report was confirmed from triage.
  */
-export function desiredLabels(state: Pick<IncidentState, "severity" | "status"> & Partial<Pick<IncidentState, "confirmedAt">>): string[] {
+export function desiredLabels(
+  state: Pick<IncidentState, "severity" | "status"> & Partial<Pick<IncidentState, "confirmedAt">>,
+): string[] {
   const labels = ["incident", `severity:${state.severity ?? "unknown"}`];
   labels.push(state.status === "not-incident" ? "not-incident" : `status:${state.status}`);
   if (state.confirmedAt) labels.push(TRIAGED_LABEL);
@@ -57,13 +83,18 @@ export function desiredLabels(state: Pick<IncidentState, "severity" | "status"> 
 }
 
 /** Add what is missing, remove severity/status labels that no longer apply; other labels are left alone. */
-export function labelEffects(issue: number, state: Parameters<typeof desiredLabels>[0], current: readonly string[]): IncidentEffect[] {
+export function labelEffects(
+  issue: number,
+  state: Parameters<typeof desiredLabels>[0],
+  current: readonly string[],
+): IncidentEffect[] {
   const desired = desiredLabels(state);
   const add = desired.filter((l) => !current.includes(l));
   const remove = current.filter((l) => !desired.includes(l) && (/^(severity|status):/.test(l) || l === "not-incident"));
   const effects: IncidentEffect[] = [];
   if (remove.length > 0) effects.push({ kind: "remove-labels", issue, labels: remove });
-  if (add.length > 0) effects.push({ kind: "ensure-labels", labels: add.map(labelSpec) }, { kind: "add-labels", issue, labels: add });
+  if (add.length > 0)
+    effects.push({ kind: "ensure-labels", labels: add.map(labelSpec) }, { kind: "add-labels", issue, labels: add });
   return effects;
 }
 
@@ -71,7 +102,9 @@ export function labelEffects(issue: number, state: Parameters<typeof desiredLabe
  * The on-call people at report time, the roles and the responders; bots are never assigned. Nobody is
  * assigned while the report awaits triage.
  */
-export function desiredAssignees(state: Pick<IncidentState, "oncall" | "commander" | "comms" | "responders"> & Partial<Pick<IncidentState, "status">>): string[] {
+export function desiredAssignees(
+  state: Pick<IncidentState, "oncall" | "commander" | "comms" | "responders"> & Partial<Pick<IncidentState, "status">>,
+): string[] {
   if (state.status === "triage") return [];
   const logins = [...state.oncall, state.commander, state.comms, ...state.responders];
   return [...new Set(logins.filter((l): l is string => typeof l === "string" && !l.endsWith("[bot]")))];
@@ -87,7 +120,11 @@ export function refusalText(author: string): string {
  * that order (a refusal when a decision says so). Null when there is nothing to say: the bot comment
  * shows the rest.
  */
-export function replyText(author: string, decisions: readonly IncidentDecision[], errors: readonly CommandError[]): string | null {
+export function replyText(
+  author: string,
+  decisions: readonly IncidentDecision[],
+  errors: readonly CommandError[],
+): string | null {
   if (decisions.some((d) => d.kind === "refuse")) return refusalText(author);
   const lines: string[] = [];
   for (const e of errors) lines.push(`- Line ${e.line}, \`${safeCode(e.text, 100)}\`: ${e.message}`);
@@ -97,7 +134,9 @@ export function replyText(author: string, decisions: readonly IncidentDecision[]
   if (lines.length > 0) parts.push(`@${author}, some of that was not applied:`, "", ...lines);
   if (notify.length > 0) {
     if (parts.length > 0) parts.push("");
-    parts.push(`${notify.map((l) => `@${l}`).join(", ")}: @${author} asked for your help with this incident and assigned it to you. Please read the summary above and acknowledge with \`/ack\`.`);
+    parts.push(
+      `${notify.map((l) => `@${l}`).join(", ")}: @${author} asked for your help with this incident and assigned it to you. Please read the summary above and acknowledge with \`/ack\`.`,
+    );
   }
   return parts.length > 0 ? parts.join("\n") : null;
 }

@@ -22,7 +22,9 @@ import { INCIDENT_FORM_FIELDS, parseIncidentForm, parseStartTime, type ParsedInc
 import { formBody, type FormAnswers } from "./test-kit.js";
 import type { Policy } from "../model/index.js";
 
-const policy = parse(readFileSync(new URL("../../fixtures/minimal/incidents/policy.yaml", import.meta.url), "utf8")) as Policy;
+const policy = parse(
+  readFileSync(new URL("../../fixtures/minimal/incidents/policy.yaml", import.meta.url), "utf8"),
+) as Policy;
 const reportedAt = DateTime.fromISO("2026-10-22T15:30:00Z", { zone: "utc" });
 
 /** Checks the bounds stated in the module comment. */
@@ -40,24 +42,47 @@ function checkBounds(body: string, result: ParsedIncidentForm): void {
 const read = (body: string) => parseIncidentForm(body, { policy, reportedAt });
 
 /** Field headings as GitHub renders them, plus the near-misses reporters type. */
-const heading = fc.constantFrom(...INCIDENT_FORM_FIELDS.map((f) => `### ${f.label}`), "### Links", "### logs", "###", "#### Severity", "### SEVERITY!!", "### what's broken?");
+const heading = fc.constantFrom(
+  ...INCIDENT_FORM_FIELDS.map((f) => `### ${f.label}`),
+  "### Links",
+  "### logs",
+  "###",
+  "#### Severity",
+  "### SEVERITY!!",
+  "### what's broken?",
+);
 
 /** Answers for every field of the form, each hostile. */
 const answers: fc.Arbitrary<FormAnswers> = fc.record(
-  { what: hostileText(6), who: hostileLine(), severity: hostileLine(), services: hostileText(4), production: hostileLine(), started: hostileLine(), links: hostileText(6) },
+  {
+    what: hostileText(6),
+    who: hostileLine(),
+    severity: hostileLine(),
+    services: hostileText(4),
+    production: hostileLine(),
+    started: hostileLine(),
+    links: hostileText(6),
+  },
   { requiredKeys: [] },
 );
 
 const body = fc.oneof(
   answers.map(formBody),
   hostileText(),
-  fc.array(fc.tuple(heading, hostileText(4)), { maxLength: 10 }).map((parts) => parts.map(([h, t]) => `${h}\n\n${t}`).join("\n\n")),
-  fc.tuple(answers.map(formBody), fc.nat(), hostileText(6)).map(([b, i, noise]) => b.slice(0, i % (b.length + 1)) + noise + b.slice(i % (b.length + 1))),
+  fc
+    .array(fc.tuple(heading, hostileText(4)), { maxLength: 10 })
+    .map((parts) => parts.map(([h, t]) => `${h}\n\n${t}`).join("\n\n")),
+  fc
+    .tuple(answers.map(formBody), fc.nat(), hostileText(6))
+    .map(([b, i, noise]) => b.slice(0, i % (b.length + 1)) + noise + b.slice(i % (b.length + 1))),
 );
 
 describe("parseIncidentForm under fuzzing", () => {
   it("never throws and keeps its output bounded by the body", () => {
-    fc.assert(fc.property(body, (b) => checkBounds(b, read(b))), fuzzRuns(150));
+    fc.assert(
+      fc.property(body, (b) => checkBounds(b, read(b))),
+      fuzzRuns(150),
+    );
   });
 
   it("parses hostile 60,000-character bodies in linear time", () => {
@@ -81,14 +106,19 @@ describe("parseIncidentForm under fuzzing", () => {
   });
 
   it("still reads a bracketed link the way it did", () => {
-    const { report } = read(formBody({ what: "x", who: "y", links: "(see https://example.com/a_(b)).\n[x](https://example.com/c)]" }));
+    const { report } = read(
+      formBody({ what: "x", who: "y", links: "(see https://example.com/a_(b)).\n[x](https://example.com/c)]" }),
+    );
     expect(report.links).toEqual(["https://example.com/a_(b)", "https://example.com/c"]);
   });
 });
 
 describe("parseStartTime under fuzzing", () => {
   it("returns a valid instant or null, never throws", () => {
-    const text = fc.oneof(hostileLine(), fc.constantFrom("15:20", "99:99 UTC", "2026-02-30 10:00", "2026-10-22T25:00Z", "+275760-09-13T00:00Z"));
+    const text = fc.oneof(
+      hostileLine(),
+      fc.constantFrom("15:20", "99:99 UTC", "2026-02-30 10:00", "2026-10-22T25:00Z", "+275760-09-13T00:00Z"),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const at = parseStartTime(t, reportedAt);

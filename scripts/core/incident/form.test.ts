@@ -18,11 +18,16 @@ describe("parseIncidentForm", () => {
     expect(report.services).toEqual(["checkout", "api-gateway"]);
     expect(report.production).toBe(true);
     expect(report.startedAt?.toISO()).toBe("2026-10-22T15:20:00.000Z");
-    expect(report.links).toEqual(["https://grafana.fernhill.example/d/checkout-overview/checkout", "https://fernhill.example/support/tickets/12345"]);
+    expect(report.links).toEqual([
+      "https://grafana.fernhill.example/d/checkout-overview/checkout",
+      "https://fernhill.example/support/tickets/12345",
+    ]);
   });
 
   it("accepts empty optional answers without complaint", () => {
-    const { report, problems } = read(formBody({ what: "Search is empty", who: "All buyers", severity: "P3 - Moderate: something", production: "No" }));
+    const { report, problems } = read(
+      formBody({ what: "Search is empty", who: "All buyers", severity: "P3 - Moderate: something", production: "No" }),
+    );
     expect(problems).toEqual([]);
     expect(report).toMatchObject({ services: [], production: false, startedAt: null, startedText: null, links: [] });
   });
@@ -34,7 +39,15 @@ describe("parseIncidentForm", () => {
   });
 
   it("names each missing or garbled answer in plain words, and keeps what is known", () => {
-    const { report, problems } = read(formBody({ severity: "urgent!!", services: "checkout, payments-v2", production: "maybe", started: "after lunch", links: "see the slack thread\nhttps://status.example.com/x." }));
+    const { report, problems } = read(
+      formBody({
+        severity: "urgent!!",
+        services: "checkout, payments-v2",
+        production: "maybe",
+        started: "after lunch",
+        links: "see the slack thread\nhttps://status.example.com/x.",
+      }),
+    );
     expect(report.services).toEqual(["checkout"]);
     expect(report.severity).toBeNull();
     expect(report.production).toBeNull();
@@ -60,7 +73,8 @@ describe("parseIncidentForm", () => {
   });
 
   it("matches edited headings and folds stray headings into the answer above", () => {
-    const body = "### what is broken\n\nLogin fails\n\n### Stack trace\n\nTypeError at auth.js:12\n\n### Who is affected\n\nall staff\n\n### severity\n\np1\n\n### Services\n\nauth\n\n### Production\n\nyes";
+    const body =
+      "### what is broken\n\nLogin fails\n\n### Stack trace\n\nTypeError at auth.js:12\n\n### Who is affected\n\nall staff\n\n### severity\n\np1\n\n### Services\n\nauth\n\n### Production\n\nyes";
     const { report, problems } = read(body);
     expect(report.what).toBe("Login fails\n\n### Stack trace\n\nTypeError at auth.js:12");
     expect(report).toMatchObject({ who: "all staff", severity: "P1", services: ["auth"], production: true });
@@ -73,13 +87,28 @@ describe("parseIncidentForm", () => {
   });
 
   it("reads Markdown links and drops trailing punctuation", () => {
-    const { report, problems } = read(formBody({ what: "x", who: "y", severity: "P4", production: "Yes", links: "- [dashboard](https://grafana.example/d/abc?from=1&to=2).\n- https://example.com/a_(b)\n- https://example.com/page, see above" }));
+    const { report, problems } = read(
+      formBody({
+        what: "x",
+        who: "y",
+        severity: "P4",
+        production: "Yes",
+        links:
+          "- [dashboard](https://grafana.example/d/abc?from=1&to=2).\n- https://example.com/a_(b)\n- https://example.com/page, see above",
+      }),
+    );
     expect(problems).toEqual([]);
-    expect(report.links).toEqual(["https://grafana.example/d/abc?from=1&to=2", "https://example.com/a_(b)", "https://example.com/page"]);
+    expect(report.links).toEqual([
+      "https://grafana.example/d/abc?from=1&to=2",
+      "https://example.com/a_(b)",
+      "https://example.com/page",
+    ]);
   });
 
   it("rejects a start time after the report but keeps the text", () => {
-    const { report, problems } = read(formBody({ what: "x", who: "y", severity: "P4", production: "Yes", started: "2026-10-23 09:00" }));
+    const { report, problems } = read(
+      formBody({ what: "x", who: "y", severity: "P4", production: "Yes", started: "2026-10-23 09:00" }),
+    );
     expect(report.startedAt).toBeNull();
     expect(report.startedText).toBe("2026-10-23 09:00");
     expect(problems[0]).toMatch(/after the issue was opened/);
@@ -87,10 +116,25 @@ describe("parseIncidentForm", () => {
 
   it("never throws, whatever the body", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), fc.array(fc.constantFrom("### Severity\n\n", "### Links\n\n", "### What is broken?\n\n", "_No response_", "\n", "P9", "https://x.y"), { maxLength: 12 }), (noise, parts) => {
-        const result = read(parts.join("") + noise);
-        expect(Array.isArray(result.problems)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ maxLength: 400 }),
+        fc.array(
+          fc.constantFrom(
+            "### Severity\n\n",
+            "### Links\n\n",
+            "### What is broken?\n\n",
+            "_No response_",
+            "\n",
+            "P9",
+            "https://x.y",
+          ),
+          { maxLength: 12 },
+        ),
+        (noise, parts) => {
+          const result = read(parts.join("") + noise);
+          expect(Array.isArray(result.problems)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -116,7 +160,9 @@ describe("parseStartTime", () => {
 });
 
 describe("the form template", () => {
-  const template = parse(repoFile(".github/ISSUE_TEMPLATE/incident.yml")) as { body: { type: string; id?: string; attributes: { label?: string; options?: string[] } }[] };
+  const template = parse(repoFile(".github/ISSUE_TEMPLATE/incident.yml")) as {
+    body: { type: string; id?: string; attributes: { label?: string; options?: string[] } }[];
+  };
   const fields = template.body.filter((f) => f.type !== "markdown");
 
   it("has exactly the fields the parser maps, with the same labels", () => {

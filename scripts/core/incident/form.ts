@@ -27,7 +27,11 @@ export const INCIDENT_FORM_FIELDS: readonly FormField[] = [
   { id: "who", label: "Who is affected?", aliases: ["who", "impact", "affected users"] },
   { id: "severity", label: "Severity", aliases: ["priority"] },
   { id: "services", label: "Affected services", aliases: ["services", "service", "affected service"] },
-  { id: "production", label: "Is production affected?", aliases: ["production", "in production", "production affected"] },
+  {
+    id: "production",
+    label: "Is production affected?",
+    aliases: ["production", "in production", "production affected"],
+  },
   { id: "started", label: "When did it start?", aliases: ["started", "started at", "start", "start time", "when"] },
   { id: "links", label: "Links", aliases: ["link", "references"] },
 ];
@@ -67,19 +71,34 @@ export function parseIncidentForm(body: string | null | undefined, options: Inci
   const text = (body ?? "").replace(/\r\n?/g, "\n");
   const answers = sectionAnswers(text);
   const problems: string[] = [];
-  const report: IncidentReport = { what: null, who: null, severity: null, services: [], production: null, startedAt: null, startedText: null, links: [] };
+  const report: IncidentReport = {
+    what: null,
+    who: null,
+    severity: null,
+    services: [],
+    production: null,
+    startedAt: null,
+    startedText: null,
+    links: [],
+  };
 
   if (answers.size === 0) {
     // Not written with the form (opened through the API, or the form was deleted): keep the text.
     report.what = text.trim() || null;
-    problems.push("The report does not follow the incident form, so severity, services and the start time are unknown. Please edit the issue or tell the on-call engineers in a comment.");
+    problems.push(
+      "The report does not follow the incident form, so severity, services and the start time are unknown. Please edit the issue or tell the on-call engineers in a comment.",
+    );
     return { report, problems };
   }
 
   report.what = answers.get("what") ?? null;
-  if (!report.what) problems.push("**What is broken?** is empty: please describe what you see and what you expected instead.");
+  if (!report.what)
+    problems.push("**What is broken?** is empty: please describe what you see and what you expected instead.");
   report.who = answers.get("who") ?? null;
-  if (!report.who) problems.push("**Who is affected?** is empty: please say who is affected (customers, staff, a country, an app) and roughly how many.");
+  if (!report.who)
+    problems.push(
+      "**Who is affected?** is empty: please say who is affected (customers, staff, a country, an app) and roughly how many.",
+    );
 
   readSeverity(answers.get("severity"), options.policy, report, problems);
   readServices(answers.get("services"), options.policy, report, problems);
@@ -107,7 +126,10 @@ function sectionAnswers(body: string): Map<FormField["id"], string> {
 }
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 function fieldFor(heading: string): FormField | undefined {
@@ -115,9 +137,16 @@ function fieldFor(heading: string): FormField | undefined {
   return INCIDENT_FORM_FIELDS.find((f) => normalize(f.label) === key || f.id === key || f.aliases.includes(key));
 }
 
-function readSeverity(answer: string | undefined, policy: IncidentFormOptions["policy"], report: IncidentReport, problems: string[]): void {
+function readSeverity(
+  answer: string | undefined,
+  policy: IncidentFormOptions["policy"],
+  report: IncidentReport,
+  problems: string[],
+): void {
   if (answer === undefined) {
-    problems.push("**Severity** is missing, so it is treated as not sure. The on-call engineers will set it with `/severity`.");
+    problems.push(
+      "**Severity** is missing, so it is treated as not sure. The on-call engineers will set it with `/severity`.",
+    );
     return;
   }
   if (/^not sure\b/i.test(answer)) return;
@@ -128,12 +157,21 @@ function readSeverity(answer: string | undefined, policy: IncidentFormOptions["p
   else problems.push(`**Severity**: \`${inline(answer)}\` is not one of P1 to P5, so it is treated as not sure.`);
 }
 
-function readServices(answer: string | undefined, policy: IncidentFormOptions["policy"], report: IncidentReport, problems: string[]): void {
+function readServices(
+  answer: string | undefined,
+  policy: IncidentFormOptions["policy"],
+  report: IncidentReport,
+  problems: string[],
+): void {
   if (answer === undefined) return;
   const known = new Set(policy.services.map((s) => s.name));
   const unknown = new Set<string>();
   for (const raw of answer.split(/[,\n]/)) {
-    const name = raw.replace(/[`*]/g, "").replace(/^\s*[-*]\s+/, "").trim().toLowerCase();
+    const name = raw
+      .replace(/[`*]/g, "")
+      .replace(/^\s*[-*]\s+/, "")
+      .trim()
+      .toLowerCase();
     if (!name || EMPTY_ANSWERS.has(name)) continue;
     if (known.has(name)) {
       if (!report.services.includes(name)) report.services.push(name);
@@ -144,7 +182,9 @@ function readServices(answer: string | undefined, policy: IncidentFormOptions["p
     const shown = [...unknown].slice(0, 10).map((n) => `\`${inline(n)}\``);
     const names = shown.join(", ") + (unknown.size > 10 ? ` and ${unknown.size - 10} more` : "");
     const one = unknown.size === 1;
-    problems.push(`**Affected services**: ${names} ${one ? "is" : "are"} not in the service catalogue (${[...known].join(", ")}) and ${one ? "was" : "were"} left out.`);
+    problems.push(
+      `**Affected services**: ${names} ${one ? "is" : "are"} not in the service catalogue (${[...known].join(", ")}) and ${one ? "was" : "were"} left out.`,
+    );
   }
 }
 
@@ -152,18 +192,30 @@ function readProduction(answer: string | undefined, report: IncidentReport, prob
   const value = answer?.trim().toLowerCase();
   if (value && /^(yes|y|true|prod|production)\b/.test(value)) report.production = true;
   else if (value && /^(no|n|false)\b/.test(value)) report.production = false;
-  else problems.push(`**Is production affected?** ${answer === undefined ? "was not answered" : `\`${inline(answer)}\` is neither Yes nor No`}, so production is assumed.`);
+  else
+    problems.push(
+      `**Is production affected?** ${answer === undefined ? "was not answered" : `\`${inline(answer)}\` is neither Yes nor No`}, so production is assumed.`,
+    );
 }
 
-function readStarted(answer: string | undefined, reportedAt: DateTime, report: IncidentReport, problems: string[]): void {
+function readStarted(
+  answer: string | undefined,
+  reportedAt: DateTime,
+  report: IncidentReport,
+  problems: string[],
+): void {
   if (answer === undefined) return;
   const startedAt = parseStartTime(answer, reportedAt);
   if (!startedAt) {
     report.startedText = answer;
-    problems.push(`**When did it start?**: \`${inline(answer)}\` is not a time I can read. Use ISO 8601 (2026-10-22T15:20:00Z), \`YYYY-MM-DD HH:MM\` (UTC) or \`HH:MM UTC\` for today.`);
+    problems.push(
+      `**When did it start?**: \`${inline(answer)}\` is not a time I can read. Use ISO 8601 (2026-10-22T15:20:00Z), \`YYYY-MM-DD HH:MM\` (UTC) or \`HH:MM UTC\` for today.`,
+    );
   } else if (startedAt > reportedAt.plus({ minutes: 5 })) {
     report.startedText = answer;
-    problems.push(`**When did it start?**: \`${inline(answer)}\` is after the issue was opened; please check the date and time zone.`);
+    problems.push(
+      `**When did it start?**: \`${inline(answer)}\` is after the issue was opened; please check the date and time zone.`,
+    );
   } else report.startedAt = startedAt;
 }
 
@@ -203,8 +255,13 @@ function readLinks(answer: string | undefined, report: IncidentReport, problems:
     for (const url of urls) if (!report.links.includes(url)) report.links.push(url);
   }
   if (notLinks.length > 0) {
-    const shown = notLinks.slice(0, 3).map((l) => `\`${inline(l)}\``).join(", ");
-    problems.push(`**Links**: ${shown}${notLinks.length > 3 ? " and more" : ""} ${notLinks.length === 1 ? "is not a web address" : "are not web addresses"} (starting with https://), so ${notLinks.length === 1 ? "it was" : "they were"} not recorded as links.`);
+    const shown = notLinks
+      .slice(0, 3)
+      .map((l) => `\`${inline(l)}\``)
+      .join(", ");
+    problems.push(
+      `**Links**: ${shown}${notLinks.length > 3 ? " and more" : ""} ${notLinks.length === 1 ? "is not a web address" : "are not web addresses"} (starting with https://), so ${notLinks.length === 1 ? "it was" : "they were"} not recorded as links.`,
+    );
   }
 }
 

@@ -37,7 +37,8 @@ export function applyCommentCommands(
   let followups = 0;
   commands.forEach(({ line, command }, index) => {
     let why: string | null = null;
-    if (index >= perComment) why = `one comment applies at most ${perComment} commands; post the rest in another comment`;
+    if (index >= perComment)
+      why = `one comment applies at most ${perComment} commands; post the rest in another comment`;
     else if (command.name === "followup" && followups++ >= followupsPerComment) {
       why = `one comment opens at most ${followupsPerComment} follow-up issues; post the rest in another comment`;
     }

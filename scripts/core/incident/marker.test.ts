@@ -6,8 +6,16 @@ import { freshState, utc } from "./test-kit.js";
 
 const busyState = () => {
   let state = freshState({ links: ["https://grafana.example/d/x"], startedAt: utc("2026-10-22T15:00:00Z") });
-  state = applyCommand(state, { name: "ack" }, { author: "alice", at: utc("2026-10-22T15:34:00Z"), authorized: true, oncallNow: ["alice", "bob"], commentId: 1 }).state;
-  state = applyCommand(state, { name: "followup", text: "Ünïcødé & <b>html</b> --> done" }, { author: "bob", at: utc("2026-10-22T15:40:00Z"), authorized: true, oncallNow: [], commentId: 2 }).state;
+  state = applyCommand(
+    state,
+    { name: "ack" },
+    { author: "alice", at: utc("2026-10-22T15:34:00Z"), authorized: true, oncallNow: ["alice", "bob"], commentId: 1 },
+  ).state;
+  state = applyCommand(
+    state,
+    { name: "followup", text: "Ünïcødé & <b>html</b> --> done" },
+    { author: "bob", at: utc("2026-10-22T15:40:00Z"), authorized: true, oncallNow: [], commentId: 2 },
+  ).state;
   return state;
 };
 
@@ -29,7 +37,10 @@ describe("incident state marker", () => {
   });
 
   it("keeps a saved deadline, with or without a target", () => {
-    for (const deadline of [{ tier: "full" as const, targetMinutes: 10, at: "2026-10-22T15:40:00Z" }, { tier: "limited" as const, targetMinutes: null, at: null }]) {
+    for (const deadline of [
+      { tier: "full" as const, targetMinutes: 10, at: "2026-10-22T15:40:00Z" },
+      { tier: "limited" as const, targetMinutes: null, at: null },
+    ]) {
       const state = { ...busyState(), deadline };
       expect(parseStateMarker(serializeStateMarker(state))).toEqual({ state, problem: null });
     }
@@ -37,7 +48,10 @@ describe("incident state marker", () => {
 
   it("also reads an uncompressed block", () => {
     const state = freshState();
-    expect(parseStateMarker(`<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify(state)).toString("base64")} -->`).state).toEqual(state);
+    expect(
+      parseStateMarker(`<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify(state)).toString("base64")} -->`)
+        .state,
+    ).toEqual(state);
   });
 
   it("reports no state and no problem when there is no block", () => {
@@ -47,14 +61,42 @@ describe("incident state marker", () => {
 
   it.each([
     ["garbled base64", "<!-- oncall:incident-state v1 ####notbase64 -->", /could not be decoded/],
-    ["not JSON", `<!-- oncall:incident-state v1 ${Buffer.from("{nope").toString("base64")} -->`, /could not be decoded/],
+    [
+      "not JSON",
+      `<!-- oncall:incident-state v1 ${Buffer.from("{nope").toString("base64")} -->`,
+      /could not be decoded/,
+    ],
     ["a newer version", "<!-- oncall:incident-state v2 e30= -->", /format v2/],
-    ["a truncated block", `<!-- oncall:incident-state v1 ${serializeStateMarker(freshState()).slice(32, 200)} -->`, /could not be decoded/],
-    ["the wrong shape", `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ v: 1, issue: "57" })).toString("base64")} -->`, /invalid \(field issue\)/],
-    ["an unknown field", `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), extra: 1 })).toString("base64")} -->`, /unknown field extra/],
-    ["a tampered status", `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), status: "done" })).toString("base64")} -->`, /field status/],
-    ["a deadline without a tier", `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), deadline: { targetMinutes: 10, at: "2026-10-22T15:40:00Z" } })).toString("base64")} -->`, /field deadline/],
-    ["a deadline that is not an instant", `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), deadline: { tier: "full", targetMinutes: 10, at: "soon" } })).toString("base64")} -->`, /field deadline/],
+    [
+      "a truncated block",
+      `<!-- oncall:incident-state v1 ${serializeStateMarker(freshState()).slice(32, 200)} -->`,
+      /could not be decoded/,
+    ],
+    [
+      "the wrong shape",
+      `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ v: 1, issue: "57" })).toString("base64")} -->`,
+      /invalid \(field issue\)/,
+    ],
+    [
+      "an unknown field",
+      `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), extra: 1 })).toString("base64")} -->`,
+      /unknown field extra/,
+    ],
+    [
+      "a tampered status",
+      `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), status: "done" })).toString("base64")} -->`,
+      /field status/,
+    ],
+    [
+      "a deadline without a tier",
+      `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), deadline: { targetMinutes: 10, at: "2026-10-22T15:40:00Z" } })).toString("base64")} -->`,
+      /field deadline/,
+    ],
+    [
+      "a deadline that is not an instant",
+      `<!-- oncall:incident-state v1 ${Buffer.from(JSON.stringify({ ...freshState(), deadline: { tier: "full", targetMinutes: 10, at: "soon" } })).toString("base64")} -->`,
+      /field deadline/,
+    ],
   ])("starts fresh with a reason on %s", (_name, body, problem) => {
     const parsed = parseStateMarker(body);
     expect(parsed.state).toBeNull();
@@ -64,7 +106,11 @@ describe("incident state marker", () => {
   it("round-trips any timeline text", () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (text, title) => {
-        const state = { ...freshState(), title, timeline: [{ at: "2026-10-22T15:30:00Z", author: "alice", kind: "note" as const, text }] };
+        const state = {
+          ...freshState(),
+          title,
+          timeline: [{ at: "2026-10-22T15:30:00Z", author: "alice", kind: "note" as const, text }],
+        };
         expect(parseStateMarker(`x ${serializeStateMarker(state)} y`).state).toEqual(state);
       }),
     );

@@ -41,7 +41,10 @@ export function parseStateMarker(body: string | null | undefined): ParsedStateMa
   const match = [...(body ?? "").matchAll(new RegExp(MARKER.source, "g"))].pop();
   if (!match) return { state: null, problem: null };
   if (Number(match[1]) !== STATE_MARKER_VERSION) {
-    return { state: null, problem: `The saved incident state has format v${match[1]}, which this version does not read.` };
+    return {
+      state: null,
+      problem: `The saved incident state has format v${match[1]}, which this version does not read.`,
+    };
   }
   const payload = (match[2] ?? "").replace(/\s+/g, "");
   if (!BASE64.test(payload)) return { state: null, problem: "The saved incident state could not be decoded." };
@@ -55,7 +58,9 @@ export function parseStateMarker(body: string | null | undefined): ParsedStateMa
     return { state: null, problem: "The saved incident state could not be decoded." };
   }
   const problem = stateProblem(value);
-  return problem ? { state: null, problem: `The saved incident state is invalid (${problem}).` } : { state: value as IncidentState, problem: null };
+  return problem
+    ? { state: null, problem: `The saved incident state is invalid (${problem}).` }
+    : { state: value as IncidentState, problem: null };
 }
 
 /** Removes the hidden block, for showing or comparing the visible part of a comment. */
@@ -66,7 +71,21 @@ export function stripStateMarker(body: string): string {
 const STATUSES = ["triage", "investigating", "identified", "monitoring", "mitigated", "resolved", "not-incident"];
 const SEVERITIES = ["P1", "P2", "P3", "P4", "P5"];
 const TIERS = ["full", "partial", "limited"];
-const KINDS = ["opened", "confirmed", "ack", "role", "severity", "status", "note", "responder", "followup", "resolve", "not-incident", "slo", "reopened"];
+const KINDS = [
+  "opened",
+  "confirmed",
+  "ack",
+  "role",
+  "severity",
+  "status",
+  "note",
+  "responder",
+  "followup",
+  "resolve",
+  "not-incident",
+  "slo",
+  "reopened",
+];
 
 type Check = (v: unknown) => boolean;
 const str: Check = (v) => typeof v === "string";
@@ -100,10 +119,20 @@ const FIELDS: Record<string, Check> = {
   comms: optStr,
   rolesDefaulted: (v) => typeof v === "boolean",
   responders: strList,
-  timeline: (v) => Array.isArray(v) && v.every((e) => isObject(e) && str(e.at) && str(e.author) && str(e.text) && KINDS.includes(e.kind as string)),
+  timeline: (v) =>
+    Array.isArray(v) &&
+    v.every((e) => isObject(e) && str(e.at) && str(e.author) && str(e.text) && KINDS.includes(e.kind as string)),
   followups: (v) =>
     Array.isArray(v) &&
-    v.every((f) => isObject(f) && str(f.key) && str(f.title) && str(f.author) && (f.issue === undefined || Number.isInteger(f.issue)) && (f.closed === undefined || typeof f.closed === "boolean")),
+    v.every(
+      (f) =>
+        isObject(f) &&
+        str(f.key) &&
+        str(f.title) &&
+        str(f.author) &&
+        (f.issue === undefined || Number.isInteger(f.issue)) &&
+        (f.closed === undefined || typeof f.closed === "boolean"),
+    ),
   summary: optStr,
   notIncidentReason: optStr,
   formProblems: strList,

@@ -20,7 +20,13 @@ export interface OpenedIssue {
  * With `triageReason` (the reporter may not open incidents under the policy's `reporters`), status
  * `triage` instead: nobody is assigned and no SLO runs until /confirm.
  */
-export function openIncidentState(issue: OpenedIssue, report: IncidentReport, problems: readonly string[], oncall: readonly string[], triageReason?: string): IncidentState {
+export function openIncidentState(
+  issue: OpenedIssue,
+  report: IncidentReport,
+  problems: readonly string[],
+  oncall: readonly string[],
+  triageReason?: string,
+): IncidentState {
   const reportedAt = isoUtc(issue.createdAt);
   const state: IncidentState = {
     v: 1,
@@ -47,7 +53,12 @@ export function openIncidentState(issue: OpenedIssue, report: IncidentReport, pr
   const where = state.services.length ? ` affecting ${state.services.join(", ")}` : "";
   const env = state.production ? "" : " (not production)";
   const triage = triageReason ? " Awaiting triage: /confirm makes it an incident." : "";
-  state.timeline.push({ at: reportedAt, author: issue.author, kind: "opened", text: `Reported as ${state.severity ?? "severity not sure"}${where}${env}.${triage}` });
+  state.timeline.push({
+    at: reportedAt,
+    author: issue.author,
+    kind: "opened",
+    text: `Reported as ${state.severity ?? "severity not sure"}${where}${env}.${triage}`,
+  });
   return state;
 }
 
@@ -56,7 +67,13 @@ export function openIncidentState(issue: OpenedIssue, report: IncidentReport, pr
  * /severity, which an edit of the form must not undo. Returns the new state and its timeline entry,
  * if anything that matters changed.
  */
-export function applyReportEdit(state: IncidentState, report: IncidentReport, problems: readonly string[], by: string, at: DateTime): { state: IncidentState; entries: TimelineEntry[] } {
+export function applyReportEdit(
+  state: IncidentState,
+  report: IncidentReport,
+  problems: readonly string[],
+  by: string,
+  at: DateTime,
+): { state: IncidentState; entries: TimelineEntry[] } {
   const next = structuredClone(state);
   const before = { severity: next.severity, services: next.services.join(", "), production: next.production };
   copyReport(next, report);
@@ -65,9 +82,15 @@ export function applyReportEdit(state: IncidentState, report: IncidentReport, pr
   const changes: string[] = [];
   if (next.severity !== before.severity) changes.push(`severity ${next.severity ?? "not sure"}`);
   if (next.services.join(", ") !== before.services) changes.push(`services ${next.services.join(", ") || "none"}`);
-  if (next.production !== before.production) changes.push(next.production ? "production affected" : "production not affected");
+  if (next.production !== before.production)
+    changes.push(next.production ? "production affected" : "production not affected");
   if (changes.length === 0) return { state: next, entries: [] };
-  const entry: TimelineEntry = { at: isoUtc(at), author: by, kind: next.severity !== before.severity ? "severity" : "note", text: `Report edited: ${changes.join("; ")}.` };
+  const entry: TimelineEntry = {
+    at: isoUtc(at),
+    author: by,
+    kind: next.severity !== before.severity ? "severity" : "note",
+    text: `Report edited: ${changes.join("; ")}.`,
+  };
   next.timeline.push(entry);
   return { state: next, entries: [entry] };
 }
@@ -76,13 +99,22 @@ export function applyReportEdit(state: IncidentState, report: IncidentReport, pr
  * The issue was reopened: back to investigating (an open incident stays as it is), or back to triage
  * for a report that started there and was never confirmed: reopening is not confirming.
  */
-export function reopenIncidentState(state: IncidentState, by: string, at: DateTime): { state: IncidentState; entries: TimelineEntry[] } {
+export function reopenIncidentState(
+  state: IncidentState,
+  by: string,
+  at: DateTime,
+): { state: IncidentState; entries: TimelineEntry[] } {
   if (!isClosedStatus(state.status)) return { state, entries: [] };
   const next = structuredClone(state);
   next.status = next.triageReason && !next.confirmedAt ? "triage" : "investigating";
   delete next.resolvedAt;
   delete next.notIncidentReason;
-  const entry: TimelineEntry = { at: isoUtc(at), author: by, kind: "reopened", text: `Issue reopened; status back to ${next.status}.` };
+  const entry: TimelineEntry = {
+    at: isoUtc(at),
+    author: by,
+    kind: "reopened",
+    text: `Issue reopened; status back to ${next.status}.`,
+  };
   next.timeline.push(entry);
   return { state: next, entries: [entry] };
 }

@@ -13,14 +13,25 @@ import { parseCommands, type ParsedCommands } from "./commands.js";
 import { renderIncidentComment, type PlaybookRef } from "./comment.js";
 import { parseIncidentForm } from "./form.js";
 import { applyReportEdit, openIncidentState, reopenIncidentState } from "./open.js";
-import { incidentRecord, incidentRecordPath, incidentRecordYaml, saveDeadline, type IncidentDeadline } from "./record.js";
+import {
+  incidentRecord,
+  incidentRecordPath,
+  incidentRecordYaml,
+  saveDeadline,
+  type IncidentDeadline,
+} from "./record.js";
 import { commandKey, type IncidentDecision, type IncidentState } from "./state.js";
 import { applyCommentCommands } from "./limits.js";
-import { desiredAssignees, INCIDENT_KEYS, labelEffects, refusalText, replyText, type IncidentEffect } from "./effects.js";
+import {
+  desiredAssignees,
+  INCIDENT_KEYS,
+  labelEffects,
+  refusalText,
+  replyText,
+  type IncidentEffect,
+} from "./effects.js";
 import { neutralizeMentions, safeBlock } from "../model/index.js";
 import type { Policy } from "../model/index.js";
-
-;
 
 /** An issue comment as the planner needs it. */
 export interface IncidentComment {
@@ -94,7 +105,8 @@ export interface IncidentPlan {
 /** Plans one event; see the module comment. */
 export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
   const { issue, comment } = input;
-  if (input.event === "comment" && comment && isBotComment(comment)) return { state: input.priorState ?? rebuild(input).state, effects: [] };
+  if (input.event === "comment" && comment && isBotComment(comment))
+    return { state: input.priorState ?? rebuild(input).state, effects: [] };
 
   const notes: string[] = [];
   let state: IncidentState;
@@ -104,7 +116,9 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
     ({ state, rebuilt } = rebuild(input));
     if (rebuilt) {
       const why = input.priorStateProblem ?? "The bot comment with the saved incident state was not found.";
-      notes.push(`${why} The state was rebuilt from the issue${input.history?.length ? " and its earlier comments" : "; commands given before this one are not included"}.`);
+      notes.push(
+        `${why} The state was rebuilt from the issue${input.history?.length ? " and its earlier comments" : "; commands given before this one are not included"}.`,
+      );
     }
   }
   const before = JSON.stringify(state);
@@ -128,7 +142,12 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
     applied++;
     if (!input.authorized(c.author)) {
       // Only the refusal, and the comment counts as handled: no label, assignee or timeline change.
-      effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.reply(c.id), body: refusalText(c.author) });
+      effects.push({
+        kind: "upsert-comment",
+        issue: issue.number,
+        key: INCIDENT_KEYS.reply(c.id),
+        body: refusalText(c.author),
+      });
       state = markHandled(state, c.id, parsed);
       continue;
     }
@@ -137,7 +156,13 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
     decisions.push(...outcome.decisions);
     const errors = [...parsed.errors, ...outcome.refused].sort((x, y) => x.line - y.line);
     const reply = replyText(c.author, outcome.decisions, errors);
-    if (reply) effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.reply(c.id), body: capBodyText(reply) });
+    if (reply)
+      effects.push({
+        kind: "upsert-comment",
+        issue: issue.number,
+        key: INCIDENT_KEYS.reply(c.id),
+        body: capBodyText(reply),
+      });
   }
   // A comment event with nothing left to apply (a redelivery, or a run that an earlier one caught up).
   if (input.event === "comment" && applied === 0 && !rebuilt) return { state, effects: [] };
@@ -148,13 +173,22 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
   state = boundState(withFollowupNumbers(state, input.followupIssues));
   // Keep the deadline once it could be worked out; the next events read it from here. A report
   // awaiting triage has none yet: its clock starts at /confirm (the caller computes it from there).
-  if (input.deadline && state.deadline === undefined && state.status !== "triage") state = { ...state, deadline: saveDeadline(input.deadline) };
+  if (input.deadline && state.deadline === undefined && state.status !== "triage")
+    state = { ...state, deadline: saveDeadline(input.deadline) };
 
   effects.push(...labelEffects(issue.number, state, issue.labels));
   const assignees = desiredAssignees(state).filter((l) => !issue.assignees.includes(l));
   if (assignees.length > 0) effects.push({ kind: "add-assignees", issue: issue.number, assignees });
   if (JSON.stringify(state) !== before || input.event !== "comment" || rebuilt) {
-    const body = renderIncidentComment({ state, policy: input.policy, oncallNow: input.oncallAt(input.now), deadline: input.deadline, playbooks: input.playbooks, repoUrl: input.repoUrl, notes });
+    const body = renderIncidentComment({
+      state,
+      policy: input.policy,
+      oncallNow: input.oncallAt(input.now),
+      deadline: input.deadline,
+      playbooks: input.playbooks,
+      repoUrl: input.repoUrl,
+      notes,
+    });
     effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.comment, body });
   }
   effects.push(...decisionEffects(input, state, decisions));
@@ -162,30 +196,58 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
 }
 
 /** Effects of the reducer's decisions other than replies (those are folded into one reply comment). */
-function decisionEffects(input: IncidentPlanInput, state: IncidentState, decisions: readonly IncidentDecision[]): IncidentEffect[] {
+function decisionEffects(
+  input: IncidentPlanInput,
+  state: IncidentState,
+  decisions: readonly IncidentDecision[],
+): IncidentEffect[] {
   const { issue } = input;
   const effects: IncidentEffect[] = [];
   // Every follow-up without its issue yet: the ones asked for now, and any whose creation failed before.
-  for (const f of state.followups) if (f.issue === undefined) effects.push(followupIssueEffect(issue.number, f.key, f.title));
+  for (const f of state.followups)
+    if (f.issue === undefined) effects.push(followupIssueEffect(issue.number, f.key, f.title));
   for (const d of decisions) {
     if (d.kind === "create-followup") continue;
-    else if (d.kind === "reopen" && issue.state === "closed") effects.push({ kind: "reopen-issue", issue: issue.number });
+    else if (d.kind === "reopen" && issue.state === "closed")
+      effects.push({ kind: "reopen-issue", issue: issue.number });
     else if (d.kind === "not-incident-notice") {
-      effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.notIncident, body: capBodyText(notIncidentText(issue.author, d.reason, input.bugRouteUrl)) });
+      effects.push({
+        kind: "upsert-comment",
+        issue: issue.number,
+        key: INCIDENT_KEYS.notIncident,
+        body: capBodyText(notIncidentText(issue.author, d.reason, input.bugRouteUrl)),
+      });
     }
   }
   // Closing follows the state, so a rerun after a failed close still closes.
-  if (issue.state === "open" && (state.status === "resolved" || state.status === "not-incident") && !decisions.some((d) => d.kind === "reopen")) {
-    effects.push({ kind: "close-issue", issue: issue.number, reason: state.status === "resolved" ? "completed" : "not_planned" });
+  if (
+    issue.state === "open" &&
+    (state.status === "resolved" || state.status === "not-incident") &&
+    !decisions.some((d) => d.kind === "reopen")
+  ) {
+    effects.push({
+      kind: "close-issue",
+      issue: issue.number,
+      reason: state.status === "resolved" ? "completed" : "not_planned",
+    });
   }
   if (decisions.some((d) => d.kind === "write-record")) {
     const record = incidentRecord(state, { now: input.now, deadline: input.deadline, postmortem: input.postmortem });
     const path = incidentRecordPath(state);
     const message = `INC-${state.issue}: ${state.status === "resolved" || state.status === "not-incident" ? state.status : "update"} incident record`;
     const pullRequest = input.recordByPullRequest
-      ? { branch: `oncall/incident-${state.issue}`, title: `INC-${state.issue}: incident record`, body: `The incident record of #${state.issue}, written by the incident action. Merging it keeps the record in the repository.` }
+      ? {
+          branch: `oncall/incident-${state.issue}`,
+          title: `INC-${state.issue}: incident record`,
+          body: `The incident record of #${state.issue}, written by the incident action. Merging it keeps the record in the repository.`,
+        }
       : undefined;
-    effects.push({ kind: "commit-file", files: [{ path, content: incidentRecordYaml(record) }], message, ...(pullRequest ? { pullRequest } : {}) });
+    effects.push({
+      kind: "commit-file",
+      files: [{ path, content: incidentRecordYaml(record) }],
+      message,
+      ...(pullRequest ? { pullRequest } : {}),
+    });
   }
   return effects;
 }
@@ -198,7 +260,8 @@ function rebuild(input: IncidentPlanInput): { state: IncidentState; rebuilt: boo
   const opened = { number: issue.number, title: issue.title, author: issue.author, createdAt: issue.createdAt };
   let state = openIncidentState(opened, form.report, form.problems, oncall, triageReason(input));
   for (const comment of input.history ?? []) {
-    if (isBotComment(comment) || comment.id === input.comment?.id || input.comments?.some((c) => c.id === comment.id)) continue;
+    if (isBotComment(comment) || comment.id === input.comment?.id || input.comments?.some((c) => c.id === comment.id))
+      continue;
     const parsed = parseCommands(comment.body);
     if (input.authorized(comment.author)) {
       state = applyCommentCommands(state, parsed.commands, commandContext(input, comment), input.policy.commands).state;
@@ -274,7 +337,13 @@ function lineOf(key: string): number {
 /** The follow-up issue of a `/followup`, found again by its key when it exists already. */
 function followupIssueEffect(incident: number, key: string, title: string): IncidentEffect {
   const body = `Follow-up of incident #${incident} (INC-${incident}), requested on the incident with \`/followup\`.\n\nDescribe the work here; it is listed in the incident record once this issue exists.`;
-  return { kind: "create-issue", key, title: capText(neutralizeMentions(title), GITHUB_TITLE_LIMIT), body, labels: ["follow-up"] };
+  return {
+    kind: "create-issue",
+    key,
+    title: capText(neutralizeMentions(title), GITHUB_TITLE_LIMIT),
+    body,
+    labels: ["follow-up"],
+  };
 }
 
 function capBodyText(body: string): string {
@@ -294,7 +363,13 @@ function formProblemsComment(issue: IncidentPlanInput["issue"], problems: readon
   const body =
     problems.length === 0
       ? `Thanks @${issue.author}, the report is complete now.`
-      : [`@${issue.author}, thanks for raising this incident. The on-call engineers are on their way, but parts of the report could not be read:`, "", ...capList(problems, 12).map((p) => `- ${capText(p, 2_000)}`), "", "Editing the issue to fix them helps the responders; nothing else is needed from you."].join("\n");
+      : [
+          `@${issue.author}, thanks for raising this incident. The on-call engineers are on their way, but parts of the report could not be read:`,
+          "",
+          ...capList(problems, 12).map((p) => `- ${capText(p, 2_000)}`),
+          "",
+          "Editing the issue to fix them helps the responders; nothing else is needed from you.",
+        ].join("\n");
   return { kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.formProblems, body };
 }
 

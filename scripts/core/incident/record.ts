@@ -28,7 +28,11 @@ export function saveDeadline(d: IncidentDeadline): SavedDeadline {
 
 /** A deadline kept in the incident state, back as an {@link IncidentDeadline}. */
 export function savedDeadline(s: SavedDeadline): IncidentDeadline {
-  return { tier: s.tier, targetMinutes: s.targetMinutes, deadline: s.at === null ? null : DateTime.fromISO(s.at, { zone: "UTC" }) };
+  return {
+    tier: s.tier,
+    targetMinutes: s.targetMinutes,
+    deadline: s.at === null ? null : DateTime.fromISO(s.at, { zone: "UTC" }),
+  };
 }
 
 export interface IncidentRecordOptions {
@@ -73,7 +77,9 @@ export function incidentRecord(state: IncidentState, options: IncidentRecordOpti
     oncall: state.oncall.map(recordLogin),
     responders: [...new Set(state.responders.map(recordLogin))],
     timeline: state.timeline.map((e) => ({ at: e.at, author: recordLogin(e.author), kind: e.kind, text: e.text })),
-    followups: state.followups.flatMap((f) => (f.issue ? [{ issue: f.issue, title: f.title, ...(f.closed === undefined ? {} : { closed: f.closed }) }] : [])),
+    followups: state.followups.flatMap((f) =>
+      f.issue ? [{ issue: f.issue, title: f.title, ...(f.closed === undefined ? {} : { closed: f.closed }) }] : [],
+    ),
   };
   if (options.postmortem && POSTMORTEM_PATH.test(options.postmortem)) record.postmortem = options.postmortem;
   const slo = sloOutcome(state, options);
@@ -86,7 +92,10 @@ export function incidentRecord(state: IncidentState, options: IncidentRecordOpti
  * acknowledged first) came by the deadline, breached when it came later or has not come by `now`,
  * pending otherwise. Absent when there is no deadline.
  */
-export function sloOutcome(state: Pick<IncidentState, "acknowledgedAt" | "resolvedAt">, options: IncidentRecordOptions): IncidentRecord["slo"] | undefined {
+export function sloOutcome(
+  state: Pick<IncidentState, "acknowledgedAt" | "resolvedAt">,
+  options: IncidentRecordOptions,
+): IncidentRecord["slo"] | undefined {
   const deadline = options.deadline;
   if (!deadline?.deadline) return undefined;
   const due = deadline.deadline.toUTC();

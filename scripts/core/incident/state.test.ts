@@ -7,7 +7,14 @@ let clock = 0;
 /** A context one minute after the previous one, by an authorized author with alice and bob on call. */
 function ctx(author: string, overrides: Partial<CommandContext> = {}): CommandContext {
   clock += 1;
-  return { author, at: utc("2026-10-22T15:30:00Z").plus({ minutes: clock }), authorized: true, oncallNow: ["alice", "bob"], commentId: 1000 + clock, ...overrides };
+  return {
+    author,
+    at: utc("2026-10-22T15:30:00Z").plus({ minutes: clock }),
+    authorized: true,
+    oncallNow: ["alice", "bob"],
+    commentId: 1000 + clock,
+    ...overrides,
+  };
 }
 function run(state: IncidentState, steps: [IncidentCommand, CommandContext][]): IncidentState {
   return steps.reduce((s, [command, context]) => applyCommand(s, command, context).state, state);
@@ -33,7 +40,13 @@ describe("acknowledgement and default roles", () => {
 
   it("counts the first accepted command of an on-call engineer as the acknowledgement", () => {
     const out = applyCommand(freshState(), { name: "severity", severity: "P1" }, ctx("alice"));
-    expect(out.state).toMatchObject({ acknowledgedBy: "alice", commander: "alice", comms: "bob", severity: "P1", severitySetBy: "command" });
+    expect(out.state).toMatchObject({
+      acknowledgedBy: "alice",
+      commander: "alice",
+      comms: "bob",
+      severity: "P1",
+      severitySetBy: "command",
+    });
     expect(out.entries[0]?.text).toBe("Acknowledged (first command: /severity).");
   });
 
@@ -57,7 +70,9 @@ describe("acknowledgement and default roles", () => {
     const out = applyCommand(freshState(), { name: "ack" }, ctx("manager-mo"));
     expect(out.state.acknowledgedAt).toBeUndefined();
     expect(out.entries).toEqual([]);
-    expect(out.decisions).toEqual([{ kind: "reply", text: expect.stringMatching(/Only an on-call engineer or a responder/) }]);
+    expect(out.decisions).toEqual([
+      { kind: "reply", text: expect.stringMatching(/Only an on-call engineer or a responder/) },
+    ]);
   });
 
   it("hands out roles once: a later on-call engineer's command changes no role", () => {
@@ -71,7 +86,9 @@ describe("acknowledgement and default roles", () => {
   });
 
   it("leaves comms empty when only one engineer is on call", () => {
-    const state = run({ ...freshState(), oncall: ["alice"] }, [[{ name: "ack" }, ctx("alice", { oncallNow: ["alice"] })]]);
+    const state = run({ ...freshState(), oncall: ["alice"] }, [
+      [{ name: "ack" }, ctx("alice", { oncallNow: ["alice"] })],
+    ]);
     expect(state.commander).toBe("alice");
     expect(state.comms).toBeUndefined();
   });
@@ -131,7 +148,11 @@ describe("each command", () => {
 
   it("replies instead of recording a change that changes nothing", () => {
     const state = run(freshState(), [[{ name: "ack" }, ctx("alice")]]);
-    for (const command of [{ name: "commander", login: "alice" }, { name: "severity", severity: "P2" }, { name: "status", status: "investigating" }] as IncidentCommand[]) {
+    for (const command of [
+      { name: "commander", login: "alice" },
+      { name: "severity", severity: "P2" },
+      { name: "status", status: "investigating" },
+    ] as IncidentCommand[]) {
       const out = applyCommand(state, command, ctx("alice"));
       expect(out.entries).toEqual([]);
       expect(out.decisions[0]?.kind).toBe("reply");
@@ -155,8 +176,16 @@ describe("each command", () => {
   });
 
   it("asks for a follow-up issue under a stable key", () => {
-    const out = applyCommand(freshState(), { name: "followup", text: "Alert on lag" }, ctx("alice", { commentId: 77, line: 2 }));
-    expect(out.decisions).toContainEqual({ kind: "create-followup", key: "INC-57/followup/77:2", title: "Alert on lag" });
+    const out = applyCommand(
+      freshState(),
+      { name: "followup", text: "Alert on lag" },
+      ctx("alice", { commentId: 77, line: 2 }),
+    );
+    expect(out.decisions).toContainEqual({
+      kind: "create-followup",
+      key: "INC-57/followup/77:2",
+      title: "Alert on lag",
+    });
     expect(out.state.followups).toEqual([{ key: "INC-57/followup/77:2", title: "Alert on lag", author: "alice" }]);
   });
 
@@ -165,12 +194,11 @@ describe("each command", () => {
     expect(out.state).toMatchObject({ status: "resolved", summary: "Rolled back." });
     expect(out.state.resolvedAt).toBeDefined();
     expect(out.state.mitigatedAt).toBe(out.state.resolvedAt);
-    expect(out.decisions).toEqual([
-      { kind: "close", reason: "completed" },
-      { kind: "write-record" },
-    ]);
+    expect(out.decisions).toEqual([{ kind: "close", reason: "completed" }, { kind: "write-record" }]);
     expect(applyCommand(out.state, { name: "resolve", summary: null }, ctx("alice")).decisions[0]?.kind).toBe("reply");
-    expect(applyCommand(out.state, { name: "status", status: "resolved" }, ctx("alice")).decisions[0]?.kind).toBe("reply");
+    expect(applyCommand(out.state, { name: "status", status: "resolved" }, ctx("alice")).decisions[0]?.kind).toBe(
+      "reply",
+    );
   });
 
   it("reopens a resolved incident when an open status is set", () => {
@@ -185,7 +213,11 @@ describe("each command", () => {
   it("closes a report kindly as not an incident", () => {
     const out = applyCommand(freshState(), { name: "not-incident", reason: "one test account" }, ctx("alice"));
     expect(out.state).toMatchObject({ status: "not-incident", notIncidentReason: "one test account" });
-    expect(out.decisions).toEqual([{ kind: "not-incident-notice", reason: "one test account" }, { kind: "close", reason: "not_planned" }, { kind: "write-record" }]);
+    expect(out.decisions).toEqual([
+      { kind: "not-incident-notice", reason: "one test account" },
+      { kind: "close", reason: "not_planned" },
+      { kind: "write-record" },
+    ]);
   });
 
   it("only writes the record on /sync", () => {

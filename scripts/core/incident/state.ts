@@ -12,7 +12,7 @@ import type { CommandStatus, IncidentCommand } from "./commands.js";
 import { isClosedStatus, isoUtc, unique, type IncidentState, type TimelineEntry, type TimelineKind } from "./model.js";
 
 export { isClosedStatus, isoUtc, sloClockStart, unique } from "./model.js";
-export type {  IncidentState,  SavedDeadline, TimelineEntry,  } from "./model.js";
+export type { IncidentState, SavedDeadline, TimelineEntry } from "./model.js";
 
 /** What the reducer needs to know besides the command. */
 export interface CommandContext {
@@ -35,7 +35,13 @@ export interface CommandContext {
 }
 
 /** Commands a report awaiting triage accepts; the rest wait for /confirm. */
-const TRIAGE_COMMANDS: ReadonlySet<IncidentCommand["name"]> = new Set(["confirm", "not-incident", "severity", "timeline", "sync"]);
+const TRIAGE_COMMANDS: ReadonlySet<IncidentCommand["name"]> = new Set([
+  "confirm",
+  "not-incident",
+  "severity",
+  "timeline",
+  "sync",
+]);
 
 /** Things to do that are not part of the state. Text is raw; the planner neutralizes it. */
 export type IncidentDecision =
@@ -124,15 +130,21 @@ function runCommand(d: Draft, command: IncidentCommand): boolean {
   const s = d.state;
   const closed = isClosedStatus(s.status);
   if (s.status === "triage" && !TRIAGE_COMMANDS.has(command.name)) {
-    return d.reply(`This report is awaiting triage, so \`/${command.name}\` was not applied: confirm it as an incident with \`/confirm\` first, or close it with \`/not-incident reason\`.`);
+    return d.reply(
+      `This report is awaiting triage, so \`/${command.name}\` was not applied: confirm it as an incident with \`/confirm\` first, or close it with \`/not-incident reason\`.`,
+    );
   }
   switch (command.name) {
     case "confirm":
       return confirm(d);
     case "ack":
       if (closed) return d.reply("This incident is already closed; there is nothing left to acknowledge.");
-      if (s.acknowledgedAt && !isAckEligible(s, d.ctx)) return d.reply(`Already acknowledged by ${s.acknowledgedBy ?? "someone"}.`);
-      if (!isAckEligible(s, d.ctx)) return d.reply("Thanks. Only an on-call engineer or a responder can acknowledge this incident for the SLO; add yourself with `/responder` if you are helping.");
+      if (s.acknowledgedAt && !isAckEligible(s, d.ctx))
+        return d.reply(`Already acknowledged by ${s.acknowledgedBy ?? "someone"}.`);
+      if (!isAckEligible(s, d.ctx))
+        return d.reply(
+          "Thanks. Only an on-call engineer or a responder can acknowledge this incident for the SLO; add yourself with `/responder` if you are helping.",
+        );
       return true;
     case "commander":
     case "comms": {
@@ -145,7 +157,12 @@ function runCommand(d: Draft, command: IncidentCommand): boolean {
     }
     case "severity":
       if (s.severity === command.severity) return d.reply(`The severity is already ${command.severity}.`);
-      d.entry("severity", s.severity ? `Severity changed from ${s.severity} to ${command.severity}.` : `Severity set to ${command.severity}.`);
+      d.entry(
+        "severity",
+        s.severity
+          ? `Severity changed from ${s.severity} to ${command.severity}.`
+          : `Severity set to ${command.severity}.`,
+      );
       s.severity = command.severity;
       s.severitySetBy = "command";
       return true;
@@ -159,7 +176,9 @@ function runCommand(d: Draft, command: IncidentCommand): boolean {
     case "responder":
       if (s.responders.includes(command.login)) return d.reply(`${command.login} is already a responder.`);
       if (d.ctx.mayRespond && !d.ctx.mayRespond(command.login)) {
-        return d.reply(`${command.login} was not added as a responder: only people on the on-call roster or with triage or write access to this repository can be pulled in.`);
+        return d.reply(
+          `${command.login} was not added as a responder: only people on the on-call roster or with triage or write access to this repository can be pulled in.`,
+        );
       }
       s.responders.push(command.login);
       d.entry("responder", `${command.login} added as responder.`);
@@ -180,7 +199,11 @@ function runCommand(d: Draft, command: IncidentCommand): boolean {
       s.resolvedAt = d.at;
       s.notIncidentReason = command.reason;
       d.entry("not-incident", `Closed as not an incident: ${command.reason}`);
-      d.decisions.push({ kind: "not-incident-notice", reason: command.reason }, { kind: "close", reason: "not_planned" }, { kind: "write-record" });
+      d.decisions.push(
+        { kind: "not-incident-notice", reason: command.reason },
+        { kind: "close", reason: "not_planned" },
+        { kind: "write-record" },
+      );
       return true;
     case "sync":
       d.decisions.push({ kind: "write-record" });
@@ -209,7 +232,8 @@ function confirm(d: Draft): boolean {
 /** /status and /resolve. Setting an open status on a closed incident reopens it. */
 function setStatus(d: Draft, status: CommandStatus, summary: string | null): boolean {
   const s = d.state;
-  if (s.status === status) return d.reply(status === "resolved" ? "This incident is already resolved." : `The status is already ${status}.`);
+  if (s.status === status)
+    return d.reply(status === "resolved" ? "This incident is already resolved." : `The status is already ${status}.`);
   const wasClosed = isClosedStatus(s.status);
   if (status === "resolved") {
     s.status = "resolved";

@@ -16,7 +16,13 @@ const root = new URL("../../../", import.meta.url);
 /** incidents/policy.yaml of the example organisation, with its defaults. */
 export function examplePolicy(): Policy {
   const raw = parse(readFileSync(new URL("incidents/policy.yaml", root), "utf8")) as Policy;
-  return { ...raw, postmortemDueBusinessDays: raw.postmortemDueBusinessDays ?? 2, playbookReviewDays: raw.playbookReviewDays ?? 180, reporters: raw.reporters ?? "anyone", commands: { ...DEFAULT_COMMAND_LIMITS, ...raw.commands } };
+  return {
+    ...raw,
+    postmortemDueBusinessDays: raw.postmortemDueBusinessDays ?? 2,
+    playbookReviewDays: raw.playbookReviewDays ?? 180,
+    reporters: raw.reporters ?? "anyone",
+    commands: { ...DEFAULT_COMMAND_LIMITS, ...raw.commands },
+  };
 }
 
 /** The text of a repository file, for drift tests against the real template. */
@@ -42,7 +48,8 @@ export interface FormAnswers {
 
 /** An issue body exactly as GitHub renders the incident form. */
 export function formBody(answers: FormAnswers): string {
-  const section = (label: string, value: string | undefined, empty = "_No response_") => `### ${label}\n\n${value ?? empty}`;
+  const section = (label: string, value: string | undefined, empty = "_No response_") =>
+    `### ${label}\n\n${value ?? empty}`;
   return [
     section("What is broken?", answers.what),
     section("Who is affected?", answers.who),
@@ -58,19 +65,41 @@ export function formBody(answers: FormAnswers): string {
 export const GOOD_BODY = formBody({
   what: 'Checkout shows "Your card was declined" for every card payment from the UK.',
   who: "Customers paying by card in the UK and EU; support has 30 tickets in 20 minutes.",
-  severity: "P2 - Major: an important feature is broken for many customers or a core flow fails for a whole segment with no workaround",
+  severity:
+    "P2 - Major: an important feature is broken for many customers or a core flow fails for a whole segment with no workaround",
   services: "checkout, api-gateway",
   production: "Yes",
   started: "2026-10-22T15:20:00Z",
-  links: "https://grafana.fernhill.example/d/checkout-overview/checkout\nhttps://fernhill.example/support/tickets/12345",
+  links:
+    "https://grafana.fernhill.example/d/checkout-overview/checkout\nhttps://fernhill.example/support/tickets/12345",
 });
 
 /** A report as the form parser would return it, for building states directly. */
 export function report(overrides: Partial<IncidentReport> = {}): IncidentReport {
-  return { what: "Checkout is down", who: "Everyone", severity: "P2", services: ["checkout"], production: true, startedAt: null, startedText: null, links: [], ...overrides };
+  return {
+    what: "Checkout is down",
+    who: "Everyone",
+    severity: "P2",
+    services: ["checkout"],
+    production: true,
+    startedAt: null,
+    startedText: null,
+    links: [],
+    ...overrides,
+  };
 }
 
 /** A fresh incident #57 reported at 2026-10-22 15:30 UTC by `reporter`, with alice and bob on call. */
 export function freshState(overrides: Partial<IncidentReport> = {}): IncidentState {
-  return openIncidentState({ number: 57, title: "[Incident] Card payments declined", author: "reporter", createdAt: utc("2026-10-22T15:30:00Z") }, report(overrides), [], ["alice", "bob"]);
+  return openIncidentState(
+    {
+      number: 57,
+      title: "[Incident] Card payments declined",
+      author: "reporter",
+      createdAt: utc("2026-10-22T15:30:00Z"),
+    },
+    report(overrides),
+    [],
+    ["alice", "bob"],
+  );
 }

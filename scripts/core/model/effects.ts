@@ -56,13 +56,28 @@ export type Effect =
   | { kind: "reopen-issue"; issue: IssueTarget }
   | { kind: "request-reviewers"; pull: number; reviewers: string[] }
   /** A commit status for `context`, posted only when state, description or link changed. */
-  | { kind: "set-commit-status"; sha: string; context: string; state: CommitState; description: string; targetUrl?: string }
+  | {
+      kind: "set-commit-status";
+      sha: string;
+      context: string;
+      state: CommitState;
+      description: string;
+      targetUrl?: string;
+    }
   /**
    * A check run `name` on `sha`, owned by the GitHub App `app` (its slug; runs of other apps with the
    * same name are left alone): the app's latest run there is updated in place, created when there is
    * none, and left untouched when nothing changed. `pending` is an `in_progress` run.
    */
-  | { kind: "set-check-run"; sha: string; name: string; app: string; state: "pending" | "success" | "failure"; title: string; summary: string }
+  | {
+      kind: "set-check-run";
+      sha: string;
+      name: string;
+      app: string;
+      state: "pending" | "success" | "failure";
+      title: string;
+      summary: string;
+    }
   /**
    * Write files on `branch` (default: the default branch) in one commit, or, with `pullRequest`,
    * on that pull request's branch, opening or updating the pull request.

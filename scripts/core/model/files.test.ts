@@ -37,6 +37,11 @@ describe("the repository layout", () => {
   it("classifies every fixed file by its path and lists the rotation files once", () => {
     for (const [kind, file] of Object.entries(FIXED_FILES)) expect(classify(file)).toEqual({ kind });
     expect(ROTATION_FILES.every((f) => f.startsWith("rotations/"))).toBe(true);
-    expect(REQUIRED_FILES).toEqual(["rotations/people.yaml", "rotations/config.yaml", "rotations/schedule.yaml", "incidents/policy.yaml"]);
+    expect(REQUIRED_FILES).toEqual([
+      "rotations/people.yaml",
+      "rotations/config.yaml",
+      "rotations/schedule.yaml",
+      "incidents/policy.yaml",
+    ]);
   });
 });

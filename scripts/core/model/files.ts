@@ -7,7 +7,8 @@
  * playbooks/*.md.
  */
 /** The kinds of file, each validated with its own schema (schemas/<kind>.schema.json, rotation: config). */
-export type FileKind = "people" | "rotation" | "schedule" | "overrides" | "policy" | "incident" | "postmortem" | "playbook";
+export type FileKind =
+  "people" | "rotation" | "schedule" | "overrides" | "policy" | "incident" | "postmortem" | "playbook";
 
 /** The fixed files by kind: their one path each. */
 export const FIXED_FILES = {
@@ -29,13 +30,21 @@ export const ROTATIONS_DIR = "rotations/";
  * The rotation files: everything who is on call depends on, and all a trade can change. Reading only
  * these keeps `oncall who` fast and a trade check small.
  */
-export const ROTATION_FILES = [FIXED_FILES.people, FIXED_FILES.rotation, FIXED_FILES.schedule, FIXED_FILES.overrides] as const;
+export const ROTATION_FILES = [
+  FIXED_FILES.people,
+  FIXED_FILES.rotation,
+  FIXED_FILES.schedule,
+  FIXED_FILES.overrides,
+] as const;
 
 /** The rotation files' kinds that a schedule answer cannot do without (overrides are optional). */
 export const NEEDED_ROTATION_KINDS = ["people", "rotation", "schedule"] as const;
 
 /** Files that must exist for the repository to be usable. */
-export const REQUIRED_FILES: readonly string[] = [...NEEDED_ROTATION_KINDS.map((k) => FIXED_FILES[k]), FIXED_FILES.policy];
+export const REQUIRED_FILES: readonly string[] = [
+  ...NEEDED_ROTATION_KINDS.map((k) => FIXED_FILES[k]),
+  FIXED_FILES.policy,
+];
 
 /** Files other files refer to: partial (--changed-since) validation always reads them. */
 export const CONTEXT_FILES: readonly string[] = [FIXED_FILES.people, FIXED_FILES.rotation, FIXED_FILES.policy];
@@ -59,8 +68,15 @@ export function classify(file: string): Classified {
   if (/\.(ya?ml)$/.test(file) && file.startsWith("incidents/"))
     return { kind: null, message: "Incident records must be named incidents/<year>/INC-<issue number>.yaml." };
   if (file.endsWith(".md") && file.startsWith("postmortems/") && !/\/readme\.md$/i.test(file))
-    return { kind: null, message: "Postmortems must be named postmortems/<year>/INC-<issue number>-<slug>.md (slug in lower case with dashes)." };
+    return {
+      kind: null,
+      message:
+        "Postmortems must be named postmortems/<year>/INC-<issue number>-<slug>.md (slug in lower case with dashes).",
+    };
   if (/\.(ya?ml)$/.test(file) && file.startsWith(ROTATIONS_DIR))
-    return { kind: null, message: "Unknown file in rotations/: only people.yaml, config.yaml, schedule.yaml and overrides.yaml are read." };
+    return {
+      kind: null,
+      message: "Unknown file in rotations/: only people.yaml, config.yaml, schedule.yaml and overrides.yaml are read.",
+    };
   return { kind: null };
 }

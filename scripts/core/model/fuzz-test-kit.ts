@@ -12,7 +12,8 @@ import fc from "fast-check";
 
 /** fast-check parameters: `runs` by default, or what the PROPERTY_* variables ask for. */
 export function fuzzRuns(runs: number): fc.Parameters<unknown> {
-  if (process.env.PROPERTY_SEED) return { seed: Number(process.env.PROPERTY_SEED), path: process.env.PROPERTY_PATH, endOnFailure: true };
+  if (process.env.PROPERTY_SEED)
+    return { seed: Number(process.env.PROPERTY_SEED), path: process.env.PROPERTY_PATH, endOnFailure: true };
   return { numRuns: Number(process.env.PROPERTY_RUNS ?? runs) };
 }
 
@@ -121,13 +122,20 @@ const unit: fc.Arbitrary<string> = fc.oneof(
 export function hostileLine(maxUnits = 12): fc.Arbitrary<string> {
   return fc.oneof(
     { arbitrary: fc.array(unit, { maxLength: maxUnits }).map((parts) => parts.join("")), weight: 9 },
-    { arbitrary: fc.tuple(unit, fc.integer({ min: 500, max: 6000 })).map(([u, n]) => u.repeat(Math.ceil(n / Math.max(1, u.length)))), weight: 1 },
+    {
+      arbitrary: fc
+        .tuple(unit, fc.integer({ min: 500, max: 6000 }))
+        .map(([u, n]) => u.repeat(Math.ceil(n / Math.max(1, u.length)))),
+      weight: 1,
+    },
   );
 }
 
 /** Several lines of hostile text joined with newlines of any style. */
 export function hostileText(maxLines = 24): fc.Arbitrary<string> {
-  return fc.array(fc.tuple(hostileLine(), fc.constantFrom("\n", "\n", "\n", "\r\n", "\r", "\n\n")), { maxLength: maxLines }).map((lines) => lines.map(([l, nl]) => l + nl).join(""));
+  return fc
+    .array(fc.tuple(hostileLine(), fc.constantFrom("\n", "\n", "\n", "\r\n", "\r", "\n\n")), { maxLength: maxLines })
+    .map((lines) => lines.map(([l, nl]) => l + nl).join(""));
 }
 
 /** Total characters of every string inside a value (objects, arrays, maps), for output bounds. */

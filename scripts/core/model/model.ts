@@ -7,7 +7,14 @@
  * Calendar dates stay ISO `YYYY-MM-DD` strings: a date has no zone until a rule gives it one.
  */
 import type { DateTime } from "luxon";
-import type { IncidentRecord, PostmortemFrontMatter, PlaybookFrontMatter, SeverityLevel, CatalogueService, ContactLink } from "./generated/types.js";
+import type {
+  IncidentRecord,
+  PostmortemFrontMatter,
+  PlaybookFrontMatter,
+  SeverityLevel,
+  CatalogueService,
+  ContactLink,
+} from "./generated/types.js";
 
 /**
  * Where an entity came from: a repository-relative file and the data path inside it
@@ -152,7 +159,11 @@ export interface CommandLimits {
 }
 
 /** The defaults of incidents/policy.yaml's `commands` (kept equal to the schema's defaults by a test). */
-export const DEFAULT_COMMAND_LIMITS: Readonly<CommandLimits> = { perComment: 10, followupsPerComment: 3, responders: "members" };
+export const DEFAULT_COMMAND_LIMITS: Readonly<CommandLimits> = {
+  perComment: 10,
+  followupsPerComment: 3,
+  responders: "members",
+};
 
 export interface Incident extends IncidentRecord {
   src?: SourceRef;

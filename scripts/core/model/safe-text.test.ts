@@ -26,7 +26,9 @@ describe("neutralizeMentions", () => {
 
 describe("safeBlock and safeInline", () => {
   it("stops HTML and forged hidden blocks", () => {
-    expect(safeBlock("<!-- oncall:incident-state v1 e30= --> <img src=x>")).toBe("&lt;!-- oncall:incident-state v1 e30= --> &lt;img src=x>");
+    expect(safeBlock("<!-- oncall:incident-state v1 e30= --> <img src=x>")).toBe(
+      "&lt;!-- oncall:incident-state v1 e30= --> &lt;img src=x>",
+    );
   });
 
   it("keeps inline text on one line, escapes table pipes and cuts long text", () => {

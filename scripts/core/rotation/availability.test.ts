@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { availableUntilMillis, canHold, firstShiftAllowedMillis, firstShiftStarts, isExperienced, scheduleEpoch } from "./availability.js";
+import {
+  availableUntilMillis,
+  canHold,
+  firstShiftAllowedMillis,
+  firstShiftStarts,
+  isExperienced,
+  scheduleEpoch,
+} from "./availability.js";
 import { at, NY, person, rotation, shift } from "./test-kit.js";
 
 describe("availability", () => {
@@ -32,7 +39,12 @@ describe("availability", () => {
       shift("rot-a", "2026-03-02T11:00", "2026-03-09T11:00", "bo"),
       shift("rot-a", "2026-02-23T11:00", "2026-03-02T11:00", null, { fallback: "mgr" }),
     ];
-    expect(firstShiftStarts(shifts)).toEqual(new Map([["ann", at("2026-03-09T11:00").toMillis()], ["bo", at("2026-03-02T11:00").toMillis()]]));
+    expect(firstShiftStarts(shifts)).toEqual(
+      new Map([
+        ["ann", at("2026-03-09T11:00").toMillis()],
+        ["bo", at("2026-03-02T11:00").toMillis()],
+      ]),
+    );
     expect(scheduleEpoch(shifts)).toBe(at("2026-02-23T11:00").toMillis());
     expect(scheduleEpoch([])).toBeUndefined();
   });

@@ -30,8 +30,16 @@ export function availableUntilMillis(person: Pick<Person, "end">, zone: string):
  * Whether `person` may hold the whole window [startMs, endMs): past the new-hire period when it starts
  * and still employed when it ends.
  */
-export function canHold(person: Pick<Person, "start" | "end">, config: Pick<RotationConfig, "newHireDays" | "timezone">, startMs: number, endMs: number): boolean {
-  return startMs >= firstShiftAllowedMillis(person, config.newHireDays, config.timezone) && endMs <= availableUntilMillis(person, config.timezone);
+export function canHold(
+  person: Pick<Person, "start" | "end">,
+  config: Pick<RotationConfig, "newHireDays" | "timezone">,
+  startMs: number,
+  endMs: number,
+): boolean {
+  return (
+    startMs >= firstShiftAllowedMillis(person, config.newHireDays, config.timezone) &&
+    endMs <= availableUntilMillis(person, config.timezone)
+  );
 }
 
 /**
@@ -40,7 +48,11 @@ export function canHold(person: Pick<Person, "start" | "end">, config: Pick<Rota
  * their first shift ever, so the "never pair two first-timers" rule leaves them alone; without this, every
  * engineer would count as a first-timer in the first round of a fresh schedule.
  */
-export function isExperienced(person: Pick<Person, "start">, config: Pick<RotationConfig, "newHireDays" | "timezone">, epochMs: number): boolean {
+export function isExperienced(
+  person: Pick<Person, "start">,
+  config: Pick<RotationConfig, "newHireDays" | "timezone">,
+  epochMs: number,
+): boolean {
   return firstShiftAllowedMillis(person, config.newHireDays, config.timezone) <= epochMs;
 }
 

@@ -14,7 +14,14 @@ const minimal: RotationConfiguration = {
 describe("normalizeRotation", () => {
   it("applies every documented default", () => {
     const config = normalizeRotation(minimal);
-    expect(config).toMatchObject({ timezone: "America/New_York", seed: 7, newHireDays: 60, horizonWeeks: 5, balanceTolerance: 2, orgHolidays: [] });
+    expect(config).toMatchObject({
+      timezone: "America/New_York",
+      seed: 7,
+      newHireDays: 60,
+      horizonWeeks: 5,
+      balanceTolerance: 2,
+      orgHolidays: [],
+    });
     expect(config.start).toBeUndefined();
     expect(config.easternZones).toEqual(DEFAULT_EASTERN_ZONES);
     expect(config.layers.map((l) => l.shiftWeeks)).toEqual([1, 1]);
@@ -42,7 +49,14 @@ describe("normalizeRotation", () => {
       holidayPeriod: { from: "12-20", shiftDays: 3 },
       orgHolidays: ["2026-12-25"],
     });
-    expect(config).toMatchObject({ start: "2026-09-07", newHireDays: 30, horizonWeeks: 8, balanceTolerance: 0, easternZones: ["America/New_York"], orgHolidays: ["2026-12-25"] });
+    expect(config).toMatchObject({
+      start: "2026-09-07",
+      newHireDays: 30,
+      horizonWeeks: 8,
+      balanceTolerance: 0,
+      easternZones: ["America/New_York"],
+      orgHolidays: ["2026-12-25"],
+    });
     expect(config.layers[0]).toMatchObject({ shiftWeeks: 2, members: ["ann", "bo"] });
     expect(config.holidayPeriod).toMatchObject({ from: "12-20", to: "01-02", shiftDays: 3, flagDays: 14 });
   });

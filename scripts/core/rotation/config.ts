@@ -2,7 +2,13 @@
  * rotations/config.yaml -> `RotationConfig`: every documented default applied in one place, so the
  * rest of core never has to know which fields were optional.
  */
-import type { HolidayLayerConfig, HolidayPeriodConfig, LayerConfig, RotationConfig, SourceRef } from "../model/index.js";
+import type {
+  HolidayLayerConfig,
+  HolidayPeriodConfig,
+  LayerConfig,
+  RotationConfig,
+  SourceRef,
+} from "../model/index.js";
 import type { RotationConfiguration } from "../model/generated/types.js";
 
 /** Days after a start date before a first shift may start. */
@@ -125,7 +131,9 @@ export function normalizeRotation(file: RotationConfiguration, src?: SourceRef):
       from: period.from ?? DEFAULT_HOLIDAY_PERIOD.from,
       to: period.to ?? DEFAULT_HOLIDAY_PERIOD.to,
       shiftDays: period.shiftDays ?? DEFAULT_HOLIDAY_PERIOD.shiftDays,
-      layers: period.layers ? period.layers.map((l) => ({ name: l.name, replaces: l.replaces })) : defaultHolidayLayers(layers),
+      layers: period.layers
+        ? period.layers.map((l) => ({ name: l.name, replaces: l.replaces }))
+        : defaultHolidayLayers(layers),
       flagDays: period.flagDays ?? DEFAULT_HOLIDAY_PERIOD.flagDays,
     };
   }

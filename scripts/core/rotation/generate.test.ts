@@ -14,12 +14,20 @@ const team: Person[] = [
   person("mgr", { oncall: false }),
 ];
 
-const errors = (shifts: Shift[], people: Person[], config = rotation()) => checkSchedule({ shifts, overrides: [], people, config }).filter((f) => f.severity === "error");
+const errors = (shifts: Shift[], people: Person[], config = rotation()) =>
+  checkSchedule({ shifts, overrides: [], people, config }).filter((f) => f.severity === "error");
 const ofLayer = (shifts: Shift[], layer: string) => shifts.filter((s) => s.layer === layer);
 
 /** A roster of `count` engineers (New York unless `zones` says otherwise) plus two managers as fallbacks. */
-function roster(count: number, zones: Record<number, string>, starts: Record<number, string>, defaultStart: string): Person[] {
-  const people = Array.from({ length: count }, (_, i) => person(`p${i}`, { timezone: zones[i] ?? NY, start: starts[i] ?? defaultStart, manager: i % 2 ? "mgr-a" : "mgr-b" }));
+function roster(
+  count: number,
+  zones: Record<number, string>,
+  starts: Record<number, string>,
+  defaultStart: string,
+): Person[] {
+  const people = Array.from({ length: count }, (_, i) =>
+    person(`p${i}`, { timezone: zones[i] ?? NY, start: starts[i] ?? defaultStart, manager: i % 2 ? "mgr-a" : "mgr-b" }),
+  );
   people.push(person("mgr-a", { oncall: false }), person("mgr-b", { oncall: false, timezone: "Europe/London" }));
   return people;
 }
@@ -50,7 +58,8 @@ describe("generateSchedule: weekly rounds", () => {
     expect(errors(shifts, team)).toEqual([]);
     expect(new Set(ofLayer(shifts, "rot-a").map((s) => s.login))).toEqual(new Set(["ann", "bo", "cy"]));
     expect(new Set(ofLayer(shifts, "rot-b").map((s) => s.login))).toEqual(new Set(["dee", "ed", "flo"]));
-    for (const layer of ["rot-a", "rot-b"]) expect(ofLayer(shifts, layer).at(-1)!.end >= at("2026-06-01T00:00")).toBe(true);
+    for (const layer of ["rot-a", "rot-b"])
+      expect(ofLayer(shifts, layer).at(-1)!.end >= at("2026-06-01T00:00")).toBe(true);
     expect(notes).toEqual([]);
   });
 
@@ -75,7 +84,12 @@ describe("generateSchedule: weekly rounds", () => {
   });
 
   it("is reproducible from the seed, and another seed gives another order", () => {
-    const again = generateSchedule({ config, people: [...team].reverse(), published: [], until: at("2026-06-01T00:00") });
+    const again = generateSchedule({
+      config,
+      people: [...team].reverse(),
+      published: [],
+      until: at("2026-06-01T00:00"),
+    });
     expect(lines(again.shifts)).toEqual(lines(shifts));
     const other = generateSchedule({ config, people: team, published: [], until: at("2026-06-01T00:00"), seed: 99 });
     expect(lines(other.shifts)).not.toEqual(lines(shifts));
@@ -87,8 +101,12 @@ describe("generateSchedule: append-only", () => {
   const full = generateSchedule({ config, people: team, published: [], until: at("2026-09-01T00:00") }).shifts;
 
   it("returns nothing when the schedule already reaches until", () => {
-    expect(generateSchedule({ config, people: team, published: full, until: at("2026-09-01T00:00") }).shifts).toEqual([]);
-    expect(generateSchedule({ config, people: team, published: full, until: at("2026-05-01T00:00") }).shifts).toEqual([]);
+    expect(generateSchedule({ config, people: team, published: full, until: at("2026-09-01T00:00") }).shifts).toEqual(
+      [],
+    );
+    expect(generateSchedule({ config, people: team, published: full, until: at("2026-05-01T00:00") }).shifts).toEqual(
+      [],
+    );
   });
 
   it("extending to X then to Y gives the same shifts as extending to Y", () => {
@@ -109,11 +127,20 @@ describe("generateSchedule: append-only", () => {
 
   it("keeps the rest of a round's order when someone is removed mid-round", () => {
     const first = generateSchedule({ config, people: team, published: [], until: at("2026-03-10T00:00") }).shifts;
-    const round0 = ofLayer(full, "rot-a").filter((s) => s.round === 0).map((s) => s.login);
+    const round0 = ofLayer(full, "rot-a")
+      .filter((s) => s.round === 0)
+      .map((s) => s.login);
     const served = ofLayer(first, "rot-a").map((s) => s.login);
     const leaving = round0.find((l) => !served.includes(l))!;
-    const rest = generateSchedule({ config, people: team.filter((p) => p.login !== leaving), published: first, until: at("2026-05-01T00:00") }).shifts;
-    const restRound0 = ofLayer(rest, "rot-a").filter((s) => s.round === 0).map((s) => s.login);
+    const rest = generateSchedule({
+      config,
+      people: team.filter((p) => p.login !== leaving),
+      published: first,
+      until: at("2026-05-01T00:00"),
+    }).shifts;
+    const restRound0 = ofLayer(rest, "rot-a")
+      .filter((s) => s.round === 0)
+      .map((s) => s.login);
     expect(restRound0).toEqual(round0.filter((l) => l !== leaving && !served.includes(l)));
     expect(ofLayer(rest, "rot-a").some((s) => s.login === leaving)).toBe(false);
   });
@@ -124,7 +151,9 @@ describe("generateSchedule: append-only", () => {
     expect(current).toBeGreaterThan(0);
     const roster = [...team, person("zed", { timezone: "Europe/Berlin", start: "2019-05-01" })];
     const rest = generateSchedule({ config, people: roster, published: first, until: at("2026-06-01T00:00") }).shifts;
-    const restOfRound = ofLayer(rest, "rot-b").filter((s) => s.round === current).map((s) => s.login);
+    const restOfRound = ofLayer(rest, "rot-b")
+      .filter((s) => s.round === current)
+      .map((s) => s.login);
     expect(restOfRound.at(-1)).toBe("zed");
   });
 
@@ -134,13 +163,28 @@ describe("generateSchedule: append-only", () => {
     const rest = generateSchedule({ config, people: team, published: traded, until: at("2026-04-01T00:00") }).shifts;
     const all = [...traded, ...rest];
     expect(errors(all, team)).toEqual([]);
-    const round0 = ofLayer(all, "rot-a").filter((s) => s.round === 0).map((s) => s.login);
+    const round0 = ofLayer(all, "rot-a")
+      .filter((s) => s.round === 0)
+      .map((s) => s.login);
     expect(new Set(round0).size).toBe(round0.length);
   });
 
   it("needs a place to begin when nothing is published", () => {
-    expect(() => generateSchedule({ config: rotation({ start: undefined }), people: team, published: [], until: at("2026-05-01T00:00") })).toThrow(/no start date/);
-    const { shifts } = generateSchedule({ config: rotation({ start: undefined }), people: team, published: [], until: at("2026-05-01T00:00"), from: at("2026-04-01T00:00") });
+    expect(() =>
+      generateSchedule({
+        config: rotation({ start: undefined }),
+        people: team,
+        published: [],
+        until: at("2026-05-01T00:00"),
+      }),
+    ).toThrow(/no start date/);
+    const { shifts } = generateSchedule({
+      config: rotation({ start: undefined }),
+      people: team,
+      published: [],
+      until: at("2026-05-01T00:00"),
+      from: at("2026-04-01T00:00"),
+    });
     expect(shifts[0]!.start.toISO()).toBe("2026-04-01T11:00:00.000-04:00"); // the first Wednesday handoff
   });
 });
@@ -148,7 +192,8 @@ describe("generateSchedule: append-only", () => {
 describe("generateSchedule: holiday period", () => {
   const config = rotation({ start: "2026-11-30" });
   const { shifts } = generateSchedule({ config, people: team, published: [], until: at("2027-01-20T00:00") });
-  const find = (layer: string, start: string) => shifts.find((s) => s.layer === layer && s.start.toMillis() === at(start).toMillis());
+  const find = (layer: string, start: string) =>
+    shifts.find((s) => s.layer === layer && s.start.toMillis() === at(start).toMillis());
 
   it("clips the regular shift at the window start and resumes with a partial shift at the window end", () => {
     const before = find("rot-a", "2026-12-21T11:00")!;
@@ -204,7 +249,15 @@ describe("generateSchedule: holiday period", () => {
     // Found by the property test: p6 holds rot-b's turn of 29 December 2027 but is only the fallback
     // inside the window, so their first shift is the piece after it (Monday 3 January 11:00, when rot-a
     // hands off too). rot-a, placed first at that instant, must not start the other new hire, p8, then.
-    const zones = { 2: "Asia/Kathmandu", 3: "Australia/Sydney", 4: "Asia/Kathmandu", 5: "Europe/London", 6: "Asia/Kathmandu", 9: "Pacific/Auckland", 10: "Pacific/Auckland" };
+    const zones = {
+      2: "Asia/Kathmandu",
+      3: "Australia/Sydney",
+      4: "Asia/Kathmandu",
+      5: "Europe/London",
+      6: "Asia/Kathmandu",
+      9: "Pacific/Auckland",
+      10: "Pacific/Auckland",
+    };
     const people = roster(11, zones, { 6: "2027-09-19", 8: "2027-10-15" }, "2026-12-26");
     expectNoPairing(people, rotation({ start: "2027-07-14", seed: 0, balanceTolerance: 3 }), "2028-01-05T00:00");
   });
@@ -214,13 +267,30 @@ describe("generateSchedule: holiday period", () => {
     // start inside the window, where their people only stand behind the volunteer slots; both resume
     // as regular shifts on Sunday 3 January at 11:00. p1 and p4 are new hires with no shift before, so
     // the second turn placed must not go to the other new hire.
-    const zones = { 1: "Asia/Kathmandu", 2: "Pacific/Auckland", 3: "Asia/Kathmandu", 5: "Europe/Berlin", 6: "Pacific/Auckland", 7: "Asia/Kathmandu" };
-    const people = roster(9, zones, { 1: "2026-09-27", 4: "2026-10-16", 5: "2026-06-20", 7: "2026-08-23" }, "2026-01-07");
+    const zones = {
+      1: "Asia/Kathmandu",
+      2: "Pacific/Auckland",
+      3: "Asia/Kathmandu",
+      5: "Europe/Berlin",
+      6: "Pacific/Auckland",
+      7: "Asia/Kathmandu",
+    };
+    const people = roster(
+      9,
+      zones,
+      { 1: "2026-09-27", 4: "2026-10-16", 5: "2026-06-20", 7: "2026-08-23" },
+      "2026-01-07",
+    );
     expectNoPairing(people, rotation({ start: "2026-07-26", seed: 0, balanceTolerance: 3 }), "2027-01-10T00:00");
   });
 
   it("keeps regular layers through the year end when the period is disabled", () => {
-    const plain = generateSchedule({ config: rotation({ start: "2026-11-30", holidayPeriod: undefined }), people: team, published: [], until: at("2027-01-20T00:00") }).shifts;
+    const plain = generateSchedule({
+      config: rotation({ start: "2026-11-30", holidayPeriod: undefined }),
+      people: team,
+      published: [],
+      until: at("2027-01-20T00:00"),
+    }).shifts;
     expect(plain.every((s) => s.layer.startsWith("rot-"))).toBe(true);
   });
 });
@@ -228,7 +298,12 @@ describe("generateSchedule: holiday period", () => {
 describe("generateSchedule: people", () => {
   it("keeps new hires off until 60 days after their start and moves them to a later round", () => {
     const people = [...team, person("nia", { start: "2026-02-10" })]; // eligible from 2026-04-11
-    const { shifts, notes } = generateSchedule({ config: rotation({ start: "2026-03-02" }), people, published: [], until: at("2026-07-01T00:00") });
+    const { shifts, notes } = generateSchedule({
+      config: rotation({ start: "2026-03-02" }),
+      people,
+      published: [],
+      until: at("2026-07-01T00:00"),
+    });
     const mine = shifts.filter((s) => s.login === "nia");
     expect(mine.length).toBeGreaterThan(0);
     expect(mine[0]!.start >= at("2026-04-11T00:00")).toBe(true);
@@ -238,15 +313,29 @@ describe("generateSchedule: people", () => {
 
   it("never gives a leaver a shift past their end date; the next person takes the turn", () => {
     const people = team.map((p) => (p.login === "dee" ? { ...p, end: "2026-04-20" } : p));
-    const { shifts } = generateSchedule({ config: rotation({ start: "2026-03-02" }), people, published: [], until: at("2026-07-01T00:00") });
+    const { shifts } = generateSchedule({
+      config: rotation({ start: "2026-03-02" }),
+      people,
+      published: [],
+      until: at("2026-07-01T00:00"),
+    });
     expect(shifts.filter((s) => s.login === "dee").every((s) => s.end <= at("2026-04-21T00:00"))).toBe(true);
     expect(shifts.some((s) => s.login === null)).toBe(false);
     expect(errors(shifts, people)).toEqual([]);
   });
 
   it("leaves shifts unfilled with the manager as fallback while nobody is eligible", () => {
-    const people = [person("n1", { start: "2026-02-01", manager: "boss" }), person("n2", { start: "2026-02-01", timezone: "Europe/Berlin", manager: "boss" }), person("boss", { oncall: false })];
-    const { shifts, notes } = generateSchedule({ config: rotation({ start: "2026-03-02" }), people, published: [], until: at("2026-05-01T00:00") });
+    const people = [
+      person("n1", { start: "2026-02-01", manager: "boss" }),
+      person("n2", { start: "2026-02-01", timezone: "Europe/Berlin", manager: "boss" }),
+      person("boss", { oncall: false }),
+    ];
+    const { shifts, notes } = generateSchedule({
+      config: rotation({ start: "2026-03-02" }),
+      people,
+      published: [],
+      until: at("2026-05-01T00:00"),
+    });
     const early = shifts.filter((s) => s.start < at("2026-04-02T00:00"));
     expect(early.length).toBeGreaterThan(0);
     expect(early.every((s) => s.login === null && s.fallback === "boss")).toBe(true);
@@ -263,7 +352,9 @@ describe("generateSchedule: people", () => {
         { name: "rot-b", handoffDay: "wednesday", handoffTime: "11:00", shiftWeeks: 1, members: ["v2", "v4", "n2"] },
       ],
     });
-    const people = ["v1", "v2", "v3", "v4"].map((l) => person(l)).concat([person("n1", { start: "2025-12-01" }), person("n2", { start: "2025-12-01" })]);
+    const people = ["v1", "v2", "v3", "v4"]
+      .map((l) => person(l))
+      .concat([person("n1", { start: "2025-12-01" }), person("n2", { start: "2025-12-01" })]);
     const { shifts } = generateSchedule({ config, people, published: [], until: at("2026-05-01T00:00") });
     const findings = checkSchedule({ shifts, overrides: [], people, config });
     expect(findings.filter((f) => f.rule === "first-timers-paired")).toEqual([]);
@@ -287,7 +378,13 @@ describe("generateSchedule: people", () => {
   it("supports fortnightly shifts anchored at the rotation start", () => {
     const config = rotation({ start: "2026-03-02", layers: rotation().layers.map((l) => ({ ...l, shiftWeeks: 2 })) });
     const { shifts } = generateSchedule({ config, people: team, published: [], until: at("2026-05-01T00:00") });
-    expect(ofLayer(shifts, "rot-a").map((s) => s.start.toISODate())).toEqual(["2026-03-02", "2026-03-16", "2026-03-30", "2026-04-13", "2026-04-27"]);
+    expect(ofLayer(shifts, "rot-a").map((s) => s.start.toISODate())).toEqual([
+      "2026-03-02",
+      "2026-03-16",
+      "2026-03-30",
+      "2026-04-13",
+      "2026-04-27",
+    ]);
     expect(errors(shifts, team, config)).toEqual([]);
   });
 });

@@ -116,10 +116,15 @@ class Generator {
     }
     const known = input.published.filter((s) => slotOf.has(s.layer));
     for (const s of known) if (s.login !== null) this.noteFirst(s.login, s.start.toMillis());
-    const fromMs = input.from?.toMillis() ?? (config.start !== undefined ? startOfDateMillis(config.start, this.zone) : undefined);
+    const fromMs =
+      input.from?.toMillis() ?? (config.start !== undefined ? startOfDateMillis(config.start, this.zone) : undefined);
 
     for (const layer of config.layers) {
-      const timeline = new SlotTimeline(layer.name, holidayOf.get(layer.name), known.filter((s) => slotOf.get(s.layer) === layer.name));
+      const timeline = new SlotTimeline(
+        layer.name,
+        holidayOf.get(layer.name),
+        known.filter((s) => slotOf.get(s.layer) === layer.name),
+      );
       const last = timeline.last();
       let cursor: number;
       if (last) cursor = last.endMs;
@@ -184,10 +189,17 @@ class Generator {
       else {
         fallback = this.nullFallback(slot, c);
         const what = fallback ? `fallback ${fallback}` : "no fallback either";
-        this.notes.add(`${slot.layer.name} from ${formatInstant(c, this.zone)}: nobody can take the shift; left unfilled (${what})`);
+        this.notes.add(
+          `${slot.layer.name} from ${formatInstant(c, this.zone)}: nobody can take the shift; left unfilled (${what})`,
+        );
       }
     }
-    const shift: Shift = { layer: holidayLayer ?? slot.layer.name, start: inZone(c, this.zone), end: inZone(end, this.zone), login: null };
+    const shift: Shift = {
+      layer: holidayLayer ?? slot.layer.name,
+      start: inZone(c, this.zone),
+      end: inZone(end, this.zone),
+      login: null,
+    };
     if (holidayLayer !== undefined) {
       const who = turn.login ?? fallback;
       if (who !== undefined) shift.fallback = who;
@@ -213,7 +225,13 @@ class Generator {
   private place(slot: SlotRun, c: number, endMs: number, regularFrom: number | undefined): string | undefined {
     const members = this.roster.membersAt(slot.layer.name, c);
     const lastPerson = slot.timeline.personBefore(c);
-    const attempt = (round: number, served: ReadonlySet<string>, previous: ReadonlySet<string> | undefined, roundStartMs: number, tier: number): Person | undefined => {
+    const attempt = (
+      round: number,
+      served: ReadonlySet<string>,
+      previous: ReadonlySet<string> | undefined,
+      roundStartMs: number,
+      tier: number,
+    ): Person | undefined => {
       const order = roundOrder(members, {
         seed: this.seed,
         layer: slot.layer.name,
@@ -232,7 +250,9 @@ class Generator {
       );
     };
     const pairingNote = (login: string): void => {
-      this.notes.add(`${slot.layer.name} from ${formatInstant(c, this.zone)}: ${login} is on a first shift alongside another first-timer (no one else can take it)`);
+      this.notes.add(
+        `${slot.layer.name} from ${formatInstant(c, this.zone)}: ${login} is on a first shift alongside another first-timer (no one else can take it)`,
+      );
     };
     // Tier 0: every rule. Tier 1: the same person may follow themselves across a round boundary.
     // Tier 2: two first-timers may be paired. Each tier tries the current round, then a fresh one.
@@ -246,7 +266,10 @@ class Generator {
       const fresh = attempt(slot.round + 1, new Set(), slot.served, c, tier);
       if (fresh) {
         const left = members.filter((p) => !slot.served.has(p.login)).map((p) => p.login);
-        if (left.length > 0) this.notes.add(`${slot.layer.name} round ${slot.round}: ${left.join(", ")} not placed (not eligible yet, on another layer at the time, or avoiding a first-timer pairing); they move to round ${slot.round + 1}`);
+        if (left.length > 0)
+          this.notes.add(
+            `${slot.layer.name} round ${slot.round}: ${left.join(", ")} not placed (not eligible yet, on another layer at the time, or avoiding a first-timer pairing); they move to round ${slot.round + 1}`,
+          );
         if (tier === 2) pairingNote(fresh.login);
         slot.round += 1;
         slot.previous = slot.served;
@@ -301,7 +324,11 @@ class Generator {
    * failing that, whoever last held the slot. Undefined only for a team without managers or history.
    */
   private nullFallback(slot: SlotRun, c: number): string | undefined {
-    return this.roster.commonManager(c, this.roster.membersAt(slot.layer.name, c)) ?? this.roster.commonManager(c) ?? slot.timeline.lastHolder(c);
+    return (
+      this.roster.commonManager(c, this.roster.membersAt(slot.layer.name, c)) ??
+      this.roster.commonManager(c) ??
+      slot.timeline.lastHolder(c)
+    );
   }
 
   private noteFirst(login: string, startMs: number): void {

@@ -17,9 +17,13 @@ describe("handoffs", () => {
   });
 
   it("keeps 11:00 on the wall clock across both US DST changes", () => {
-    const march = handoffsBetween(rotA, NY, at("2026-02-25T00:00"), at("2026-03-20T00:00")).map((d) => d.toUTC().toISO());
+    const march = handoffsBetween(rotA, NY, at("2026-02-25T00:00"), at("2026-03-20T00:00")).map((d) =>
+      d.toUTC().toISO(),
+    );
     expect(march).toEqual(["2026-03-02T16:00:00.000Z", "2026-03-09T15:00:00.000Z", "2026-03-16T15:00:00.000Z"]);
-    const november = handoffsBetween(rotB, NY, at("2026-10-26T00:00"), at("2026-11-12T00:00")).map((d) => d.toUTC().toISO());
+    const november = handoffsBetween(rotB, NY, at("2026-10-26T00:00"), at("2026-11-12T00:00")).map((d) =>
+      d.toUTC().toISO(),
+    );
     expect(november).toEqual(["2026-10-28T15:00:00.000Z", "2026-11-04T16:00:00.000Z", "2026-11-11T16:00:00.000Z"]);
   });
 
@@ -37,12 +41,18 @@ describe("handoffs", () => {
     expect(nextHandoff(sunday0130, NY, at("2026-10-31T00:00")).toISO()).toBe("2026-11-01T01:30:00.000-04:00");
     // The week after the gap is back to 02:30, and each week is found exactly once.
     const weeks = handoffsBetween(sunday0230, NY, at("2026-03-01T00:00"), at("2026-03-16T00:00")).map((d) => d.toISO());
-    expect(weeks).toEqual(["2026-03-01T02:30:00.000-05:00", "2026-03-08T03:30:00.000-04:00", "2026-03-15T02:30:00.000-04:00"]);
+    expect(weeks).toEqual([
+      "2026-03-01T02:30:00.000-05:00",
+      "2026-03-08T03:30:00.000-04:00",
+      "2026-03-15T02:30:00.000-04:00",
+    ]);
   });
 
   it("runs every shiftWeeks weeks from the anchor", () => {
     const fortnightly: HandoffRule = { handoffDay: "monday", handoffTime: "11:00", shiftWeeks: 2 };
-    const list = handoffsBetween(fortnightly, NY, at("2026-01-01T00:00"), at("2026-02-10T00:00"), "2026-01-12").map((d) => d.toISODate());
+    const list = handoffsBetween(fortnightly, NY, at("2026-01-01T00:00"), at("2026-02-10T00:00"), "2026-01-12").map(
+      (d) => d.toISODate(),
+    );
     expect(list).toEqual(["2026-01-12", "2026-01-26", "2026-02-09"]);
     expect(previousHandoff(fortnightly, NY, at("2026-01-25T00:00"), "2026-01-12").toISODate()).toBe("2026-01-12");
   });

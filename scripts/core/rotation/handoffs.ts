@@ -53,7 +53,13 @@ function cadence(rule: HandoffRule, anchor: string): Cadence {
  * First handoff (epoch ms) at or after `atMs` (`inclusive`) or strictly after it.
  * Allocation-free apart from parsing the rule; the generator calls it in its inner loop.
  */
-export function handoffMillisAfter(rule: HandoffRule, zone: string, atMs: number, inclusive: boolean, anchor = DEFAULT_HANDOFF_ANCHOR): number {
+export function handoffMillisAfter(
+  rule: HandoffRule,
+  zone: string,
+  atMs: number,
+  inclusive: boolean,
+  anchor = DEFAULT_HANDOFF_ANCHOR,
+): number {
   const { base, period, minutes } = cadence(rule, anchor);
   // Start one period early: a handoff can land on the previous local day's side of `atMs` only by
   // hours, so at most three candidates are ever tried.
@@ -66,7 +72,12 @@ export function handoffMillisAfter(rule: HandoffRule, zone: string, atMs: number
 }
 
 /** Last handoff (epoch ms) at or before `atMs`. */
-export function handoffMillisAtOrBefore(rule: HandoffRule, zone: string, atMs: number, anchor = DEFAULT_HANDOFF_ANCHOR): number {
+export function handoffMillisAtOrBefore(
+  rule: HandoffRule,
+  zone: string,
+  atMs: number,
+  anchor = DEFAULT_HANDOFF_ANCHOR,
+): number {
   const { base, period, minutes } = cadence(rule, anchor);
   let k = Math.floor((localDay(atMs, zone) - base) / period) + 1;
   for (;;) {
@@ -77,22 +88,43 @@ export function handoffMillisAtOrBefore(rule: HandoffRule, zone: string, atMs: n
 }
 
 /** The first handoff strictly after `after`, in `zone`. */
-export function nextHandoff(rule: HandoffRule, zone: string, after: DateTime, anchor = DEFAULT_HANDOFF_ANCHOR): DateTime {
+export function nextHandoff(
+  rule: HandoffRule,
+  zone: string,
+  after: DateTime,
+  anchor = DEFAULT_HANDOFF_ANCHOR,
+): DateTime {
   return inZone(handoffMillisAfter(rule, zone, after.toMillis(), false, anchor), zone);
 }
 
 /** The first handoff at or after `at`, in `zone`. */
-export function handoffOnOrAfter(rule: HandoffRule, zone: string, at: DateTime, anchor = DEFAULT_HANDOFF_ANCHOR): DateTime {
+export function handoffOnOrAfter(
+  rule: HandoffRule,
+  zone: string,
+  at: DateTime,
+  anchor = DEFAULT_HANDOFF_ANCHOR,
+): DateTime {
   return inZone(handoffMillisAfter(rule, zone, at.toMillis(), true, anchor), zone);
 }
 
 /** The last handoff at or before `at`, in `zone`: when the shift in progress at `at` began. */
-export function previousHandoff(rule: HandoffRule, zone: string, at: DateTime, anchor = DEFAULT_HANDOFF_ANCHOR): DateTime {
+export function previousHandoff(
+  rule: HandoffRule,
+  zone: string,
+  at: DateTime,
+  anchor = DEFAULT_HANDOFF_ANCHOR,
+): DateTime {
   return inZone(handoffMillisAtOrBefore(rule, zone, at.toMillis(), anchor), zone);
 }
 
 /** Every handoff in [from, to), in order, in `zone`. */
-export function handoffsBetween(rule: HandoffRule, zone: string, from: DateTime, to: DateTime, anchor = DEFAULT_HANDOFF_ANCHOR): DateTime[] {
+export function handoffsBetween(
+  rule: HandoffRule,
+  zone: string,
+  from: DateTime,
+  to: DateTime,
+  anchor = DEFAULT_HANDOFF_ANCHOR,
+): DateTime[] {
   const out: DateTime[] = [];
   const end = to.toMillis();
   let ms = handoffMillisAfter(rule, zone, from.toMillis(), true, anchor);

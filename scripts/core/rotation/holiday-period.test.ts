@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { holidaySlotEndMillis, holidaySlots, holidayWindowAt, holidayWindows, holidayWindowsBetween, unfilledHolidaySlots } from "./holiday-period.js";
+import {
+  holidaySlotEndMillis,
+  holidaySlots,
+  holidayWindowAt,
+  holidayWindows,
+  holidayWindowsBetween,
+  unfilledHolidaySlots,
+} from "./holiday-period.js";
 import { DEFAULT_HOLIDAY_PERIOD } from "./config.js";
 import { at, NY, rotation, shift } from "./test-kit.js";
 
@@ -24,7 +31,9 @@ describe("holiday windows", () => {
 
   it("is empty when disabled, and skips volunteer layers replacing unknown layers", () => {
     expect(holidayWindows(rotation({ holidayPeriod: undefined }), 2026)).toEqual([]);
-    const config = rotation({ holidayPeriod: { ...DEFAULT_HOLIDAY_PERIOD, layers: [{ name: "holiday-x", replaces: "rot-x" }] } });
+    const config = rotation({
+      holidayPeriod: { ...DEFAULT_HOLIDAY_PERIOD, layers: [{ name: "holiday-x", replaces: "rot-x" }] },
+    });
     expect(holidayWindows(config, 2026)).toEqual([]);
   });
 
@@ -37,7 +46,12 @@ describe("holiday windows", () => {
 
   it("finds windows overlapping a range and the window at an instant", () => {
     const config = rotation();
-    const list = holidayWindowsBetween(config, at("2026-01-01T00:00").toMillis(), at("2028-01-01T00:00").toMillis(), "rot-b");
+    const list = holidayWindowsBetween(
+      config,
+      at("2026-01-01T00:00").toMillis(),
+      at("2028-01-01T00:00").toMillis(),
+      "rot-b",
+    );
     expect(list.map((w) => w.year)).toEqual([2025, 2026, 2027]);
     expect(holidayWindowAt(config, "rot-a", at("2027-01-03T10:59").toMillis())?.year).toBe(2026);
     expect(holidayWindowAt(config, "rot-a", at("2027-01-03T11:00").toMillis())).toBeUndefined();
@@ -47,8 +61,17 @@ describe("holiday windows", () => {
 describe("holiday slots", () => {
   it("cuts the window into two-day slots, the last one shorter", () => {
     const w = holidayWindows(rotation(), 2026)[0]!;
-    const slots = holidaySlots(w, 2, NY).map((s) => `${s.start.toFormat("MM-dd HH:mm")}..${s.end.toFormat("MM-dd HH:mm")}`);
-    expect(slots).toEqual(["12-23 11:00..12-25 11:00", "12-25 11:00..12-27 11:00", "12-27 11:00..12-29 11:00", "12-29 11:00..12-31 11:00", "12-31 11:00..01-02 11:00", "01-02 11:00..01-03 11:00"]);
+    const slots = holidaySlots(w, 2, NY).map(
+      (s) => `${s.start.toFormat("MM-dd HH:mm")}..${s.end.toFormat("MM-dd HH:mm")}`,
+    );
+    expect(slots).toEqual([
+      "12-23 11:00..12-25 11:00",
+      "12-25 11:00..12-27 11:00",
+      "12-27 11:00..12-29 11:00",
+      "12-29 11:00..12-31 11:00",
+      "12-31 11:00..01-02 11:00",
+      "01-02 11:00..01-03 11:00",
+    ]);
   });
 
   it("ends a slot at the next boundary after an instant inside it", () => {
@@ -59,7 +82,10 @@ describe("holiday slots", () => {
   });
 
   it("keeps slot boundaries on the wall clock across a DST change inside the window", () => {
-    const config = rotation({ timezone: "Australia/Sydney", holidayPeriod: { ...DEFAULT_HOLIDAY_PERIOD, from: "04-01", to: "04-10" } });
+    const config = rotation({
+      timezone: "Australia/Sydney",
+      holidayPeriod: { ...DEFAULT_HOLIDAY_PERIOD, from: "04-01", to: "04-10" },
+    });
     const w = holidayWindows(config, 2026)[0]!;
     const hours = holidaySlots(w, 2, "Australia/Sydney").map((s) => s.start.setZone("Australia/Sydney").hour);
     expect(new Set(hours)).toEqual(new Set([11]));
@@ -75,7 +101,8 @@ describe("unfilledHolidaySlots", () => {
   ];
 
   it("flags unfilled volunteer slots that start within flagDays and have not ended", () => {
-    const flagged = (now: string, days: number) => unfilledHolidaySlots(shifts, at(now), days, ["holiday-a", "holiday-b"]).map((s) => s.start.toISODate());
+    const flagged = (now: string, days: number) =>
+      unfilledHolidaySlots(shifts, at(now), days, ["holiday-a", "holiday-b"]).map((s) => s.start.toISODate());
     expect(flagged("2026-12-01T00:00", 14)).toEqual([]);
     expect(flagged("2026-12-10T00:00", 14)).toEqual(["2026-12-23"]);
     expect(flagged("2026-12-24T00:00", 14)).toEqual(["2026-12-23", "2027-01-02"]);

@@ -70,7 +70,12 @@ export function holidayWindows(config: RotationConfig, year: number): HolidayWin
 }
 
 /** Holiday windows of every layer (or of the slot `replaces` only) overlapping [fromMs, toMs), by start. */
-export function holidayWindowsBetween(config: RotationConfig, fromMs: number, toMs: number, replaces?: string): HolidayWindow[] {
+export function holidayWindowsBetween(
+  config: RotationConfig,
+  fromMs: number,
+  toMs: number,
+  replaces?: string,
+): HolidayWindow[] {
   if (!config.holidayPeriod || toMs <= fromMs) return [];
   const firstYear = new Date(localDay(fromMs, config.timezone) * 86_400_000).getUTCFullYear() - 1;
   const lastYear = new Date(localDay(toMs, config.timezone) * 86_400_000).getUTCFullYear();
@@ -133,7 +138,11 @@ export class HolidayWindowIndex {
 }
 
 /** Every volunteer slot of `window`, in order: [start, end) pairs in the rotation zone. */
-export function holidaySlots(window: HolidayWindow, shiftDays: number, zone: string): { start: DateTime; end: DateTime }[] {
+export function holidaySlots(
+  window: HolidayWindow,
+  shiftDays: number,
+  zone: string,
+): { start: DateTime; end: DateTime }[] {
   const out: { start: DateTime; end: DateTime }[] = [];
   let ms = window.start.toMillis();
   const endMs = window.end.toMillis();
@@ -149,7 +158,12 @@ export function holidaySlots(window: HolidayWindow, shiftDays: number, zone: str
  * Unfilled volunteer slots to flag at `now`: shifts of a layer in `holidayLayers` with no login that
  * have not ended yet and start within `flagDays` days (default 14 in the config) of `now`.
  */
-export function unfilledHolidaySlots(shifts: readonly Shift[], now: DateTime, flagDays: number, holidayLayers: readonly string[]): Shift[] {
+export function unfilledHolidaySlots(
+  shifts: readonly Shift[],
+  now: DateTime,
+  flagDays: number,
+  holidayLayers: readonly string[],
+): Shift[] {
   const layers = new Set(holidayLayers);
   const nowMs = now.toMillis();
   const horizon = now.plus({ days: flagDays }).toMillis();

@@ -45,7 +45,9 @@ describe("parseInstant", () => {
     expect(() => parseInstant("2027-03-14T02:30", NY, "--at")).toThrow(
       "--at 2027-03-14T02:30 does not exist in America/New_York: on 2027-03-14 the clocks there jump from 02:00 to 03:00 (EST to EDT).",
     );
-    expect(() => parseInstant("2026-10-04T02:15", "Australia/Adelaide", "--from")).toThrow(/jump from 02:00 to 03:00 \(GMT\+9:30 to GMT\+10:30\)/);
+    expect(() => parseInstant("2026-10-04T02:15", "Australia/Adelaide", "--from")).toThrow(
+      /jump from 02:00 to 03:00 \(GMT\+9:30 to GMT\+10:30\)/,
+    );
     expect(() => parseInstant("2027-03-14T02:30", NY, "--at")).toThrow(UsageError);
     // Just outside the gap is fine.
     expect(iso("2027-03-14T03:00")).toBe("2027-03-14T03:00:00.000-04:00");

@@ -38,9 +38,11 @@ export function parseInstant(text: string, zone: string, what: string): DateTime
   // No offset: the fields read in UTC are the wall clock meant in the rotation zone.
   const date = asUtc.toISODate()!;
   if (!/t/i.test(value)) return inZone(startOfDateMillis(date, zone), zone);
-  const ms = wallClockMillis(dayNumber(date), asUtc.hour * 60 + asUtc.minute, zone) + asUtc.second * 1000 + asUtc.millisecond;
+  const ms =
+    wallClockMillis(dayNumber(date), asUtc.hour * 60 + asUtc.minute, zone) + asUtc.second * 1000 + asUtc.millisecond;
   const local = inZone(ms, zone);
-  if (local.toFormat("yyyy-MM-dd HH:mm") !== asUtc.toFormat("yyyy-MM-dd HH:mm")) throw gapError(what, value, asUtc, zone);
+  if (local.toFormat("yyyy-MM-dd HH:mm") !== asUtc.toFormat("yyyy-MM-dd HH:mm"))
+    throw gapError(what, value, asUtc, zone);
   return local;
 }
 

@@ -27,7 +27,11 @@ describe("assignLayers", () => {
       person("soon", { start: "2026-09-01" }),
       person("lon", { timezone: "Europe/London" }),
     ];
-    expect(members(assignLayers(rotation({ balanceTolerance: 10 }), people, "2026-06-01"), "rot-a")).toEqual(["ann", "last", "soon"]);
+    expect(members(assignLayers(rotation({ balanceTolerance: 10 }), people, "2026-06-01"), "rot-a")).toEqual([
+      "ann",
+      "last",
+      "soon",
+    ]);
     expect(isRostered(people[2]!, "2026-06-01")).toBe(false);
     expect(isRostered(people[3]!, "2026-06-01")).toBe(true);
   });
@@ -72,7 +76,12 @@ describe("assignLayers", () => {
   });
 
   it("is deterministic whatever the order of the roster", () => {
-    const people = Array.from({ length: 12 }, (_, i) => person(`p${i}`, { timezone: i % 4 === 0 ? "America/New_York" : "Europe/Berlin", start: `2020-0${(i % 9) + 1}-01` }));
+    const people = Array.from({ length: 12 }, (_, i) =>
+      person(`p${i}`, {
+        timezone: i % 4 === 0 ? "America/New_York" : "Europe/Berlin",
+        start: `2020-0${(i % 9) + 1}-01`,
+      }),
+    );
     const a = assignLayers(rotation(), people, "2026-06-01");
     const b = assignLayers(rotation(), [...people].reverse(), "2026-06-01");
     expect([...b.members]).toEqual([...a.members]);
@@ -86,7 +95,11 @@ describe("assignLayers", () => {
         { name: "rot-b", handoffDay: "wednesday", handoffTime: "11:00", shiftWeeks: 1, group: "others" },
       ],
     });
-    const people = [person("ann"), person("cho", { timezone: "Europe/London" }), person("dev", { timezone: "Asia/Kolkata" })];
+    const people = [
+      person("ann"),
+      person("cho", { timezone: "Europe/London" }),
+      person("dev", { timezone: "Asia/Kolkata" }),
+    ];
     const r = assignLayers(config, people, "2026-06-01");
     expect(members(r, "rot-a")).toEqual(["cho"]);
     // Only one grouped layer: it takes everyone not listed, eastern or not.

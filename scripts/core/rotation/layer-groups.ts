@@ -48,7 +48,9 @@ function zoneDistance(zone: string, rotationZone: string, year: number): number 
 /** Everyone in `from`, in the order they would move (deterministic, see the module comment). */
 function moveOrder(from: Person[], intoEastern: boolean, config: RotationConfig, year: number): Person[] {
   const distance = new Map<string, number>();
-  if (intoEastern) for (const p of from) if (!distance.has(p.timezone)) distance.set(p.timezone, zoneDistance(p.timezone, config.timezone, year));
+  if (intoEastern)
+    for (const p of from)
+      if (!distance.has(p.timezone)) distance.set(p.timezone, zoneDistance(p.timezone, config.timezone, year));
   return [...from].sort((a, b) => {
     const d = intoEastern ? distance.get(a.timezone)! - distance.get(b.timezone)! : 0;
     if (d !== 0) return d;

@@ -6,7 +6,11 @@ import { at, lines, NY, person, rotation, shift } from "./test-kit.js";
 const config = rotation();
 
 describe("releaseLeaverShifts", () => {
-  const people = [person("ann", { end: "2026-03-20", manager: "mgr" }), person("bo"), person("cy", { end: "2026-03-01" })];
+  const people = [
+    person("ann", { end: "2026-03-20", manager: "mgr" }),
+    person("bo"),
+    person("cy", { end: "2026-03-01" }),
+  ];
   const shifts = [
     shift("rot-a", "2026-03-09T11:00", "2026-03-16T11:00", "ann"),
     shift("rot-a", "2026-03-16T11:00", "2026-03-23T11:00", "ann", { round: 2 }),
@@ -18,7 +22,10 @@ describe("releaseLeaverShifts", () => {
   it("unfills shifts after the end date and splits the one running past it, the manager as fallback", () => {
     const edits = releaseLeaverShifts(shifts, people, config);
     expect(edits.map((e) => [e.index, lines(e.replacement)])).toEqual([
-      [1, ["rot-a 2026-03-16 11:00 .. 2026-03-21 00:00 ann r2", "rot-a 2026-03-21 00:00 .. 2026-03-23 11:00 - fb=mgr r2"]],
+      [
+        1,
+        ["rot-a 2026-03-16 11:00 .. 2026-03-21 00:00 ann r2", "rot-a 2026-03-21 00:00 .. 2026-03-23 11:00 - fb=mgr r2"],
+      ],
       [2, ["rot-a 2026-03-23 11:00 .. 2026-03-30 11:00 - fb=mgr"]],
       [3, ["rot-b 2026-03-04 11:00 .. 2026-03-11 11:00 -"]],
     ]);
@@ -58,7 +65,10 @@ describe("standIns", () => {
       person("c"),
     ]);
     expect(week("a", chain)).toEqual(["a 03-02 11:00 via -", "b 03-04 00:00 via a", "c 03-06 00:00 via a,b"]);
-    const loop = byLogin([person("a", { end: "2026-03-03", manager: "b" }), person("b", { end: "2026-03-01", manager: "a" })]);
+    const loop = byLogin([
+      person("a", { end: "2026-03-03", manager: "b" }),
+      person("b", { end: "2026-03-01", manager: "a" }),
+    ]);
     expect(week("a", loop)).toEqual(["a 03-02 11:00 via -", "b 03-04 00:00 via a"]);
     expect(week("x", chain)).toEqual(["x 03-02 11:00 via -"]);
   });

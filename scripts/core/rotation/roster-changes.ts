@@ -22,7 +22,11 @@ export interface ShiftEdit {
  * part. Without a manager the unfilled part has no fallback and the schedule rules will say so; a
  * manager who has left by then is passed over for the next one up the chain still at the company.
  */
-export function releaseLeaverShifts(shifts: readonly Shift[], people: readonly Person[], config: Pick<RotationConfig, "timezone">): ShiftEdit[] {
+export function releaseLeaverShifts(
+  shifts: readonly Shift[],
+  people: readonly Person[],
+  config: Pick<RotationConfig, "timezone">,
+): ShiftEdit[] {
   const byLogin = new Map(people.map((p) => [p.login, p]));
   const edits: ShiftEdit[] = [];
   shifts.forEach((shift, index) => {
@@ -42,7 +46,13 @@ export function releaseLeaverShifts(shifts: readonly Shift[], people: readonly P
       return;
     }
     const cut = inZone(until, config.timezone);
-    edits.push({ index, replacement: [{ ...shift, end: cut }, { ...released, start: cut }] });
+    edits.push({
+      index,
+      replacement: [
+        { ...shift, end: cut },
+        { ...released, start: cut },
+      ],
+    });
   });
   return edits;
 }
@@ -53,7 +63,12 @@ export function releaseLeaverShifts(shifts: readonly Shift[], people: readonly P
  * their start date), and not overlapping another shift they already hold. Undefined when there is none;
  * the person then joins at the end of a round through the generator.
  */
-export function joinSlot(shifts: readonly Shift[], person: Person, config: RotationConfig, after: DateTime): Shift | undefined {
+export function joinSlot(
+  shifts: readonly Shift[],
+  person: Person,
+  config: RotationConfig,
+  after: DateTime,
+): Shift | undefined {
   const regular = new Set(config.layers.map((l) => l.name));
   const mine = shifts.filter((s) => s.login === person.login);
   return shifts

@@ -15,8 +15,12 @@ describe("RosterView", () => {
   it("answers availability, membership and managers, noting rebalancing once", () => {
     const notes: string[] = [];
     const roster = new RosterView(rotation(), people, (n) => notes.push(n));
-    expect(roster.canHold(roster.get("dee")!, at("2026-06-30T00:00").toMillis(), at("2026-07-07T00:00").toMillis())).toBe(true);
-    expect(roster.canHold(roster.get("dee")!, at("2026-06-29T23:00").toMillis(), at("2026-07-07T00:00").toMillis())).toBe(false);
+    expect(
+      roster.canHold(roster.get("dee")!, at("2026-06-30T00:00").toMillis(), at("2026-07-07T00:00").toMillis()),
+    ).toBe(true);
+    expect(
+      roster.canHold(roster.get("dee")!, at("2026-06-29T23:00").toMillis(), at("2026-07-07T00:00").toMillis()),
+    ).toBe(false);
     expect(roster.membersAt("rot-b", at("2026-06-01T12:00").toMillis()).map((p) => p.login)).toEqual(["cy", "dee"]);
     expect(roster.membersAt("rot-b", at("2026-07-01T12:00").toMillis()).map((p) => p.login)).toEqual(["dee"]);
     expect(roster.membersAt("rot-b", at("2026-07-02T12:00").toMillis()).map((p) => p.login)).toEqual(["dee"]);

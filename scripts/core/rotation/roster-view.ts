@@ -35,7 +35,10 @@ export class RosterView {
   window(person: Person): [number, number] {
     let w = this.windows.get(person.login);
     if (!w) {
-      w = [firstShiftAllowedMillis(person, this.config.newHireDays, this.config.timezone), availableUntilMillis(person, this.config.timezone)];
+      w = [
+        firstShiftAllowedMillis(person, this.config.newHireDays, this.config.timezone),
+        availableUntilMillis(person, this.config.timezone),
+      ];
       this.windows.set(person.login, w);
     }
     return w;

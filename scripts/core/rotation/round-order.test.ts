@@ -44,7 +44,12 @@ describe("roundOrder", () => {
 
   it("keeps everybody else's relative order when someone joins or leaves", () => {
     const order = logins(roundOrder(team, base));
-    const without = logins(roundOrder(team.filter((p) => p.login !== "cy"), base));
+    const without = logins(
+      roundOrder(
+        team.filter((p) => p.login !== "cy"),
+        base,
+      ),
+    );
     expect(without).toEqual(order.filter((l) => l !== "cy"));
     const withNew = logins(roundOrder([...team, member("zed")], base));
     expect(withNew.filter((l) => l !== "zed")).toEqual(order);
@@ -71,7 +76,14 @@ describe("roundOrder", () => {
 
 describe("roundOrder with the previous round", () => {
   it("puts members who did not serve in the previous round after those who did, before newcomers", () => {
-    const people = [member("ann"), member("bo"), member("cy"), member("dee"), member("moved"), member("new", "2026-05-01")];
+    const people = [
+      member("ann"),
+      member("bo"),
+      member("cy"),
+      member("dee"),
+      member("moved"),
+      member("new", "2026-05-01"),
+    ];
     const order = logins(roundOrder(people, { ...base, previous: new Set(["ann", "bo", "cy", "dee", "new"]) }));
     expect(order.slice(-2)).toEqual(["moved", "new"]);
     expect(logins(roundOrder(people, base)).slice(-1)).toEqual(["new"]);

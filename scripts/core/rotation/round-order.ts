@@ -69,7 +69,10 @@ export interface RoundOrderOptions {
  * members who are not newcomers by their draw, then newcomers by start date (the newest last), ties by
  * draw. Ties between draws (1 in 2^32) fall back to login.
  */
-export function roundOrder<P extends Pick<Person, "login" | "start">>(members: readonly P[], options: RoundOrderOptions): P[] {
+export function roundOrder<P extends Pick<Person, "login" | "start">>(
+  members: readonly P[],
+  options: RoundOrderOptions,
+): P[] {
   const { seed, layer, round, roundStart, newcomerDays, previous } = options;
   const cutoff = new Date(Date.parse(`${roundStart}T00:00:00Z`) - newcomerDays * 86_400_000).toISOString().slice(0, 10);
   // Group 0: served last round; 1: joined the layer since; 2: newcomers to the company.

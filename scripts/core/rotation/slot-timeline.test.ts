@@ -22,11 +22,17 @@ describe("SlotTimeline", () => {
     expect(state.round).toBe(4);
     expect([...state.served].sort()).toEqual(["ann", "bo"]);
     expect(state.startMs).toBe(at("2026-12-14T11:00").toMillis());
-    expect(new SlotTimeline("rot-a", undefined, []).roundState()).toEqual({ round: 0, served: new Set(), startMs: undefined });
+    expect(new SlotTimeline("rot-a", undefined, []).roundState()).toEqual({
+      round: 0,
+      served: new Set(),
+      startMs: undefined,
+    });
   });
 
   it("lists overlapping pieces and the person before an instant", () => {
-    const hits = [...timeline.overlapping(at("2026-12-20T00:00").toMillis(), at("2026-12-24T00:00").toMillis())].map((p) => p.shift.login);
+    const hits = [...timeline.overlapping(at("2026-12-20T00:00").toMillis(), at("2026-12-24T00:00").toMillis())].map(
+      (p) => p.shift.login,
+    );
     expect(hits).toEqual(["vol", "ann", "bo"]);
     expect(timeline.personBefore(at("2026-12-25T11:00").toMillis())).toBe("ann");
     expect(timeline.personBefore(at("2026-12-27T11:00").toMillis())).toBeUndefined();

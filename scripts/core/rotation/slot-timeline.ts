@@ -27,7 +27,9 @@ export class SlotTimeline {
     readonly holiday: string | undefined,
     shifts: readonly Shift[],
   ) {
-    this.pieces = shifts.map((shift) => ({ startMs: shift.start.toMillis(), endMs: shift.end.toMillis(), shift })).sort((a, b) => a.startMs - b.startMs);
+    this.pieces = shifts
+      .map((shift) => ({ startMs: shift.start.toMillis(), endMs: shift.end.toMillis(), shift }))
+      .sort((a, b) => a.startMs - b.startMs);
   }
 
   /** The piece that ends last (the one the slot continues from), if any. */
@@ -67,7 +69,8 @@ export class SlotTimeline {
    */
   roundState(): { round: number; served: Set<string>; startMs: number | undefined; previous: Set<string> | undefined } {
     let latest: Piece | undefined;
-    for (const piece of this.pieces) if (piece.shift.round !== undefined && (!latest || piece.startMs >= latest.startMs)) latest = piece;
+    for (const piece of this.pieces)
+      if (piece.shift.round !== undefined && (!latest || piece.startMs >= latest.startMs)) latest = piece;
     if (!latest) return { round: 0, served: new Set(), startMs: undefined, previous: undefined };
     const round = latest.shift.round!;
     const served = this.servedIn(round);

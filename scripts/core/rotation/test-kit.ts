@@ -10,7 +10,16 @@ export const NY = "America/New_York";
 
 /** A rostered person; defaults: New York, started 2020-01-02, on call. */
 export function person(login: string, fields: Partial<Person> = {}): Person {
-  return { login, name: login, timezone: NY, region: "US-NY", start: "2020-01-02", team: "core", oncall: true, ...fields };
+  return {
+    login,
+    name: login,
+    timezone: NY,
+    region: "US-NY",
+    start: "2020-01-02",
+    team: "core",
+    oncall: true,
+    ...fields,
+  };
 }
 
 /** The default rotation with a start date and seed, plus any changes. */
@@ -20,13 +29,21 @@ export function rotation(fields: Partial<RotationConfig> = {}): RotationConfig {
 
 /** An instant from ISO text with an offset (kept as the zone), or a New York wall time without one. */
 export function at(iso: string): DateTime {
-  const dt = /[zZ]|[+-]\d\d:\d\d$/.test(iso) ? DateTime.fromISO(iso, { setZone: true }) : DateTime.fromISO(iso, { zone: NY });
+  const dt = /[zZ]|[+-]\d\d:\d\d$/.test(iso)
+    ? DateTime.fromISO(iso, { setZone: true })
+    : DateTime.fromISO(iso, { zone: NY });
   if (!dt.isValid) throw new Error(`bad instant ${iso}`);
   return dt;
 }
 
 /** A shift in a compact form for tests. */
-export function shift(layer: string, start: string, end: string, login: string | null, extra: Partial<Shift> = {}): Shift {
+export function shift(
+  layer: string,
+  start: string,
+  end: string,
+  login: string | null,
+  extra: Partial<Shift> = {},
+): Shift {
   return { layer, start: at(start), end: at(end), login, ...extra };
 }
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { clockMinutes, dayNumber, formatInstant, isoDate, localDay, offsetMinutes, startOfDateMillis, wallClock, wallClockMillis, weekdayOf } from "./wall-clock.js";
+import {
+  clockMinutes,
+  dayNumber,
+  formatInstant,
+  isoDate,
+  localDay,
+  offsetMinutes,
+  startOfDateMillis,
+  wallClock,
+  wallClockMillis,
+  weekdayOf,
+} from "./wall-clock.js";
 
 const utc = (iso: string): number => Date.parse(iso);
 

@@ -108,7 +108,8 @@ export function weekdayOf(day: number): number {
 /** Minutes after midnight of a wall-clock time `HH:MM` (`11:00` is 660). */
 export function clockMinutes(time: string): number {
   const [h, m] = time.split(":").map(Number);
-  if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) throw new RangeError(`not a time: "${time}"`);
+  if (h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m))
+    throw new RangeError(`not a time: "${time}"`);
   return h * 60 + m;
 }
 

@@ -60,14 +60,29 @@ export function calendarFeedSite(input: FeedSiteInput): SiteFile[] {
   const from = input.now.minus({ weeks: input.historyWeeks ?? 8 });
   const to = reach.reduce((a, b) => (b > a ? b : a), input.now);
   const segments = to > from ? effectiveCoverage({ shifts, overrides, people, config, from, to }) : [];
-  const feed = (name: string, keep: (s: (typeof segments)[number]) => boolean) => calendarFeed(segments.filter(keep), { name, zone, people });
+  const feed = (name: string, keep: (s: (typeof segments)[number]) => boolean) =>
+    calendarFeed(segments.filter(keep), { name, zone, people });
 
-  const entries: { path: string; label: string; content: string }[] = [{ path: ALL_FEED_PATH, label: "Everyone", content: feed("On call", () => true) }];
-  for (const layer of config.layers) entries.push({ path: layerFeedPath(layer.name), label: `Layer ${layer.name}`, content: feed(`On call: ${layer.name}`, (s) => s.slot === layer.name) });
+  const entries: { path: string; label: string; content: string }[] = [
+    { path: ALL_FEED_PATH, label: "Everyone", content: feed("On call", () => true) },
+  ];
+  for (const layer of config.layers)
+    entries.push({
+      path: layerFeedPath(layer.name),
+      label: `Layer ${layer.name}`,
+      content: feed(`On call: ${layer.name}`, (s) => s.slot === layer.name),
+    });
   for (const p of [...people].sort((a, b) => a.login.localeCompare(b.login))) {
-    entries.push({ path: personFeedPath(p.login), label: `${p.name} (@${p.login})`, content: feed(`On call: ${p.login}`, (s) => s.login === p.login) });
+    entries.push({
+      path: personFeedPath(p.login),
+      label: `${p.name} (@${p.login})`,
+      content: feed(`On call: ${p.login}`, (s) => s.login === p.login),
+    });
   }
-  return [{ path: "index.html", content: indexPage(entries, input.baseUrl) }, ...entries.map(({ path, content }) => ({ path, content }))];
+  return [
+    { path: "index.html", content: indexPage(entries, input.baseUrl) },
+    ...entries.map(({ path, content }) => ({ path, content })),
+  ];
 }
 
 function indexPage(entries: readonly { path: string; label: string }[], baseUrl: string | undefined): string {

@@ -38,7 +38,11 @@ function eventUid(s: Pick<CoverageSegment, "slot" | "layer" | "start">, domain =
 /** Renders segments as an .ics text. */
 export function calendarFeed(segments: readonly CoverageSegment[], opts: FeedOptions): string {
   const names = new Map(opts.people.map((p) => [p.login, p.name]));
-  const cal = ical({ name: opts.name, prodId: { company: "oncall-as-code", product: "schedule", language: "EN" }, method: ICalCalendarMethod.PUBLISH });
+  const cal = ical({
+    name: opts.name,
+    prodId: { company: "oncall-as-code", product: "schedule", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   cal.timezone({ name: opts.zone, generator: (tz: string) => tzlib_get_ical_block(tz)[0] ?? null });
   const sorted = [...segments].sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.slot.localeCompare(b.slot));
   for (const s of sorted) {
@@ -61,8 +65,11 @@ export function calendarFeed(segments: readonly CoverageSegment[], opts: FeedOpt
  * Every stamp here equals its event's start, so rewrite it from DTSTART in UTC.
  */
 function utcStamps(text: string, zone: string): string {
-  return text.replace(/DTSTAMP:\d{8}T\d{6}\r\n(DTSTART;TZID=[^:]+:(\d{8}T\d{6}))/g, (_m, dtstart: string, local: string) => {
-    const utc = DateTime.fromFormat(local, "yyyyLLdd'T'HHmmss", { zone }).toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
-    return `DTSTAMP:${utc}\r\n${dtstart}`;
-  });
+  return text.replace(
+    /DTSTAMP:\d{8}T\d{6}\r\n(DTSTART;TZID=[^:]+:(\d{8}T\d{6}))/g,
+    (_m, dtstart: string, local: string) => {
+      const utc = DateTime.fromFormat(local, "yyyyLLdd'T'HHmmss", { zone }).toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
+      return `DTSTAMP:${utc}\r\n${dtstart}`;
+    },
+  );
 }

@@ -36,15 +36,45 @@ export function coverageWindow(input: CoverageWindowInput): CoverageWindow {
   const published = publishedUntil(shifts, config);
   const toMs = to.toMillis();
   const behind = config.layers.filter((l) => (published.get(l.name)?.toMillis() ?? -Infinity) < toMs);
-  if (!behind.length) return { segments: effectiveCoverage({ shifts, overrides, people, config, from, to }), preview: false, notes: [], shifts, previewed: [] };
+  if (!behind.length)
+    return {
+      segments: effectiveCoverage({ shifts, overrides, people, config, from, to }),
+      preview: false,
+      notes: [],
+      shifts,
+      previewed: [],
+    };
   const longest = Math.max(...config.layers.map((l) => l.shiftWeeks));
-  const startMs = config.start !== undefined ? startOfDateMillis(config.start, config.timezone) : from.toMillis() - (7 * longest + 1) * DAY_MS;
-  const generated = generateSchedule({ config, people, published: shifts, until: to, from: inZone(startMs, config.timezone) });
+  const startMs =
+    config.start !== undefined
+      ? startOfDateMillis(config.start, config.timezone)
+      : from.toMillis() - (7 * longest + 1) * DAY_MS;
+  const generated = generateSchedule({
+    config,
+    people,
+    published: shifts,
+    until: to,
+    from: inZone(startMs, config.timezone),
+  });
   const all = [...shifts, ...generated.shifts];
   const notes = behind.map((l) => {
     const end = published.get(l.name);
     return `${l.name}: the published schedule ${end ? `ends ${formatInstant(end.toMillis(), config.timezone)}` : "has no shifts"}; later times come from a preview generated from the rotation config (not published).`;
   });
   const preview = generated.shifts.some((s) => s.end > from && s.start < to);
-  return { segments: effectiveCoverage({ shifts: all, overrides, people, config, from, to, preview: new Set(generated.shifts) }), preview, notes: preview ? notes : [], shifts: all, previewed: generated.shifts };
+  return {
+    segments: effectiveCoverage({
+      shifts: all,
+      overrides,
+      people,
+      config,
+      from,
+      to,
+      preview: new Set(generated.shifts),
+    }),
+    preview,
+    notes: preview ? notes : [],
+    shifts: all,
+    previewed: generated.shifts,
+  };
 }

@@ -4,12 +4,29 @@ import { effectiveCoverage } from "./effective.js";
 import { at, NY, person, rotation, shift } from "../rotation/test-kit.js";
 
 const config = rotation();
-const people = [person("ann"), person("bo"), person("cy", { end: "2026-03-10", manager: "mgr" }), person("mgr", { oncall: false })];
+const people = [
+  person("ann"),
+  person("bo"),
+  person("cy", { end: "2026-03-10", manager: "mgr" }),
+  person("mgr", { oncall: false }),
+];
 const show = (segments: CoverageSegment[]) =>
-  segments.map((s) => `${s.slot}/${s.layer} ${s.start.setZone(NY).toFormat("MM-dd HH:mm")}..${s.end.setZone(NY).toFormat("MM-dd HH:mm")} ${s.login} ${s.source}`);
-const override = (layer: string, start: string, end: string, by: string): Override => ({ layer, start: at(start), end: at(end), by });
-const cover = (shifts: ReturnType<typeof shift>[], overrides: Override[] = [], from = "2026-01-01T00:00", to = "2027-12-31T00:00") =>
-  show(effectiveCoverage({ shifts, overrides, people, config, from: at(from), to: at(to) }));
+  segments.map(
+    (s) =>
+      `${s.slot}/${s.layer} ${s.start.setZone(NY).toFormat("MM-dd HH:mm")}..${s.end.setZone(NY).toFormat("MM-dd HH:mm")} ${s.login} ${s.source}`,
+  );
+const override = (layer: string, start: string, end: string, by: string): Override => ({
+  layer,
+  start: at(start),
+  end: at(end),
+  by,
+});
+const cover = (
+  shifts: ReturnType<typeof shift>[],
+  overrides: Override[] = [],
+  from = "2026-01-01T00:00",
+  to = "2027-12-31T00:00",
+) => show(effectiveCoverage({ shifts, overrides, people, config, from: at(from), to: at(to) }));
 
 describe("effectiveCoverage", () => {
   it("merges consecutive shifts of the same person and keeps slots apart", () => {
@@ -18,7 +35,10 @@ describe("effectiveCoverage", () => {
       shift("rot-a", "2026-03-09T11:00", "2026-03-16T11:00", "ann"),
       shift("rot-b", "2026-03-04T11:00", "2026-03-11T11:00", "bo"),
     ];
-    expect(cover(shifts)).toEqual(["rot-a/rot-a 03-02 11:00..03-16 11:00 ann schedule", "rot-b/rot-b 03-04 11:00..03-11 11:00 bo schedule"]);
+    expect(cover(shifts)).toEqual([
+      "rot-a/rot-a 03-02 11:00..03-16 11:00 ann schedule",
+      "rot-b/rot-b 03-04 11:00..03-11 11:00 bo schedule",
+    ]);
   });
 
   it("lets an override win for its window, splitting the shift", () => {
@@ -47,7 +67,10 @@ describe("effectiveCoverage", () => {
 
   it("hands a leaver's time after their end date to their manager", () => {
     const shifts = [shift("rot-b", "2026-03-04T11:00", "2026-03-11T11:00", "cy")];
-    expect(cover(shifts)).toEqual(["rot-b/rot-b 03-04 11:00..03-11 00:00 cy schedule", "rot-b/rot-b 03-11 00:00..03-11 11:00 mgr fallback"]);
+    expect(cover(shifts)).toEqual([
+      "rot-b/rot-b 03-04 11:00..03-11 00:00 cy schedule",
+      "rot-b/rot-b 03-11 00:00..03-11 11:00 mgr fallback",
+    ]);
   });
 
   it("marks unpublished shifts as preview, overrides still winning", () => {
@@ -76,7 +99,10 @@ describe("effectiveCoverage", () => {
       shift("rot-a", "2026-03-05T11:00", "2026-03-12T11:00", "bo"),
       shift("rot-z", "2026-03-02T11:00", "2026-03-09T11:00", "cy"),
     ];
-    expect(cover(shifts, [], "2026-03-03T00:00", "2026-03-10T00:00")).toEqual(["rot-a/rot-a 03-03 00:00..03-09 11:00 ann schedule", "rot-a/rot-a 03-09 11:00..03-10 00:00 bo schedule"]);
+    expect(cover(shifts, [], "2026-03-03T00:00", "2026-03-10T00:00")).toEqual([
+      "rot-a/rot-a 03-03 00:00..03-09 11:00 ann schedule",
+      "rot-a/rot-a 03-09 11:00..03-10 00:00 bo schedule",
+    ]);
   });
 
   it("applies an override naming the volunteer layer to its slot, and one beyond the schedule", () => {

@@ -47,7 +47,8 @@ export interface TracedPiece {
 /** Map from every layer name (regular and volunteer) to the slot it covers. */
 export function slotOfLayer(config: RotationConfig): Map<string, string> {
   const map = new Map<string, string>(config.layers.map((l) => [l.name, l.name]));
-  for (const h of config.holidayPeriod?.layers ?? []) if (map.get(h.replaces) === h.replaces) map.set(h.name, h.replaces);
+  for (const h of config.holidayPeriod?.layers ?? [])
+    if (map.get(h.replaces) === h.replaces) map.set(h.name, h.replaces);
   return map;
 }
 
@@ -99,7 +100,16 @@ export function coveragePieces(input: CoverageInput): TracedPiece[] {
     if (startMs >= endMs) continue;
     const isPreview = preview?.has(shift) ?? false;
     const add = (s: number, e: number, login: string, source: CoverageSource): void => {
-      if (s < e) base.get(slot)!.push({ slot, layer: shift.layer, startMs: s, endMs: e, login, source: isPreview ? "preview" : source, origin: shift });
+      if (s < e)
+        base.get(slot)!.push({
+          slot,
+          layer: shift.layer,
+          startMs: s,
+          endMs: e,
+          login,
+          source: isPreview ? "preview" : source,
+          origin: shift,
+        });
     };
     const fallBack = (login: string, s: number): void => {
       for (const p of standIns(login, s, endMs, people, config.timezone)) add(p.startMs, p.endMs, p.login, "fallback");
@@ -123,7 +133,8 @@ export function coveragePieces(input: CoverageInput): TracedPiece[] {
     if (slot === undefined) continue;
     const startMs = Math.max(o.start.toMillis(), from);
     const endMs = Math.min(o.end.toMillis(), to);
-    if (startMs < endMs) over.get(slot)!.push({ slot, layer: o.layer, startMs, endMs, login: o.by, source: "override", origin: o });
+    if (startMs < endMs)
+      over.get(slot)!.push({ slot, layer: o.layer, startMs, endMs, login: o.by, source: "override", origin: o });
   }
 
   const out: TracedPiece[] = [];
@@ -145,9 +156,23 @@ export function effectiveCoverage(input: CoverageInput): CoverageSegment[] {
   const merged: TracedPiece[] = [];
   for (const piece of coveragePieces(input)) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.slot === piece.slot && prev.endMs === piece.startMs && prev.login === piece.login && prev.source === piece.source && prev.layer === piece.layer) {
+    if (
+      prev &&
+      prev.slot === piece.slot &&
+      prev.endMs === piece.startMs &&
+      prev.login === piece.login &&
+      prev.source === piece.source &&
+      prev.layer === piece.layer
+    ) {
       merged[merged.length - 1] = { ...prev, endMs: piece.endMs };
     } else merged.push(piece);
   }
-  return merged.map((p) => ({ slot: p.slot, layer: p.layer, start: inZone(p.startMs, zone), end: inZone(p.endMs, zone), login: p.login, source: p.source }));
+  return merged.map((p) => ({
+    slot: p.slot,
+    layer: p.layer,
+    start: inZone(p.startMs, zone),
+    end: inZone(p.endMs, zone),
+    login: p.login,
+    source: p.source,
+  }));
 }

@@ -6,7 +6,13 @@ import type { Finding, Override, Severity, Shift } from "../model/index.js";
 import { formatInstant } from "../rotation/index.js";
 
 /** A finding about one shift or override, pointing at `field` inside it (its `src` when known). */
-export function finding(severity: Severity, rule: string, message: string, entity: Shift | Override | undefined, field?: string): Finding {
+export function finding(
+  severity: Severity,
+  rule: string,
+  message: string,
+  entity: Shift | Override | undefined,
+  field?: string,
+): Finding {
   const f: Finding = { severity, rule, message: sentence(message) };
   if (entity?.src) f.src = entity.src;
   if (field !== undefined) f.field = field;

@@ -35,7 +35,13 @@ export function checkSchedulePeople(input: PeopleCheckInput): Finding[] {
     const allowed = firstShiftAllowedMillis(person, config.newHireDays, zone);
     if (entity.start.toMillis() < allowed) {
       findings.push(
-        finding("error", "new-hire-too-early", `${describe(entity, zone)} starts before ${person.login} may be on call (start ${person.start} + ${config.newHireDays} days = ${formatInstant(allowed, zone)})`, entity, field),
+        finding(
+          "error",
+          "new-hire-too-early",
+          `${describe(entity, zone)} starts before ${person.login} may be on call (start ${person.start} + ${config.newHireDays} days = ${formatInstant(allowed, zone)})`,
+          entity,
+          field,
+        ),
       );
     }
     const until = availableUntilMillis(person, zone);
@@ -67,7 +73,11 @@ function bothLayers(input: PeopleCheckInput): Finding[] {
   const all = [...shifts, ...overrides];
   const from = Math.min(...all.map((e) => e.start.toMillis()));
   const to = Math.max(...all.map((e) => e.end.toMillis()));
-  const pieces = coveragePieces({ ...input, from: inZone(from, config.timezone), to: inZone(to, config.timezone) }).filter((p) => p.source !== "fallback");
+  const pieces = coveragePieces({
+    ...input,
+    from: inZone(from, config.timezone),
+    to: inZone(to, config.timezone),
+  }).filter((p) => p.source !== "fallback");
   const byLogin = new Map<string, typeof pieces>();
   for (const p of pieces) {
     const list = byLogin.get(p.login);
@@ -89,7 +99,13 @@ function bothLayers(input: PeopleCheckInput): Finding[] {
         reported.add(key);
         const field = "by" in b.origin ? "by" : "login";
         findings.push(
-          finding("error", "both-layers", `${login} is on call for both ${a.slot} and ${b.slot} from ${formatInstant(b.startMs, config.timezone)} (${describe(a.origin, config.timezone)} and ${describe(b.origin, config.timezone)})`, b.origin, field),
+          finding(
+            "error",
+            "both-layers",
+            `${login} is on call for both ${a.slot} and ${b.slot} from ${formatInstant(b.startMs, config.timezone)} (${describe(a.origin, config.timezone)} and ${describe(b.origin, config.timezone)})`,
+            b.origin,
+            field,
+          ),
         );
       }
     }
@@ -109,7 +125,9 @@ function firstTimersPaired(input: PeopleCheckInput): Finding[] {
   const first = firstShiftStarts(shifts);
   const firsts = shifts.filter((s) => {
     const person = s.login === null ? undefined : people.get(s.login);
-    return person !== undefined && first.get(person.login) === s.start.toMillis() && !isExperienced(person, config, epoch);
+    return (
+      person !== undefined && first.get(person.login) === s.start.toMillis() && !isExperienced(person, config, epoch)
+    );
   });
   const slotOf = slotOfLayer(config);
   const findings: Finding[] = [];
@@ -117,9 +135,18 @@ function firstTimersPaired(input: PeopleCheckInput): Finding[] {
     for (let j = i + 1; j < firsts.length; j++) {
       const a = firsts[i]!;
       const b = firsts[j]!;
-      if (slotOf.get(a.layer) === slotOf.get(b.layer) || a.login === b.login || !(a.start < b.end && b.start < a.end)) continue;
+      if (slotOf.get(a.layer) === slotOf.get(b.layer) || a.login === b.login || !(a.start < b.end && b.start < a.end))
+        continue;
       const later = a.start > b.start ? a : b;
-      findings.push(finding("warning", "first-timers-paired", `${a.login} and ${b.login} are both on their first shift at the same time (${describe(a, config.timezone)}; ${describe(b, config.timezone)}); trade one of them with someone experienced`, later, "login"));
+      findings.push(
+        finding(
+          "warning",
+          "first-timers-paired",
+          `${a.login} and ${b.login} are both on their first shift at the same time (${describe(a, config.timezone)}; ${describe(b, config.timezone)}); trade one of them with someone experienced`,
+          later,
+          "login",
+        ),
+      );
     }
   }
   return findings;

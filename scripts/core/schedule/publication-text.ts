@@ -32,7 +32,10 @@ export function windowMarker(window: PublicationWindow): string {
  * The window recorded in a publication's pull request: from the hidden line, else (someone rewrote the
  * body) the date in the title, "through YYYY-MM-DD", with no start. Undefined when neither is there.
  */
-export function parsePublicationWindow(title: string, body: string | null): Partial<PublicationWindow> & { through: string } | undefined {
+export function parsePublicationWindow(
+  title: string,
+  body: string | null,
+): (Partial<PublicationWindow> & { through: string }) | undefined {
   const found = WINDOW_MARKER.exec(body ?? "")?.[1];
   if (found) {
     try {
@@ -85,7 +88,8 @@ function shiftsByPersonMarkdown(shifts: readonly Shift[], people: readonly Perso
   }
   if (unfilled.length) {
     out.push("**Unfilled** (the fallback covers the shift until someone puts their login on it):");
-    for (const s of unfilled.sort(byStart)) out.push(`- ${shiftSpan(s, zone)}: ${s.fallback ? `fallback @${s.fallback}` : "no fallback"}`);
+    for (const s of unfilled.sort(byStart))
+      out.push(`- ${shiftSpan(s, zone)}: ${s.fallback ? `fallback @${s.fallback}` : "no fallback"}`);
     out.push("");
   }
   return out;
@@ -97,8 +101,14 @@ function editLines(edits: readonly ShiftEdit[], published: readonly Shift[], zon
   for (const e of edits) {
     const before = published[e.index];
     if (!before) continue;
-    const after = e.replacement.map((s) => (s.login ? `@${s.login}` : `no-one (fallback ${s.fallback ? `@${s.fallback}` : "none"})`) + ` from ${stamp(s.start, zone)}`);
-    out.push(`- ${shiftSpan(before, zone)}, held by ${before.login ? `@${before.login}` : "no-one"}: now ${after.join(", then ")}`);
+    const after = e.replacement.map(
+      (s) =>
+        (s.login ? `@${s.login}` : `no-one (fallback ${s.fallback ? `@${s.fallback}` : "none"})`) +
+        ` from ${stamp(s.start, zone)}`,
+    );
+    out.push(
+      `- ${shiftSpan(before, zone)}, held by ${before.login ? `@${before.login}` : "no-one"}: now ${after.join(", then ")}`,
+    );
   }
   return out;
 }
@@ -176,17 +186,27 @@ export function announcementTitle(through: string): string {
 /** The announcement issue's body: the new shifts per person (mentioned), unfilled ones, calendars. */
 export function announcementBody(input: AnnouncementInput): string {
   const { zone } = input;
-  const lines = [`The on-call schedule is published through **${input.window.through}** (${zone}): #${input.pull.number} was merged.`, ""];
-  if (input.shifts.length) lines.push("### New shifts", "", ...shiftsByPersonMarkdown(input.shifts, input.people, zone));
+  const lines = [
+    `The on-call schedule is published through **${input.window.through}** (${zone}): #${input.pull.number} was merged.`,
+    "",
+  ];
+  if (input.shifts.length)
+    lines.push("### New shifts", "", ...shiftsByPersonMarkdown(input.shifts, input.people, zone));
   else lines.push("No new shift: the publication only changed published shifts for roster changes.", "");
   const tail = ["### Calendars", ""];
   if (input.feedUrl && input.feedsPage) {
     const logins = [...new Set(input.shifts.flatMap((s) => (s.login ? [s.login] : [])))].sort();
-    tail.push(`Subscribe once and your calendar follows every trade and override (feeds for everyone and each layer: ${input.feedsPage}):`, "");
+    tail.push(
+      `Subscribe once and your calendar follows every trade and override (feeds for everyone and each layer: ${input.feedsPage}):`,
+      "",
+    );
     for (const login of logins) tail.push(`- @${login}: ${input.feedUrl(login)}`);
   } else {
     tail.push("Export your shifts with `oncall ics --login YOUR-LOGIN --out oncall.ics`.");
   }
-  tail.push("", "To trade a shift, open a pull request that swaps two logins in `rotations/schedule.yaml`, or add an override to `rotations/overrides.yaml`.");
+  tail.push(
+    "",
+    "To trade a shift, open a pull request that swaps two logins in `rotations/schedule.yaml`, or add an override to `rotations/overrides.yaml`.",
+  );
   return fit(lines, tail);
 }

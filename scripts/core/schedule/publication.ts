@@ -19,7 +19,13 @@ import type { Effect, LabelSpec } from "../model/index.js";
 import { FIXED_FILES, type Organisation, type Shift } from "../model/index.js";
 import type { ShiftEdit } from "../rotation/index.js";
 import { planScheduleUpdate } from "./update.js";
-import { announcementBody, announcementTitle, parsePublicationWindow, publicationBody, type PublicationWindow } from "./publication-text.js";
+import {
+  announcementBody,
+  announcementTitle,
+  parsePublicationWindow,
+  publicationBody,
+  type PublicationWindow,
+} from "./publication-text.js";
 import { publishedUntil } from "./who.js";
 
 /** Head branch of the publication pull request: the one place a rerun looks for it. */
@@ -41,8 +47,16 @@ const LEAD_WEEKS = 1;
  */
 const BATCH_WEEKS = 4;
 
-const PUBLICATION_LABEL: LabelSpec = { name: "schedule", color: "0e8a16", description: "Publishes the on-call schedule" };
-const ANNOUNCEMENT_LABEL: LabelSpec = { name: "announcement", color: "5319e7", description: "News for everyone on call" };
+const PUBLICATION_LABEL: LabelSpec = {
+  name: "schedule",
+  color: "0e8a16",
+  description: "Publishes the on-call schedule",
+};
+const ANNOUNCEMENT_LABEL: LabelSpec = {
+  name: "announcement",
+  color: "5319e7",
+  description: "News for everyone on call",
+};
 
 /** The most recently merged pull request from {@link PUBLICATION_BRANCH}. */
 export interface MergedPublication {
@@ -129,18 +143,29 @@ export function planSchedulePublication(input: SchedulePublicationInput): Schedu
       kind: "commit-file",
       files: [{ path: SCHEDULE_FILE, content: publication.content }],
       message: publication.title,
-      pullRequest: { branch: PUBLICATION_BRANCH, title: publication.title, body, labels: [PUBLICATION_LABEL.name], ...(input.base ? { base: input.base } : {}) },
+      pullRequest: {
+        branch: PUBLICATION_BRANCH,
+        title: publication.title,
+        body,
+        labels: [PUBLICATION_LABEL.name],
+        ...(input.base ? { base: input.base } : {}),
+      },
     });
   }
   return {
     effects,
     publication: proposed?.publication ?? null,
-    announcement: announcement ? { key: announcement.effect.key, through: announcement.through, pull: announcement.pull } : null,
+    announcement: announcement
+      ? { key: announcement.effect.key, through: announcement.through, pull: announcement.pull }
+      : null,
     log,
   };
 }
 
-function planPublication(input: SchedulePublicationInput, log: string[]): { publication: Publication; body: string } | null {
+function planPublication(
+  input: SchedulePublicationInput,
+  log: string[],
+): { publication: Publication; body: string } | null {
   const { org, now } = input;
   const config = org.rotation;
   const zone = config.timezone;
@@ -151,7 +176,9 @@ function planPublication(input: SchedulePublicationInput, log: string[]): { publ
   const until = short ? now.plus({ weeks: horizonWeeks + BATCH_WEEKS }) : now;
   const update = planScheduleUpdate({ config, people: org.people, shifts: org.shifts, now, until });
   if (!update.added.length && !update.edits.length) {
-    log.push(`Nothing to publish: the schedule reaches ${reach ? reach.setZone(zone).toISODate() : "nowhere"}, ${horizonWeeks} weeks ahead is ${now.plus({ weeks: horizonWeeks }).setZone(zone).toISODate()}, and no roster change needs a published shift edited.`);
+    log.push(
+      `Nothing to publish: the schedule reaches ${reach ? reach.setZone(zone).toISODate() : "nowhere"}, ${horizonWeeks} weeks ahead is ${now.plus({ weeks: horizonWeeks }).setZone(zone).toISODate()}, and no roster change needs a published shift edited.`,
+    );
     return null;
   }
   const after = [...applyEdits(org.shifts, update.edits), ...update.added];
@@ -162,12 +189,30 @@ function planPublication(input: SchedulePublicationInput, log: string[]): { publ
   const content = input.renderSchedule(update.edits, update.added);
   const title = publicationTitle(through);
   const reachedBefore = reach?.setZone(zone).toISODate() ?? undefined;
-  const body = publicationBody({ window, zone, horizonWeeks, ...(reachedBefore ? { reachedBefore } : {}), added: update.added, edits: update.edits, published: org.shifts, notes: update.notes, people: org.people });
-  log.push(`${short ? `The schedule reaches only ${reachedBefore ?? "nowhere"} (wanted: ${due.setZone(zone).toISODate()}); ` : ""}proposing ${update.added.length} new and ${update.edits.length} edited shift(s) through ${through} on ${PUBLICATION_BRANCH}.`);
-  return { publication: { window, added: update.added, edits: update.edits, notes: update.notes, content, title }, body };
+  const body = publicationBody({
+    window,
+    zone,
+    horizonWeeks,
+    ...(reachedBefore ? { reachedBefore } : {}),
+    added: update.added,
+    edits: update.edits,
+    published: org.shifts,
+    notes: update.notes,
+    people: org.people,
+  });
+  log.push(
+    `${short ? `The schedule reaches only ${reachedBefore ?? "nowhere"} (wanted: ${due.setZone(zone).toISODate()}); ` : ""}proposing ${update.added.length} new and ${update.edits.length} edited shift(s) through ${through} on ${PUBLICATION_BRANCH}.`,
+  );
+  return {
+    publication: { window, added: update.added, edits: update.edits, notes: update.notes, content, title },
+    body,
+  };
 }
 
-function planAnnouncement(input: SchedulePublicationInput, log: string[]): { effect: Extract<Effect, { kind: "create-issue" }>; through: string; pull: number } | null {
+function planAnnouncement(
+  input: SchedulePublicationInput,
+  log: string[],
+): { effect: Extract<Effect, { kind: "create-issue" }>; through: string; pull: number } | null {
   const { org, now, merged } = input;
   if (!merged) return null;
   const config = org.rotation;
@@ -180,7 +225,9 @@ function planAnnouncement(input: SchedulePublicationInput, log: string[]): { eff
   const reached = reachOf(org.shifts, config)?.setZone(zone).toISODate();
   // Merged means the default branch has it; a revert (or a checkout of another branch) would not.
   if (!reached || reached < window.through) {
-    log.push(`#${merged.number} publishes through ${window.through} but the schedule here reaches ${reached ?? "nowhere"}; not announcing it.`);
+    log.push(
+      `#${merged.number} publishes through ${window.through} but the schedule here reaches ${reached ?? "nowhere"}; not announcing it.`,
+    );
     return null;
   }
   // An old publication (its announcement lost or deleted) is not news any more.
@@ -201,5 +248,15 @@ function planAnnouncement(input: SchedulePublicationInput, log: string[]): { eff
   });
   const key = announcementKey(window.through);
   log.push(`#${merged.number} (through ${window.through}) is merged: making sure it is announced (${key}).`);
-  return { effect: { kind: "create-issue", key, title: announcementTitle(window.through), body, labels: [ANNOUNCEMENT_LABEL.name] }, through: window.through, pull: merged.number };
+  return {
+    effect: {
+      kind: "create-issue",
+      key,
+      title: announcementTitle(window.through),
+      body,
+      labels: [ANNOUNCEMENT_LABEL.name],
+    },
+    through: window.through,
+    pull: merged.number,
+  };
 }

@@ -15,9 +15,17 @@ const people: Person[] = [
   person("nv", { start: "2026-02-01" }),
   person("mgr", { oncall: false }),
 ];
-const override = (layer: string, start: string, end: string, by: string, src?: Override["src"]): Override => ({ layer, start: at(start), end: at(end), by, ...(src && { src }) });
-const check = (shifts: Shift[], overrides: Override[] = [], now?: string) => checkSchedule({ shifts, overrides, people, config, ...(now && { now: at(now) }) });
-const rules = (shifts: Shift[], overrides: Override[] = [], now?: string) => check(shifts, overrides, now).map((f) => `${f.severity}:${f.rule}`);
+const override = (layer: string, start: string, end: string, by: string, src?: Override["src"]): Override => ({
+  layer,
+  start: at(start),
+  end: at(end),
+  by,
+  ...(src && { src }),
+});
+const check = (shifts: Shift[], overrides: Override[] = [], now?: string) =>
+  checkSchedule({ shifts, overrides, people, config, ...(now && { now: at(now) }) });
+const rules = (shifts: Shift[], overrides: Override[] = [], now?: string) =>
+  check(shifts, overrides, now).map((f) => `${f.severity}:${f.rule}`);
 
 const base = (): Shift[] => [
   shift("rot-a", "2026-03-02T11:00", "2026-03-09T11:00", "ann"),
@@ -31,9 +39,11 @@ describe("checkSchedule", () => {
     const cfg = rotation({ start: "2026-11-02" });
     const roster = people.filter((p) => p.login !== "cy");
     const { shifts } = generateSchedule({ config: cfg, people: roster, published: [], until: at("2027-03-01T00:00") });
-    const run = (now?: string) => checkSchedule({ shifts, overrides: [], people: roster, config: cfg, ...(now && { now: at(now) }) });
+    const run = (now?: string) =>
+      checkSchedule({ shifts, overrides: [], people: roster, config: cfg, ...(now && { now: at(now) }) });
     expect(run()).toEqual([]);
-    for (const now of ["2020-01-01T00:00", "2026-12-20T00:00", "2040-01-01T00:00"]) expect(run(now).filter((f) => f.severity === "error")).toEqual([]);
+    for (const now of ["2020-01-01T00:00", "2026-12-20T00:00", "2040-01-01T00:00"])
+      expect(run(now).filter((f) => f.severity === "error")).toEqual([]);
   });
 
   it("accepts the small base schedule", () => {
@@ -42,7 +52,14 @@ describe("checkSchedule", () => {
 
   it("reports unknown layers and shifts that end before they start, pointing at the field", () => {
     const src = { file: "rotations/schedule.yaml", path: ["shifts", 4] };
-    const findings = check([...base(), shift("rot-z", "2026-03-02T11:00", "2026-03-09T11:00", "ann", { src }), shift("rot-a", "2026-03-20T11:00", "2026-03-16T11:00", "bo")], [override("rot-q", "2026-03-03T00:00", "2026-03-04T00:00", "bo")]);
+    const findings = check(
+      [
+        ...base(),
+        shift("rot-z", "2026-03-02T11:00", "2026-03-09T11:00", "ann", { src }),
+        shift("rot-a", "2026-03-20T11:00", "2026-03-16T11:00", "bo"),
+      ],
+      [override("rot-q", "2026-03-03T00:00", "2026-03-04T00:00", "bo")],
+    );
     expect(findings.map((f) => [f.rule, f.field])).toEqual([
       ["unknown-layer", "layer"],
       ["end-before-start", "end"],
@@ -55,10 +72,15 @@ describe("checkSchedule", () => {
     const shifts = base();
     shifts[1] = shift("rot-a", "2026-03-09T12:00", "2026-03-16T11:00", "bo");
     expect(rules(shifts)).toEqual(["error:schedule-gap"]);
-    expect(check(shifts)[0]!.message).toMatch(/rot-a has nobody on call from 2026-03-09 11:00 EDT until 2026-03-09 12:00 EDT/);
+    expect(check(shifts)[0]!.message).toMatch(
+      /rot-a has nobody on call from 2026-03-09 11:00 EDT until 2026-03-09 12:00 EDT/,
+    );
     const overlapping = [...base(), shift("rot-a", "2026-03-15T11:00", "2026-03-22T11:00", "ann")];
     expect(rules(overlapping)).toEqual(["error:schedule-overlap"]);
-    const withHoliday = [shift("rot-a", "2026-12-21T11:00", "2026-12-28T11:00", "ann"), shift("holiday-a", "2026-12-23T11:00", "2026-12-25T11:00", null, { fallback: "ann" })];
+    const withHoliday = [
+      shift("rot-a", "2026-12-21T11:00", "2026-12-28T11:00", "ann"),
+      shift("holiday-a", "2026-12-23T11:00", "2026-12-25T11:00", null, { fallback: "ann" }),
+    ];
     expect(rules(withHoliday)).toContain("error:schedule-overlap");
   });
 
@@ -69,20 +91,31 @@ describe("checkSchedule", () => {
   });
 
   it("reports volunteer shifts outside the holiday window", () => {
-    expect(rules([shift("holiday-b", "2026-07-01T11:00", "2026-07-03T11:00", "ann")])).toEqual(["error:holiday-outside-period"]);
-    expect(rules([shift("holiday-b", "2027-01-02T11:00", "2027-01-04T11:00", null, { fallback: "ann" })])).toEqual(["error:holiday-outside-period"]);
+    expect(rules([shift("holiday-b", "2026-07-01T11:00", "2026-07-03T11:00", "ann")])).toEqual([
+      "error:holiday-outside-period",
+    ]);
+    expect(rules([shift("holiday-b", "2027-01-02T11:00", "2027-01-04T11:00", null, { fallback: "ann" })])).toEqual([
+      "error:holiday-outside-period",
+    ]);
     expect(rules([shift("holiday-b", "2027-01-02T11:00", "2027-01-03T11:00", null, { fallback: "ann" })])).toEqual([]);
   });
 
   it("reports overlapping overrides of one slot", () => {
-    expect(rules(base(), [override("rot-a", "2026-03-03T00:00", "2026-03-05T00:00", "bo"), override("holiday-a", "2026-03-04T00:00", "2026-03-06T00:00", "bo")])).toContain("error:override-overlap");
+    expect(
+      rules(base(), [
+        override("rot-a", "2026-03-03T00:00", "2026-03-05T00:00", "bo"),
+        override("holiday-a", "2026-03-04T00:00", "2026-03-06T00:00", "bo"),
+      ]),
+    ).toContain("error:override-overlap");
   });
 
   it("enforces the new-hire rule on shifts and overrides", () => {
     const shifts = base();
     shifts[2] = shift("rot-b", "2026-03-04T11:00", "2026-03-11T11:00", "nu");
     expect(rules(shifts)).toEqual(["error:new-hire-too-early"]);
-    expect(rules(base(), [override("rot-a", "2026-03-03T00:00", "2026-03-04T00:00", "nv")])).toEqual(["error:new-hire-too-early"]);
+    expect(rules(base(), [override("rot-a", "2026-03-03T00:00", "2026-03-04T00:00", "nv")])).toEqual([
+      "error:new-hire-too-early",
+    ]);
     expect(check(shifts)[0]!.message).toMatch(/start 2026-02-01 \+ 60 days = 2026-04-02 00:00 EDT/);
   });
 
@@ -92,7 +125,11 @@ describe("checkSchedule", () => {
     expect(rules(after)).toEqual([]); // ends 18 March, the end date is 20 March
     const past = [...base(), shift("rot-b", "2026-03-18T11:00", "2026-03-25T11:00", "cy")];
     expect(check(past).map((f) => [f.rule, f.message.includes("runs past")])).toEqual([["after-end-date", true]]);
-    const later = [...base(), shift("rot-b", "2026-03-18T11:00", "2026-03-25T11:00", "ed"), shift("rot-b", "2026-03-25T11:00", "2026-04-01T11:00", "cy")];
+    const later = [
+      ...base(),
+      shift("rot-b", "2026-03-18T11:00", "2026-03-25T11:00", "ed"),
+      shift("rot-b", "2026-03-25T11:00", "2026-04-01T11:00", "cy"),
+    ];
     expect(check(later).map((f) => [f.rule, f.message.includes("is after")])).toEqual([["after-end-date", true]]);
   });
 
@@ -125,7 +162,9 @@ describe("checkSchedule", () => {
   it("warns (never errs) about a short horizon and unfilled volunteer slots, only when given now", () => {
     expect(rules(base(), [], "2026-03-10T00:00")).toEqual(["warning:horizon-short", "warning:horizon-short"]);
     expect(rules(base(), [], "2026-01-01T00:00")).toEqual([]); // reaches ten weeks ahead of that day
-    expect(check(base(), [], "2026-03-10T00:00")[0]!.message).toMatch(/rot-a: the published schedule reaches only 2026-03-16 11:00 EDT, less than 5 weeks ahead/);
+    expect(check(base(), [], "2026-03-10T00:00")[0]!.message).toMatch(
+      /rot-a: the published schedule reaches only 2026-03-16 11:00 EDT, less than 5 weeks ahead/,
+    );
     const holiday = [shift("holiday-a", "2026-12-23T11:00", "2026-12-25T11:00", null, { fallback: "ann" })];
     expect(rules(holiday, [], "2026-12-15T00:00")).toContain("warning:holiday-unfilled");
     expect(rules(holiday, [], "2026-11-15T00:00")).not.toContain("warning:holiday-unfilled");

@@ -35,7 +35,15 @@ export function checkSchedule(input: ScheduleCheckInput): Finding[] {
   const usable = <T extends Shift | Override>(list: readonly T[], what: string): T[] =>
     list.filter((e) => {
       if (!slotOf.has(e.layer)) {
-        findings.push(finding("error", "unknown-layer", `${what} names layer "${e.layer}", which is not a layer of the rotation config`, e, "layer"));
+        findings.push(
+          finding(
+            "error",
+            "unknown-layer",
+            `${what} names layer "${e.layer}", which is not a layer of the rotation config`,
+            e,
+            "layer",
+          ),
+        );
         return false;
       }
       if (e.end <= e.start) {
@@ -49,31 +57,71 @@ export function checkSchedule(input: ScheduleCheckInput): Finding[] {
 
   for (const shift of goodShifts) {
     if (shift.login === null && !shift.fallback) {
-      findings.push(finding("error", "unfilled-no-fallback", `${describe(shift, zone)} is unfilled and has no fallback, so nobody is on call`, shift, "login"));
+      findings.push(
+        finding(
+          "error",
+          "unfilled-no-fallback",
+          `${describe(shift, zone)} is unfilled and has no fallback, so nobody is on call`,
+          shift,
+          "login",
+        ),
+      );
     }
     if (slotOf.get(shift.layer) !== shift.layer) {
       const inside = holidayWindowsBetween(config, shift.start.toMillis(), shift.end.toMillis()).some(
         (w) => w.layer === shift.layer && w.start <= shift.start && shift.end <= w.end,
       );
-      if (!inside) findings.push(finding("error", "holiday-outside-period", `${describe(shift, zone)} lies outside the holiday period of ${shift.layer}`, shift, "start"));
+      if (!inside)
+        findings.push(
+          finding(
+            "error",
+            "holiday-outside-period",
+            `${describe(shift, zone)} lies outside the holiday period of ${shift.layer}`,
+            shift,
+            "start",
+          ),
+        );
     }
   }
 
   for (const layer of config.layers) {
-    const own = goodShifts.filter((s) => slotOf.get(s.layer) === layer.name).sort((a, b) => a.start.toMillis() - b.start.toMillis());
+    const own = goodShifts
+      .filter((s) => slotOf.get(s.layer) === layer.name)
+      .sort((a, b) => a.start.toMillis() - b.start.toMillis());
     let prev: Shift | undefined;
     for (const shift of own) {
       if (prev && shift.start < prev.end) {
-        findings.push(finding("error", "schedule-overlap", `${describe(shift, zone)} overlaps ${describe(prev, zone)}: a slot has exactly one shift at a time`, shift, "start"));
+        findings.push(
+          finding(
+            "error",
+            "schedule-overlap",
+            `${describe(shift, zone)} overlaps ${describe(prev, zone)}: a slot has exactly one shift at a time`,
+            shift,
+            "start",
+          ),
+        );
       } else if (prev && shift.start > prev.end) {
-        findings.push(finding("error", "schedule-gap", `${layer.name} has nobody on call from ${formatInstant(prev.end.toMillis(), zone)} until ${formatInstant(shift.start.toMillis(), zone)}`, shift, "start"));
+        findings.push(
+          finding(
+            "error",
+            "schedule-gap",
+            `${layer.name} has nobody on call from ${formatInstant(prev.end.toMillis(), zone)} until ${formatInstant(shift.start.toMillis(), zone)}`,
+            shift,
+            "start",
+          ),
+        );
       }
       if (!prev || shift.end > prev.end) prev = shift;
     }
-    const ownOverrides = goodOverrides.filter((o) => slotOf.get(o.layer) === layer.name).sort((a, b) => a.start.toMillis() - b.start.toMillis());
+    const ownOverrides = goodOverrides
+      .filter((o) => slotOf.get(o.layer) === layer.name)
+      .sort((a, b) => a.start.toMillis() - b.start.toMillis());
     let reach: Override | undefined;
     for (const o of ownOverrides) {
-      if (reach && o.start < reach.end) findings.push(finding("error", "override-overlap", `${describe(o, zone)} overlaps ${describe(reach, zone)}`, o, "start"));
+      if (reach && o.start < reach.end)
+        findings.push(
+          finding("error", "override-overlap", `${describe(o, zone)} overlaps ${describe(reach, zone)}`, o, "start"),
+        );
       if (!reach || o.end > reach.end) reach = o;
       // An override stands in for part of a published shift; one touching none changes nothing (a typo
       // in the year, or a date before the rotation began or beyond what is published).
@@ -107,7 +155,15 @@ export function checkSchedule(input: ScheduleCheckInput): Finding[] {
     const layers = config.holidayPeriod.layers.map((l) => l.name);
     for (const shift of unfilledHolidaySlots(goodShifts, input.now, config.holidayPeriod.flagDays, layers)) {
       const fallback = shift.fallback ? `; until someone volunteers, ${shift.fallback} covers it` : "";
-      findings.push(finding("warning", "holiday-unfilled", `${describe(shift, zone)} still needs a volunteer${fallback}`, shift, "login"));
+      findings.push(
+        finding(
+          "warning",
+          "holiday-unfilled",
+          `${describe(shift, zone)} still needs a volunteer${fallback}`,
+          shift,
+          "login",
+        ),
+      );
     }
   }
 

@@ -40,14 +40,18 @@ export function planScheduleUpdate(input: ScheduleUpdateInput): ScheduleUpdate {
   const byLogin = new Map(people.map((p) => [p.login, p]));
 
   // 1. Leavers: only shifts that have not started yet may change; history is immutable.
-  const edits = releaseLeaverShifts(input.shifts, people, config).filter((e) => e.replacement.some((s) => s.login === null && s.start.toMillis() >= nowMs));
+  const edits = releaseLeaverShifts(input.shifts, people, config).filter((e) =>
+    e.replacement.some((s) => s.login === null && s.start.toMillis() >= nowMs),
+  );
   for (const e of edits) {
     const original = input.shifts[e.index]!;
     const released = e.replacement.find((s) => s.login === null)!;
     const who = byLogin.get(original.login ?? "");
     notes.push(
       `${original.login} leaves on ${who?.end}: their ${original.layer} shift from ${released.start.toISODate()} is unfilled` +
-        (released.fallback ? `; ${released.fallback} (their manager) covers it until someone takes it.` : " and has no fallback (no manager)."),
+        (released.fallback
+          ? `; ${released.fallback} (their manager) covers it until someone takes it.`
+          : " and has no fallback (no manager)."),
     );
   }
   let shifts = applyEdits(input.shifts, edits);

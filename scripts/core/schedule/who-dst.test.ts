@@ -28,11 +28,21 @@ interface Span {
   end: number;
 }
 type Raw<T> = Omit<T, "start" | "end"> & Span;
-const span = <T extends { start: DateTime; end: DateTime }>(x: T): Raw<T> => ({ ...x, start: x.start.toMillis(), end: x.end.toMillis() });
+const span = <T extends { start: DateTime; end: DateTime }>(x: T): Raw<T> => ({
+  ...x,
+  start: x.start.toMillis(),
+  end: x.end.toMillis(),
+});
 const covers = (x: Span, ms: number) => x.start <= ms && ms < x.end;
 
 /** Who the raw data says is on call for `slot` at `ms`: override first, else holder, else fallback. */
-function expected(shifts: Raw<Shift>[], overrides: Raw<Override>[], config: RotationConfig, slot: string, ms: number): string | undefined {
+function expected(
+  shifts: Raw<Shift>[],
+  overrides: Raw<Override>[],
+  config: RotationConfig,
+  slot: string,
+  ms: number,
+): string | undefined {
   const holiday = config.holidayPeriod?.layers.find((h) => h.replaces === slot)?.name;
   const inSlot = (layer: string) => layer === slot || layer === holiday;
   const o = overrides.find((x) => inSlot(x.layer) && covers(x, ms));
@@ -49,7 +59,14 @@ function walk(config: RotationConfig, start: string, until: string, windows: [st
     const begin = DateTime.fromISO(from, { zone }).plus({ days: 1, hours: 1, minutes: 30 });
     return { layer: config.layers[i % 2]!.name, start: begin, end: begin.plus({ hours: 30 }), by: "mgr" };
   });
-  const segments = effectiveCoverage({ shifts, overrides, people, config, from: DateTime.fromISO(start, { zone }), to: DateTime.fromISO(until, { zone }) });
+  const segments = effectiveCoverage({
+    shifts,
+    overrides,
+    people,
+    config,
+    from: DateTime.fromISO(start, { zone }),
+    to: DateTime.fromISO(until, { zone }),
+  });
   const index = buildWhoIndex(segments);
   const rawSegments = segments.map(span);
   const rawShifts = shifts.map(span);
@@ -61,9 +78,13 @@ function walk(config: RotationConfig, start: string, until: string, windows: [st
       for (const t of [ms, ms + 1, ms - 1]) {
         const answer = whoAt(index, t);
         const linear = rawSegments.filter((g) => covers(g, t));
-        expect(answer.map((e) => `${e.slot}:${e.login}:${e.source}`)).toEqual(linear.map((g) => `${g.slot}:${g.login}:${g.source}`));
+        expect(answer.map((e) => `${e.slot}:${e.login}:${e.source}`)).toEqual(
+          linear.map((g) => `${g.slot}:${g.login}:${g.source}`),
+        );
         for (const layer of config.layers) {
-          expect(answer.find((e) => e.slot === layer.name)?.login).toBe(expected(rawShifts, rawOverrides, config, layer.name, t));
+          expect(answer.find((e) => e.slot === layer.name)?.login).toBe(
+            expected(rawShifts, rawOverrides, config, layer.name, t),
+          );
         }
         checked += 1;
       }

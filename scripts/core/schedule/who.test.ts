@@ -15,9 +15,22 @@ const people: Person[] = [
 ];
 
 describe("whoAt", () => {
-  const shifts = [shift("rot-a", "2026-03-02T11:00", "2026-03-09T11:00", "ann"), shift("rot-a", "2026-03-09T11:00", "2026-03-16T11:00", "bo"), shift("rot-b", "2026-03-04T11:00", "2026-03-11T11:00", "dee")];
+  const shifts = [
+    shift("rot-a", "2026-03-02T11:00", "2026-03-09T11:00", "ann"),
+    shift("rot-a", "2026-03-09T11:00", "2026-03-16T11:00", "bo"),
+    shift("rot-b", "2026-03-04T11:00", "2026-03-11T11:00", "dee"),
+  ];
   const config = rotation();
-  const index = buildWhoIndex(effectiveCoverage({ shifts, overrides: [], people, config, from: at("2026-01-01T00:00"), to: at("2027-01-01T00:00") }));
+  const index = buildWhoIndex(
+    effectiveCoverage({
+      shifts,
+      overrides: [],
+      people,
+      config,
+      from: at("2026-01-01T00:00"),
+      to: at("2027-01-01T00:00"),
+    }),
+  );
   const who = (iso: string) => whoAt(index, at(iso).toMillis()).map((e) => `${e.slot}:${e.login}:${e.source}`);
 
   it("answers per slot with start inclusive and end exclusive", () => {
@@ -29,7 +42,10 @@ describe("whoAt", () => {
   });
 
   it("tells where the published schedule ends per slot", () => {
-    const until = publishedUntil([...shifts, shift("holiday-b", "2026-12-23T11:00", "2026-12-25T11:00", null, { fallback: "dee" })], config);
+    const until = publishedUntil(
+      [...shifts, shift("holiday-b", "2026-12-23T11:00", "2026-12-25T11:00", null, { fallback: "dee" })],
+      config,
+    );
     expect(until.get("rot-a")?.toISO()).toBe("2026-03-16T11:00:00.000-04:00");
     expect(until.get("rot-b")?.toISO()).toBe("2026-12-25T11:00:00.000-05:00");
   });
@@ -38,13 +54,22 @@ describe("whoAt", () => {
     // Speed is measured by `npm run bench`, not here; this checks the binary search on a large index.
     const cfg = rotation({ start: "2026-01-05" });
     const tenYears = generateSchedule({ config: cfg, people, published: [], until: at("2036-01-01T00:00") }).shifts;
-    const segments = effectiveCoverage({ shifts: tenYears, overrides: [], people, config: cfg, from: at("2026-01-01T00:00"), to: at("2036-01-01T00:00") });
+    const segments = effectiveCoverage({
+      shifts: tenYears,
+      overrides: [],
+      people,
+      config: cfg,
+      from: at("2026-01-01T00:00"),
+      to: at("2036-01-01T00:00"),
+    });
     const big = buildWhoIndex(segments);
     const from = at("2026-01-05T11:00").toMillis();
     const span = at("2035-12-01T00:00").toMillis() - from;
     for (let i = 0; i < 2_000; i++) {
       const t = Math.round(from + ((i * 7919) % 100_003) * (span / 100_003));
-      const scan = segments.filter((s) => s.start.toMillis() <= t && t < s.end.toMillis()).map((s) => `${s.slot}:${s.login}`);
+      const scan = segments
+        .filter((s) => s.start.toMillis() <= t && t < s.end.toMillis())
+        .map((s) => `${s.slot}:${s.login}`);
       expect(whoAt(big, t).map((e) => `${e.slot}:${e.login}`)).toEqual(scan);
     }
   });
@@ -66,7 +91,9 @@ describe("previewCoverage", () => {
     const answer = previewCoverage({ config, people, shifts: published, overrides: [], at: when });
     expect(answer.preview).toBe(true);
     expect(answer.entries.map((e) => e.source)).toEqual(["preview", "preview"]);
-    expect(answer.notes[0]).toMatch(/rot-a: the published schedule ends 2026-04-06 11:00 EDT; answering from a preview/);
+    expect(answer.notes[0]).toMatch(
+      /rot-a: the published schedule ends 2026-04-06 11:00 EDT; answering from a preview/,
+    );
     const real = generateSchedule({ config, people, published, until: when.plus({ days: 1 }) }).shifts;
     const onCall = real.filter((s) => s.start <= when && when < s.end).map((s) => s.login);
     expect(answer.entries.map((e) => e.login).sort()).toEqual(onCall.sort());

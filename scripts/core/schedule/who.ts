@@ -125,17 +125,34 @@ export function previewCoverage(input: PreviewInput): PreviewAnswer {
   let preview: Set<Shift> | undefined;
   if (behind.length > 0) {
     const longest = Math.max(...config.layers.map((l) => l.shiftWeeks));
-    const fromMs = config.start !== undefined ? startOfDateMillis(config.start, config.timezone) : atMs - (7 * longest + 1) * DAY_MS;
-    const generated = generateSchedule({ config, people, published: shifts, until: at.plus({ milliseconds: 1 }), from: inZone(fromMs, config.timezone) });
+    const fromMs =
+      config.start !== undefined ? startOfDateMillis(config.start, config.timezone) : atMs - (7 * longest + 1) * DAY_MS;
+    const generated = generateSchedule({
+      config,
+      people,
+      published: shifts,
+      until: at.plus({ milliseconds: 1 }),
+      from: inZone(fromMs, config.timezone),
+    });
     all = [...shifts, ...generated.shifts];
     preview = new Set(generated.shifts);
     for (const layer of behind) {
       const end = published.get(layer.name);
       const reach = end ? `ends ${formatInstant(end.toMillis(), config.timezone)}` : "has no shifts";
-      notes.push(`${layer.name}: the published schedule ${reach}; answering from a preview generated from the rotation config (not published)`);
+      notes.push(
+        `${layer.name}: the published schedule ${reach}; answering from a preview generated from the rotation config (not published)`,
+      );
     }
   }
-  const segments = effectiveCoverage({ shifts: all, overrides, people, config, from: at, to: at.plus({ milliseconds: 1 }), ...(preview ? { preview } : {}) });
+  const segments = effectiveCoverage({
+    shifts: all,
+    overrides,
+    people,
+    config,
+    from: at,
+    to: at.plus({ milliseconds: 1 }),
+    ...(preview ? { preview } : {}),
+  });
   const entries = whoAt(buildWhoIndex(segments), atMs);
   return { at, entries, preview: behind.length > 0, publishedUntil: published, notes };
 }

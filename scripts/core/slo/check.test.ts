@@ -23,8 +23,10 @@ function state(fields: Partial<OpenIncidentSloState> = {}): OpenIncidentSloState
     ...fields,
   };
 }
-const plan = (now: string, ...incidents: OpenIncidentSloState[]) => planSloCheck({ now: utc(now), incidents, managers });
-const kinds = (now: string, ...incidents: OpenIncidentSloState[]) => plan(now, ...incidents).map((d) => `${d.incident}:${d.kind}`);
+const plan = (now: string, ...incidents: OpenIncidentSloState[]) =>
+  planSloCheck({ now: utc(now), incidents, managers });
+const kinds = (now: string, ...incidents: OpenIncidentSloState[]) =>
+  plan(now, ...incidents).map((d) => `${d.incident}:${d.kind}`);
 
 describe("planSloCheck warnings", () => {
   it.each([
@@ -40,11 +42,17 @@ describe("planSloCheck warnings", () => {
   it("warns a partial-tier incident with less than 15 minutes left", () => {
     const s = state({ deadline: utc("2025-06-11T15:30:00"), targetMinutes: 30 });
     expect(kinds("2025-06-11T15:15:00", s)).toEqual([]);
-    expect(plan("2025-06-11T15:16:00", s)).toEqual([{ kind: "warn", incident: 7, deadline: s.deadline, minutesLeft: 14, mention: ["alice", "bob"] }]);
+    expect(plan("2025-06-11T15:16:00", s)).toEqual([
+      { kind: "warn", incident: 7, deadline: s.deadline, minutesLeft: 14, mention: ["alice", "bob"] },
+    ]);
   });
 
   it("counts from the report when the deadline has no target (reported in limited hours)", () => {
-    const s = state({ reportedAt: utc("2025-06-12T00:00:00"), deadline: utc("2025-06-12T05:30:00"), targetMinutes: null });
+    const s = state({
+      reportedAt: utc("2025-06-12T00:00:00"),
+      deadline: utc("2025-06-12T05:30:00"),
+      targetMinutes: null,
+    });
     expect(kinds("2025-06-12T02:45:00", s)).toEqual([]);
     expect(kinds("2025-06-12T02:46:00", s)).toEqual(["7:warn"]);
   });
@@ -59,7 +67,14 @@ describe("planSloCheck breaches and escalation", () => {
     const decisions = plan("2025-06-11T15:10:00", state({ warned: true }));
     expect(decisions).toEqual([
       { kind: "breach", incident: 7, deadline: utc("2025-06-11T15:10:00"), minutesLate: 0 },
-      { kind: "escalate", incident: 7, deadline: utc("2025-06-11T15:10:00"), mention: ["alice", "bob", "mona"], oncall: ["alice", "bob"], managers: ["mona"] },
+      {
+        kind: "escalate",
+        incident: 7,
+        deadline: utc("2025-06-11T15:10:00"),
+        mention: ["alice", "bob", "mona"],
+        oncall: ["alice", "bob"],
+        managers: ["mona"],
+      },
     ]);
   });
 
@@ -77,8 +92,14 @@ describe("planSloCheck breaches and escalation", () => {
   });
 
   it("does not repeat a manager who is already on call, nor one shared by both", () => {
-    const decision = plan("2025-06-11T15:30:00", state({ oncall: ["carol", "alice", "carol"] })).find((d) => d.kind === "escalate");
-    expect(decision).toMatchObject({ oncall: ["carol", "alice"], managers: ["mona"], mention: ["carol", "alice", "mona"] });
+    const decision = plan("2025-06-11T15:30:00", state({ oncall: ["carol", "alice", "carol"] })).find(
+      (d) => d.kind === "escalate",
+    );
+    expect(decision).toMatchObject({
+      oncall: ["carol", "alice"],
+      managers: ["mona"],
+      mention: ["carol", "alice", "mona"],
+    });
   });
 
   it("escalates to the on-call people alone when nobody has a manager", () => {
@@ -105,7 +126,9 @@ describe("planSloCheck skips", () => {
 
 describe("describeSloDecision", () => {
   it("describes each kind without mentions", () => {
-    const lines = plan("2025-06-11T15:12:00", state(), state({ number: 8, deadline: utc("2025-06-11T15:15:00") })).map(describeSloDecision);
+    const lines = plan("2025-06-11T15:12:00", state(), state({ number: 8, deadline: utc("2025-06-11T15:15:00") })).map(
+      describeSloDecision,
+    );
     expect(lines).toEqual([
       "#7: acknowledgement SLO breached (deadline 2025-06-11 15:10 UTC, 2 min ago)",
       "#7: escalate to alice, bob, mona",

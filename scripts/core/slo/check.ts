@@ -66,16 +66,39 @@ export function planSloCheck(input: SloCheckInput): SloCheckDecision[] {
     const deadline = state.deadline.toMillis();
     const oncall = unique(state.oncall);
     if (now >= deadline) {
-      if (!state.breached) decisions.push({ kind: "breach", incident: state.number, deadline: state.deadline, minutesLate: Math.floor((now - deadline) / 60_000) });
+      if (!state.breached)
+        decisions.push({
+          kind: "breach",
+          incident: state.number,
+          deadline: state.deadline,
+          minutesLate: Math.floor((now - deadline) / 60_000),
+        });
       if (!state.escalated) {
-        const managers = unique(oncall.map((login) => input.managers.get(login)).filter((m): m is string => m !== undefined && !oncall.includes(m)));
-        decisions.push({ kind: "escalate", incident: state.number, deadline: state.deadline, mention: [...oncall, ...managers], oncall, managers });
+        const managers = unique(
+          oncall
+            .map((login) => input.managers.get(login))
+            .filter((m): m is string => m !== undefined && !oncall.includes(m)),
+        );
+        decisions.push({
+          kind: "escalate",
+          incident: state.number,
+          deadline: state.deadline,
+          mention: [...oncall, ...managers],
+          oncall,
+          managers,
+        });
       }
       continue;
     }
     const window = state.targetMinutes !== null ? state.targetMinutes * 60_000 : deadline - state.reportedAt.toMillis();
     if (!state.warned && deadline - now < window / 2) {
-      decisions.push({ kind: "warn", incident: state.number, deadline: state.deadline, minutesLeft: Math.ceil((deadline - now) / 60_000), mention: oncall });
+      decisions.push({
+        kind: "warn",
+        incident: state.number,
+        deadline: state.deadline,
+        minutesLeft: Math.ceil((deadline - now) / 60_000),
+        mention: oncall,
+      });
     }
   }
   return decisions;

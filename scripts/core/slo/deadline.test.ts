@@ -6,7 +6,15 @@ import { ackDeadline, deadlineFinder, type AckDeadlineInput } from "./deadline.j
 import { DEFAULT_SUPPORT_TIERS, tierAt, type TierTable } from "./support-tier.js";
 import { fixedHolidayCalendar, NO_HOLIDAYS, type HolidayCalendar } from "./work-calendar.js";
 
-const person = (login: string, timezone: string, region = "XX"): Person => ({ login, name: login, timezone, region, start: "2020-01-01", team: "core", oncall: true });
+const person = (login: string, timezone: string, region = "XX"): Person => ({
+  login,
+  name: login,
+  timezone,
+  region,
+  start: "2020-01-01",
+  team: "core",
+  oncall: true,
+});
 const utc = (iso: string): DateTime => DateTime.fromISO(iso, { zone: "UTC" });
 const seg = (slot: string, login: string, start: string, end: string): CoverageSegment => ({
   slot,
@@ -25,36 +33,71 @@ const erin = person("erin", "Asia/Kathmandu", "NP");
 const PEOPLE = [alice, bob, carol, dan, erin];
 
 /** Both slots held by one person each for a long stretch around the reports below. */
-const pair = (a: Person, b: Person): CoverageSegment[] => [seg("rot-a", a.login, "2024-12-01T00:00Z", "2026-02-01T00:00Z"), seg("rot-b", b.login, "2024-12-01T00:00Z", "2026-02-01T00:00Z")];
+const pair = (a: Person, b: Person): CoverageSegment[] => [
+  seg("rot-a", a.login, "2024-12-01T00:00Z", "2026-02-01T00:00Z"),
+  seg("rot-b", b.login, "2024-12-01T00:00Z", "2026-02-01T00:00Z"),
+];
 const solo = (a: Person): CoverageSegment[] => [seg("rot-a", a.login, "2024-12-01T00:00Z", "2026-02-01T00:00Z")];
 
 function deadline(reportedAt: string, coverage: CoverageSegment[], extra: Partial<AckDeadlineInput> = {}) {
-  return ackDeadline({ reportedAt: DateTime.fromISO(reportedAt, { setZone: true }), coverage, people: PEOPLE, calendar: NO_HOLIDAYS, orgHolidays: [], ...extra });
+  return ackDeadline({
+    reportedAt: DateTime.fromISO(reportedAt, { setZone: true }),
+    coverage,
+    people: PEOPLE,
+    calendar: NO_HOLIDAYS,
+    orgHolidays: [],
+    ...extra,
+  });
 }
-const iso = (d: DateTime | null | undefined): string | null => (d ? d.toUTC().toISO({ suppressMilliseconds: true }) : null);
-const summary = (r: ReturnType<typeof ackDeadline>) => ({ deadline: iso(r.deadline), tier: r.tier, targetMinutes: r.targetMinutes, setBy: r.setBy ? `${r.setBy.login}@${iso(r.setBy.instant)}` : null });
+const iso = (d: DateTime | null | undefined): string | null =>
+  d ? d.toUTC().toISO({ suppressMilliseconds: true }) : null;
+const summary = (r: ReturnType<typeof ackDeadline>) => ({
+  deadline: iso(r.deadline),
+  tier: r.tier,
+  targetMinutes: r.targetMinutes,
+  setBy: r.setBy ? `${r.setBy.login}@${iso(r.setBy.instant)}` : null,
+});
 
 describe("ackDeadline inside covered hours", () => {
   it("is the report plus the best target of the people on call", () => {
     // Wed 11:00 in New York (full), 17:00 in Berlin (partial).
     const r = deadline("2025-06-11T15:00:00Z", pair(alice, bob));
-    expect(summary(r)).toEqual({ deadline: "2025-06-11T15:10:00Z", tier: "full", targetMinutes: 10, setBy: "alice@2025-06-11T15:00:00Z" });
+    expect(summary(r)).toEqual({
+      deadline: "2025-06-11T15:10:00Z",
+      tier: "full",
+      targetMinutes: 10,
+      setBy: "alice@2025-06-11T15:00:00Z",
+    });
     expect(r.oncall).toEqual(["alice", "bob"]);
     expect(r.deadline?.zoneName).toBe("UTC");
   });
 
   it("gives partial support its 30 minutes when nothing better starts sooner", () => {
     // Wed 18:00 in New York (partial), midnight in Berlin (limited).
-    expect(summary(deadline("2025-06-11T22:00:00Z", pair(alice, bob)))).toMatchObject({ deadline: "2025-06-11T22:30:00Z", tier: "partial", setBy: "alice@2025-06-11T22:00:00Z" });
+    expect(summary(deadline("2025-06-11T22:00:00Z", pair(alice, bob)))).toMatchObject({
+      deadline: "2025-06-11T22:30:00Z",
+      tier: "partial",
+      setBy: "alice@2025-06-11T22:00:00Z",
+    });
   });
 
   it("lets full support starting soon win: 08:55 partial is due 09:10, not 09:25", () => {
     // Wed 08:55 in New York, 22:55 in Sydney (limited).
-    expect(summary(deadline("2025-06-11T12:55:00Z", pair(alice, dan)))).toEqual({ deadline: "2025-06-11T13:10:00Z", tier: "full", targetMinutes: 10, setBy: "alice@2025-06-11T13:00:00Z" });
+    expect(summary(deadline("2025-06-11T12:55:00Z", pair(alice, dan)))).toEqual({
+      deadline: "2025-06-11T13:10:00Z",
+      tier: "full",
+      targetMinutes: 10,
+      setBy: "alice@2025-06-11T13:00:00Z",
+    });
   });
 
   it("keeps the earliest instant on a tie: 08:40 partial and 09:00 full are both due 09:10", () => {
-    expect(summary(deadline("2025-06-11T12:40:00Z", solo(alice)))).toEqual({ deadline: "2025-06-11T13:10:00Z", tier: "partial", targetMinutes: 30, setBy: "alice@2025-06-11T12:40:00Z" });
+    expect(summary(deadline("2025-06-11T12:40:00Z", solo(alice)))).toEqual({
+      deadline: "2025-06-11T13:10:00Z",
+      tier: "partial",
+      targetMinutes: 30,
+      setBy: "alice@2025-06-11T12:40:00Z",
+    });
   });
 
   it("accepts a report instant in any zone and answers in UTC", () => {
@@ -86,7 +129,13 @@ describe("ackDeadline at tier boundaries in several zones", () => {
   it.each(table)("$zone: reported $at, due $due ($tier)", ({ zone, at, due, tier }) => {
     const p = person("zed", zone);
     const reported = DateTime.fromISO(`2025-06-11T${at}`, { zone });
-    const r = ackDeadline({ reportedAt: reported, coverage: [seg("rot-a", "zed", "2025-06-01T00:00Z", "2025-07-01T00:00Z")], people: [p], calendar: NO_HOLIDAYS, orgHolidays: [] });
+    const r = ackDeadline({
+      reportedAt: reported,
+      coverage: [seg("rot-a", "zed", "2025-06-01T00:00Z", "2025-07-01T00:00Z")],
+      people: [p],
+      calendar: NO_HOLIDAYS,
+      orgHolidays: [],
+    });
     const local = r.deadline?.setZone(zone);
     expect(local?.toFormat("HH:mm")).toBe(due);
     expect(local?.toISODate()).toBe(at === "19:00" ? "2025-06-12" : "2025-06-11");
@@ -97,12 +146,21 @@ describe("ackDeadline at tier boundaries in several zones", () => {
 describe("ackDeadline reported in limited hours", () => {
   it("starts the clock when the first on-call person's support starts", () => {
     // Wed 20:00 in New York and Thu 02:00 in Berlin: both limited. Berlin reaches 07:00 (partial) first.
-    expect(summary(deadline("2025-06-12T00:00:00Z", pair(alice, bob)))).toEqual({ deadline: "2025-06-12T05:30:00Z", tier: "partial", targetMinutes: 30, setBy: "bob@2025-06-12T05:00:00Z" });
+    expect(summary(deadline("2025-06-12T00:00:00Z", pair(alice, bob)))).toEqual({
+      deadline: "2025-06-12T05:30:00Z",
+      tier: "partial",
+      targetMinutes: 30,
+      setBy: "bob@2025-06-12T05:00:00Z",
+    });
   });
 
   it("waits for weekend support (09:00 local) on a Saturday", () => {
     // Fri 20:00 in New York, Sat 02:00 in Berlin.
-    expect(summary(deadline("2025-06-14T00:00:00Z", pair(alice, bob)))).toMatchObject({ deadline: "2025-06-14T07:30:00Z", tier: "partial", setBy: "bob@2025-06-14T07:00:00Z" });
+    expect(summary(deadline("2025-06-14T00:00:00Z", pair(alice, bob)))).toMatchObject({
+      deadline: "2025-06-14T07:30:00Z",
+      tier: "partial",
+      setBy: "bob@2025-06-14T07:00:00Z",
+    });
   });
 
   it("waits for coverage to begin when nobody is on call", () => {
@@ -135,7 +193,12 @@ describe("ackDeadline across a handoff inside the window", () => {
     // 02:00Z: New York 22:00 and Berlin 03:00 (limited). Carol takes rot-b at 02:30Z, 08:00 in Kolkata.
     const r = deadline("2025-03-12T02:00:00Z", coverage);
     expect(r.oncall).toEqual(["alice", "bob"]);
-    expect(summary(r)).toEqual({ deadline: "2025-03-12T03:00:00Z", tier: "partial", targetMinutes: 30, setBy: "carol@2025-03-12T02:30:00Z" });
+    expect(summary(r)).toEqual({
+      deadline: "2025-03-12T03:00:00Z",
+      tier: "partial",
+      targetMinutes: 30,
+      setBy: "carol@2025-03-12T02:30:00Z",
+    });
   });
 
   it("counts the incoming person at the handoff instant itself", () => {
@@ -144,9 +207,17 @@ describe("ackDeadline across a handoff inside the window", () => {
 
   it("keeps a deadline set before the handoff even if the incoming person has less support", () => {
     // Bob in full support (Berlin 14:55) hands over at 14:00Z... to alice's layer partner dan (Sydney, night).
-    const handoff = [seg("rot-a", "erin", "2025-06-01T00:00Z", "2025-07-01T00:00Z"), seg("rot-b", "bob", "2025-06-01T00:00Z", "2025-06-11T13:00Z"), seg("rot-b", "dan", "2025-06-11T13:00Z", "2025-07-01T00:00Z")];
+    const handoff = [
+      seg("rot-a", "erin", "2025-06-01T00:00Z", "2025-07-01T00:00Z"),
+      seg("rot-b", "bob", "2025-06-01T00:00Z", "2025-06-11T13:00Z"),
+      seg("rot-b", "dan", "2025-06-11T13:00Z", "2025-07-01T00:00Z"),
+    ];
     // 12:55Z: Berlin 14:55 (full), Kathmandu 18:40 (partial), Sydney 22:55.
-    expect(summary(deadline("2025-06-11T12:55:00Z", handoff))).toMatchObject({ deadline: "2025-06-11T13:05:00Z", tier: "full", setBy: "bob@2025-06-11T12:55:00Z" });
+    expect(summary(deadline("2025-06-11T12:55:00Z", handoff))).toMatchObject({
+      deadline: "2025-06-11T13:05:00Z",
+      tier: "full",
+      setBy: "bob@2025-06-11T12:55:00Z",
+    });
   });
 });
 
@@ -178,8 +249,14 @@ describe("ackDeadline on public and organisation holidays", () => {
   const calendar = fixedHolidayCalendar({ "US-NY": ["2025-07-04"], DE: ["2025-12-25", "2025-12-26"] });
 
   it("gives a New York engineer weekend support on July 4", () => {
-    expect(summary(deadline("2025-07-04T14:00:00Z", solo(alice), { calendar }))).toMatchObject({ deadline: "2025-07-04T14:30:00Z", tier: "partial" });
-    expect(summary(deadline("2025-07-11T14:00:00Z", solo(alice), { calendar }))).toMatchObject({ deadline: "2025-07-11T14:10:00Z", tier: "full" });
+    expect(summary(deadline("2025-07-04T14:00:00Z", solo(alice), { calendar }))).toMatchObject({
+      deadline: "2025-07-04T14:30:00Z",
+      tier: "partial",
+    });
+    expect(summary(deadline("2025-07-11T14:00:00Z", solo(alice), { calendar }))).toMatchObject({
+      deadline: "2025-07-11T14:10:00Z",
+      tier: "full",
+    });
   });
 
   it("gives a German engineer no support at 08:00 on Christmas Day", () => {
@@ -189,19 +266,45 @@ describe("ackDeadline on public and organisation holidays", () => {
   });
 
   it("treats organisation holidays like weekends", () => {
-    expect(iso(deadline("2025-12-18T07:00:00Z", solo(bob), { orgHolidays: ["2025-12-18"] }).deadline)).toBe("2025-12-18T08:30:00Z");
+    expect(iso(deadline("2025-12-18T07:00:00Z", solo(bob), { orgHolidays: ["2025-12-18"] }).deadline)).toBe(
+      "2025-12-18T08:30:00Z",
+    );
   });
 });
 
 // ---- property: the piecewise search equals a minute-by-minute brute force of the same rule ----
 
-const ZONES = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Sydney", "Australia/Lord_Howe", "America/Santiago", "America/St_Johns", "Pacific/Chatham", "UTC"];
+const ZONES = [
+  "America/New_York",
+  "Europe/Berlin",
+  "Asia/Kolkata",
+  "Asia/Kathmandu",
+  "Australia/Sydney",
+  "Australia/Lord_Howe",
+  "America/Santiago",
+  "America/St_Johns",
+  "Pacific/Chatham",
+  "UTC",
+];
 const REGIONS = ["R1", "R2"];
 /** Days in 2025 when one of ZONES changes its UTC offset (midnight UTC of that day). */
-const DST_DAYS = ["2025-03-09", "2025-03-30", "2025-04-06", "2025-04-05", "2025-09-07", "2025-09-28", "2025-10-05", "2025-10-26", "2025-11-02"];
+const DST_DAYS = [
+  "2025-03-09",
+  "2025-03-30",
+  "2025-04-06",
+  "2025-04-05",
+  "2025-09-07",
+  "2025-09-28",
+  "2025-10-05",
+  "2025-10-26",
+  "2025-11-02",
+];
 const MIN = 60_000;
 
-function bruteForce(input: AckDeadlineInput & { people: readonly Person[] }): { deadline: number | null; instant: number | null } {
+function bruteForce(input: AckDeadlineInput & { people: readonly Person[] }): {
+  deadline: number | null;
+  instant: number | null;
+} {
   const r = input.reportedAt.toMillis();
   const limit = r + (input.horizonDays ?? 14) * 86_400_000;
   const byLogin = new Map(input.people.map((p) => [p.login, p]));
@@ -244,9 +347,17 @@ describe("ackDeadline property", () => {
       // Report minute within 2025, half the time within two days of a DST change of one of the zones.
       reportMinute: fc.oneof(
         fc.integer({ min: 0, max: 365 * 1440 }),
-        fc.tuple(fc.constantFrom(...DST_DAYS), fc.integer({ min: -2 * 1440, max: 2 * 1440 })).map(([day, m]) => (Date.parse(day) - base) / MIN + m),
+        fc
+          .tuple(fc.constantFrom(...DST_DAYS), fc.integer({ min: -2 * 1440, max: 2 * 1440 }))
+          .map(([day, m]) => (Date.parse(day) - base) / MIN + m),
       ),
-      slots: fc.array(fc.array(fc.record({ minutes: fc.integer({ min: 1, max: 4 * 1440 }), who: fc.nat(4) }), { minLength: 1, maxLength: 8 }), { minLength: 2, maxLength: 2 }),
+      slots: fc.array(
+        fc.array(fc.record({ minutes: fc.integer({ min: 1, max: 4 * 1440 }), who: fc.nat(4) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        { minLength: 2, maxLength: 2 },
+      ),
       lead: fc.integer({ min: 0, max: 2 * 1440 }),
       holidays: fc.array(fc.integer({ min: -1, max: 4 }), { maxLength: 3 }),
       horizonDays: fc.constantFrom(1, 2, 3),
@@ -261,13 +372,28 @@ describe("ackDeadline property", () => {
           for (const { minutes, who } of pieces) {
             // who beyond the roster is an unknown login (limited support), like a gap in support.
             const login = who < people.length ? `p${who}` : "ghost";
-            coverage.push({ slot: `s${slot}`, layer: `s${slot}`, start: DateTime.fromMillis(start, { zone: "UTC" }), end: DateTime.fromMillis(start + minutes * MIN, { zone: "UTC" }), login, source: "schedule" });
+            coverage.push({
+              slot: `s${slot}`,
+              layer: `s${slot}`,
+              start: DateTime.fromMillis(start, { zone: "UTC" }),
+              end: DateTime.fromMillis(start + minutes * MIN, { zone: "UTC" }),
+              login,
+              source: "schedule",
+            });
             start += minutes * MIN;
           }
         });
         const days = holidays.map((d) => reported.plus({ days: d }).toISODate() ?? "");
         const calendar: HolidayCalendar = fixedHolidayCalendar({ R1: days });
-        const input = { reportedAt: reported, coverage, people, calendar, orgHolidays: [] as string[], horizonDays, tiers };
+        const input = {
+          reportedAt: reported,
+          coverage,
+          people,
+          calendar,
+          orgHolidays: [] as string[],
+          horizonDays,
+          tiers,
+        };
         const exact = ackDeadline(input);
         const brute = bruteForce(input);
         expect(exact.deadline?.toMillis() ?? null).toBe(brute.deadline);
@@ -281,7 +407,11 @@ describe("ackDeadline property", () => {
 
 describe("ackDeadline input errors", () => {
   it("rejects an unknown zone instead of guessing", () => {
-    expect(() => deadline("2025-06-11T15:00:00Z", solo(person("zed", "Mars/Olympus")), { people: [person("zed", "Mars/Olympus")] })).toThrow(/zed: invalid time zone Mars\/Olympus/);
+    expect(() =>
+      deadline("2025-06-11T15:00:00Z", solo(person("zed", "Mars/Olympus")), {
+        people: [person("zed", "Mars/Olympus")],
+      }),
+    ).toThrow(/zed: invalid time zone Mars\/Olympus/);
   });
 
   it("rejects an invalid report instant", () => {
@@ -300,9 +430,15 @@ describe("deadlineFinder", () => {
       const to = from + 7 * 86_400_000;
       const iso = (ms: number) => new Date(ms).toISOString();
       coverage.push(seg("rot-a", PEOPLE[week % 5]!.login, iso(from), iso(to)));
-      if (week % 9 !== 4) coverage.push(seg("rot-b", PEOPLE[(week + 2) % 5]!.login, iso(from + 2 * 86_400_000), iso(to + 2 * 86_400_000)));
+      if (week % 9 !== 4)
+        coverage.push(
+          seg("rot-b", PEOPLE[(week + 2) % 5]!.login, iso(from + 2 * 86_400_000), iso(to + 2 * 86_400_000)),
+        );
     }
-    const calendar = fixedHolidayCalendar({ "US-NY": ["2025-07-04", "2025-11-27", "2025-12-25"], DE: ["2025-10-03", "2025-12-25", "2025-12-26"] });
+    const calendar = fixedHolidayCalendar({
+      "US-NY": ["2025-07-04", "2025-11-27", "2025-12-25"],
+      DE: ["2025-10-03", "2025-12-25", "2025-12-26"],
+    });
     const settings = { coverage, people: PEOPLE, calendar, orgHolidays: ["2025-12-24"] };
     const finder = deadlineFinder(settings);
     fc.assert(

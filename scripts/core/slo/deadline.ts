@@ -21,7 +21,13 @@
  */
 import { DateTime } from "luxon";
 import type { CoverageSegment, Person } from "../model/index.js";
-import { DEFAULT_SUPPORT_TIERS, tierBoundaryMinutes, tierForLocalTime, type SupportTier, type TierTable } from "./support-tier.js";
+import {
+  DEFAULT_SUPPORT_TIERS,
+  tierBoundaryMinutes,
+  tierForLocalTime,
+  type SupportTier,
+  type TierTable,
+} from "./support-tier.js";
 import { DAY_MS, isKnownZone, offsetMinutes } from "../rotation/index.js";
 import { workdayTable, type HolidayCalendar, type OrgHolidays } from "./work-calendar.js";
 
@@ -97,7 +103,10 @@ export function ackDeadline(input: AckDeadlineInput): AckDeadline {
 export function deadlineFinder(settings: DeadlineSettings): DeadlineFinder {
   const tiers = settings.tiers ?? DEFAULT_SUPPORT_TIERS;
   const horizonMs = (settings.horizonDays ?? DEFAULT_DEADLINE_HORIZON_DAYS) * DAY_MS;
-  const people = settings.people instanceof Map ? settings.people : new Map((settings.people as readonly Person[]).map((p) => [p.login, p]));
+  const people =
+    settings.people instanceof Map
+      ? settings.people
+      : new Map((settings.people as readonly Person[]).map((p) => [p.login, p]));
   const boundaries = tierBoundaryMinutes(tiers);
   // No later piece can beat the best candidate once its start plus the smallest target reaches it.
   const smallestTarget = Math.min(...tiers.map((t) => t.targetMinutes));
@@ -120,7 +129,7 @@ export function deadlineFinder(settings: DeadlineSettings): DeadlineFinder {
       const segments = index.overlapping(r, limit);
       let best: { deadline: number; instant: number; login: string; tier: SupportTier; target: number } | undefined;
       const oncall = onCallAt(segments, r).logins;
-      for (let t = r; t < limit; ) {
+      for (let t = r; t < limit;) {
         if (best && t + smallestTarget * MINUTE_MS >= best.deadline) break;
         const here = onCallAt(segments, t);
         let next = Math.min(limit, here.nextEdge);
@@ -136,7 +145,8 @@ export function deadlineFinder(settings: DeadlineSettings): DeadlineFinder {
           const { tier, targetMinutes } = tierForLocalTime(workday(person.region, day), minute, tiers);
           if (targetMinutes !== null) {
             const candidate = t + targetMinutes * MINUTE_MS;
-            if (!best || candidate < best.deadline) best = { deadline: candidate, instant: t, login, tier, target: targetMinutes };
+            if (!best || candidate < best.deadline)
+              best = { deadline: candidate, instant: t, login, tier, target: targetMinutes };
           }
           next = Math.min(next, nextLocalChange(person.timezone, t, offset, day, minute, boundaries));
         }
@@ -183,7 +193,8 @@ function indexCoverage(coverage: readonly CoverageSegment[]): { overlapping(from
           if (starts[mid]! < from - longest) lo = mid + 1;
           else hi = mid;
         }
-        for (let i = lo; i < sorted.length && sorted[i]!.start < to; i++) if (sorted[i]!.end > from) out.push(sorted[i]!);
+        for (let i = lo; i < sorted.length && sorted[i]!.start < to; i++)
+          if (sorted[i]!.end > from) out.push(sorted[i]!);
       }
       return out;
     },
@@ -217,7 +228,14 @@ function onCallAt(segments: readonly Segment[], t: number): { logins: string[]; 
  * changes the clock reads exactly instant + offset. After a change the walk starts afresh from the new
  * local time. `day` and `minute` are the local day number and minute of day at `t`.
  */
-function nextLocalChange(zone: string, t: number, offset: number, day: number, minute: number, boundaries: readonly number[]): number {
+function nextLocalChange(
+  zone: string,
+  t: number,
+  offset: number,
+  day: number,
+  minute: number,
+  boundaries: readonly number[],
+): number {
   let nextMinute = 1440; // the next midnight, if no boundary comes first today
   for (const b of boundaries) {
     if (b > minute) {

@@ -25,8 +25,13 @@ export interface OrgDeadlineFinder {
   deadline(reportedAt: DateTime): OrgDeadline;
 }
 
-export function orgDeadlineFinder(org: DeadlineOrg, calendar: HolidayCalendar, span: { from: DateTime; to: DateTime }): OrgDeadlineFinder {
-  for (const end of [span.from, span.to]) if (!end.isValid) throw new RangeError(`invalid report instant: ${end.invalidExplanation ?? ""}`);
+export function orgDeadlineFinder(
+  org: DeadlineOrg,
+  calendar: HolidayCalendar,
+  span: { from: DateTime; to: DateTime },
+): OrgDeadlineFinder {
+  for (const end of [span.from, span.to])
+    if (!end.isValid) throw new RangeError(`invalid report instant: ${end.invalidExplanation ?? ""}`);
   const from = span.from.toMillis();
   const to = span.to.toMillis();
   const horizon = DEFAULT_DEADLINE_HORIZON_DAYS * DAY_MS;
@@ -46,7 +51,8 @@ export function orgDeadlineFinder(org: DeadlineOrg, calendar: HolidayCalendar, s
   return {
     deadline(reportedAt) {
       const r = reportedAt.toMillis();
-      if (!(r >= from && r <= to)) throw new RangeError(`report instant ${reportedAt.toISO() ?? "(invalid)"} is outside the prepared span`);
+      if (!(r >= from && r <= to))
+        throw new RangeError(`report instant ${reportedAt.toISO() ?? "(invalid)"} is outside the prepared span`);
       const answer = finder.deadline(reportedAt);
       return { ...answer, preview: previewed.some(([start, end]) => end > r && start < r + horizon) };
     },

@@ -41,9 +41,21 @@ export const SLO_COMMENT_KEYS = { warn: "slo-warn", breach: "slo-breach", escala
 const TIMELINE_AUTHOR = "slo-check";
 
 const LABEL_SPECS: Readonly<Record<string, LabelSpec>> = {
-  [SLO_LABELS.warned]: { name: SLO_LABELS.warned, color: "fbca04", description: "Acknowledgement SLO: the on-call people were reminded" },
-  [SLO_LABELS.breached]: { name: SLO_LABELS.breached, color: "b60205", description: "Acknowledgement SLO: the deadline passed unacknowledged" },
-  [SLO_LABELS.escalated]: { name: SLO_LABELS.escalated, color: "d93f0b", description: "Acknowledgement SLO: escalated to managers" },
+  [SLO_LABELS.warned]: {
+    name: SLO_LABELS.warned,
+    color: "fbca04",
+    description: "Acknowledgement SLO: the on-call people were reminded",
+  },
+  [SLO_LABELS.breached]: {
+    name: SLO_LABELS.breached,
+    color: "b60205",
+    description: "Acknowledgement SLO: the deadline passed unacknowledged",
+  },
+  [SLO_LABELS.escalated]: {
+    name: SLO_LABELS.escalated,
+    color: "d93f0b",
+    description: "Acknowledgement SLO: escalated to managers",
+  },
 };
 
 /** An incident issue as one list or search call returns it (no other read is made per incident). */
@@ -83,7 +95,9 @@ interface ChatMessage {
   blocks: ChatBlock[];
 }
 
-type ChatBlock = { type: "section"; text: { type: "mrkdwn"; text: string } } | { type: "context"; elements: { type: "mrkdwn"; text: string }[] };
+type ChatBlock =
+  | { type: "section"; text: { type: "mrkdwn"; text: string } }
+  | { type: "context"; elements: { type: "mrkdwn"; text: string }[] };
 
 /**
  * A chat message for the notifier. It is sent only when applying the plan created the comment with
@@ -118,7 +132,11 @@ export function isSloCandidate(issue: IncidentIssue): boolean {
  * The SLO state of one incident issue. Who is expected to acknowledge: the people on call when it was
  * reported (from the schedule), then anyone assigned since (responders), bots left out.
  */
-export function sloStateOf(issue: IncidentIssue, org: SloPlanInput["org"], calendar: HolidayCalendar): OpenIncidentSloState {
+export function sloStateOf(
+  issue: IncidentIssue,
+  org: SloPlanInput["org"],
+  calendar: HolidayCalendar,
+): OpenIncidentSloState {
   const reportedAt = reportInstant(issue);
   return stateWith(issue, reportedAt, deadlineFor(org, reportedAt, calendar));
 }
@@ -127,7 +145,10 @@ export function sloStateOf(issue: IncidentIssue, org: SloPlanInput["org"], calen
 function reportInstant(issue: IncidentIssue): DateTime {
   const from = issue.confirmedAt ?? issue.createdAt;
   const reportedAt = DateTime.fromISO(from, { zone: "UTC" });
-  if (!reportedAt.isValid) throw new RangeError(`#${issue.number}: invalid ${issue.confirmedAt ? "confirmation time" : "created_at"} ${JSON.stringify(from)}`);
+  if (!reportedAt.isValid)
+    throw new RangeError(
+      `#${issue.number}: invalid ${issue.confirmedAt ? "confirmation time" : "created_at"} ${JSON.stringify(from)}`,
+    );
   return reportedAt;
 }
 
@@ -148,7 +169,11 @@ function stateWith(issue: IncidentIssue, reportedAt: DateTime, d: OrgDeadline): 
 }
 
 /** The states of many issues, with one coverage built for the span of their report instants. */
-function statesOf(issues: readonly IncidentIssue[], org: SloPlanInput["org"], calendar: HolidayCalendar): OpenIncidentSloState[] {
+function statesOf(
+  issues: readonly IncidentIssue[],
+  org: SloPlanInput["org"],
+  calendar: HolidayCalendar,
+): OpenIncidentSloState[] {
   if (!issues.length) return [];
   const instants = issues.map(reportInstant);
   const finder = orgDeadlineFinder(org, calendar, { from: DateTime.min(...instants)!, to: DateTime.max(...instants)! });
@@ -158,7 +183,9 @@ function statesOf(issues: readonly IncidentIssue[], org: SloPlanInput["org"], ca
 /** The whole run: states, decisions, effects and notifications. */
 export function planSlo(input: SloPlanInput): SloPlan {
   // De-duplicate before filtering: a fresher copy (from the event payload) may say "acknowledged".
-  const issues = [...new Map(input.issues.map((i) => [i.number, i])).values()].filter(isSloCandidate).sort((a, b) => a.number - b.number);
+  const issues = [...new Map(input.issues.map((i) => [i.number, i])).values()]
+    .filter(isSloCandidate)
+    .sort((a, b) => a.number - b.number);
   const checked = statesOf(issues, input.org, input.calendar);
   const people = new Map(input.org.people.map((p) => [p.login, p]));
   const managers = new Map(input.org.people.flatMap((p) => (p.manager ? [[p.login, p.manager] as const] : [])));
@@ -171,14 +198,28 @@ export function planSlo(input: SloPlanInput): SloPlan {
   const labels = new Set<string>();
   for (const decision of decisions) {
     const state = stateOf.get(decision.incident)!;
-    const label = decision.kind === "warn" ? SLO_LABELS.warned : decision.kind === "breach" ? SLO_LABELS.breached : SLO_LABELS.escalated;
+    const label =
+      decision.kind === "warn"
+        ? SLO_LABELS.warned
+        : decision.kind === "breach"
+          ? SLO_LABELS.breached
+          : SLO_LABELS.escalated;
     labels.add(label);
     const key = SLO_COMMENT_KEYS[decision.kind];
-    effects.push({ kind: "upsert-comment", issue: decision.incident, key, body: commentBody(decision, state) }, { kind: "add-labels", issue: decision.incident, labels: [label] });
-    if (decision.kind === "escalate") notifications.push({ incident: decision.incident, commentKey: key, message: escalationMessage(decision, byNumber.get(decision.incident)!, people) });
+    effects.push(
+      { kind: "upsert-comment", issue: decision.incident, key, body: commentBody(decision, state) },
+      { kind: "add-labels", issue: decision.incident, labels: [label] },
+    );
+    if (decision.kind === "escalate")
+      notifications.push({
+        incident: decision.incident,
+        commentKey: key,
+        message: escalationMessage(decision, byNumber.get(decision.incident)!, people),
+      });
   }
   // One label listing per run, and only when something is written.
-  if (labels.size > 0) effects.unshift({ kind: "ensure-labels", labels: [...labels].sort().map((name) => LABEL_SPECS[name]!) });
+  if (labels.size > 0)
+    effects.unshift({ kind: "ensure-labels", labels: [...labels].sort().map((name) => LABEL_SPECS[name]!) });
   return { checked, decisions, effects, notifications };
 }
 
@@ -203,7 +244,10 @@ function commentBody(decision: SloCheckDecision, state: OpenIncidentSloState): s
         `- ${utc(decision.deadline)} · ${TIMELINE_AUTHOR} · Acknowledgement SLO breached: not acknowledged by the deadline (${target}, ${state.confirmed ? "confirmed" : "reported"} ${utc(state.reportedAt)}).`,
       ].join("\n");
     case "escalate": {
-      const managers = decision.managers.length > 0 ? `${mentions(decision.managers)}: please help find someone to respond.` : "Nobody else is on record to escalate to: please find someone to respond.";
+      const managers =
+        decision.managers.length > 0
+          ? `${mentions(decision.managers)}: please help find someone to respond.`
+          : "Nobody else is on record to escalate to: please find someone to respond.";
       return [
         `Escalating: this incident was not acknowledged by ${due}.`,
         "",
@@ -221,20 +265,33 @@ function commentBody(decision: SloCheckDecision, state: OpenIncidentSloState): s
  * GitHub logins, so people are written `Name (login)` and nobody is pinged there. The title is
  * untrusted: escaped for Slack (`&`, `<`, `>`) so it cannot ping a channel or forge a link.
  */
-function escalationMessage(decision: Extract<SloCheckDecision, { kind: "escalate" }>, issue: IncidentIssue, people: ReadonlyMap<string, Person>): ChatMessage {
+function escalationMessage(
+  decision: Extract<SloCheckDecision, { kind: "escalate" }>,
+  issue: IncidentIssue,
+  people: ReadonlyMap<string, Person>,
+): ChatMessage {
   const name = (login: string) => {
     const person = people.get(login);
     return slackEscape(person ? `${person.name} (${login})` : login);
   };
   const title = issue.title ? ` ${slackEscape(oneLine(issue.title, 150))}` : "";
-  const link = issue.url && /^https?:\/\/[!-~]+$/.test(issue.url) ? `<${slackEscape(issue.url)}|#${issue.number}>` : `#${issue.number}`;
+  const link =
+    issue.url && /^https?:\/\/[!-~]+$/.test(issue.url)
+      ? `<${slackEscape(issue.url)}|#${issue.number}>`
+      : `#${issue.number}`;
   const headline = `Incident #${issue.number} is not acknowledged: the deadline ${utc(decision.deadline)} passed.`;
   const oncall = decision.oncall.map(name).join(", ") || "nobody on record";
   const managers = decision.managers.map(name).join(", ") || "none on record";
   return {
     text: `${headline} On call: ${oncall}. Managers: ${managers}.`,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `:rotating_light: *Incident ${link} not acknowledged*${title}\nThe acknowledgement deadline ${utc(decision.deadline)} passed.` } },
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: `:rotating_light: *Incident ${link} not acknowledged*${title}\nThe acknowledgement deadline ${utc(decision.deadline)} passed.`,
+        },
+      },
       { type: "section", text: { type: "mrkdwn", text: `*On call:* ${oncall}\n*Managers:* ${managers}` } },
       { type: "context", elements: [{ type: "mrkdwn", text: "Acknowledge on GitHub with `/ack`." }] },
     ],

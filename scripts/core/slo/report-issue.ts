@@ -44,7 +44,12 @@ export interface SloReportIssuePlan {
 
 /** The report of one month and the effects that post it as an issue, once. */
 export function planSloReportIssue(incidents: readonly Incident[], period: ReportMonth): SloReportIssuePlan {
-  const report = sloReport({ incidents, since: period.since, until: period.until, zone: period.since.zoneName ?? "UTC" });
+  const report = sloReport({
+    incidents,
+    since: period.since,
+    until: period.until,
+    zone: period.since.zoneName ?? "UTC",
+  });
   const markdown = renderSloReportMarkdown(report);
   const title = `Acknowledgement SLO report: ${period.since.toFormat("LLLL yyyy")}`;
   return {
@@ -52,7 +57,10 @@ export function planSloReportIssue(incidents: readonly Incident[], period: Repor
     markdown,
     title,
     effects: [
-      { kind: "ensure-labels", labels: [{ name: SLO_REPORT_LABEL, color: "0e8a16", description: "Monthly acknowledgement SLO report" }] },
+      {
+        kind: "ensure-labels",
+        labels: [{ name: SLO_REPORT_LABEL, color: "0e8a16", description: "Monthly acknowledgement SLO report" }],
+      },
       { kind: "create-issue", key: `slo-report:${period.month}`, title, body: markdown, labels: [SLO_REPORT_LABEL] },
     ],
   };

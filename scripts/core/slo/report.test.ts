@@ -23,7 +23,12 @@ function incident(fields: Partial<IncidentRecord> & Pick<IncidentRecord, "report
     ...fields,
   };
 }
-const slo = (tier: "full" | "partial" | "limited", outcome: "met" | "breached" | "pending") => ({ tier, targetMinutes: tier === "full" ? 10 : 30, deadline: "2025-01-01T00:00:00Z", outcome });
+const slo = (tier: "full" | "partial" | "limited", outcome: "met" | "breached" | "pending") => ({
+  tier,
+  targetMinutes: tier === "full" ? 10 : 30,
+  deadline: "2025-01-01T00:00:00Z",
+  outcome,
+});
 
 describe("percentile", () => {
   it.each([
@@ -84,12 +89,19 @@ describe("sloReport attainment", () => {
 
   it("buckets months in the zone asked for", () => {
     const report = sloReport({ incidents, zone: "America/New_York" });
-    expect(report.attainment.find((r) => r.month === "2025-01" && r.tier === "full")).toMatchObject({ met: 3, breached: 1 });
+    expect(report.attainment.find((r) => r.month === "2025-01" && r.tier === "full")).toMatchObject({
+      met: 3,
+      breached: 1,
+    });
     expect(report.attainment.find((r) => r.month === "2025-02" && r.tier === "full")).toBeUndefined();
   });
 
   it("keeps incidents reported from `since` (inclusive) until `until` (exclusive)", () => {
-    const report = sloReport({ incidents, since: DateTime.fromISO("2025-01-11T05:00:00-05:00", { setZone: true }), until: DateTime.fromISO("2025-02-05T10:00:00Z", { zone: "UTC" }) });
+    const report = sloReport({
+      incidents,
+      since: DateTime.fromISO("2025-01-11T05:00:00-05:00", { setZone: true }),
+      until: DateTime.fromISO("2025-02-05T10:00:00Z", { zone: "UTC" }),
+    });
     expect(report.incidents).toBe(4);
     expect(report.since).toBe("2025-01-11T10:00:00.000Z");
   });
@@ -97,20 +109,64 @@ describe("sloReport attainment", () => {
 
 describe("sloReport durations and people", () => {
   const incidents = [
-    incident({ severity: "P1", reportedAt: "2025-03-01T10:00:00Z", acknowledgedAt: "2025-03-01T10:04:00Z", acknowledgedBy: "alice", resolvedAt: "2025-03-01T11:00:00Z" }),
-    incident({ severity: "P1", reportedAt: "2025-03-02T10:00:00Z", acknowledgedAt: "2025-03-02T10:08:00Z", acknowledgedBy: "bob", resolvedAt: "2025-03-02T13:00:00Z" }),
-    incident({ severity: "P1", reportedAt: "2025-03-03T10:00:00Z", acknowledgedAt: "2025-03-03T10:30:00Z", acknowledgedBy: "alice", status: "mitigated", mitigatedAt: "2025-03-03T10:40:00Z" }),
-    incident({ severity: "P3", reportedAt: "2025-03-04T10:00:00+01:00", acknowledgedAt: "2025-03-04T09:01:30Z", acknowledgedBy: "carol", resolvedAt: "2025-03-04T09:31:00Z" }),
-    incident({ severity: null, status: "not-incident", reportedAt: "2025-03-05T10:00:00Z", acknowledgedAt: "2025-03-05T10:02:00Z", acknowledgedBy: "alice", resolvedAt: "2025-03-05T10:05:00Z" }),
+    incident({
+      severity: "P1",
+      reportedAt: "2025-03-01T10:00:00Z",
+      acknowledgedAt: "2025-03-01T10:04:00Z",
+      acknowledgedBy: "alice",
+      resolvedAt: "2025-03-01T11:00:00Z",
+    }),
+    incident({
+      severity: "P1",
+      reportedAt: "2025-03-02T10:00:00Z",
+      acknowledgedAt: "2025-03-02T10:08:00Z",
+      acknowledgedBy: "bob",
+      resolvedAt: "2025-03-02T13:00:00Z",
+    }),
+    incident({
+      severity: "P1",
+      reportedAt: "2025-03-03T10:00:00Z",
+      acknowledgedAt: "2025-03-03T10:30:00Z",
+      acknowledgedBy: "alice",
+      status: "mitigated",
+      mitigatedAt: "2025-03-03T10:40:00Z",
+    }),
+    incident({
+      severity: "P3",
+      reportedAt: "2025-03-04T10:00:00+01:00",
+      acknowledgedAt: "2025-03-04T09:01:30Z",
+      acknowledgedBy: "carol",
+      resolvedAt: "2025-03-04T09:31:00Z",
+    }),
+    incident({
+      severity: null,
+      status: "not-incident",
+      reportedAt: "2025-03-05T10:00:00Z",
+      acknowledgedAt: "2025-03-05T10:02:00Z",
+      acknowledgedBy: "alice",
+      resolvedAt: "2025-03-05T10:05:00Z",
+    }),
   ];
   const report = sloReport({ incidents });
 
   it("gives MTTA and MTTR per severity, most severe first", () => {
     expect(report.bySeverity).toEqual([
-      { severity: "P1", mtta: { count: 3, medianMinutes: 8, p90Minutes: 25.6 }, mttr: { count: 2, medianMinutes: 120, p90Minutes: 168 } },
-      { severity: "P3", mtta: { count: 1, medianMinutes: 1.5, p90Minutes: 1.5 }, mttr: { count: 1, medianMinutes: 31, p90Minutes: 31 } },
+      {
+        severity: "P1",
+        mtta: { count: 3, medianMinutes: 8, p90Minutes: 25.6 },
+        mttr: { count: 2, medianMinutes: 120, p90Minutes: 168 },
+      },
+      {
+        severity: "P3",
+        mtta: { count: 1, medianMinutes: 1.5, p90Minutes: 1.5 },
+        mttr: { count: 1, medianMinutes: 31, p90Minutes: 31 },
+      },
       // Closed as not an incident: acknowledged, but never "resolved".
-      { severity: "unset", mtta: { count: 1, medianMinutes: 2, p90Minutes: 2 }, mttr: { count: 0, medianMinutes: null, p90Minutes: null } },
+      {
+        severity: "unset",
+        mtta: { count: 1, medianMinutes: 2, p90Minutes: 2 },
+        mttr: { count: 0, medianMinutes: null, p90Minutes: null },
+      },
     ]);
   });
 
@@ -123,7 +179,9 @@ describe("sloReport durations and people", () => {
   });
 
   it("names the incident when a time cannot be read", () => {
-    expect(() => sloReport({ incidents: [incident({ id: "INC-99", reportedAt: "yesterday" })] })).toThrow(/INC-99: reportedAt/);
+    expect(() => sloReport({ incidents: [incident({ id: "INC-99", reportedAt: "yesterday" })] })).toThrow(
+      /INC-99: reportedAt/,
+    );
   });
 });
 
@@ -131,8 +189,20 @@ describe("renderSloReportMarkdown", () => {
   it("renders the tables", () => {
     const report = sloReport({
       incidents: [
-        incident({ severity: "P2", reportedAt: "2025-04-01T10:00:00Z", acknowledgedAt: "2025-04-01T10:05:00Z", acknowledgedBy: "alice", resolvedAt: "2025-04-01T10:45:00Z", slo: slo("full", "met") }),
-        incident({ severity: "P2", reportedAt: "2025-04-02T10:00:00Z", slo: slo("partial", "pending"), status: "investigating" }),
+        incident({
+          severity: "P2",
+          reportedAt: "2025-04-01T10:00:00Z",
+          acknowledgedAt: "2025-04-01T10:05:00Z",
+          acknowledgedBy: "alice",
+          resolvedAt: "2025-04-01T10:45:00Z",
+          slo: slo("full", "met"),
+        }),
+        incident({
+          severity: "P2",
+          reportedAt: "2025-04-02T10:00:00Z",
+          slo: slo("partial", "pending"),
+          status: "investigating",
+        }),
       ],
       since: DateTime.fromISO("2025-04-01T00:00:00Z", { zone: "UTC" }),
       until: DateTime.fromISO("2025-05-01T00:00:00Z", { zone: "UTC" }),

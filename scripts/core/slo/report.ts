@@ -139,11 +139,17 @@ export function sloReport(input: SloReportInput): SloReport {
     zone,
     incidents: inPeriod.length,
     withoutSlo,
-    attainment: [...attainment.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : byTier(a, b))),
-    attainmentByTier: [...totals.values()].sort(byTier),
-    bySeverity: SEVERITY_ORDER.filter((s) => mtta.has(s) || mttr.has(s) || inPeriod.some(({ incident }) => (incident.severity ?? "unset") === s)).map(
-      (severity) => ({ severity, mtta: durationStats(mtta.get(severity) ?? []), mttr: durationStats(mttr.get(severity) ?? []) }),
+    attainment: [...attainment.values()].sort((a, b) =>
+      a.month < b.month ? -1 : a.month > b.month ? 1 : byTier(a, b),
     ),
+    attainmentByTier: [...totals.values()].sort(byTier),
+    bySeverity: SEVERITY_ORDER.filter(
+      (s) => mtta.has(s) || mttr.has(s) || inPeriod.some(({ incident }) => (incident.severity ?? "unset") === s),
+    ).map((severity) => ({
+      severity,
+      mtta: durationStats(mtta.get(severity) ?? []),
+      mttr: durationStats(mttr.get(severity) ?? []),
+    })),
     acknowledgements: [...acks.entries()]
       .map(([login, minutes]) => ({ login, count: minutes.length, medianMinutes: percentile(minutes, 0.5) }))
       .sort((a, b) => b.count - a.count || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0)),
@@ -152,7 +158,13 @@ export function sloReport(input: SloReportInput): SloReport {
 
 type Outcome = NonNullable<IncidentRecord["slo"]>["outcome"];
 
-function count(rows: Map<string, AttainmentRow>, key: string, month: string, tier: SupportTier, outcome: Outcome): void {
+function count(
+  rows: Map<string, AttainmentRow>,
+  key: string,
+  month: string,
+  tier: SupportTier,
+  outcome: Outcome,
+): void {
   let row = rows.get(key);
   if (!row) rows.set(key, (row = { month, tier, met: 0, breached: 0, pending: 0, attainment: null }));
   row[outcome]++;
@@ -182,7 +194,10 @@ function minutesBetween(from: DateTime, to: DateTime): number {
  * posting the report to GitHub notifies nobody. Minutes have one decimal; `–` marks no data.
  */
 export function renderSloReportMarkdown(report: SloReport): string {
-  const period = report.since || report.until ? `from ${report.since ?? "the first record"} until ${report.until ?? "the last record"}` : "in all records";
+  const period =
+    report.since || report.until
+      ? `from ${report.since ?? "the first record"} until ${report.until ?? "the last record"}`
+      : "in all records";
   const lines = [
     "# Acknowledgement SLO report",
     "",
@@ -195,7 +210,14 @@ export function renderSloReportMarkdown(report: SloReport): string {
   ];
   if (report.attainment.length === 0) lines.push("No incidents with an SLO outcome.");
   else {
-    const row = (r: AttainmentRow, month: string) => [month, r.tier, `${r.met}`, `${r.breached}`, `${r.pending}`, r.attainment === null ? "–" : `${r.attainment.toFixed(1)}%`];
+    const row = (r: AttainmentRow, month: string) => [
+      month,
+      r.tier,
+      `${r.met}`,
+      `${r.breached}`,
+      `${r.pending}`,
+      r.attainment === null ? "–" : `${r.attainment.toFixed(1)}%`,
+    ];
     lines.push(
       ...table(
         ["Month", "Tier", "Met", "Breached", "Pending", "Attainment"],
@@ -204,26 +226,51 @@ export function renderSloReportMarkdown(report: SloReport): string {
       ),
     );
   }
-  lines.push("", "## Time to acknowledge and to resolve by severity", "", "MTTA runs from report to first acknowledgement, MTTR from report to resolution; in minutes.", "");
+  lines.push(
+    "",
+    "## Time to acknowledge and to resolve by severity",
+    "",
+    "MTTA runs from report to first acknowledgement, MTTR from report to resolution; in minutes.",
+    "",
+  );
   if (report.bySeverity.length === 0) lines.push("No incidents.");
   else {
     lines.push(
       ...table(
         ["Severity", "Acknowledged", "MTTA median", "MTTA p90", "Resolved", "MTTR median", "MTTR p90"],
-        report.bySeverity.map((s) => [s.severity === "unset" ? "not set" : s.severity, `${s.mtta.count}`, minutes(s.mtta.medianMinutes), minutes(s.mtta.p90Minutes), `${s.mttr.count}`, minutes(s.mttr.medianMinutes), minutes(s.mttr.p90Minutes)]),
+        report.bySeverity.map((s) => [
+          s.severity === "unset" ? "not set" : s.severity,
+          `${s.mtta.count}`,
+          minutes(s.mtta.medianMinutes),
+          minutes(s.mtta.p90Minutes),
+          `${s.mttr.count}`,
+          minutes(s.mttr.medianMinutes),
+          minutes(s.mttr.p90Minutes),
+        ]),
         [false, true, true, true, true, true, true],
       ),
     );
   }
   lines.push("", "## Acknowledgements by person", "");
   if (report.acknowledgements.length === 0) lines.push("No acknowledgements.");
-  else lines.push(...table(["Person", "Acknowledged", "Median minutes"], report.acknowledgements.map((a) => [`\`${a.login}\``, `${a.count}`, minutes(a.medianMinutes)]), [false, true, true]));
+  else
+    lines.push(
+      ...table(
+        ["Person", "Acknowledged", "Median minutes"],
+        report.acknowledgements.map((a) => [`\`${a.login}\``, `${a.count}`, minutes(a.medianMinutes)]),
+        [false, true, true],
+      ),
+    );
   return `${lines.join("\n")}\n`;
 }
 
 function table(header: string[], rows: string[][], right: boolean[]): string[] {
   const cell = (s: string) => s.replace(/\|/g, "\\|");
-  return [`| ${header.map(cell).join(" | ")} |`, `| ${right.map((r) => (r ? "---:" : "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
+  return [
+    `| ${header.map(cell).join(" | ")} |`,
+    `| ${right.map((r) => (r ? "---:" : "---")).join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ];
 }
 
 function minutes(value: number | null): string {

@@ -1,6 +1,14 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { bestTarget, DEFAULT_SUPPORT_TIERS, tierAt, tierBoundaryMinutes, tierForLocalTime, type SupportTier, type TierTable } from "./support-tier.js";
+import {
+  bestTarget,
+  DEFAULT_SUPPORT_TIERS,
+  tierAt,
+  tierBoundaryMinutes,
+  tierForLocalTime,
+  type SupportTier,
+  type TierTable,
+} from "./support-tier.js";
 import { fixedHolidayCalendar, NO_HOLIDAYS } from "./work-calendar.js";
 
 const ZONES = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Sydney"];
@@ -56,7 +64,9 @@ describe("tierAt", () => {
 
   it("treats organisation holidays like a weekend", () => {
     const instant = DateTime.fromISO("2025-11-28T10:00", { zone: "Europe/Berlin" });
-    expect(tierAt({ timezone: "Europe/Berlin", region: "DE" }, instant, NO_HOLIDAYS, ["2025-11-28"]).tier).toBe("partial");
+    expect(tierAt({ timezone: "Europe/Berlin", region: "DE" }, instant, NO_HOLIDAYS, ["2025-11-28"]).tier).toBe(
+      "partial",
+    );
   });
 
   it("counts seconds: 08:59:59 is still before full support", () => {
@@ -65,7 +75,9 @@ describe("tierAt", () => {
   });
 
   it("rejects an unknown zone", () => {
-    expect(() => tierAt({ timezone: "Mars/Olympus", region: "DE" }, DateTime.fromISO("2025-06-11T10:00Z"), NO_HOLIDAYS, [])).toThrow(/Mars/);
+    expect(() =>
+      tierAt({ timezone: "Mars/Olympus", region: "DE" }, DateTime.fromISO("2025-06-11T10:00Z"), NO_HOLIDAYS, []),
+    ).toThrow(/Mars/);
   });
 });
 
@@ -75,7 +87,9 @@ describe("the tier table", () => {
   });
 
   it("can be replaced: a 24-hour follow-the-sun table", () => {
-    const tiers: TierTable = [{ tier: "full", targetMinutes: 5, workday: { from: 0, to: 1440 }, nonWorkday: { from: 0, to: 1440 } }];
+    const tiers: TierTable = [
+      { tier: "full", targetMinutes: 5, workday: { from: 0, to: 1440 }, nonWorkday: { from: 0, to: 1440 } },
+    ];
     expect(tierForLocalTime(false, 3 * 60, tiers)).toEqual({ tier: "full", targetMinutes: 5 });
     expect(tierBoundaryMinutes(tiers)).toEqual([0]);
   });
@@ -85,7 +99,12 @@ describe("the tier table", () => {
   });
 
   it("picks the smallest target, null when all are limited", () => {
-    expect(bestTarget([{ tier: "partial", targetMinutes: 30 }, { tier: "full", targetMinutes: 10 }])).toBe(10);
+    expect(
+      bestTarget([
+        { tier: "partial", targetMinutes: 30 },
+        { tier: "full", targetMinutes: 10 },
+      ]),
+    ).toBe(10);
     expect(bestTarget([{ tier: "limited", targetMinutes: null }])).toBeNull();
     expect(bestTarget([])).toBeNull();
   });

@@ -57,10 +57,15 @@ const LIMITED: TierAt = Object.freeze({ tier: "limited", targetMinutes: null });
  * @param workday whether the local date is a workday for the person.
  * @param minuteOfDay minutes after local midnight; may be fractional (08:59:30 is 539.5).
  */
-export function tierForLocalTime(workday: boolean, minuteOfDay: number, tiers: TierTable = DEFAULT_SUPPORT_TIERS): TierAt {
+export function tierForLocalTime(
+  workday: boolean,
+  minuteOfDay: number,
+  tiers: TierTable = DEFAULT_SUPPORT_TIERS,
+): TierAt {
   for (const rule of tiers) {
     const window = workday ? rule.workday : rule.nonWorkday;
-    if (window && minuteOfDay >= window.from && minuteOfDay < window.to) return { tier: rule.tier, targetMinutes: rule.targetMinutes };
+    if (window && minuteOfDay >= window.from && minuteOfDay < window.to)
+      return { tier: rule.tier, targetMinutes: rule.targetMinutes };
   }
   return LIMITED;
 }
@@ -106,6 +111,7 @@ export function tierBoundaryMinutes(tiers: TierTable = DEFAULT_SUPPORT_TIERS): n
 /** The best (smallest) target of a list of tiers; null when all are limited. */
 export function bestTarget(tiers: readonly TierAt[]): number | null {
   let best: number | null = null;
-  for (const t of tiers) if (t.targetMinutes !== null && (best === null || t.targetMinutes < best)) best = t.targetMinutes;
+  for (const t of tiers)
+    if (t.targetMinutes !== null && (best === null || t.targetMinutes < best)) best = t.targetMinutes;
   return best;
 }

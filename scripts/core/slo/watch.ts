@@ -41,13 +41,7 @@ export type WatchOrigin = "opened" | "confirmed";
 
 /** Why a watch stopped (also the `ended` output of the action). */
 export type WatchEnd =
-  | "closed"
-  | "acknowledged"
-  | "not-incident"
-  | "triage"
-  | "escalated"
-  | "no-deadline"
-  | "handed-off";
+  "closed" | "acknowledged" | "not-incident" | "triage" | "escalated" | "no-deadline" | "handed-off";
 
 type WatchNext =
   | { kind: "stop"; reason: WatchEnd; detail: string }
@@ -87,28 +81,55 @@ const EMPTY: SloPlan = { checked: [], decisions: [], effects: [], notifications:
 export function planWatchPoll(input: WatchPollInput): WatchPoll {
   const { issue, now } = input;
   const has = (name: string) => issue.labels.some((l) => l.toLowerCase() === name);
-  const stop = (reason: WatchEnd, detail: string): WatchPoll => ({ plan: EMPTY, next: { kind: "stop", reason, detail } });
+  const stop = (reason: WatchEnd, detail: string): WatchPoll => ({
+    plan: EMPTY,
+    next: { kind: "stop", reason, detail },
+  });
   if ((issue.state ?? "open") === "closed") return stop("closed", "the incident is closed");
-  if (!has(SLO_LABELS.incident) || has(SLO_LABELS.notIncident)) return stop("not-incident", "the issue is not a live incident");
+  if (!has(SLO_LABELS.incident) || has(SLO_LABELS.notIncident))
+    return stop("not-incident", "the issue is not a live incident");
   if (has(SLO_LABELS.acknowledged)) return stop("acknowledged", "the incident is acknowledged");
   if (has(TRIAGE_LABEL)) {
     if (input.origin === "confirmed" && input.triageGraceUntil && now < input.triageGraceUntil) {
-      return { plan: EMPTY, next: { kind: "wait", at: input.triageGraceUntil, detail: "the confirmation is not applied yet (still in triage)" } };
+      return {
+        plan: EMPTY,
+        next: {
+          kind: "wait",
+          at: input.triageGraceUntil,
+          detail: "the confirmation is not applied yet (still in triage)",
+        },
+      };
     }
     return stop("triage", "the incident is in triage: no SLO until an on-call engineer or collaborator confirms it");
   }
 
   // The sweep's own plan, with the report instant moved to where this SLO clock starts.
-  const plan = planSlo({ now, issues: [{ ...issue, createdAt: input.clockStart.toUTC().toISO()! }], org: input.org, calendar: input.calendar });
+  const plan = planSlo({
+    now,
+    issues: [{ ...issue, createdAt: input.clockStart.toUTC().toISO()! }],
+    org: input.org,
+    calendar: input.calendar,
+  });
   const state = plan.checked[0];
-  if (!state?.deadline) return { plan, deadline: null, next: { kind: "stop", reason: "no-deadline", detail: "nobody on call has support within the horizon" } };
+  if (!state?.deadline)
+    return {
+      plan,
+      deadline: null,
+      next: { kind: "stop", reason: "no-deadline", detail: "nobody on call has support within the horizon" },
+    };
   const did = (kind: string) => plan.decisions.some((d) => d.kind === kind);
   const warned = state.warned || did("warn");
   const escalated = state.escalated || did("escalate");
   const deadline = state.deadline;
-  if (escalated) return { plan, deadline, next: { kind: "stop", reason: "escalated", detail: "the escalation is posted; nothing is left to time" } };
+  if (escalated)
+    return {
+      plan,
+      deadline,
+      next: { kind: "stop", reason: "escalated", detail: "the escalation is posted; nothing is left to time" },
+    };
 
-  const window = state.targetMinutes !== null ? state.targetMinutes * 60_000 : deadline.toMillis() - state.reportedAt.toMillis();
+  const window =
+    state.targetMinutes !== null ? state.targetMinutes * 60_000 : deadline.toMillis() - state.reportedAt.toMillis();
   // planSloCheck warns once strictly less than half the window remains: one millisecond after half.
   const warnAt = DateTime.fromMillis(deadline.toMillis() - window / 2 + 1, { zone: "UTC" });
   const due = !warned && now < warnAt ? { at: warnAt, what: "warning" } : { at: deadline, what: "deadline" };

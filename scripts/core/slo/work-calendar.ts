@@ -32,7 +32,9 @@ export const NO_HOLIDAYS: HolidayCalendar = { isHoliday: () => false };
  * @param days region -> list of `YYYY-MM-DD` holidays. Regions missing from the table have none.
  */
 export function fixedHolidayCalendar(days: Readonly<Record<string, readonly string[]>>): HolidayCalendar {
-  const table = new Map<string, ReadonlySet<string>>(Object.entries(days).map(([region, list]) => [region, new Set(list)]));
+  const table = new Map<string, ReadonlySet<string>>(
+    Object.entries(days).map(([region, list]) => [region, new Set(list)]),
+  );
   return { isHoliday: (region, isoDate) => table.get(region)?.has(isoDate) ?? false };
 }
 
@@ -104,7 +106,10 @@ function hasDate(days: OrgHolidays, isoDate: string): boolean {
  * {@link isWorkday} at a map look-up each after the first, for searches that ask about the same days
  * again and again (the deadlines of many incidents). Keep one per calendar and batch of questions.
  */
-export function workdayTable(calendar: HolidayCalendar, orgHolidays: OrgHolidays): (region: string, day: number) => boolean {
+export function workdayTable(
+  calendar: HolidayCalendar,
+  orgHolidays: OrgHolidays,
+): (region: string, day: number) => boolean {
   const orgDays: ReadonlySet<string> = "has" in orgHolidays ? orgHolidays : new Set(orgHolidays);
   const regions = new Map<string, Map<number, boolean>>();
   return (region, day) => {

@@ -54,7 +54,14 @@ export interface StatusReport {
 export function statusReport(org: Organisation, at: DateTime): StatusReport {
   const zone = org.rotation.timezone;
   const to = at.plus({ weeks: org.rotation.horizonWeeks });
-  const window = coverageWindow({ config: org.rotation, people: org.people, shifts: org.shifts, overrides: org.overrides, from: at, to });
+  const window = coverageWindow({
+    config: org.rotation,
+    people: org.people,
+    shifts: org.shifts,
+    overrides: org.overrides,
+    from: at,
+    to,
+  });
   const people = new Map(org.people.map((p) => [p.login, p]));
   const atMs = at.toMillis();
 
@@ -65,31 +72,72 @@ export function statusReport(org: Organisation, at: DateTime): StatusReport {
     const current = segs.find((s) => s.start.toMillis() <= atMs && s.end.toMillis() > atMs);
     if (current) {
       const p = people.get(current.login);
-      oncall.push({ slot: layer.name, layer: current.layer, login: current.login, name: p?.name ?? current.login, timezone: p?.timezone ?? zone, source: current.source, until: current.end });
+      oncall.push({
+        slot: layer.name,
+        layer: current.layer,
+        login: current.login,
+        name: p?.name ?? current.login,
+        timezone: p?.timezone ?? zone,
+        source: current.source,
+        until: current.end,
+      });
     }
     const next = segs.find((s) => s.start.toMillis() > atMs && s.login !== current?.login);
-    if (next) nextHandoffs.push({ slot: layer.name, at: next.start, from: segs.filter((s) => s.end <= next.start).at(-1)?.login ?? null, to: next.login, source: next.source });
+    if (next)
+      nextHandoffs.push({
+        slot: layer.name,
+        at: next.start,
+        from: segs.filter((s) => s.end <= next.start).at(-1)?.login ?? null,
+        to: next.login,
+        source: next.source,
+      });
   }
 
   const notes = [...window.notes];
   const reach = publishedUntil(org.shifts, org.rotation);
   const minReach = Math.min(...org.rotation.layers.map((l) => reach.get(l.name)?.toMillis() ?? -Infinity));
-  if (minReach < to.toMillis()) notes.push(`The published schedule reaches less than ${org.rotation.horizonWeeks} weeks ahead; run "oncall schedule generate" (or the schedule workflow) to publish more.`);
+  if (minReach < to.toMillis())
+    notes.push(
+      `The published schedule reaches less than ${org.rotation.horizonWeeks} weeks ahead; run "oncall schedule generate" (or the schedule workflow) to publish more.`,
+    );
 
   const holidayLayers = new Set(org.rotation.holidayPeriod?.layers.map((l) => l.name) ?? []);
-  const flagged = new Set(org.rotation.holidayPeriod ? unfilledHolidaySlots(org.shifts, at, org.rotation.holidayPeriod.flagDays, [...holidayLayers]) : []);
+  const flagged = new Set(
+    org.rotation.holidayPeriod
+      ? unfilledHolidaySlots(org.shifts, at, org.rotation.holidayPeriod.flagDays, [...holidayLayers])
+      : [],
+  );
   const unfilled = org.shifts
     .filter((s) => s.login === null && s.end > at && s.start < to.plus({ weeks: 4 }))
-    .map((s) => ({ layer: s.layer, start: s.start, end: s.end, fallback: s.fallback ?? null, flagged: !holidayLayers.has(s.layer) || flagged.has(s) }))
+    .map((s) => ({
+      layer: s.layer,
+      start: s.start,
+      end: s.end,
+      fallback: s.fallback ?? null,
+      flagged: !holidayLayers.has(s.layer) || flagged.has(s),
+    }))
     .sort((a, b) => a.start.toMillis() - b.start.toMillis());
 
   const openIncidents = org.incidents
     .filter((i) => i.status !== "resolved" && i.status !== "not-incident")
-    .map((i) => ({ id: i.id, title: i.title, severity: i.severity, status: i.status, ...(i.roles.commander && { commander: i.roles.commander }) }));
+    .map((i) => ({
+      id: i.id,
+      title: i.title,
+      severity: i.severity,
+      status: i.status,
+      ...(i.roles.commander && { commander: i.roles.commander }),
+    }));
   const today = at.setZone(zone).toISODate()!;
   const postmortems = org.postmortems
     .filter((p) => p.frontMatter.status !== "final")
-    .map((p) => ({ path: p.path, incident: p.frontMatter.incident, status: p.frontMatter.status, due: p.frontMatter.due, overdue: p.frontMatter.status === "draft" && p.frontMatter.due < today, ...(p.frontMatter.review && { review: p.frontMatter.review }) }))
+    .map((p) => ({
+      path: p.path,
+      incident: p.frontMatter.incident,
+      status: p.frontMatter.status,
+      due: p.frontMatter.due,
+      overdue: p.frontMatter.status === "draft" && p.frontMatter.due < today,
+      ...(p.frontMatter.review && { review: p.frontMatter.review }),
+    }))
     .sort((a, b) => a.due.localeCompare(b.due));
 
   return { at, zone, oncall, nextHandoffs, coming: window.segments, unfilled, openIncidents, postmortems, notes };

@@ -4,8 +4,20 @@ import { checkTrade, type LoadedSide } from "./check.js";
 import { at, baseShifts, CONFIG, PEOPLE, swapped } from "./test-kit.js";
 
 const ALL = new Set(["people", "rotation", "schedule", "overrides"]);
-const problem = (message: string, extra: Partial<Problem> = {}): Problem => ({ file: "rotations/schedule.yaml", line: 3, column: 5, message, severity: "error", rule: "schedule-gap", ...extra });
-const loaded = (shifts = baseShifts(), problems: Problem[] = [], present: ReadonlySet<string> = ALL): LoadedSide => ({ org: { shifts, overrides: [], people: PEOPLE, rotation: CONFIG }, present, problems });
+const problem = (message: string, extra: Partial<Problem> = {}): Problem => ({
+  file: "rotations/schedule.yaml",
+  line: 3,
+  column: 5,
+  message,
+  severity: "error",
+  rule: "schedule-gap",
+  ...extra,
+});
+const loaded = (shifts = baseShifts(), problems: Problem[] = [], present: ReadonlySet<string> = ALL): LoadedSide => ({
+  org: { shifts, overrides: [], people: PEOPLE, rotation: CONFIG },
+  present,
+  problems,
+});
 const position = (f: Finding): Problem => problem(f.message, { rule: f.rule, line: Number(f.src?.path[1] ?? 0) + 6 });
 
 describe("checkTrade", () => {
@@ -27,7 +39,12 @@ describe("checkTrade", () => {
     const old = problem("rot-a has nobody on call from A until B");
     const fresh = problem("bob is on call for both rot-a and rot-b", { rule: "both-layers", line: 9 });
     const warning = problem("two first-timers", { severity: "warning", rule: "first-timers-paired" });
-    const r = checkTrade({ before: loaded(baseShifts(), [old]), after: loaded(swap, [{ ...old, line: 4 }, fresh, warning]), position, now: at("2026-11-23T12:00") });
+    const r = checkTrade({
+      before: loaded(baseShifts(), [old]),
+      after: loaded(swap, [{ ...old, line: 4 }, fresh, warning]),
+      position,
+      now: at("2026-11-23T12:00"),
+    });
     expect(r.problems).toEqual([fresh]);
     expect(r.existing).toHaveLength(1);
     expect(r.warnings).toEqual([warning]);
@@ -35,10 +52,20 @@ describe("checkTrade", () => {
 
   it("does not compare what it cannot read", () => {
     const broken = problem("bad YAML", { rule: "yaml-syntax" });
-    const head = checkTrade({ before: loaded(), after: loaded([], [broken], new Set(["people", "rotation"])), position, now: at("2026-11-23T12:00") });
+    const head = checkTrade({
+      before: loaded(),
+      after: loaded([], [broken], new Set(["people", "rotation"])),
+      position,
+      now: at("2026-11-23T12:00"),
+    });
     expect(head).toMatchObject({ changes: [], affected: [], problems: [broken] });
     expect(head.summary).toContain("cannot be read");
-    const base = checkTrade({ before: loaded([], [broken], new Set(["people"])), after: loaded(swap), position, now: at("2026-11-23T12:00") });
+    const base = checkTrade({
+      before: loaded([], [broken], new Set(["people"])),
+      after: loaded(swap),
+      position,
+      now: at("2026-11-23T12:00"),
+    });
     expect(base).toMatchObject({ changes: [], affected: [], problems: [] });
     expect(base.summary).toContain("base revision");
   });

@@ -47,7 +47,12 @@ export interface TradeCheck {
 }
 
 const key = (p: Problem) => `${p.file}\n${p.rule}\n${p.message}`;
-const sideOf = (s: LoadedSide): TradeSide => ({ shifts: s.org.shifts, overrides: s.org.overrides, people: s.org.people, config: s.org.rotation });
+const sideOf = (s: LoadedSide): TradeSide => ({
+  shifts: s.org.shifts,
+  overrides: s.org.overrides,
+  people: s.org.people,
+  config: s.org.rotation,
+});
 
 /** Checks a trade; see the module comment. */
 export function checkTrade(input: TradeCheckInput): TradeCheck {
@@ -62,10 +67,22 @@ export function checkTrade(input: TradeCheckInput): TradeCheck {
   const result = { problems, warnings, existing, before: sideOf(before), after: sideOf(after) };
 
   if (!readable(after)) {
-    return { ...result, changes: [], published: [], affected: [], summary: "the rotation files of this change cannot be read; fix the problems listed" };
+    return {
+      ...result,
+      changes: [],
+      published: [],
+      affected: [],
+      summary: "the rotation files of this change cannot be read; fix the problems listed",
+    };
   }
   if (!readable(before)) {
-    return { ...result, changes: [], published: [], affected: [], summary: "the base revision's rotation files cannot be read, so there is nothing to compare with" };
+    return {
+      ...result,
+      changes: [],
+      published: [],
+      affected: [],
+      summary: "the base revision's rotation files cannot be read, so there is nothing to compare with",
+    };
   }
   const { changes, published } = diffCoverage(result.before, result.after);
   const past = pastChangeFindings(changes, result.after, input.now).map(input.position);

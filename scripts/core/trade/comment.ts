@@ -55,8 +55,15 @@ export interface TradeVerdict {
 export function tradeVerdict(check: TradeCheck, consent: Consent): TradeVerdict {
   const n = check.problems.length;
   if (n) return { state: "failure", description: `${n} problem${n === 1 ? "" : "s"} to fix: see the trade comment` };
-  if (!consent.complete) return { state: "pending", description: cut(`Waiting for approval from ${consent.missing.join(", ")}`, 140) };
-  if (!check.affected.length) return { state: "success", description: check.published.length ? "Publishes new shifts; no published shift changes" : "No published shift changes" };
+  if (!consent.complete)
+    return { state: "pending", description: cut(`Waiting for approval from ${consent.missing.join(", ")}`, 140) };
+  if (!check.affected.length)
+    return {
+      state: "success",
+      description: check.published.length
+        ? "Publishes new shifts; no published shift changes"
+        : "No published shift changes",
+    };
   return { state: "success", description: `All ${check.affected.length} affected people agreed` };
 }
 
@@ -87,7 +94,12 @@ function consentLine(e: ConsentEntry): string {
   if (e.approved) return `| ${who} | ✅ | ${agreedHow(e)} |`;
   const how = e.manager ? `${who} or their manager ${code(e.manager)} to approve` : `${who} to approve`;
   if (e.stale) return `| ${who} | ⏳ | ${staleWhy(e, e.stale)}; waiting for ${how} again |`;
-  const why = e.withdrawn === "changes-requested" ? "requested changes; waiting for " : e.withdrawn === "dismissed" ? "approval was dismissed; waiting for " : "waiting for ";
+  const why =
+    e.withdrawn === "changes-requested"
+      ? "requested changes; waiting for "
+      : e.withdrawn === "dismissed"
+        ? "approval was dismissed; waiting for "
+        : "waiting for ";
   return `| ${who} | ⏳ | ${why}${how} |`;
 }
 
@@ -119,7 +131,14 @@ export function renderTradeComment(input: {
   const zone = check.after.config.timezone;
   const verdict = tradeVerdict(check, consent);
   const icon = verdict.state === "success" ? "✅" : verdict.state === "pending" ? "⏳" : "❌";
-  const out: string[] = ["### On-call trade check", "", `> ${safeInline(check.summary, 2000)}`, "", `${icon} **${verdict.description}**`, ""];
+  const out: string[] = [
+    "### On-call trade check",
+    "",
+    `> ${safeInline(check.summary, 2000)}`,
+    "",
+    `${icon} **${verdict.description}**`,
+    "",
+  ];
 
   if (consent.entries.length) {
     out.push(
@@ -131,31 +150,72 @@ export function renderTradeComment(input: {
     );
     out.push("| Person | Agreed | |", "| --- | --- | --- |", ...consent.entries.map(consentLine), "");
   }
-  if (check.problems.length) out.push("#### Problems", "", ...capped(check.problems.map(problemLine), LIMITS.problems, (n) => `- … and ${n} more (run \`oncall trade check\` for all)`), "");
-  if (check.warnings.length) out.push("#### Warnings", "", ...capped(check.warnings.map(problemLine), LIMITS.problems, (n) => `- … and ${n} more`), "");
-  if (check.existing.length) out.push(`<sub>${check.existing.length} problem(s) already on the base branch are not counted against this change.</sub>`, "");
+  if (check.problems.length)
+    out.push(
+      "#### Problems",
+      "",
+      ...capped(
+        check.problems.map(problemLine),
+        LIMITS.problems,
+        (n) => `- … and ${n} more (run \`oncall trade check\` for all)`,
+      ),
+      "",
+    );
+  if (check.warnings.length)
+    out.push(
+      "#### Warnings",
+      "",
+      ...capped(check.warnings.map(problemLine), LIMITS.problems, (n) => `- … and ${n} more`),
+      "",
+    );
+  if (check.existing.length)
+    out.push(
+      `<sub>${check.existing.length} problem(s) already on the base branch are not counted against this change.</sub>`,
+      "",
+    );
 
   if (check.changes.length) {
     const f = "ccc d LLL HH:mm";
-    out.push("#### Changes", "", "| Layer | From | Until | Was on call | Now on call |", "| --- | --- | --- | --- | --- |");
-    const rows = check.changes.map((c) => `| ${c.layer} | ${c.start.setZone(zone).toFormat(f)} | ${c.end.setZone(zone).toFormat(f)} | ${c.from ? code(c.from) : "nobody"} | ${c.to ? code(c.to) : "nobody"} |`);
+    out.push(
+      "#### Changes",
+      "",
+      "| Layer | From | Until | Was on call | Now on call |",
+      "| --- | --- | --- | --- | --- |",
+    );
+    const rows = check.changes.map(
+      (c) =>
+        `| ${c.layer} | ${c.start.setZone(zone).toFormat(f)} | ${c.end.setZone(zone).toFormat(f)} | ${c.from ? code(c.from) : "nobody"} | ${c.to ? code(c.to) : "nobody"} |`,
+    );
     out.push(...capped(rows, LIMITS.changes, (n) => `| … | ${n} more | | | |`), "");
   }
   if (input.weeks.length) {
     out.push("#### Before and after, by person", "");
     for (const p of input.weeks.slice(0, LIMITS.people)) {
-      out.push(`<details open><summary><code>${p.login}</code></summary>`, "", "| Week of | Before | After |", "| --- | --- | --- |");
+      out.push(
+        `<details open><summary><code>${p.login}</code></summary>`,
+        "",
+        "| Week of | Before | After |",
+        "| --- | --- | --- |",
+      );
       for (const r of p.rows) {
         const mark = r.changed ? " **(changed)**" : "";
-        out.push(`| ${r.weekStart.toFormat("ccc d LLL")}${mark} | ${r.before.join("<br>") || "-"} | ${r.after.join("<br>") || "-"} |`);
+        out.push(
+          `| ${r.weekStart.toFormat("ccc d LLL")}${mark} | ${r.before.join("<br>") || "-"} | ${r.after.join("<br>") || "-"} |`,
+        );
       }
       out.push("", "</details>", "");
     }
-    if (input.weeks.length > LIMITS.people) out.push(`<sub>${input.weeks.length - LIMITS.people} more people are affected; \`oncall trade check\` lists every change.</sub>`, "");
+    if (input.weeks.length > LIMITS.people)
+      out.push(
+        `<sub>${input.weeks.length - LIMITS.people} more people are affected; \`oncall trade check\` lists every change.</sub>`,
+        "",
+      );
   }
   if (input.asked?.length) out.push(askedLine(input.asked));
   if (input.reasked?.length) out.push(reaskedLine(input.reasked));
-  out.push(`<sub>Checked ${input.headSha.slice(0, 7)} as of ${input.now.setZone(zone).toFormat("ccc d LLL yyyy HH:mm ZZZZ")}; times are ${zone}. Reruns when the pull request changes or a review arrives.</sub>`);
+  out.push(
+    `<sub>Checked ${input.headSha.slice(0, 7)} as of ${input.now.setZone(zone).toFormat("ccc d LLL yyyy HH:mm ZZZZ")}; times are ${zone}. Reruns when the pull request changes or a review arrives.</sub>`,
+  );
   return out.join("\n");
 }
 
@@ -169,8 +229,14 @@ export function renderCheckSummary(check: TradeCheck, consent: Consent): string 
   const out = [`> ${safeInline(check.summary, 2000)}`, "", `**${verdict.description}**`, ""];
   if (consent.entries.length) {
     const rows = consent.entries.map(consentLine);
-    out.push("| Person | Agreed | |", "| --- | --- | --- |", ...capped(rows, LIMITS.changes, (n) => `| … | ${n} more | |`), "");
+    out.push(
+      "| Person | Agreed | |",
+      "| --- | --- | --- |",
+      ...capped(rows, LIMITS.changes, (n) => `| … | ${n} more | |`),
+      "",
+    );
   }
-  if (check.problems.length) out.push(`${check.problems.length} problem(s): see the trade comment on the pull request.`);
+  if (check.problems.length)
+    out.push(`${check.problems.length} problem(s): see the trade comment on the pull request.`);
   return cut(out.join("\n"), 60_000);
 }

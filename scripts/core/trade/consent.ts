@@ -96,8 +96,15 @@ export function latestDecisions(reviews: readonly ReviewInput[]): Map<string, La
   for (const { r } of ordered) {
     const state = r.state.toUpperCase();
     const decision: Decision | undefined =
-      state === "APPROVED" ? "approved" : state === "CHANGES_REQUESTED" ? "changes-requested" : state === "DISMISSED" ? "dismissed" : undefined;
-    if (decision) out.set(lower(r.login), { login: r.login, decision, ...(r.commitId !== undefined && { commitId: r.commitId }) });
+      state === "APPROVED"
+        ? "approved"
+        : state === "CHANGES_REQUESTED"
+          ? "changes-requested"
+          : state === "DISMISSED"
+            ? "dismissed"
+            : undefined;
+    if (decision)
+      out.set(lower(r.login), { login: r.login, decision, ...(r.commitId !== undefined && { commitId: r.commitId }) });
   }
   return out;
 }
@@ -108,7 +115,15 @@ export function latestDecisions(reviews: readonly ReviewInput[]): Map<string, La
  * thing have equal keys whatever the text of the files.
  */
 export function changeKeys(changes: readonly TradeChange[]): string {
-  const one = (c: TradeChange) => JSON.stringify([c.layer, c.slot, c.start.toMillis(), c.end.toMillis(), c.from && lower(c.from), c.to && lower(c.to)]);
+  const one = (c: TradeChange) =>
+    JSON.stringify([
+      c.layer,
+      c.slot,
+      c.start.toMillis(),
+      c.end.toMillis(),
+      c.from && lower(c.from),
+      c.to && lower(c.to),
+    ]);
   return changes.map(one).sort().join("\n");
 }
 
@@ -153,15 +168,25 @@ export function evaluateConsent(input: {
     if (own) Object.assign(entry, { approved: true, by: login, how: own });
     // A person's own "changes requested" is an objection their manager cannot overrule; a dismissed
     // approval is not, so a manager's approval still counts then.
-    else if (manager && viaManager && mine !== "changes-requested") Object.assign(entry, { approved: true, by: manager, how: viaManager });
+    else if (manager && viaManager && mine !== "changes-requested")
+      Object.assign(entry, { approved: true, by: manager, how: viaManager });
     if (!entry.approved && mine && mine !== "approved") entry.withdrawn = mine;
     if (!entry.approved) {
-      const was = stale.get(lower(login)) ?? (manager && mine !== "changes-requested" ? stale.get(lower(manager)) : undefined);
+      const was =
+        stale.get(lower(login)) ?? (manager && mine !== "changes-requested" ? stale.get(lower(manager)) : undefined);
       if (was) entry.stale = was;
     }
     return entry;
   });
-  const missing = entries.filter((e) => !e.approved).map((e) => e.login).sort((a, b) => a.localeCompare(b));
+  const missing = entries
+    .filter((e) => !e.approved)
+    .map((e) => e.login)
+    .sort((a, b) => a.localeCompare(b));
   const staleOnce = new Map(entries.flatMap((e) => (e.stale ? [[lower(e.stale.login), e.stale] as const] : [])));
-  return { entries, complete: missing.length === 0, missing, ...(staleOnce.size > 0 && { stale: [...staleOnce.values()] }) };
+  return {
+    entries,
+    complete: missing.length === 0,
+    missing,
+    ...(staleOnce.size > 0 && { stale: [...staleOnce.values()] }),
+  };
 }

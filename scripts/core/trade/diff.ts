@@ -86,7 +86,14 @@ export function diffCoverage(before: TradeSide, after: TradeSide): CoverageDiff 
   if (!window) return { changes: [], published: [] };
   const zone = after.config.timezone;
   const coverage = (side: TradeSide) =>
-    effectiveCoverage({ shifts: side.shifts, overrides: side.overrides, people: side.people, config: side.config, from: inZone(window[0], zone), to: inZone(window[1], zone) });
+    effectiveCoverage({
+      shifts: side.shifts,
+      overrides: side.overrides,
+      people: side.people,
+      config: side.config,
+      from: inZone(window[0], zone),
+      to: inZone(window[1], zone),
+    });
   const old = coverage(before);
   const now = coverage(after);
   const oldEnds = publishedEnds(before);
@@ -112,12 +119,28 @@ export function diffCoverage(before: TradeSide, after: TradeSide): CoverageDiff 
       const from = x?.login ?? null;
       const to = y?.login ?? null;
       if (from === to) continue;
-      const change: TradeChange = { layer: y?.layer ?? x?.layer ?? slot, slot, start: inZone(startMs, zone), end: inZone(endMs, zone), from, to };
+      const change: TradeChange = {
+        layer: y?.layer ?? x?.layer ?? slot,
+        slot,
+        start: inZone(startMs, zone),
+        end: inZone(endMs, zone),
+        from,
+        to,
+      };
       if (x) change.fromSource = x.source;
       if (y) change.toSource = y.source;
       const list = from === null && startMs >= oldEnd ? published : changes;
       const prev = list[list.length - 1];
-      if (prev && prev.slot === slot && prev.layer === change.layer && prev.from === from && prev.to === to && prev.end.toMillis() === startMs && prev.fromSource === change.fromSource && prev.toSource === change.toSource) {
+      if (
+        prev &&
+        prev.slot === slot &&
+        prev.layer === change.layer &&
+        prev.from === from &&
+        prev.to === to &&
+        prev.end.toMillis() === startMs &&
+        prev.fromSource === change.fromSource &&
+        prev.toSource === change.toSource
+      ) {
         list[list.length - 1] = { ...prev, end: change.end };
       } else list.push(change);
     }

@@ -37,10 +37,18 @@ export function findShift(shifts: readonly Shift[], pick: ShiftPick, zone: strin
     what = pick.day;
   }
   if (found.length === 1) return found[0]!;
-  const listed = own.slice(-8).map((s) => `  ${describeShift(s, zone)}`).join("\n");
+  const listed = own
+    .slice(-8)
+    .map((s) => `  ${describeShift(s, zone)}`)
+    .join("\n");
   const layerText = layer ? ` in ${layer}` : "";
-  if (found.length > 1) throw new UserError(`${pick.login} has ${found.length} shifts${layerText} on ${what}; name an instant (2026-12-07T12:00) or a layer (--layer):\n${found.map((s) => `  ${describeShift(s, zone)}`).join("\n")}`);
-  throw new UserError(`${pick.login} has no published shift${layerText} on ${what}.${listed ? ` Their latest shifts:\n${listed}` : ""}`);
+  if (found.length > 1)
+    throw new UserError(
+      `${pick.login} has ${found.length} shifts${layerText} on ${what}; name an instant (2026-12-07T12:00) or a layer (--layer):\n${found.map((s) => `  ${describeShift(s, zone)}`).join("\n")}`,
+    );
+  throw new UserError(
+    `${pick.login} has no published shift${layerText} on ${what}.${listed ? ` Their latest shifts:\n${listed}` : ""}`,
+  );
 }
 
 /** Replacement of one shift, by its position in the schedule file's list. */
@@ -79,12 +87,21 @@ function instantText(dt: DateTime, zone: string): string {
  * entries. `text` is the current file, or null when there is none. Only appends: comments and every
  * existing entry stay byte for byte (the file's only key is `overrides`, so its list ends the file).
  */
-export function appendOverrideText(text: string | null, o: Pick<Override, "layer" | "start" | "end" | "by" | "reason">, zone: string): string {
+export function appendOverrideText(
+  text: string | null,
+  o: Pick<Override, "layer" | "start" | "end" | "by" | "reason">,
+  zone: string,
+): string {
   let base = text ?? OVERRIDES_HEADER;
   base = base.replace(/^overrides:[ \t]*\[[ \t]*\][ \t]*$/m, "overrides:");
   const indent = /^([ \t]*)- layer:/m.exec(base)?.[1] ?? "  ";
   const inner = `${indent}  `;
-  const lines = [`${indent}- layer: ${o.layer}`, `${inner}start: ${instantText(o.start, zone)}`, `${inner}end: ${instantText(o.end, zone)}`, `${inner}by: ${o.by}`];
+  const lines = [
+    `${indent}- layer: ${o.layer}`,
+    `${inner}start: ${instantText(o.start, zone)}`,
+    `${inner}end: ${instantText(o.end, zone)}`,
+    `${inner}by: ${o.by}`,
+  ];
   if (o.reason) lines.push(`${inner}reason: ${JSON.stringify(o.reason)}`);
   if (!base.endsWith("\n")) base += "\n";
   const lastLine = base.trimEnd().split("\n").pop() ?? "";

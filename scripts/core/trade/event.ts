@@ -29,7 +29,9 @@ export function tradeEvent(eventName: string, payload: Record<string, unknown>):
   const headSha = str(obj(pr?.["head"])?.["sha"]);
   const baseSha = str(obj(pr?.["base"])?.["sha"]);
   if (typeof number !== "number" || !author || !headSha || !baseSha) return undefined;
-  const requested = Array.isArray(pr?.["requested_reviewers"]) ? (pr["requested_reviewers"] as unknown[]).flatMap((u) => str(obj(u)?.["login"]) ?? []) : [];
+  const requested = Array.isArray(pr?.["requested_reviewers"])
+    ? (pr["requested_reviewers"] as unknown[]).flatMap((u) => str(obj(u)?.["login"]) ?? [])
+    : [];
   const stamps = [str(pr?.["updated_at"]), str(obj(payload["review"])?.["submitted_at"])]
     .filter((s): s is string => s !== undefined)
     .map((s) => DateTime.fromISO(s, { setZone: true }))
@@ -64,12 +66,19 @@ export function relayRun(eventName: string, payload: Record<string, unknown>): R
   if (!headSha || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(headSha)) return undefined;
   const linked = Array.isArray(run["pull_requests"]) ? (run["pull_requests"] as unknown[]).map(obj) : [];
   // The pull request whose head is the reviewed commit; a number is only ever used as a number.
-  const match = linked.find((p) => str(obj(p?.["head"])?.["sha"]) === headSha) ?? (linked.length === 1 ? linked[0] : undefined);
+  const match =
+    linked.find((p) => str(obj(p?.["head"])?.["sha"]) === headSha) ?? (linked.length === 1 ? linked[0] : undefined);
   const n = match?.["number"];
   const number = typeof n === "number" && Number.isSafeInteger(n) && n > 0 ? n : undefined;
   const headOwner = str(obj(obj(run["head_repository"])?.["owner"])?.["login"]);
   const headBranch = str(run["head_branch"]);
   const created = str(run["created_at"]);
   const at = created ? DateTime.fromISO(created, { setZone: true }) : undefined;
-  return { headSha, ...(number !== undefined && { number }), ...(headOwner && { headOwner }), ...(headBranch && { headBranch }), ...(at?.isValid && { at }) };
+  return {
+    headSha,
+    ...(number !== undefined && { number }),
+    ...(headOwner && { headOwner }),
+    ...(headBranch && { headBranch }),
+    ...(at?.isValid && { at }),
+  };
 }

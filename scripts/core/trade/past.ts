@@ -23,7 +23,9 @@ export function pastChangeFindings(changes: readonly TradeChange[], after: Trade
     const startMs = c.start.toMillis();
     if (startMs >= nowMs) continue;
     const pastEnd = Math.min(c.end.toMillis(), nowMs);
-    const pieces = coveragePieces({ ...after, from: inZone(startMs, zone), to: inZone(pastEnd, zone) }).filter((p) => p.slot === c.slot);
+    const pieces = coveragePieces({ ...after, from: inZone(startMs, zone), to: inZone(pastEnd, zone) }).filter(
+      (p) => p.slot === c.slot,
+    );
     const origins = [...new Set(pieces.map((p) => p.origin))];
     if (origins.length > 0 && origins.every((o) => o.correction !== undefined)) continue;
     const culprit = origins.find((o) => o.correction === undefined);

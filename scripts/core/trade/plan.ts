@@ -83,9 +83,23 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 function verdictEffect(input: TradePlanInput, verdict: TradeVerdict, summary: string): Effect {
   const { pull } = input;
   if (input.consentCheck?.kind === "check-run") {
-    return { kind: "set-check-run", sha: pull.headSha, name: TRADE_STATUS_CONTEXT, app: input.consentCheck.app, state: verdict.state, title: verdict.description, summary };
+    return {
+      kind: "set-check-run",
+      sha: pull.headSha,
+      name: TRADE_STATUS_CONTEXT,
+      app: input.consentCheck.app,
+      state: verdict.state,
+      title: verdict.description,
+      summary,
+    };
   }
-  return { kind: "set-commit-status", sha: pull.headSha, context: TRADE_STATUS_CONTEXT, state: verdict.state, description: verdict.description };
+  return {
+    kind: "set-commit-status",
+    sha: pull.headSha,
+    context: TRADE_STATUS_CONTEXT,
+    state: verdict.state,
+    description: verdict.description,
+  };
 }
 
 /** Plans the comment, the status (or check run) and the review requests for one run. */
@@ -94,7 +108,13 @@ export function planTrade(input: TradePlanInput): TradePlan {
   if (input.rotationsChanged === false) {
     const verdict: TradeVerdict = { state: "success", description: "No change to the rotation files" };
     const consent = { entries: [], complete: true, missing: [] };
-    return { effects: [verdictEffect(input, verdict, verdict.description)], consent, verdict, reviewers: [], reasked: [] };
+    return {
+      effects: [verdictEffect(input, verdict, verdict.description)],
+      consent,
+      verdict,
+      reviewers: [],
+      reasked: [],
+    };
   }
   // Managers and the roster come from the base (merge base): a pull request cannot make its author
   // someone's manager, or anyone else, until it is merged.
@@ -107,25 +127,47 @@ export function planTrade(input: TradePlanInput): TradePlan {
     head: { sha: pull.headSha, reviewed: input.reviewed ?? new Map() },
   });
   const verdict = tradeVerdict(check, consent);
-  const weeks = weeklyView({ people: check.affected, before: check.before, after: check.after, changes: check.changes, now, weeks: check.after.config.horizonWeeks });
+  const weeks = weeklyView({
+    people: check.affected,
+    before: check.before,
+    after: check.after,
+    changes: check.changes,
+    now,
+    weeks: check.after.config.horizonWeeks,
+  });
 
   // Only people on the roster can be asked (anyone else is a problem of the trade already); the
   // author agrees by opening, and someone asked already would only be notified twice.
   const rostered = people.map((p) => p.login);
   const asked = [...pull.requestedReviewers, ...(input.asked ?? [])];
-  const fresh = consent.missing.filter((l) => rostered.some((r) => same(r, l)) && !same(l, pull.author) && !asked.some((r) => same(r, l)));
+  const fresh = consent.missing.filter(
+    (l) => rostered.some((r) => same(r, l)) && !same(l, pull.author) && !asked.some((r) => same(r, l)),
+  );
   // A stale approval asks its reviewer again, once per approval (reviewer and commit), unless a
   // request is pending already.
   const stale = consent.stale ?? [];
   const earlier = new Set(input.reasked ?? []);
   const reasked = stale
-    .filter((s) => !earlier.has(staleKey(s)) && !same(s.login, pull.author) && !pull.requestedReviewers.some((r) => same(r, s.login)))
+    .filter(
+      (s) =>
+        !earlier.has(staleKey(s)) &&
+        !same(s.login, pull.author) &&
+        !pull.requestedReviewers.some((r) => same(r, s.login)),
+    )
     .map((s) => s.login)
     .filter((l) => !fresh.some((r) => same(r, l)));
   const reviewers = [...fresh, ...reasked];
   const everAsked = [...new Set([...(input.asked ?? []), ...fresh])];
   const everReasked = [...new Set([...earlier, ...stale.map(staleKey)])];
-  const body = renderTradeComment({ check, consent, weeks, headSha: pull.headSha, now, asked: everAsked, reasked: everReasked });
+  const body = renderTradeComment({
+    check,
+    consent,
+    weeks,
+    headSha: pull.headSha,
+    now,
+    asked: everAsked,
+    reasked: everReasked,
+  });
 
   const effects: Effect[] = [
     { kind: "upsert-comment", issue: pull.number, key: TRADE_COMMENT_KEY, body },

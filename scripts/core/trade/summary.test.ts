@@ -21,23 +21,35 @@ describe("tradeSummary", () => {
   it("says a swap the way people say it", () => {
     const before = baseShifts(["bob", "carol", "alice", "bob", "carol", "alice"]);
     const after = swapped(before, ["bob", "2026-11-30T11:00"], ["alice", "2026-12-14T11:00"]);
-    expect(summarize(side(before), side(after))).toBe("alice takes bob's rot-a shift 30 Nov-7 Dec; bob takes alice's 14-21 Dec");
+    expect(summarize(side(before), side(after))).toBe(
+      "alice takes bob's rot-a shift 30 Nov-7 Dec; bob takes alice's 14-21 Dec",
+    );
   });
 
   it("names the layer again when it changes", () => {
     const before = baseShifts();
-    const after = before.map((s) => (s.layer === "rot-b" && s.start.equals(at("2026-12-09T11:00")) ? { ...s, login: "alice" } : s));
-    const withA = after.map((s) => (s.layer === "rot-a" && s.start.equals(at("2027-01-04T11:00")) ? { ...s, login: "gwen" } : s));
-    expect(summarize(side(before), side(withA))).toBe("alice takes gwen's rot-b shift 9-16 Dec; gwen takes carol's rot-a shift 4-11 Jan");
+    const after = before.map((s) =>
+      s.layer === "rot-b" && s.start.equals(at("2026-12-09T11:00")) ? { ...s, login: "alice" } : s,
+    );
+    const withA = after.map((s) =>
+      s.layer === "rot-a" && s.start.equals(at("2027-01-04T11:00")) ? { ...s, login: "gwen" } : s,
+    );
+    expect(summarize(side(before), side(withA))).toBe(
+      "alice takes gwen's rot-b shift 9-16 Dec; gwen takes carol's rot-a shift 4-11 Jan",
+    );
   });
 
   it("describes part of a shift with times, and fallbacks and gaps plainly", () => {
     const shifts = baseShifts();
-    expect(summarize(side(shifts), side(shifts, [override("rot-b", "2026-12-03T09:00", "2026-12-04T09:00", "gwen")]))).toBe("gwen covers erin on rot-b 3 Dec 09:00-4 Dec 09:00");
+    expect(
+      summarize(side(shifts), side(shifts, [override("rot-b", "2026-12-03T09:00", "2026-12-04T09:00", "gwen")])),
+    ).toBe("gwen covers erin on rot-b 3 Dec 09:00-4 Dec 09:00");
     const leaving = PEOPLE.map((p) => (p.login === "carol" ? { ...p, end: "2026-12-31" } : p));
     expect(summarize(side(shifts), side(shifts, [], leaving))).toBe("carol's rot-a shift 4-11 Jan falls back to dana");
     const unfilled = shifts.map((s, i) => (i === 0 ? { ...s, login: null, fallback: "dana" } : s));
-    expect(summarize(side(unfilled), side(shifts))).toBe("alice takes the unfilled rot-a shift 30 Nov-7 Dec from fallback dana");
+    expect(summarize(side(unfilled), side(shifts))).toBe(
+      "alice takes the unfilled rot-a shift 30 Nov-7 Dec from fallback dana",
+    );
     const dropped = shifts.filter((s) => !s.start.equals(at("2027-01-04T11:00")));
     expect(summarize(side(shifts), side(dropped))).toBe("nobody is on call for rot-a 4-11 Jan (was carol)");
   });

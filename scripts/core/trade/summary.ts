@@ -21,12 +21,16 @@ export function dateRange(start: DateTime, end: DateTime, zone: string, withTime
 
 /** Whether the change covers exactly one published shift of `from` (the usual trade). */
 function wholeShift(change: TradeChange, shifts: readonly Shift[]): boolean {
-  return shifts.some((s) => s.start.equals(change.start) && s.end.equals(change.end) && (s.login ?? s.fallback ?? null) === change.from);
+  return shifts.some(
+    (s) => s.start.equals(change.start) && s.end.equals(change.end) && (s.login ?? s.fallback ?? null) === change.from,
+  );
 }
 
 /** One clause per change, in time order; the layer is named only when it differs from the previous clause's. */
 function describeChanges(changes: readonly TradeChange[], beforeShifts: readonly Shift[], zone: string): string[] {
-  const ordered = [...changes].sort((a, b) => a.start.toMillis() - b.start.toMillis() || a.layer.localeCompare(b.layer));
+  const ordered = [...changes].sort(
+    (a, b) => a.start.toMillis() - b.start.toMillis() || a.layer.localeCompare(b.layer),
+  );
   const out: string[] = [];
   let lastLayer: string | undefined;
   for (const c of ordered) {
@@ -57,7 +61,12 @@ function describeChanges(changes: readonly TradeChange[], beforeShifts: readonly
  * The whole summary: the clauses joined by "; ", plus a note on newly published time. Says so plainly
  * when nothing that was published changes.
  */
-export function tradeSummary(changes: readonly TradeChange[], published: readonly TradeChange[], beforeShifts: readonly Shift[], zone: string): string {
+export function tradeSummary(
+  changes: readonly TradeChange[],
+  published: readonly TradeChange[],
+  beforeShifts: readonly Shift[],
+  zone: string,
+): string {
   const parts = describeChanges(changes, beforeShifts, zone);
   if (published.length) {
     const until = published.reduce((m, c) => (c.end > m ? c.end : m), published[0]!.end);

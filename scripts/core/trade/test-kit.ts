@@ -43,7 +43,10 @@ export function weekly(layer: string, first: string, logins: readonly (string | 
 }
 
 /** rot-a from Mon 30 Nov 2026 and rot-b from Wed 2 Dec, six weeks each, items numbered a0 b0 a1 b1 ... */
-export function baseShifts(a: readonly string[] = ["alice", "bob", "carol", "alice", "bob", "carol"], b: readonly string[] = ["erin", "gwen", "erin", "gwen", "erin", "gwen"]): Shift[] {
+export function baseShifts(
+  a: readonly string[] = ["alice", "bob", "carol", "alice", "bob", "carol"],
+  b: readonly string[] = ["erin", "gwen", "erin", "gwen", "erin", "gwen"],
+): Shift[] {
   const ra = weekly("rot-a", "2026-11-30T11:00", a);
   const rb = weekly("rot-b", "2026-12-02T11:00", b);
   const out: Shift[] = [];
@@ -55,12 +58,31 @@ export function baseShifts(a: readonly string[] = ["alice", "bob", "carol", "ali
 }
 
 /** An override of `layer` between two New York wall times. */
-export function override(layer: string, start: string, end: string, by: string, index = 0, extra: Partial<Override> = {}): Override {
-  return { layer, start: at(start), end: at(end), by, src: { file: "rotations/overrides.yaml", path: ["overrides", index] }, ...extra };
+export function override(
+  layer: string,
+  start: string,
+  end: string,
+  by: string,
+  index = 0,
+  extra: Partial<Override> = {},
+): Override {
+  return {
+    layer,
+    start: at(start),
+    end: at(end),
+    by,
+    src: { file: "rotations/overrides.yaml", path: ["overrides", index] },
+    ...extra,
+  };
 }
 
 /** One side of a trade. */
-export function side(shifts: readonly Shift[], overrides: readonly Override[] = [], people: readonly Person[] = PEOPLE, config: RotationConfig = CONFIG): TradeSide {
+export function side(
+  shifts: readonly Shift[],
+  overrides: readonly Override[] = [],
+  people: readonly Person[] = PEOPLE,
+  config: RotationConfig = CONFIG,
+): TradeSide {
   return { shifts, overrides, people, config };
 }
 

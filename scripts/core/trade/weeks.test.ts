@@ -27,8 +27,21 @@ describe("weeklyView", () => {
   });
 
   it("stops after MAX_WEEKS weeks", () => {
-    const long = side(weekly("rot-a", "2026-11-30T11:00", Array.from({ length: 60 }, (_, i) => (i % 2 ? "bob" : "alice"))));
-    const [alice] = weeklyView({ people: ["alice"], before: long, after: long, changes: [], now: at("2026-11-30T12:00"), weeks: 100 });
+    const long = side(
+      weekly(
+        "rot-a",
+        "2026-11-30T11:00",
+        Array.from({ length: 60 }, (_, i) => (i % 2 ? "bob" : "alice")),
+      ),
+    );
+    const [alice] = weeklyView({
+      people: ["alice"],
+      before: long,
+      after: long,
+      changes: [],
+      now: at("2026-11-30T12:00"),
+      weeks: 100,
+    });
     expect(alice!.rows).toHaveLength(MAX_WEEKS / 2);
     expect(alice!.rows.at(-1)!.weekStart.toISODate()).toBe("2027-05-17");
   });

@@ -44,7 +44,14 @@ function mine(segments: readonly CoverageSegment[], login: string): CoverageSegm
  * for at least `weeks` weeks and until the last change ends (at most {@link MAX_WEEKS}). Weeks where the
  * person is on call on neither side are left out.
  */
-export function weeklyView(input: { people: readonly string[]; before: TradeSide; after: TradeSide; changes: readonly TradeChange[]; now: DateTime; weeks: number }): PersonWeeks[] {
+export function weeklyView(input: {
+  people: readonly string[];
+  before: TradeSide;
+  after: TradeSide;
+  changes: readonly TradeChange[];
+  now: DateTime;
+  weeks: number;
+}): PersonWeeks[] {
   const zone = input.after.config.timezone;
   const first = input.changes.reduce((m, c) => (c.start < m ? c.start : m), input.now);
   const last = input.changes.reduce((m, c) => (c.end > m ? c.end : m), input.now.plus({ weeks: input.weeks }));
@@ -52,7 +59,10 @@ export function weeklyView(input: { people: readonly string[]; before: TradeSide
   let to = last.setZone(zone).startOf("week").plus({ weeks: 1 });
   if (to.diff(from, "weeks").weeks > MAX_WEEKS) to = from.plus({ weeks: MAX_WEEKS });
   // Read a little either side of the view, so periods that cross its edges show their real start and end.
-  const coverage = (side: TradeSide) => effectiveCoverage({ ...side, from: from.minus({ weeks: 4 }), to: to.plus({ weeks: 4 }) }).filter((s) => s.end > from && s.start < to);
+  const coverage = (side: TradeSide) =>
+    effectiveCoverage({ ...side, from: from.minus({ weeks: 4 }), to: to.plus({ weeks: 4 }) }).filter(
+      (s) => s.end > from && s.start < to,
+    );
   const old = coverage(input.before);
   const now = coverage(input.after);
 
@@ -62,13 +72,20 @@ export function weeklyView(input: { people: readonly string[]; before: TradeSide
     const rows: WeekRow[] = [];
     for (let week = from; week < to; week = week.plus({ weeks: 1 })) {
       const next = week.plus({ weeks: 1 });
-      const inWeek = (list: CoverageSegment[]) => list.filter((s) => s.start >= week && s.start < next).map((s) => period(s.layer, s.start, s.end, zone));
+      const inWeek = (list: CoverageSegment[]) =>
+        list.filter((s) => s.start >= week && s.start < next).map((s) => period(s.layer, s.start, s.end, zone));
       // A period already under way when the view starts belongs to the first week.
-      const carried = (list: CoverageSegment[]) => (week.equals(from) ? list.filter((s) => s.start < from).map((s) => period(s.layer, s.start, s.end, zone)) : []);
+      const carried = (list: CoverageSegment[]) =>
+        week.equals(from) ? list.filter((s) => s.start < from).map((s) => period(s.layer, s.start, s.end, zone)) : [];
       const before = [...carried(a), ...inWeek(a)];
       const after = [...carried(b), ...inWeek(b)];
       if (!before.length && !after.length) continue;
-      rows.push({ weekStart: inZone(week.toMillis(), zone), before, after, changed: before.join("|") !== after.join("|") });
+      rows.push({
+        weekStart: inZone(week.toMillis(), zone),
+        before,
+        after,
+        changed: before.join("|") !== after.join("|"),
+      });
     }
     return { login, rows };
   });

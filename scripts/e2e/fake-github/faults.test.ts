@@ -5,7 +5,11 @@ import { useFakeGitHub } from "./test-helper.js";
 const fake = useFakeGitHub();
 
 async function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${fake().url}${path}`, { method: "POST", headers: { authorization: "token t", "content-type": "application/json" }, body: JSON.stringify(body) });
+  return fetch(`${fake().url}${path}`, {
+    method: "POST",
+    headers: { authorization: "token t", "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 describe("fault injection", () => {
@@ -26,8 +30,16 @@ describe("fault injection", () => {
     expect([first.status, second.status, third.status]).toEqual([status, status, 201]);
     expect(fault).toMatchObject({ fired: 2, remaining: 0 });
     expect(fake().faults.pending()).toEqual([]);
-    expect(fake().comments(1).map((c) => c.body)).toEqual(["c"]);
-    expect(fake().log.summary()).toEqual([`POST issues/create-comment ${status} (${kind})`, `POST issues/create-comment ${status} (${kind})`, "POST issues/create-comment 201"]);
+    expect(
+      fake()
+        .comments(1)
+        .map((c) => c.body),
+    ).toEqual(["c"]);
+    expect(fake().log.summary()).toEqual([
+      `POST issues/create-comment ${status} (${kind})`,
+      `POST issues/create-comment ${status} (${kind})`,
+      "POST issues/create-comment 201",
+    ]);
     expect(first.headers.get("x-ratelimit-limit")).toBe("5000");
   });
 
@@ -51,16 +63,24 @@ describe("fault injection", () => {
     fake().faults.add({ kind: "server-error", method: "GET", path: "/repos/*/oncall/issues/*/comments" });
     fake().faults.add({ kind: "bad-gateway", path: "/repos/**/INC-1.yaml" });
     expect((await post("/repos/acme/oncall/issues/1/comments", { body: "x" })).status).toBe(201);
-    const get = await fetch(`${fake().url}/repos/acme/oncall/issues/1/comments`, { headers: { authorization: "token t" } });
+    const get = await fetch(`${fake().url}/repos/acme/oncall/issues/1/comments`, {
+      headers: { authorization: "token t" },
+    });
     expect(get.status).toBe(500);
-    const content = await fetch(`${fake().url}/repos/acme/oncall/contents/incidents%2F2024%2FINC-1.yaml`, { headers: { authorization: "token t" } });
+    const content = await fetch(`${fake().url}/repos/acme/oncall/contents/incidents%2F2024%2FINC-1.yaml`, {
+      headers: { authorization: "token t" },
+    });
     expect(content.status).toBe(502);
   });
 
   it("does not let a fault hide an invalid request", async () => {
     fake().faults.add({ kind: "server-error", operation: "issues/create" });
     expect((await post("/repos/acme/oncall/issues", { body: "no title" })).status).toBe(422);
-    expect(fake().takeViolations().map((v) => v.kind)).toEqual(["request-body"]);
+    expect(
+      fake()
+        .takeViolations()
+        .map((v) => v.kind),
+    ).toEqual(["request-body"]);
     expect(fake().faults.pending()).toHaveLength(1);
   });
 

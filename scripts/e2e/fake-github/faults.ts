@@ -118,18 +118,40 @@ export function faultResponse(fault: FaultSpec, nowSeconds: number): FaultRespon
     case "bad-gateway":
       return { status: 502, headers: {}, body: { message: "Server Error" } };
     case "secondary-rate-limit":
-      return { status: 403, headers: { "retry-after": retryAfter }, body: { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: `${DOCS}#about-secondary-rate-limits` } };
+      return {
+        status: 403,
+        headers: { "retry-after": retryAfter },
+        body: { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: `${DOCS}#about-secondary-rate-limits` },
+      };
     case "primary-rate-limit":
       return {
         status: 403,
         headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(nowSeconds + Number(retryAfter)) },
-        body: { message: "API rate limit exceeded for installation ID 1.", documentation_url: `${DOCS}#exceeding-the-rate-limit` },
+        body: {
+          message: "API rate limit exceeded for installation ID 1.",
+          documentation_url: `${DOCS}#exceeding-the-rate-limit`,
+        },
       };
     case "too-many-requests":
-      return { status: 429, headers: { "retry-after": retryAfter }, body: { message: "Too Many Requests", documentation_url: DOCS } };
+      return {
+        status: 429,
+        headers: { "retry-after": retryAfter },
+        body: { message: "Too Many Requests", documentation_url: DOCS },
+      };
     case "read-only-token":
-      return { status: 403, headers: {}, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest" } };
+      return {
+        status: 403,
+        headers: {},
+        body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest" },
+      };
     case "conflict":
-      return { status: 409, headers: {}, body: { message: "is at 0000000000000000000000000000000000000000 but expected a different sha", documentation_url: "https://docs.github.com/rest" } };
+      return {
+        status: 409,
+        headers: {},
+        body: {
+          message: "is at 0000000000000000000000000000000000000000 but expected a different sha",
+          documentation_url: "https://docs.github.com/rest",
+        },
+      };
   }
 }

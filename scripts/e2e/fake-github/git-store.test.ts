@@ -21,7 +21,11 @@ describe("GitStore", () => {
     expect(git.resolveCommit("refs/heads/main")).toBe(sha);
     expect(git.resolveCommit(sha)).toBe(sha);
     expect(git.resolveCommit("nope")).toBeUndefined();
-    expect(git.lookup(sha, "a/b")).toMatchObject({ kind: "tree", path: "a/b", entries: [{ name: "c.txt", type: "blob" }] });
+    expect(git.lookup(sha, "a/b")).toMatchObject({
+      kind: "tree",
+      path: "a/b",
+      entries: [{ name: "c.txt", type: "blob" }],
+    });
     expect(git.lookup(sha, "a/b/c.txt")).toMatchObject({ kind: "blob", content: Buffer.from("c") });
     expect(git.lookup(sha, "a/b/c.txt/d")).toBeUndefined();
   });
@@ -30,7 +34,12 @@ describe("GitStore", () => {
     const git = new GitStore();
     const root = git.commitFiles("main", { "keep.txt": "k\n", "edit.txt": "1\n2\n", "gone.txt": "x\n" }, "root", who);
     git.refs.set("heads/feature", root);
-    const head = git.commitFiles("feature", { "edit.txt": "1\n3\n4\n", "gone.txt": null, "new.txt": "n\n" }, "feature", who);
+    const head = git.commitFiles(
+      "feature",
+      { "edit.txt": "1\n3\n4\n", "gone.txt": null, "new.txt": "n\n" },
+      "feature",
+      who,
+    );
     const base = git.commitFiles("main", { "main-only.txt": "m\n" }, "main moves on", who);
     expect(git.mergeBase(base, head)).toBe(root);
     expect(git.diff(git.mergeBase(base, head), head)).toEqual([

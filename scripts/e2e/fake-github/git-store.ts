@@ -88,7 +88,8 @@ export class GitStore {
       inner.set(path.slice(slash + 1), file);
       subdirs.set(dir, inner);
     }
-    for (const [dir, inner] of subdirs) here.push({ name: dir, mode: TREE_MODE, type: "tree", sha: this.putFlatTree(inner) });
+    for (const [dir, inner] of subdirs)
+      here.push({ name: dir, mode: TREE_MODE, type: "tree", sha: this.putFlatTree(inner) });
     here.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const sha = sha1(`tree\0${here.map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.name}`).join("\n")}`);
     this.trees.set(sha, here);
@@ -136,8 +137,15 @@ export class GitStore {
       entry = next;
     }
     const full = parts.join("/");
-    if (entry.type === "tree") return { kind: "tree", path: full, sha: entry.sha, entries: this.trees.get(entry.sha) ?? [] };
-    return { kind: "blob", path: full, sha: entry.sha, mode: entry.mode, content: this.blobs.get(entry.sha) ?? Buffer.alloc(0) };
+    if (entry.type === "tree")
+      return { kind: "tree", path: full, sha: entry.sha, entries: this.trees.get(entry.sha) ?? [] };
+    return {
+      kind: "blob",
+      path: full,
+      sha: entry.sha,
+      mode: entry.mode,
+      content: this.blobs.get(entry.sha) ?? Buffer.alloc(0),
+    };
   }
 
   /**
@@ -145,7 +153,13 @@ export class GitStore {
    * Creates the branch (from no parent) when it does not exist yet; `extraParents` makes a merge
    * commit. Returns the new commit sha.
    */
-  commitFiles(branch: string, changes: Readonly<Record<string, string | Buffer | null>>, message: string, person: GitPerson, extraParents: readonly string[] = []): string {
+  commitFiles(
+    branch: string,
+    changes: Readonly<Record<string, string | Buffer | null>>,
+    message: string,
+    person: GitPerson,
+    extraParents: readonly string[] = [],
+  ): string {
     const parent = this.refs.get(`heads/${branch}`);
     const files = parent ? this.flatten(this.commits.get(parent)?.tree ?? "") : new Map<string, FlatFile>();
     for (const [path, content] of Object.entries(changes)) {
@@ -153,7 +167,13 @@ export class GitStore {
       else files.set(path, { mode: FILE_MODE, sha: this.putBlob(content) });
     }
     const tree = this.putFlatTree(files);
-    const sha = this.putCommit({ tree, parents: [...(parent ? [parent] : []), ...extraParents], message, author: person, committer: person });
+    const sha = this.putCommit({
+      tree,
+      parents: [...(parent ? [parent] : []), ...extraParents],
+      message,
+      author: person,
+      committer: person,
+    });
     this.refs.set(`heads/${branch}`, sha);
     return sha;
   }

@@ -51,14 +51,18 @@ export class HttpError extends Error {
   /** `basic-error` / `validation-error` body. */
   toBody(): Record<string, unknown> {
     const documentation_url = "https://docs.github.com/rest";
-    return this.errors ? { message: this.message, errors: this.errors, documentation_url } : { message: this.message, documentation_url, status: String(this.status) };
+    return this.errors
+      ? { message: this.message, errors: this.errors, documentation_url }
+      : { message: this.message, documentation_url, status: String(this.status) };
   }
 }
 
 export const notFound = (): HttpError => new HttpError(404, "Not Found");
 
 export function validationFailed(resource: string, code: string, field?: string, message?: string): HttpError {
-  return new HttpError(422, "Validation Failed", [{ resource, code, ...(field ? { field } : {}), ...(message ? { message } : {}) }]);
+  return new HttpError(422, "Validation Failed", [
+    { resource, code, ...(field ? { field } : {}), ...(message ? { message } : {}) },
+  ]);
 }
 
 /** GitHub's limit on issue, pull request and comment bodies, in characters. */
@@ -66,7 +70,8 @@ export const MAX_BODY_LENGTH = 65536;
 
 /** Answers 422 like GitHub when a body is longer than {@link MAX_BODY_LENGTH}. */
 export function checkBodyLength(resource: string, body: string | null | undefined): void {
-  if (body && body.length > MAX_BODY_LENGTH) throw validationFailed(resource, "custom", "body", `body is too long (maximum is ${MAX_BODY_LENGTH} characters)`);
+  if (body && body.length > MAX_BODY_LENGTH)
+    throw validationFailed(resource, "custom", "body", `body is too long (maximum is ${MAX_BODY_LENGTH} characters)`);
 }
 
 /** The repository named by the `owner` and `repo` path parameters; 404 when the fake has none. */
@@ -90,15 +95,26 @@ export function bodyOf<T>(ctx: HandlerContext): T {
 
 /** Label names from any of the body forms GitHub accepts (strings, `{name}` objects, wrapped or not). */
 export function labelNames(body: unknown): string[] {
-  const list = Array.isArray(body) ? body : typeof body === "string" ? [body] : ((body as { labels?: unknown[] } | undefined)?.labels ?? []);
-  return list.map((item) => (typeof item === "string" ? item : String((item as { name?: unknown }).name ?? ""))).filter((n) => n !== "");
+  const list = Array.isArray(body)
+    ? body
+    : typeof body === "string"
+      ? [body]
+      : ((body as { labels?: unknown[] } | undefined)?.labels ?? []);
+  return list
+    .map((item) => (typeof item === "string" ? item : String((item as { name?: unknown }).name ?? "")))
+    .filter((n) => n !== "");
 }
 
 /**
  * One page of `items` (`per_page` default 30, at most 100; `page` from 1) with GitHub's `Link`
  * header (`first`/`prev`/`next`/`last`, only those that apply).
  */
-export function paginate<T>(ctx: HandlerContext, items: readonly T[], map: (item: T) => unknown, wrap?: (page: unknown[], total: number) => unknown): HandlerResult {
+export function paginate<T>(
+  ctx: HandlerContext,
+  items: readonly T[],
+  map: (item: T) => unknown,
+  wrap?: (page: unknown[], total: number) => unknown,
+): HandlerResult {
   const perPage = Math.min(100, Math.max(1, Number(ctx.query["per_page"] ?? 30) || 30));
   const page = Math.max(1, Number(ctx.query["page"] ?? 1) || 1);
   const last = Math.max(1, Math.ceil(items.length / perPage));
@@ -114,11 +130,20 @@ export function paginate<T>(ctx: HandlerContext, items: readonly T[], map: (item
   if (page < last) links.push(link(page + 1, "next"));
   if (last > 1 && page < last) links.push(link(last, "last"));
   if (page > 1) links.push(link(1, "first"));
-  return { status: 200, body: wrap ? wrap(slice, items.length) : slice, ...(links.length > 0 ? { headers: { link: links.join(", ") } } : {}) };
+  return {
+    status: 200,
+    body: wrap ? wrap(slice, items.length) : slice,
+    ...(links.length > 0 ? { headers: { link: links.join(", ") } } : {}),
+  };
 }
 
 /** Sorts by a timestamp or number field in the direction GitHub's `direction` parameter names. */
-export function sortBy<T>(items: T[], key: (item: T) => string | number, direction: string | undefined, fallback: "asc" | "desc"): T[] {
+export function sortBy<T>(
+  items: T[],
+  key: (item: T) => string | number,
+  direction: string | undefined,
+  fallback: "asc" | "desc",
+): T[] {
   const sign = (direction ?? fallback) === "asc" ? 1 : -1;
   return items.sort((a, b) => {
     const ka = key(a);

@@ -35,12 +35,11 @@ import { handleRequest } from "./server.js";
 import { FakeStore } from "./store.js";
 import type { CommentRecord, IssueRecord, Permission, RepoRecord } from "./model.js";
 
-export type { FaultKind,   } from "./faults.js";
+export type { FaultKind } from "./faults.js";
 export { SECONDARY_RATE_LIMIT_MESSAGE } from "./faults.js";
-export type { LoggedRequest,  Violation,  } from "./request-log.js";
-export type {  IssueRecord,  Permission,  ReviewState } from "./model.js";
-;
-export { FaultQueue,    };
+export type { LoggedRequest, Violation } from "./request-log.js";
+export type { IssueRecord, Permission, ReviewState } from "./model.js";
+export { FaultQueue };
 
 /** Every operation the fake answers, by OpenAPI operation id. */
 export const HANDLERS: HandlerTable = {
@@ -105,7 +104,10 @@ export interface FakeGitHub {
 /** One readable block per violation. */
 export function formatViolations(violations: readonly Violation[]): string {
   return violations
-    .map((v) => `- ${v.kind}: ${v.method} ${v.path}${v.operationId ? ` (${v.operationId})` : ""}${v.status ? ` -> ${v.status}` : ""}\n${v.problems.map((p) => `    ${p}`).join("\n")}`)
+    .map(
+      (v) =>
+        `- ${v.kind}: ${v.method} ${v.path}${v.operationId ? ` (${v.operationId})` : ""}${v.status ? ` -> ${v.status}` : ""}\n${v.problems.map((p) => `    ${p}`).join("\n")}`,
+    )
     .join("\n");
 }
 
@@ -174,7 +176,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     },
     takeViolations: () => violations.splice(0, violations.length),
     assertNoViolations() {
-      if (violations.length > 0) throw new Error(`fake GitHub saw ${violations.length} contract violation(s):\n${formatViolations(violations)}`);
+      if (violations.length > 0)
+        throw new Error(`fake GitHub saw ${violations.length} contract violation(s):\n${formatViolations(violations)}`);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -41,7 +41,6 @@ export interface PullData {
   files?: ChangedFile[];
 }
 
-
 export interface IssueRecord {
   id: number;
   number: number;

@@ -51,7 +51,9 @@ export class OperationMatcher {
 }
 
 function compile(operation: OpenApiOperation): CompiledRoute {
-  const multi = new Set(operation.parameters.filter((p) => p.in === "path" && (p.multiSegment || p.name === "path")).map((p) => p.name));
+  const multi = new Set(
+    operation.parameters.filter((p) => p.in === "path" && (p.multiSegment || p.name === "path")).map((p) => p.name),
+  );
   const names: string[] = [];
   let score = 0;
   const source = operation.template

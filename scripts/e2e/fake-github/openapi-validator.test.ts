@@ -16,7 +16,10 @@ function operation(id: string) {
 
 describe("convertSchema", () => {
   it("turns nullable types into type arrays and keeps enums accepting null", () => {
-    expect(convertSchema({ type: "string", nullable: true, enum: ["a"] })).toEqual({ type: ["string", "null"], enum: ["a", null] });
+    expect(convertSchema({ type: "string", nullable: true, enum: ["a"] })).toEqual({
+      type: ["string", "null"],
+      enum: ["a", null],
+    });
   });
   it("wraps nullable refs and combinators in anyOf with null, and repoints component refs", () => {
     expect(convertSchema({ $ref: "#/components/schemas/simple-user", nullable: true })).toEqual({
@@ -24,14 +27,18 @@ describe("convertSchema", () => {
     });
   });
   it("leaves a property that happens to be called nullable alone", () => {
-    expect(convertSchema({ properties: { nullable: { type: "boolean" } } })).toEqual({ properties: { nullable: { type: "boolean" } } });
+    expect(convertSchema({ properties: { nullable: { type: "boolean" } } })).toEqual({
+      properties: { nullable: { type: "boolean" } },
+    });
   });
 });
 
 describe("OperationMatcher", () => {
   const matcher = new OperationMatcher(loadOpenApi().operations);
   it("prefers literal segments over parameters", () => {
-    expect(matcher.match("GET", "/repos/o/r/issues/comments")?.operation.operationId).toBe("issues/list-comments-for-repo");
+    expect(matcher.match("GET", "/repos/o/r/issues/comments")?.operation.operationId).toBe(
+      "issues/list-comments-for-repo",
+    );
     expect(matcher.match("GET", "/repos/o/r/issues/12")?.operation.operationId).toBe("issues/get");
   });
   it("decodes encoded slashes and lets contents paths and refs span segments", () => {
@@ -39,7 +46,9 @@ describe("OperationMatcher", () => {
     expect(encoded?.params).toMatchObject({ owner: "o", repo: "r", path: "incidents/2024/INC-1.yaml" });
     expect(matcher.match("GET", "/repos/o/r/contents/a/b/c.md")?.params["path"]).toBe("a/b/c.md");
     expect(matcher.match("GET", "/repos/o/r/git/ref/heads/feature/x")?.params["ref"]).toBe("heads/feature/x");
-    expect(matcher.match("GET", "/repos/o/r/commits/main/status")?.operation.operationId).toBe("repos/get-combined-status-for-ref");
+    expect(matcher.match("GET", "/repos/o/r/commits/main/status")?.operation.operationId).toBe(
+      "repos/get-combined-status-for-ref",
+    );
   });
   it("matches nothing for paths GitHub does not have", () => {
     expect(matcher.match("GET", "/repos/o/r/nonsense")).toBeUndefined();
@@ -49,37 +58,72 @@ describe("OperationMatcher", () => {
 
 describe("validators", () => {
   it("reject a request body that breaks the schema", () => {
-    expect(validateRequestBody(operation("issues/create"), { body: "no title" })).toEqual([expect.stringContaining("must have required property 'title'")]);
+    expect(validateRequestBody(operation("issues/create"), { body: "no title" })).toEqual([
+      expect.stringContaining("must have required property 'title'"),
+    ]);
     expect(validateRequestBody(operation("issues/create"), { title: "x", labels: [5] }).length).toBeGreaterThan(0);
     expect(validateRequestBody(operation("issues/create"), { title: "x", labels: ["a", { name: "b" }] })).toEqual([]);
   });
   it("reject a response missing a required field or with a wrong type", () => {
-    const problems = validateResponse(operation("issues/create-label"), 201, { id: 1, node_id: "x", url: "http://x/y", name: "n", color: "ffffff", default: "no" });
+    const problems = validateResponse(operation("issues/create-label"), 201, {
+      id: 1,
+      node_id: "x",
+      url: "http://x/y",
+      name: "n",
+      color: "ffffff",
+      default: "no",
+    });
     expect(problems.join("\n")).toContain("must have required property 'description'");
     expect(problems.join("\n")).toContain("/default must be boolean");
   });
   it("check formats loosely, listing format errors after structural ones", () => {
-    const label = { id: 1, node_id: "x", url: "not a url", name: "n", color: "ffffff", default: false, description: null };
-    expect(validateResponse(operation("issues/create-label"), 201, label)).toEqual([expect.stringContaining('/url must match format "uri"')]);
+    const label = {
+      id: 1,
+      node_id: "x",
+      url: "not a url",
+      name: "n",
+      color: "ffffff",
+      default: false,
+      description: null,
+    };
+    expect(validateResponse(operation("issues/create-label"), 201, label)).toEqual([
+      expect.stringContaining('/url must match format "uri"'),
+    ]);
     const problems = validateResponse(operation("issues/create-label"), 201, { ...label, id: "1" });
     expect(problems[0]).toContain("/id must be integer");
     expect(problems.at(-1)).toContain("format");
   });
   it("accept null only where the schema says nullable", () => {
-    const label = { id: 1, node_id: "x", url: "http://x/y", name: "n", color: "ffffff", default: false, description: null };
+    const label = {
+      id: 1,
+      node_id: "x",
+      url: "http://x/y",
+      name: "n",
+      color: "ffffff",
+      default: false,
+      description: null,
+    };
     expect(validateResponse(operation("issues/create-label"), 201, label)).toEqual([]);
     expect(validateResponse(operation("issues/create-label"), 201, { ...label, name: null }).length).toBeGreaterThan(0);
   });
   it("flag undocumented success statuses but accept GitHub-style errors on any route", () => {
-    expect(validateResponse(operation("issues/create-label"), 200, {})).toEqual([expect.stringContaining("not documented")]);
+    expect(validateResponse(operation("issues/create-label"), 200, {})).toEqual([
+      expect.stringContaining("not documented"),
+    ]);
     expect(validateResponse(operation("issues/get-label"), 418, { message: "I'm a teapot" })).toEqual([]);
   });
   it("check parameter types and reject undeclared query parameters", () => {
     const list = operation("issues/list-for-repo");
     expect(validateParameters(list, { owner: "o", repo: "r" }, { state: "open", per_page: "30" })).toEqual([]);
-    expect(validateParameters(list, { owner: "o", repo: "r" }, { state: "opened" }).join()).toContain("must be equal to one of the allowed values");
-    expect(validateParameters(list, { owner: "o", repo: "r" }, { colour: "red" }).join()).toContain("'colour' is not declared");
-    expect(validateParameters(operation("issues/get"), { owner: "o", repo: "r", issue_number: "abc" }, {}).join()).toContain("must be integer");
+    expect(validateParameters(list, { owner: "o", repo: "r" }, { state: "opened" }).join()).toContain(
+      "must be equal to one of the allowed values",
+    );
+    expect(validateParameters(list, { owner: "o", repo: "r" }, { colour: "red" }).join()).toContain(
+      "'colour' is not declared",
+    );
+    expect(
+      validateParameters(operation("issues/get"), { owner: "o", repo: "r", issue_number: "abc" }, {}).join(),
+    ).toContain("must be integer");
   });
 });
 
@@ -87,7 +131,11 @@ describe("fake GitHub contract checks", () => {
   const fake = useFakeGitHub();
 
   it("answers 422 to a request body that breaks the schema and records a violation", async () => {
-    const res = await fetch(`${fake().url}/repos/acme/oncall/issues`, { method: "POST", headers: { authorization: "token t", "content-type": "application/json" }, body: JSON.stringify({ title: "x", assignees: "alice" }) });
+    const res = await fetch(`${fake().url}/repos/acme/oncall/issues`, {
+      method: "POST",
+      headers: { authorization: "token t", "content-type": "application/json" },
+      body: JSON.stringify({ title: "x", assignees: "alice" }),
+    });
     expect(res.status).toBe(422);
     const violations = fake().takeViolations();
     expect(violations).toHaveLength(1);
@@ -98,15 +146,25 @@ describe("fake GitHub contract checks", () => {
 
   it("records a violation for an endpoint GitHub does not have", async () => {
     const octokit = new Octokit({ baseUrl: fake().url, auth: fake().token, log: quiet });
-    await expect(octokit.request("GET /repos/{owner}/{repo}/incidents", { owner: "acme", repo: "oncall" })).rejects.toMatchObject({ status: 404 });
-    expect(fake().takeViolations().map((v) => v.kind)).toEqual(["unknown-operation"]);
+    await expect(
+      octokit.request("GET /repos/{owner}/{repo}/incidents", { owner: "acme", repo: "oncall" }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(
+      fake()
+        .takeViolations()
+        .map((v) => v.kind),
+    ).toEqual(["unknown-operation"]);
   });
 
   it("records a violation for a real endpoint the fake does not implement", async () => {
     const octokit = new Octokit({ baseUrl: fake().url, auth: fake().token, log: quiet });
     fake().seed.issue({ title: "x" });
-    await expect(octokit.rest.issues.lock({ owner: "acme", repo: "oncall", issue_number: 1 })).rejects.toMatchObject({ status: 501 });
-    expect(fake().takeViolations()).toEqual([expect.objectContaining({ kind: "not-implemented", operationId: "issues/lock" })]);
+    await expect(octokit.rest.issues.lock({ owner: "acme", repo: "oncall", issue_number: 1 })).rejects.toMatchObject({
+      status: 501,
+    });
+    expect(fake().takeViolations()).toEqual([
+      expect.objectContaining({ kind: "not-implemented", operationId: "issues/lock" }),
+    ]);
   });
 
   it("records a violation when the fake's own answer breaks the response schema", async () => {
@@ -125,7 +183,9 @@ describe("fake GitHub contract checks", () => {
 
   it("makes assertNoViolations throw with a readable list", async () => {
     await fetch(`${fake().url}/repos/acme/oncall/issues?colour=red`, { headers: { authorization: "token t" } });
-    expect(() => fake().assertNoViolations()).toThrow(/parameters: GET \/repos\/acme\/oncall\/issues \(issues\/list-for-repo\)\n\s+query parameter 'colour'/);
+    expect(() => fake().assertNoViolations()).toThrow(
+      /parameters: GET \/repos\/acme\/oncall\/issues \(issues\/list-for-repo\)\n\s+query parameter 'colour'/,
+    );
     fake().takeViolations();
   });
 });

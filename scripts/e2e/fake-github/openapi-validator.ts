@@ -12,7 +12,8 @@ import addFormatsModule from "ajv-formats";
 import { COMPONENTS_ID, loadOpenApi, type JsonSchema, type OpenApiOperation } from "./openapi-document.js";
 
 // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv, options: { mode: "fast" }) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv, options: { mode: "fast" }) => Ajv;
 
 /** At most this many Ajv errors are kept per failed validation. */
 const MAX_ERRORS = 12;
@@ -46,8 +47,12 @@ function describeErrors(errors: readonly ErrorObject[] | null | undefined): stri
   list.sort((a, b) => Number(a.keyword === "format") - Number(b.keyword === "format"));
   const lines = list.slice(0, MAX_ERRORS).map((e) => {
     const where = e.instancePath === "" ? "(root)" : e.instancePath;
-    const extra = e.keyword === "additionalProperties" ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'` : "";
-    const allowed = e.keyword === "enum" ? ` ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}` : "";
+    const extra =
+      e.keyword === "additionalProperties"
+        ? ` '${String((e.params as { additionalProperty?: string }).additionalProperty)}'`
+        : "";
+    const allowed =
+      e.keyword === "enum" ? ` ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}` : "";
     return `${where} ${e.message ?? e.keyword}${extra}${allowed} [${e.schemaPath}]`;
   });
   if (list.length > MAX_ERRORS) lines.push(`... and ${list.length - MAX_ERRORS} more`);
@@ -70,10 +75,15 @@ function coerce(value: string, schema: JsonSchema): unknown {
  * Checks path and query parameters: declared types and enums, required ones present, and no query
  * parameter the operation does not declare (a typo in a client would otherwise pass silently).
  */
-export function validateParameters(op: OpenApiOperation, path: Record<string, string>, query: Record<string, string>): string[] {
+export function validateParameters(
+  op: OpenApiOperation,
+  path: Record<string, string>,
+  query: Record<string, string>,
+): string[] {
   const problems: string[] = [];
   for (const name of Object.keys(query)) {
-    if (!op.parameters.some((p) => p.in === "query" && p.name === name)) problems.push(`query parameter '${name}' is not declared by ${op.operationId}`);
+    if (!op.parameters.some((p) => p.in === "query" && p.name === name))
+      problems.push(`query parameter '${name}' is not declared by ${op.operationId}`);
   }
   for (const p of op.parameters) {
     if (p.in !== "path" && p.in !== "query") continue;
@@ -93,7 +103,10 @@ export function validateRequestBody(op: OpenApiOperation, body: unknown): string
   if (!op.requestBody) return body === undefined ? [] : [`${op.operationId} takes no request body`];
   if (body === undefined) return op.requestBody.required ? ["request body is required"] : [];
   const schema = op.requestBody.schema;
-  return run(validatorFor(`${op.operationId} request`, () => schema), body);
+  return run(
+    validatorFor(`${op.operationId} request`, () => schema),
+    body,
+  );
 }
 
 /**
@@ -105,12 +118,22 @@ export function validateResponse(op: OpenApiOperation, status: number, body: unk
   const documented = op.responses[String(status)] ?? op.responses["default"];
   if (!documented && status < 400) return [`status ${status} is not documented for ${op.operationId}`];
   if (!documented?.schema && status >= 400) {
-    const basic = validatorFor("basic-error", () => ({ $ref: `${COMPONENTS_ID}#/components/schemas/basic-error`, required: ["message"] }));
+    const basic = validatorFor("basic-error", () => ({
+      $ref: `${COMPONENTS_ID}#/components/schemas/basic-error`,
+      required: ["message"],
+    }));
     return run(basic, body);
   }
-  if (!documented?.schema) return body === undefined ? [] : [`status ${status} of ${op.operationId} has no body, but one was sent`];
+  if (!documented?.schema)
+    return body === undefined ? [] : [`status ${status} of ${op.operationId} has no body, but one was sent`];
   // Error alternatives such as oneOf(basic-error, repository-rule-violation-error) have no required
   // fields, so any error body matches both and a strict oneOf can never pass: accept any of them.
-  const schema = status >= 400 && Array.isArray(documented.schema["oneOf"]) ? { anyOf: documented.schema["oneOf"] } : documented.schema;
-  return run(validatorFor(`${op.operationId} response ${status}`, () => schema), body);
+  const schema =
+    status >= 400 && Array.isArray(documented.schema["oneOf"])
+      ? { anyOf: documented.schema["oneOf"] }
+      : documented.schema;
+  return run(
+    validatorFor(`${op.operationId} response ${status}`, () => schema),
+    body,
+  );
 }

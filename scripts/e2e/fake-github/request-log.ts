@@ -16,7 +16,14 @@ export interface LoggedRequest {
 }
 
 /** Why a request or response broke GitHub's published contract (or the fake's own). */
-type ViolationKind = "unknown-operation" | "invalid-json" | "parameters" | "request-body" | "response-body" | "not-implemented" | "handler-error";
+type ViolationKind =
+  | "unknown-operation"
+  | "invalid-json"
+  | "parameters"
+  | "request-body"
+  | "response-body"
+  | "not-implemented"
+  | "handler-error";
 
 export interface Violation {
   kind: ViolationKind;
@@ -48,7 +55,11 @@ export class RequestLog {
       if (filter.method && e.method !== filter.method.toUpperCase()) return false;
       if (filter.operationId && e.operationId !== filter.operationId) return false;
       if (filter.status !== undefined && e.status !== filter.status) return false;
-      if (filter.path !== undefined && !(typeof filter.path === "string" ? e.path.includes(filter.path) : filter.path.test(e.path))) return false;
+      if (
+        filter.path !== undefined &&
+        !(typeof filter.path === "string" ? e.path.includes(filter.path) : filter.path.test(e.path))
+      )
+        return false;
       return true;
     });
   }
@@ -64,7 +75,9 @@ export class RequestLog {
 
   /** `METHOD operationId` per request, handy for asserting a call sequence. */
   summary(): string[] {
-    return this.entries.map((e) => `${e.method} ${e.operationId ?? e.path} ${e.status}${e.fault ? ` (${e.fault})` : ""}`);
+    return this.entries.map(
+      (e) => `${e.method} ${e.operationId ?? e.path} ${e.status}${e.fault ? ` (${e.fault})` : ""}`,
+    );
   }
 
   clear(): void {

@@ -4,7 +4,16 @@
  * `repo: "owner/name"` option names another one.
  */
 import type { FakeStore } from "./store.js";
-import type { ChangedFile, CommentRecord, IssueRecord, Permission, RepoRecord, ReviewRecord, ReviewState, UserRecord } from "./model.js";
+import type {
+  ChangedFile,
+  CommentRecord,
+  IssueRecord,
+  Permission,
+  RepoRecord,
+  ReviewRecord,
+  ReviewState,
+  UserRecord,
+} from "./model.js";
 import { pullShas, type PullRecord } from "./shapes-pulls.js";
 
 interface InRepo {
@@ -76,7 +85,13 @@ export class Seeder {
 
   issue(spec: SeedIssue): IssueRecord {
     const repo = this.target(spec);
-    const issue = this.store.createIssue(repo, { title: spec.title, body: spec.body ?? null, user: spec.user ?? repo.owner, labels: spec.labels ?? [], assignees: spec.assignees ?? [] });
+    const issue = this.store.createIssue(repo, {
+      title: spec.title,
+      body: spec.body ?? null,
+      user: spec.user ?? repo.owner,
+      labels: spec.labels ?? [],
+      assignees: spec.assignees ?? [],
+    });
     if (spec.state === "closed") this.store.setIssueState(issue, "closed", repo.owner, spec.stateReason ?? "completed");
     if (spec.createdAt) issue.createdAt = spec.createdAt;
     issue.updatedAt = spec.updatedAt ?? spec.createdAt ?? issue.updatedAt;
@@ -87,16 +102,31 @@ export class Seeder {
     const repo = this.target(spec);
     if (!repo.issues.has(issueNumber)) throw new Error(`seed: no issue #${issueNumber}`);
     const at = spec.createdAt ?? this.store.timestamp();
-    const comment: CommentRecord = { id: this.store.nextId(), issueNumber, body: spec.body, user: this.store.user(spec.user ?? repo.owner).login, createdAt: at, updatedAt: at };
+    const comment: CommentRecord = {
+      id: this.store.nextId(),
+      issueNumber,
+      body: spec.body,
+      user: this.store.user(spec.user ?? repo.owner).login,
+      createdAt: at,
+      updatedAt: at,
+    };
     repo.comments.set(comment.id, comment);
     return comment;
   }
 
   /** Commits files (`null` deletes) on a branch (default: the default branch); returns the commit sha. */
-  files(files: Record<string, string | null>, options: InRepo & { branch?: string; message?: string; user?: string } = {}): string {
+  files(
+    files: Record<string, string | null>,
+    options: InRepo & { branch?: string; message?: string; user?: string } = {},
+  ): string {
     const repo = this.target(options);
     const branch = options.branch ?? repo.defaultBranch;
-    return repo.git.commitFiles(branch, files, options.message ?? "Seed files", this.store.gitPerson(options.user ?? repo.owner));
+    return repo.git.commitFiles(
+      branch,
+      files,
+      options.message ?? "Seed files",
+      this.store.gitPerson(options.user ?? repo.owner),
+    );
   }
 
   /** Creates a branch at the head of `from` (default: the default branch); returns its sha. */
@@ -151,7 +181,9 @@ export class Seeder {
       submittedAt: this.store.timestamp(),
     };
     repo.reviews.push(review);
-    pull.pull.requestedReviewers = pull.pull.requestedReviewers.filter((r) => r.toLowerCase() !== review.user.toLowerCase());
+    pull.pull.requestedReviewers = pull.pull.requestedReviewers.filter(
+      (r) => r.toLowerCase() !== review.user.toLowerCase(),
+    );
     return review;
   }
 
@@ -170,7 +202,13 @@ export class Seeder {
       changes[file.filename] = found?.kind === "blob" ? found.content : null;
     }
     const user = options.user ?? repo.owner;
-    const sha = repo.git.commitFiles(pull.pull.baseRef, changes, `Merge pull request #${pullNumber}`, this.store.gitPerson(user), [head]);
+    const sha = repo.git.commitFiles(
+      pull.pull.baseRef,
+      changes,
+      `Merge pull request #${pullNumber}`,
+      this.store.gitPerson(user),
+      [head],
+    );
     pull.pull.merged = true;
     pull.pull.mergedAt = this.store.timestamp();
     pull.pull.mergeCommitSha = sha;

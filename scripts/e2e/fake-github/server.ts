@@ -66,13 +66,22 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
   const query = Object.fromEntries(url.searchParams.entries());
   const text = await readBody(req);
   const entry: LoggedRequest = { method, path: url.pathname, query, body: undefined, status: 0 };
-  const violate = (v: Omit<Violation, "method" | "path" | "operationId">) => deps.violations.push({ method, path: url.pathname, ...(entry.operationId ? { operationId: entry.operationId } : {}), ...v });
+  const violate = (v: Omit<Violation, "method" | "path" | "operationId">) =>
+    deps.violations.push({
+      method,
+      path: url.pathname,
+      ...(entry.operationId ? { operationId: entry.operationId } : {}),
+      ...v,
+    });
 
   let result: HandlerResult;
   try {
     result = await answer();
   } catch (error) {
-    violate({ kind: "handler-error", problems: [error instanceof Error ? (error.stack ?? error.message) : String(error)] });
+    violate({
+      kind: "handler-error",
+      problems: [error instanceof Error ? (error.stack ?? error.message) : String(error)],
+    });
     result = { status: 500, body: { message: "fake GitHub crashed; see its violations" } };
   }
   entry.status = result.status;
@@ -96,7 +105,10 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
       } catch {
         entry.body = text;
         violate({ kind: "invalid-json", problems: ["request body is not JSON"] });
-        return { status: 400, body: { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/rest" } };
+        return {
+          status: 400,
+          body: { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/rest" },
+        };
       }
     }
     const token = tokenOf(req.headers.authorization);
@@ -106,7 +118,10 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
       return { status: 401, body: { message, documentation_url: "https://docs.github.com/rest" } };
     }
     if (!match) {
-      violate({ kind: "unknown-operation", problems: [`no operation in GitHub's OpenAPI description matches ${method} ${url.pathname}`] });
+      violate({
+        kind: "unknown-operation",
+        problems: [`no operation in GitHub's OpenAPI description matches ${method} ${url.pathname}`],
+      });
       return { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } };
     }
     const op = match.operation;
@@ -115,7 +130,13 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
     const bodyProblems = validateRequestBody(op, entry.body);
     if (bodyProblems.length > 0) {
       violate({ kind: "request-body", problems: bodyProblems });
-      return { status: 422, body: { message: `Invalid request.\n\n${bodyProblems.join("\n")}`, documentation_url: "https://docs.github.com/rest" } };
+      return {
+        status: 422,
+        body: {
+          message: `Invalid request.\n\n${bodyProblems.join("\n")}`,
+          documentation_url: "https://docs.github.com/rest",
+        },
+      };
     }
     const fault = deps.faults.take(method, decodePath(url.pathname), op.operationId);
     if (fault) {
@@ -124,10 +145,22 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
     }
     const handler = deps.handlers[op.operationId];
     if (!handler) {
-      violate({ kind: "not-implemented", problems: [`the fake does not implement ${op.operationId} (${op.method} ${op.template})`] });
+      violate({
+        kind: "not-implemented",
+        problems: [`the fake does not implement ${op.operationId} (${op.method} ${op.template})`],
+      });
       return { status: 501, body: { message: `fake GitHub does not implement ${op.operationId}` } };
     }
-    const ctx: HandlerContext = { api: deps.api(), web: deps.web, store: deps.store, params: match.params, query, body: entry.body, actor, url };
+    const ctx: HandlerContext = {
+      api: deps.api(),
+      web: deps.web,
+      store: deps.store,
+      params: match.params,
+      query,
+      body: entry.body,
+      actor,
+      url,
+    };
     let result: HandlerResult;
     try {
       result = handler(ctx);
@@ -136,7 +169,8 @@ export async function handleRequest(deps: PipelineDeps, req: IncomingMessage, re
       result = { status: error.status, body: error.toBody() };
     }
     const responseProblems = validateResponse(op, result.status, result.body);
-    if (responseProblems.length > 0) violate({ kind: "response-body", status: result.status, problems: responseProblems });
+    if (responseProblems.length > 0)
+      violate({ kind: "response-body", status: result.status, problems: responseProblems });
     return result;
   }
 }

@@ -35,7 +35,11 @@ function latestStatuses(repo: RepoRecord, sha: string): StatusRecord[] {
 export function combinedStatusShape(ctx: ShapeContext, repo: RepoRecord, sha: string): Record<string, unknown> {
   const statuses = latestStatuses(repo, sha);
   const states = statuses.map((s) => s.state);
-  const state = states.some((s) => s === "failure" || s === "error") ? "failure" : states.length === 0 || states.includes("pending") ? "pending" : "success";
+  const state = states.some((s) => s === "failure" || s === "error")
+    ? "failure"
+    : states.length === 0 || states.includes("pending")
+      ? "pending"
+      : "success";
   return {
     state,
     sha,
@@ -77,7 +81,12 @@ function appShape(ctx: ShapeContext, repo: RepoRecord, login: string): Record<st
 }
 
 /** `check-run`; `pulls` are the open pull requests whose head is the run's commit. */
-export function checkRunShape(ctx: ShapeContext, repo: RepoRecord, run: CheckRunRecord, pulls: Record<string, unknown>[]): Record<string, unknown> {
+export function checkRunShape(
+  ctx: ShapeContext,
+  repo: RepoRecord,
+  run: CheckRunRecord,
+  pulls: Record<string, unknown>[],
+): Record<string, unknown> {
   const api = `${repoApi(ctx, repo)}/check-runs/${run.id}`;
   return {
     id: run.id,

@@ -27,20 +27,41 @@ export function gitCommitShape(ctx: ShapeContext, repo: RepoRecord, commit: Comm
     committer: commit.committer,
     tree: { sha: commit.tree, url: `${api}/git/trees/${commit.tree}` },
     message: commit.message,
-    parents: commit.parents.map((sha) => ({ sha, url: `${api}/git/commits/${sha}`, html_url: `${repoWeb(ctx, repo)}/commit/${sha}` })),
+    parents: commit.parents.map((sha) => ({
+      sha,
+      url: `${api}/git/commits/${sha}`,
+      html_url: `${repoWeb(ctx, repo)}/commit/${sha}`,
+    })),
     verification: UNSIGNED,
   };
 }
 
 /** One entry of `git-tree.tree`; `path` is relative to the listed tree. */
-function treeEntryShape(ctx: ShapeContext, repo: RepoRecord, path: string, entry: Pick<TreeEntry, "mode" | "type" | "sha">): Record<string, unknown> {
+function treeEntryShape(
+  ctx: ShapeContext,
+  repo: RepoRecord,
+  path: string,
+  entry: Pick<TreeEntry, "mode" | "type" | "sha">,
+): Record<string, unknown> {
   const api = repoApi(ctx, repo);
   const size = entry.type === "blob" ? { size: repo.git.blobs.get(entry.sha)?.length ?? 0 } : {};
-  return { path, mode: entry.mode, type: entry.type, sha: entry.sha, ...size, url: `${api}/git/${entry.type === "blob" ? "blobs" : "trees"}/${entry.sha}` };
+  return {
+    path,
+    mode: entry.mode,
+    type: entry.type,
+    sha: entry.sha,
+    ...size,
+    url: `${api}/git/${entry.type === "blob" ? "blobs" : "trees"}/${entry.sha}`,
+  };
 }
 
 /** `git-tree` (non-recursive lists immediate entries; recursive lists every blob and subtree). */
-export function treeShape(ctx: ShapeContext, repo: RepoRecord, sha: string, recursive: boolean): Record<string, unknown> {
+export function treeShape(
+  ctx: ShapeContext,
+  repo: RepoRecord,
+  sha: string,
+  recursive: boolean,
+): Record<string, unknown> {
   const rows: Record<string, unknown>[] = [];
   const walk = (treeSha: string, prefix: string) => {
     for (const entry of repo.git.trees.get(treeSha) ?? []) {
@@ -54,7 +75,14 @@ export function treeShape(ctx: ShapeContext, repo: RepoRecord, sha: string, recu
 
 /** `blob` (content base64, wrapped at 60 characters as GitHub does). */
 export function blobShape(ctx: ShapeContext, repo: RepoRecord, sha: string, content: Buffer): Record<string, unknown> {
-  return { sha, node_id: nodeId("Blob", sha), url: `${repoApi(ctx, repo)}/git/blobs/${sha}`, size: content.length, content: wrapBase64(content), encoding: "base64" };
+  return {
+    sha,
+    node_id: nodeId("Blob", sha),
+    url: `${repoApi(ctx, repo)}/git/blobs/${sha}`,
+    size: content.length,
+    content: wrapBase64(content),
+    encoding: "base64",
+  };
 }
 
 /** Base64 with a newline every 60 characters, the way the contents and blob APIs return it. */
@@ -70,7 +98,10 @@ function entryLinks(ctx: ShapeContext, repo: RepoRecord, path: string, type: "fi
   const self = `${repoApi(ctx, repo)}/contents/${encoded}?ref=${encodeURIComponent(ref)}`;
   const git = `${repoApi(ctx, repo)}/git/${type === "file" ? "blobs" : "trees"}/${sha}`;
   const html = `${repoWeb(ctx, repo)}/${type === "file" ? "blob" : "tree"}/${encodeURIComponent(ref)}/${encoded}`;
-  const download = type === "file" ? `https://raw.githubusercontent.com/${repo.owner}/${repo.name}/${encodeURIComponent(ref)}/${encoded}` : null;
+  const download =
+    type === "file"
+      ? `https://raw.githubusercontent.com/${repo.owner}/${repo.name}/${encodeURIComponent(ref)}/${encoded}`
+      : null;
   return { url: self, git_url: git, html_url: html, download_url: download, _links: { self, git, html } };
 }
 
@@ -101,8 +132,24 @@ export function contentShape(ctx: ShapeContext, repo: RepoRecord, found: PathLoo
 }
 
 /** `file-commit`: what `PUT /contents/{path}` returns. */
-export function fileCommitShape(ctx: ShapeContext, repo: RepoRecord, commit: CommitRecord, path: string, branch: string): Record<string, unknown> {
+export function fileCommitShape(
+  ctx: ShapeContext,
+  repo: RepoRecord,
+  commit: CommitRecord,
+  path: string,
+  branch: string,
+): Record<string, unknown> {
   const found = repo.git.lookup(commit.sha, path);
-  const content = found?.kind === "blob" ? { name: path.split("/").pop() ?? path, path, sha: found.sha, size: found.content.length, type: "file", ...entryLinks(ctx, repo, path, "file", found.sha, branch) } : null;
+  const content =
+    found?.kind === "blob"
+      ? {
+          name: path.split("/").pop() ?? path,
+          path,
+          sha: found.sha,
+          size: found.content.length,
+          type: "file",
+          ...entryLinks(ctx, repo, path, "file", found.sha, branch),
+        }
+      : null;
   return { content, commit: gitCommitShape(ctx, repo, commit) };
 }

@@ -1,5 +1,13 @@
 /** GitHub-shaped JSON for issues, issue comments and issue search results. */
-import { authorAssociation, labelShape, nodeId, repoApi, repoWeb, userShape, type ShapeContext } from "./shapes-common.js";
+import {
+  authorAssociation,
+  labelShape,
+  nodeId,
+  repoApi,
+  repoWeb,
+  userShape,
+  type ShapeContext,
+} from "./shapes-common.js";
 import type { CommentRecord, IssueRecord, RepoRecord } from "./model.js";
 
 function reactions(url: string): Record<string, unknown> {
@@ -47,7 +55,13 @@ export function issueShape(ctx: ShapeContext, repo: RepoRecord, issue: IssueReco
   };
   if (issue.pull) {
     const pull = `${repoApi(ctx, repo)}/pulls/${issue.number}`;
-    shape["pull_request"] = { url: pull, html_url: web, diff_url: `${web}.diff`, patch_url: `${web}.patch`, merged_at: issue.pull.mergedAt };
+    shape["pull_request"] = {
+      url: pull,
+      html_url: web,
+      diff_url: `${web}.diff`,
+      patch_url: `${web}.patch`,
+      merged_at: issue.pull.mergedAt,
+    };
     shape["draft"] = issue.pull.draft;
   }
   return shape;

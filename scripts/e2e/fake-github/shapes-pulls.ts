@@ -1,5 +1,14 @@
 /** GitHub-shaped JSON for pull requests, their reviews and their changed files. */
-import { authorAssociation, labelShape, nodeId, repoApi, repoShape, repoWeb, userShape, type ShapeContext } from "./shapes-common.js";
+import {
+  authorAssociation,
+  labelShape,
+  nodeId,
+  repoApi,
+  repoShape,
+  repoWeb,
+  userShape,
+  type ShapeContext,
+} from "./shapes-common.js";
 import type { ChangedFile, IssueRecord, PullData, RepoRecord, ReviewRecord } from "./model.js";
 
 /** An issue record known to be a pull request. */
@@ -114,7 +123,11 @@ export function pullShape(ctx: ShapeContext, repo: RepoRecord, issue: PullRecord
 /** `pull-request-minimal` (inside check runs). */
 export function pullMinimalShape(ctx: ShapeContext, repo: RepoRecord, issue: PullRecord): Record<string, unknown> {
   const { head, base } = pullShas(repo, issue);
-  const ref = (name: string, sha: string) => ({ ref: name, sha, repo: { id: repo.id, url: repoApi(ctx, repo), name: repo.name } });
+  const ref = (name: string, sha: string) => ({
+    ref: name,
+    sha,
+    repo: { id: repo.id, url: repoApi(ctx, repo), name: repo.name },
+  });
   return {
     id: issue.id,
     number: issue.number,
@@ -144,7 +157,12 @@ export function reviewShape(ctx: ShapeContext, repo: RepoRecord, review: ReviewR
 }
 
 /** `diff-entry`. */
-export function diffEntryShape(ctx: ShapeContext, repo: RepoRecord, head: string, file: ChangedFile): Record<string, unknown> {
+export function diffEntryShape(
+  ctx: ShapeContext,
+  repo: RepoRecord,
+  head: string,
+  file: ChangedFile,
+): Record<string, unknown> {
   const path = file.filename.split("/").map(encodeURIComponent).join("/");
   return {
     sha: file.sha,

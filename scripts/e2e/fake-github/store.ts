@@ -31,7 +31,10 @@ export class FakeStore {
 
   /** The clock as GitHub prints it: `2024-05-01T12:00:00Z`. */
   timestamp(): string {
-    return this.options.now().toISOString().replace(/\.\d{3}Z$/, "Z");
+    return this.options
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z");
   }
 
   /** The user record for a login, created on first mention (`[bot]` logins become bots). */
@@ -97,7 +100,12 @@ export class FakeStore {
   }
 
   /** Creates a label (or returns the existing one of that name). */
-  ensureLabel(repo: RepoRecord, name: string, color = IMPLICIT_LABEL_COLOR, description: string | null = null): LabelRecord {
+  ensureLabel(
+    repo: RepoRecord,
+    name: string,
+    color = IMPLICIT_LABEL_COLOR,
+    description: string | null = null,
+  ): LabelRecord {
     const existing = this.label(repo, name);
     if (existing) return existing;
     const label: LabelRecord = { id: this.nextId(), name, color, description, default: false };
@@ -116,7 +124,14 @@ export class FakeStore {
   /** Creates an issue (or, with `pull`, a pull request) with the next number. */
   createIssue(
     repo: RepoRecord,
-    fields: { title: string; body?: string | null; user: string; labels?: readonly string[]; assignees?: readonly string[]; pull?: PullData },
+    fields: {
+      title: string;
+      body?: string | null;
+      user: string;
+      labels?: readonly string[];
+      assignees?: readonly string[];
+      pull?: PullData;
+    },
   ): IssueRecord {
     const now = this.timestamp();
     this.user(fields.user);
@@ -138,13 +153,19 @@ export class FakeStore {
       ...(fields.pull ? { pull: fields.pull } : {}),
     };
     this.attachLabels(repo, issue, fields.labels ?? []);
-    for (const login of fields.assignees ?? []) if (!issue.assignees.includes(login)) issue.assignees.push(this.user(login).login);
+    for (const login of fields.assignees ?? [])
+      if (!issue.assignees.includes(login)) issue.assignees.push(this.user(login).login);
     repo.issues.set(issue.number, issue);
     return issue;
   }
 
   /** Sets state, recording who closed it and when; reopening clears both. */
-  setIssueState(issue: IssueRecord, state: "open" | "closed", actor: string, reason?: IssueRecord["stateReason"]): void {
+  setIssueState(
+    issue: IssueRecord,
+    state: "open" | "closed",
+    actor: string,
+    reason?: IssueRecord["stateReason"],
+  ): void {
     if (issue.state !== state) {
       issue.state = state;
       issue.closedAt = state === "closed" ? this.timestamp() : null;

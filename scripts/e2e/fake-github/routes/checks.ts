@@ -1,5 +1,14 @@
 /** Commit statuses and check runs. */
-import { bodyOf, HttpError, notFound, paginate, repoOf, validationFailed, type HandlerContext, type HandlerTable } from "../handler.js";
+import {
+  bodyOf,
+  HttpError,
+  notFound,
+  paginate,
+  repoOf,
+  validationFailed,
+  type HandlerContext,
+  type HandlerTable,
+} from "../handler.js";
 import { checkRunShape, combinedStatusShape, statusShape } from "../shapes-checks.js";
 import { pullMinimalShape, pullShas, type PullRecord } from "../shapes-pulls.js";
 import type { CheckRunRecord, RepoRecord, StatusRecord } from "../model.js";
@@ -11,8 +20,15 @@ function commitOf(ctx: HandlerContext, repo: RepoRecord, param: string): string 
 }
 
 function runShape(ctx: HandlerContext, repo: RepoRecord, run: CheckRunRecord) {
-  const pulls = [...repo.issues.values()].filter((i): i is PullRecord => !!i.pull && i.state === "open" && pullShas(repo, i as PullRecord).head === run.headSha);
-  return checkRunShape(ctx, repo, run, pulls.map((p) => pullMinimalShape(ctx, repo, p)));
+  const pulls = [...repo.issues.values()].filter(
+    (i): i is PullRecord => !!i.pull && i.state === "open" && pullShas(repo, i as PullRecord).head === run.headSha,
+  );
+  return checkRunShape(
+    ctx,
+    repo,
+    run,
+    pulls.map((p) => pullMinimalShape(ctx, repo, p)),
+  );
 }
 
 interface CheckBody {
@@ -57,7 +73,12 @@ export const checkHandlers: HandlerTable = {
   "repos/create-commit-status": (ctx) => {
     const repo = repoOf(ctx);
     const sha = commitOf(ctx, repo, "sha");
-    const body = bodyOf<{ state: StatusRecord["state"]; target_url?: string | null; description?: string | null; context?: string }>(ctx);
+    const body = bodyOf<{
+      state: StatusRecord["state"];
+      target_url?: string | null;
+      description?: string | null;
+      context?: string;
+    }>(ctx);
     const now = ctx.store.timestamp();
     const status: StatusRecord = {
       id: ctx.store.nextId(),
@@ -117,7 +138,11 @@ export const checkHandlers: HandlerTable = {
     const run = repo.checkRuns.get(Number(ctx.params["check_run_id"]));
     if (!run) throw notFound();
     // Only the App that created a check run may change it.
-    if (run.creator !== undefined && run.creator.toLowerCase() !== ctx.actor.toLowerCase()) throw new HttpError(403, "Invalid app_id `" + ctx.actor + "` - check run can only be modified by the GitHub App that created it.");
+    if (run.creator !== undefined && run.creator.toLowerCase() !== ctx.actor.toLowerCase())
+      throw new HttpError(
+        403,
+        "Invalid app_id `" + ctx.actor + "` - check run can only be modified by the GitHub App that created it.",
+      );
     applyCheckBody(ctx, run, bodyOf<CheckBody>(ctx));
     return { status: 200, body: runShape(ctx, repo, run) };
   },
@@ -137,8 +162,17 @@ export const checkHandlers: HandlerTable = {
       .filter((r) => r.headSha === sha)
       .filter((r) => ctx.query["check_name"] === undefined || r.name === ctx.query["check_name"])
       .filter((r) => ctx.query["status"] === undefined || r.status === ctx.query["status"])
-      .filter((r) => ctx.query["app_id"] === undefined || (r.creator !== undefined && String(ctx.store.user(r.creator).id) === ctx.query["app_id"]))
+      .filter(
+        (r) =>
+          ctx.query["app_id"] === undefined ||
+          (r.creator !== undefined && String(ctx.store.user(r.creator).id) === ctx.query["app_id"]),
+      )
       .reverse();
-    return paginate(ctx, runs, (r) => runShape(ctx, repo, r), (page, total) => ({ total_count: total, check_runs: page }));
+    return paginate(
+      ctx,
+      runs,
+      (r) => runShape(ctx, repo, r),
+      (page, total) => ({ total_count: total, check_runs: page }),
+    );
   },
 };

@@ -1,5 +1,14 @@
 /** Issue comments: list, create, get, update, delete. */
-import { bodyOf, checkBodyLength, issueOf, notFound, paginate, repoOf, type HandlerContext, type HandlerTable } from "../handler.js";
+import {
+  bodyOf,
+  checkBodyLength,
+  issueOf,
+  notFound,
+  paginate,
+  repoOf,
+  type HandlerContext,
+  type HandlerTable,
+} from "../handler.js";
 import { commentShape } from "../shapes-issues.js";
 import type { CommentRecord, RepoRecord } from "../model.js";
 
@@ -14,7 +23,9 @@ export const commentHandlers: HandlerTable = {
     const repo = repoOf(ctx);
     const issue = issueOf(ctx, repo);
     const since = ctx.query["since"];
-    const items = ctx.store.commentsOf(repo, issue.number).filter((c) => !since || c.updatedAt >= since.replace(/\.\d{3}Z$/, "Z"));
+    const items = ctx.store
+      .commentsOf(repo, issue.number)
+      .filter((c) => !since || c.updatedAt >= since.replace(/\.\d{3}Z$/, "Z"));
     return paginate(ctx, items, (c) => commentShape(ctx, repo, c));
   },
 
@@ -23,10 +34,21 @@ export const commentHandlers: HandlerTable = {
     const issue = issueOf(ctx, repo);
     checkBodyLength("IssueComment", bodyOf<{ body: string }>(ctx).body);
     const now = ctx.store.timestamp();
-    const comment: CommentRecord = { id: ctx.store.nextId(), issueNumber: issue.number, body: bodyOf<{ body: string }>(ctx).body, user: ctx.actor, createdAt: now, updatedAt: now };
+    const comment: CommentRecord = {
+      id: ctx.store.nextId(),
+      issueNumber: issue.number,
+      body: bodyOf<{ body: string }>(ctx).body,
+      user: ctx.actor,
+      createdAt: now,
+      updatedAt: now,
+    };
     repo.comments.set(comment.id, comment);
     ctx.store.touch(issue);
-    return { status: 201, body: commentShape(ctx, repo, comment), headers: { location: `${ctx.api}/repos/${repo.owner}/${repo.name}/issues/comments/${comment.id}` } };
+    return {
+      status: 201,
+      body: commentShape(ctx, repo, comment),
+      headers: { location: `${ctx.api}/repos/${repo.owner}/${repo.name}/issues/comments/${comment.id}` },
+    };
   },
 
   "issues/get-comment": (ctx) => {

@@ -57,7 +57,8 @@ export const gitHandlers: HandlerTable = {
   "git/create-ref": (ctx) => {
     const repo = repoOf(ctx);
     const body = bodyOf<{ ref: string; sha: string }>(ctx);
-    if (!/^refs\/[^/]+\/.+/.test(body.ref)) throw new HttpError(422, "Reference name must start with 'refs/' and have at least two slashes.");
+    if (!/^refs\/[^/]+\/.+/.test(body.ref))
+      throw new HttpError(422, "Reference name must start with 'refs/' and have at least two slashes.");
     const name = body.ref.replace(/^refs\//, "");
     if (repo.git.refs.has(name)) throw new HttpError(422, "Reference already exists");
     repo.git.refs.set(name, commitOrFail(repo, body.sha));
@@ -98,7 +99,8 @@ export const gitHandlers: HandlerTable = {
   "git/create-tree": (ctx) => {
     const repo = repoOf(ctx);
     const body = bodyOf<{ tree: TreeItem[]; base_tree?: string }>(ctx);
-    if (body.base_tree !== undefined && !repo.git.trees.has(body.base_tree)) throw new HttpError(422, "base_tree is not a valid tree");
+    if (body.base_tree !== undefined && !repo.git.trees.has(body.base_tree))
+      throw new HttpError(422, "base_tree is not a valid tree");
     const files = body.base_tree ? repo.git.flatten(body.base_tree) : new Map<string, FlatFile>();
     applyTreeItems(repo, files, body.tree);
     return { status: 201, body: treeShape(ctx, repo, repo.git.putFlatTree(files), false) };
@@ -110,19 +112,36 @@ export const gitHandlers: HandlerTable = {
     const commit = repo.git.resolveCommit(given);
     const sha = repo.git.trees.has(given) ? given : commit ? repo.git.commits.get(commit)?.tree : undefined;
     if (!sha) throw notFound();
-    const recursive = ctx.query["recursive"] !== undefined && ctx.query["recursive"] !== "0" && ctx.query["recursive"] !== "false";
+    const recursive =
+      ctx.query["recursive"] !== undefined && ctx.query["recursive"] !== "0" && ctx.query["recursive"] !== "false";
     return { status: 200, body: treeShape(ctx, repo, sha, recursive) };
   },
 
   "git/create-commit": (ctx) => {
     const repo = repoOf(ctx);
-    const body = bodyOf<{ message: string; tree: string; parents?: string[]; author?: Partial<GitPerson>; committer?: Partial<GitPerson> }>(ctx);
+    const body = bodyOf<{
+      message: string;
+      tree: string;
+      parents?: string[];
+      author?: Partial<GitPerson>;
+      committer?: Partial<GitPerson>;
+    }>(ctx);
     if (!repo.git.trees.has(body.tree)) throw new HttpError(422, "Tree SHA does not exist");
     const parents = (body.parents ?? []).map((p) => commitOrFail(repo, p));
     const fallback = ctx.store.gitPerson(ctx.actor);
-    const who = (p: Partial<GitPerson> | undefined): GitPerson => ({ name: p?.name ?? fallback.name, email: p?.email ?? fallback.email, date: p?.date ?? fallback.date });
+    const who = (p: Partial<GitPerson> | undefined): GitPerson => ({
+      name: p?.name ?? fallback.name,
+      email: p?.email ?? fallback.email,
+      date: p?.date ?? fallback.date,
+    });
     const author = who(body.author);
-    const sha = repo.git.putCommit({ tree: body.tree, parents, message: body.message, author, committer: body.committer ? who(body.committer) : author });
+    const sha = repo.git.putCommit({
+      tree: body.tree,
+      parents,
+      message: body.message,
+      author,
+      committer: body.committer ? who(body.committer) : author,
+    });
     const commit = repo.git.commits.get(sha);
     if (!commit) throw new Error("commit vanished");
     return { status: 201, body: gitCommitShape(ctx, repo, commit) };

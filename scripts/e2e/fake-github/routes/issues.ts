@@ -1,5 +1,15 @@
 /** Issues: list, create, get, update, assignees. */
-import { bodyOf, checkBodyLength, issueOf, labelNames, paginate, repoOf, sortBy, type HandlerContext, type HandlerTable } from "../handler.js";
+import {
+  bodyOf,
+  checkBodyLength,
+  issueOf,
+  labelNames,
+  paginate,
+  repoOf,
+  sortBy,
+  type HandlerContext,
+  type HandlerTable,
+} from "../handler.js";
 import { issueShape } from "../shapes-issues.js";
 import type { IssueRecord, RepoRecord } from "../model.js";
 
@@ -20,7 +30,8 @@ function assignable(ctx: HandlerContext, repo: RepoRecord, logins: readonly stri
 
 function addAssignees(ctx: HandlerContext, repo: RepoRecord, issue: IssueRecord, logins: readonly string[]): void {
   for (const login of assignable(ctx, repo, logins)) {
-    if (!issue.assignees.some((a) => a.toLowerCase() === login.toLowerCase())) issue.assignees.push(ctx.store.user(login).login);
+    if (!issue.assignees.some((a) => a.toLowerCase() === login.toLowerCase()))
+      issue.assignees.push(ctx.store.user(login).login);
   }
 }
 
@@ -37,7 +48,13 @@ function matchesFilters(ctx: HandlerContext, issue: IssueRecord): boolean {
   const assignee = q["assignee"];
   if (assignee === "none" && issue.assignees.length > 0) return false;
   if (assignee === "*" && issue.assignees.length === 0) return false;
-  if (assignee && assignee !== "none" && assignee !== "*" && !issue.assignees.some((a) => a.toLowerCase() === assignee.toLowerCase())) return false;
+  if (
+    assignee &&
+    assignee !== "none" &&
+    assignee !== "*" &&
+    !issue.assignees.some((a) => a.toLowerCase() === assignee.toLowerCase())
+  )
+    return false;
   return true;
 }
 
@@ -63,9 +80,18 @@ export const issueHandlers: HandlerTable = {
     const repo = repoOf(ctx);
     const body = bodyOf<IssueBody>(ctx);
     checkBodyLength("Issue", body.body);
-    const issue = ctx.store.createIssue(repo, { title: String(body.title), body: body.body ?? null, user: ctx.actor, labels: labelNames(body.labels ?? []) });
+    const issue = ctx.store.createIssue(repo, {
+      title: String(body.title),
+      body: body.body ?? null,
+      user: ctx.actor,
+      labels: labelNames(body.labels ?? []),
+    });
     addAssignees(ctx, repo, issue, [...(body.assignees ?? []), ...(body.assignee ? [body.assignee] : [])]);
-    return { status: 201, body: issueShape(ctx, repo, issue), headers: { location: `${ctx.api}/repos/${repo.owner}/${repo.name}/issues/${issue.number}` } };
+    return {
+      status: 201,
+      body: issueShape(ctx, repo, issue),
+      headers: { location: `${ctx.api}/repos/${repo.owner}/${repo.name}/issues/${issue.number}` },
+    };
   },
 
   "issues/get": (ctx) => {

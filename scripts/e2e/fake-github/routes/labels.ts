@@ -1,5 +1,16 @@
 /** Repository labels and the labels of an issue. */
-import { bodyOf, HttpError, issueOf, labelNames, notFound, paginate, repoOf, validationFailed, type HandlerContext, type HandlerTable } from "../handler.js";
+import {
+  bodyOf,
+  HttpError,
+  issueOf,
+  labelNames,
+  notFound,
+  paginate,
+  repoOf,
+  validationFailed,
+  type HandlerContext,
+  type HandlerTable,
+} from "../handler.js";
 import { labelShape } from "../shapes-common.js";
 import type { IssueRecord, RepoRecord } from "../model.js";
 
@@ -53,7 +64,8 @@ export const labelHandlers: HandlerTable = {
       repo.labels.delete(old.toLowerCase());
       label.name = body.new_name;
       repo.labels.set(label.name.toLowerCase(), label);
-      for (const issue of repo.issues.values()) issue.labels = issue.labels.map((l) => (l.toLowerCase() === old.toLowerCase() ? label.name : l));
+      for (const issue of repo.issues.values())
+        issue.labels = issue.labels.map((l) => (l.toLowerCase() === old.toLowerCase() ? label.name : l));
     }
     return { status: 200, body: labelShape(ctx, repo, label) };
   },

@@ -1,6 +1,26 @@
 /** Pull requests: list, create, get, update, files, reviews, review requests. */
-import { bodyOf, checkBodyLength, HttpError, issueOf, notFound, paginate, repoOf, sortBy, validationFailed, type HandlerContext, type HandlerTable } from "../handler.js";
-import { diffEntryShape, pullFiles, pullShape, pullShas, pullSimpleShape, reviewShape, type PullRecord } from "../shapes-pulls.js";
+import {
+  bodyOf,
+  checkBodyLength,
+  HttpError,
+  issueOf,
+  notFound,
+  paginate,
+  repoOf,
+  sortBy,
+  validationFailed,
+  type HandlerContext,
+  type HandlerTable,
+} from "../handler.js";
+import {
+  diffEntryShape,
+  pullFiles,
+  pullShape,
+  pullShas,
+  pullSimpleShape,
+  reviewShape,
+  type PullRecord,
+} from "../shapes-pulls.js";
 import { issueSortKey } from "./issues.js";
 import type { RepoRecord } from "../model.js";
 
@@ -51,16 +71,39 @@ export const pullHandlers: HandlerTable = {
     if (head === undefined || !headSha) throw validationFailed("PullRequest", "invalid", "head");
     const baseSha = repo.git.resolveCommit(`heads/${base}`);
     if (!baseSha) throw validationFailed("PullRequest", "invalid", "base");
-    const open = [...repo.issues.values()].find((i) => i.pull && i.state === "open" && i.pull.headRef === head && i.pull.baseRef === base);
-    if (open) throw validationFailed("PullRequest", "custom", undefined, `A pull request already exists for ${repo.owner}:${head}.`);
-    if (repo.git.ancestors(baseSha).has(headSha)) throw validationFailed("PullRequest", "custom", undefined, `No commits between ${base} and ${head}`);
+    const open = [...repo.issues.values()].find(
+      (i) => i.pull && i.state === "open" && i.pull.headRef === head && i.pull.baseRef === base,
+    );
+    if (open)
+      throw validationFailed(
+        "PullRequest",
+        "custom",
+        undefined,
+        `A pull request already exists for ${repo.owner}:${head}.`,
+      );
+    if (repo.git.ancestors(baseSha).has(headSha))
+      throw validationFailed("PullRequest", "custom", undefined, `No commits between ${base} and ${head}`);
     const issue = ctx.store.createIssue(repo, {
       title: body.title ?? head,
       body: body.body ?? null,
       user: ctx.actor,
-      pull: { headRef: head, baseRef: base, headSha, draft: body.draft ?? false, merged: false, mergedAt: null, mergeCommitSha: null, maintainerCanModify: body.maintainer_can_modify ?? true, requestedReviewers: [] },
+      pull: {
+        headRef: head,
+        baseRef: base,
+        headSha,
+        draft: body.draft ?? false,
+        merged: false,
+        mergedAt: null,
+        mergeCommitSha: null,
+        maintainerCanModify: body.maintainer_can_modify ?? true,
+        requestedReviewers: [],
+      },
     }) as PullRecord;
-    return { status: 201, body: pullShape(ctx, repo, issue), headers: { location: `${ctx.api}/repos/${repo.owner}/${repo.name}/pulls/${issue.number}` } };
+    return {
+      status: 201,
+      body: pullShape(ctx, repo, issue),
+      headers: { location: `${ctx.api}/repos/${repo.owner}/${repo.name}/pulls/${issue.number}` },
+    };
   },
 
   "pulls/get": (ctx) => {
@@ -81,7 +124,8 @@ export const pullHandlers: HandlerTable = {
     }
     if (body.maintainer_can_modify !== undefined) pull.pull.maintainerCanModify = body.maintainer_can_modify;
     if (body.state !== undefined) {
-      if (pull.pull.merged && body.state === "open") throw validationFailed("PullRequest", "custom", "state", "Cannot reopen a merged pull request");
+      if (pull.pull.merged && body.state === "open")
+        throw validationFailed("PullRequest", "custom", "state", "Cannot reopen a merged pull request");
       ctx.store.setIssueState(pull, body.state, ctx.actor);
     }
     ctx.store.touch(pull);
@@ -107,14 +151,25 @@ export const pullHandlers: HandlerTable = {
     const pull = pullOf(ctx, repo);
     const logins = bodyOf<{ reviewers?: string[] }>(ctx).reviewers ?? [];
     for (const login of logins) {
-      if (login.toLowerCase() === pull.user.toLowerCase()) throw validationFailed("PullRequest", "custom", undefined, "Review cannot be requested from pull request author.");
+      if (login.toLowerCase() === pull.user.toLowerCase())
+        throw validationFailed(
+          "PullRequest",
+          "custom",
+          undefined,
+          "Review cannot be requested from pull request author.",
+        );
       const permission = ctx.store.permissionOf(repo, login);
       if (permission === undefined || permission === "none") {
-        throw new HttpError(422, "Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the " + `${repo.owner}/${repo.name} repository.`);
+        throw new HttpError(
+          422,
+          "Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the " +
+            `${repo.owner}/${repo.name} repository.`,
+        );
       }
     }
     for (const login of logins) {
-      if (!pull.pull.requestedReviewers.some((r) => r.toLowerCase() === login.toLowerCase())) pull.pull.requestedReviewers.push(ctx.store.user(login).login);
+      if (!pull.pull.requestedReviewers.some((r) => r.toLowerCase() === login.toLowerCase()))
+        pull.pull.requestedReviewers.push(ctx.store.user(login).login);
     }
     ctx.store.touch(pull);
     return { status: 201, body: pullSimpleShape(ctx, repo, pull) };

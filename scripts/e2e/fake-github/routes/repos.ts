@@ -4,7 +4,14 @@ import { repoShape, userShape } from "../shapes-common.js";
 import type { Permission } from "../model.js";
 
 /** The legacy `permission` field folds maintain into write and triage into read. */
-const LEGACY: Record<Permission, string> = { admin: "admin", maintain: "write", write: "write", triage: "read", read: "read", none: "none" };
+const LEGACY: Record<Permission, string> = {
+  admin: "admin",
+  maintain: "write",
+  write: "write",
+  triage: "read",
+  read: "read",
+  none: "none",
+};
 
 const RANK: Permission[] = ["none", "read", "triage", "write", "maintain", "admin"];
 
@@ -25,7 +32,13 @@ export const repoHandlers: HandlerTable = {
         role_name: permission === "none" ? "" : permission,
         user: {
           ...userShape(ctx, login),
-          permissions: { pull: at("read"), triage: at("triage"), push: at("write"), maintain: at("maintain"), admin: at("admin") },
+          permissions: {
+            pull: at("read"),
+            triage: at("triage"),
+            push: at("write"),
+            maintain: at("maintain"),
+            admin: at("admin"),
+          },
           role_name: permission === "none" ? "" : permission,
         },
       },

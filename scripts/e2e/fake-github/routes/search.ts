@@ -49,7 +49,8 @@ function matches(ctx: HandlerContext, repo: RepoRecord, issue: IssueRecord, term
     const parts: string[] = [];
     if (scopes.length === 0 || scopes.includes("title")) parts.push(issue.title);
     if (scopes.length === 0 || scopes.includes("body")) parts.push(issue.body ?? "");
-    if (scopes.length === 0 || scopes.includes("comments")) parts.push(...ctx.store.commentsOf(repo, issue.number).map((c) => c.body));
+    if (scopes.length === 0 || scopes.includes("comments"))
+      parts.push(...ctx.store.commentsOf(repo, issue.number).map((c) => c.body));
     return parts.join("\n").toLowerCase();
   };
   const has = (list: string[], v: string) => list.some((x) => x.toLowerCase() === v.toLowerCase());
@@ -63,7 +64,16 @@ function matches(ctx: HandlerContext, repo: RepoRecord, issue: IssueRecord, term
       case "type":
       case "state": {
         const v = t.value.toLowerCase();
-        ok = v === "issue" ? !issue.pull : v === "pr" || v === "pull-request" ? !!issue.pull : v === "open" || v === "closed" ? issue.state === v : v === "merged" ? !!issue.pull?.merged : true;
+        ok =
+          v === "issue"
+            ? !issue.pull
+            : v === "pr" || v === "pull-request"
+              ? !!issue.pull
+              : v === "open" || v === "closed"
+                ? issue.state === v
+                : v === "merged"
+                  ? !!issue.pull?.merged
+                  : true;
         break;
       }
       case "label":
@@ -76,7 +86,12 @@ function matches(ctx: HandlerContext, repo: RepoRecord, issue: IssueRecord, term
         ok = has(issue.assignees, t.value);
         break;
       case "no":
-        ok = t.value === "assignee" ? issue.assignees.length === 0 : t.value === "label" ? issue.labels.length === 0 : true;
+        ok =
+          t.value === "assignee"
+            ? issue.assignees.length === 0
+            : t.value === "label"
+              ? issue.labels.length === 0
+              : true;
         break;
       case "created":
         ok = dateMatches(issue.createdAt, t.value);
@@ -98,15 +113,31 @@ export const searchHandlers: HandlerTable = {
   "search/issues-and-pull-requests": (ctx) => {
     const terms = parseSearchQuery(ctx.query["q"] ?? "");
     const named = terms.filter((t) => t.key === "repo").map((t) => t.value.split("/"));
-    const repos = named.length > 0 ? named.map(([owner, name]) => ctx.store.repo(owner ?? "", name ?? "")) : [...ctx.store.repos.values()];
+    const repos =
+      named.length > 0
+        ? named.map(([owner, name]) => ctx.store.repo(owner ?? "", name ?? ""))
+        : [...ctx.store.repos.values()];
     if (repos.some((r) => r === undefined)) {
       throw new HttpError(422, "Validation Failed", [
-        { resource: "Search", field: "q", code: "invalid", message: "The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them." },
+        {
+          resource: "Search",
+          field: "q",
+          code: "invalid",
+          message:
+            "The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.",
+        },
       ]);
     }
-    const hits = (repos as RepoRecord[]).flatMap((repo) => [...repo.issues.values()].filter((i) => matches(ctx, repo, i, terms)).map((issue) => ({ repo, issue })));
+    const hits = (repos as RepoRecord[]).flatMap((repo) =>
+      [...repo.issues.values()].filter((i) => matches(ctx, repo, i, terms)).map((issue) => ({ repo, issue })),
+    );
     const sort = ctx.query["sort"];
-    sortBy(hits, (h) => (sort === "comments" ? ctx.store.commentsOf(h.repo, h.issue.number).length : issueSortKey(h.issue, sort)), ctx.query["order"], "desc");
+    sortBy(
+      hits,
+      (h) => (sort === "comments" ? ctx.store.commentsOf(h.repo, h.issue.number).length : issueSortKey(h.issue, sort)),
+      ctx.query["order"],
+      "desc",
+    );
     return paginate(
       ctx,
       hits,
