@@ -70,3 +70,40 @@ describe("incident job checkout", () => {
     );
   });
 });
+
+/**
+ * Every job that writes (issues, contents, pull requests, checks) can act as a GitHub App: a pull
+ * request or issue written with GITHUB_TOKEN starts no workflows, so with `validate` required a
+ * publication or record pull request could never merge. Each such job creates an App token when its
+ * variable is set and hands it to our action, falling back to GITHUB_TOKEN.
+ * Fails before issue 16 item 13: the schedule, slo and slo-report workflows had no App token.
+ */
+describe("writing workflows", () => {
+  type Step = { id?: string; uses?: string; with?: Record<string, unknown> };
+  type Job = { permissions?: Record<string, string>; steps?: Step[] };
+  const WRITES = ["issues", "contents", "pull-requests", "checks", "statuses"];
+
+  it("take a GitHub App token with a fallback in every job that writes", () => {
+    const missing: string[] = [];
+    for (const file of readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f))) {
+      const workflow = parse(readFileSync(join(WORKFLOWS, file), "utf8")) as {
+        permissions?: Record<string, string>;
+        jobs: Record<string, Job>;
+      };
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        const permissions = { ...(workflow.permissions ?? {}), ...(job.permissions ?? {}) };
+        if (!WRITES.some((p) => permissions[p] === "write")) continue;
+        const steps = job.steps ?? [];
+        const apps = steps.filter((s) => s.uses?.startsWith("actions/create-github-app-token@")).map((s) => s.id);
+        const ours = steps.filter((s) => s.uses?.startsWith("./.github/actions/"));
+        const handed = ours.every((s) =>
+          apps.some(
+            (id) => id && Object.values(s.with ?? {}).some((v) => String(v).includes(`steps.${id}.outputs.token`)),
+          ),
+        );
+        if (apps.length === 0 || ours.length === 0 || !handed) missing.push(`${file} ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
