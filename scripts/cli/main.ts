@@ -43,7 +43,7 @@ Run "oncall <command> --help" for a command's options.`;
  * The command line with the global flags written before the command (`oncall --repo . who`,
  * `oncall --json who`) moved after it, where every command's parser reads them.
  */
-export function hoistGlobalFlags(argv: readonly string[]): string[] {
+function hoistGlobalFlags(argv: readonly string[]): string[] {
   const global: string[] = [];
   let i = 0;
   for (; i < argv.length; i++) {

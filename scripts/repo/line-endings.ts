@@ -5,7 +5,7 @@
  */
 
 /** True when the text's lines end in CRLF (judged by its first line break). */
-export function usesCrlf(text: string | null): boolean {
+function usesCrlf(text: string | null): boolean {
   if (text === null) return false;
   const lf = text.indexOf("\n");
   return lf > 0 && text[lf - 1] === "\r";
