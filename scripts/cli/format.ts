@@ -1,9 +1,24 @@
 /** Small text-formatting helpers shared by the commands' human-readable output. */
 import type { DateTime } from "luxon";
 
-/** `Mon 2026-12-07 11:00 EST` in the given zone. */
+/**
+ * The zone of a local time, written the same way for every zone: `UTC-05:00`, `UTC+01:00`, `UTC+05:30`.
+ * (The locale's short names are not used: they give "EST" for New York but "GMT+1" for Berlin.)
+ */
+function offsetName(dt: DateTime): string {
+  return dt.toFormat("'UTC'ZZ");
+}
+
+/** `Mon 2026-12-07 11:00 UTC-05:00` in the given zone. */
 export function when(dt: DateTime, zone: string): string {
-  return dt.setZone(zone).toFormat("ccc yyyy-MM-dd HH:mm ZZZZ");
+  const local = dt.setZone(zone);
+  return `${local.toFormat("ccc yyyy-MM-dd HH:mm")} ${offsetName(local)}`;
+}
+
+/** A person's local weekday and time: `Fri 18:00 UTC+01:00`. */
+export function localTime(dt: DateTime, zone: string): string {
+  const local = dt.setZone(zone);
+  return `${local.toFormat("ccc HH:mm")} ${offsetName(local)}`;
 }
 
 /** ISO-8601 with seconds and offset, in the given zone. */
