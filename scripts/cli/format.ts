@@ -1,13 +1,6 @@
 /** Small text-formatting helpers shared by the commands' human-readable output. */
 import type { DateTime } from "luxon";
-
-/**
- * The zone of a local time, written the same way for every zone: `UTC-05:00`, `UTC+01:00`, `UTC+05:30`.
- * (The locale's short names are not used: they give "EST" for New York but "GMT+1" for Berlin.)
- */
-function offsetName(dt: DateTime): string {
-  return dt.toFormat("'UTC'ZZ");
-}
+import { offsetName } from "../core/rotation/index.js";
 
 /** `Mon 2026-12-07 11:00 UTC-05:00` in the given zone. */
 export function when(dt: DateTime, zone: string): string {
