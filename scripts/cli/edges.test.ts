@@ -43,6 +43,10 @@ describe("oncall command-line edges (issue 16, item 10)", () => {
     const sub = runCli(["--repo", fixture, "schedule", "show", "--from", "2026-01-06", "--to", "2026-01-07"]);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain("alice");
+    // A global flag and no subcommand asks for the subcommand (not 'unknown subcommand "schedule --repo"').
+    const none = runCli(["--repo", fixture, "schedule"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('say "schedule generate" or "schedule show".');
   });
 
   it("a --repo that does not exist says so, exit 2", () => {

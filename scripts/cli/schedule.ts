@@ -30,7 +30,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (sub === "generate") return generate(rest, io);
   if (sub === "show") return show(rest, io);
   throw new UsageError(
-    sub
+    sub && !sub.startsWith("-")
       ? `unknown subcommand "schedule ${sub}"; use "schedule generate" or "schedule show".`
       : `say "schedule generate" or "schedule show".`,
   );

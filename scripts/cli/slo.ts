@@ -33,7 +33,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (sub === "deadline") return deadline(rest, io);
   if (sub === "report") return report(rest, io);
   throw new UsageError(
-    sub
+    sub && !sub.startsWith("-")
       ? `unknown subcommand "slo ${sub}"; use "slo deadline" or "slo report".`
       : `say "slo deadline" or "slo report".`,
   );

@@ -42,7 +42,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (sub === "cover") return cover(rest, io);
   if (sub === "check") return check(rest, io);
   throw new UsageError(
-    sub
+    sub && !sub.startsWith("-")
       ? `unknown subcommand "trade ${sub}"; use swap, cover or check.`
       : `say "trade swap", "trade cover" or "trade check".`,
   );
