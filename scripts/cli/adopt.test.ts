@@ -114,7 +114,7 @@ describe("oncall who, when a fallback has left (issue 16)", () => {
     const v = runCli(["validate", "--repo", dir, "--at", "2026-02-10T12:00:00Z"]);
     expect(v.code).toBe(0);
     expect(v.stdout).toContain(
-      "its fallback dana (end date 2026-02-20) has left by 2026-02-21 00:00 EST, " +
+      "its fallback dana (end date 2026-02-20) has left by 2026-02-21 00:00 UTC-05:00, " +
         "so erin (their manager) covers it from then",
     );
   });

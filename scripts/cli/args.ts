@@ -3,6 +3,7 @@
  * turned into usage errors, plus the common flags (--repo, --at, --json).
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { DateTime } from "luxon";
 import { UsageError } from "../core/model/index.js";
@@ -29,9 +30,17 @@ export function parse<T extends Options>(argv: string[], options: T, allowPositi
   }
 }
 
-/** The repository folder: --repo or the current directory. */
+/**
+ * The repository folder: --repo or the current directory. A --repo that is not a folder is a usage
+ * error (exit 2) rather than a list of missing files.
+ */
 export function repoDir(values: Record<string, unknown>): string {
-  return resolve(typeof values.repo === "string" ? values.repo : process.cwd());
+  if (typeof values.repo !== "string") return resolve(process.cwd());
+  const dir = resolve(values.repo);
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`--repo ${values.repo}: no such folder (${dir}).`);
+  if (!stat.isDirectory()) throw new UsageError(`--repo ${values.repo} is a file, not a folder.`);
+  return dir;
 }
 
 /**

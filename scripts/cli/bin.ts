@@ -6,6 +6,13 @@ import { useEnglishDates } from "../core/model/index.js";
 
 useEnglishDates();
 
+// `oncall ... | head` closes the pipe early: stop quietly instead of printing an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+
 // The build puts the worker entry beside this file; large repositories are parsed on two threads.
 useParseWorker(new URL("./parse-worker.mjs", import.meta.url));
 

@@ -1,9 +1,17 @@
 /** Small text-formatting helpers shared by the commands' human-readable output. */
 import type { DateTime } from "luxon";
+import { offsetName } from "../core/rotation/index.js";
 
-/** `Mon 2026-12-07 11:00 EST` in the given zone. */
+/** `Mon 2026-12-07 11:00 UTC-05:00` in the given zone. */
 export function when(dt: DateTime, zone: string): string {
-  return dt.setZone(zone).toFormat("ccc yyyy-MM-dd HH:mm ZZZZ");
+  const local = dt.setZone(zone);
+  return `${local.toFormat("ccc yyyy-MM-dd HH:mm")} ${offsetName(local)}`;
+}
+
+/** A person's local weekday and time: `Fri 18:00 UTC+01:00`. */
+export function localTime(dt: DateTime, zone: string): string {
+  const local = dt.setZone(zone);
+  return `${local.toFormat("ccc HH:mm")} ${offsetName(local)}`;
 }
 
 /** ISO-8601 with seconds and offset, in the given zone. */

@@ -35,10 +35,10 @@ afterAll(() => removeTestRepo(dir));
 
 describe("instants without an offset are wall-clock time in the rotation zone", () => {
   it("who --at 2026-12-21T12:00 answers for noon in New York and says so", () => {
-    // Fails before: it answered for 12:00 UTC, "On call at Mon 2026-12-21 07:00 EST".
+    // Fails before: it answered for 12:00 UTC, "On call at Mon 2026-12-21 07:00 UTC-05:00".
     const r = runCli(["who", "--repo", dir, "--at", "2026-12-21T12:00"]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toMatch(/^On call at Mon 2026-12-21 12:00 EST:/);
+    expect(r.stdout).toMatch(/^On call at Mon 2026-12-21 12:00 UTC-05:00:/);
     // Around a handoff (rot-a hands over from alice to bob at 11:00 New York on 9 February) the
     // answer is the person on call at noon New York, not at 07:00.
     const handoff = runCli(["who", "--repo", dir, "--at", "2026-02-09T12:00", "--json"]);
@@ -92,7 +92,7 @@ describe("instants without an offset are wall-clock time in the rotation zone", 
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "--from 2026-03-08T02:30 does not exist in America/New_York: on 2026-03-08 the clocks there jump from 02:00 to 03:00 (EST to EDT).",
+      "--from 2026-03-08T02:30 does not exist in America/New_York: on 2026-03-08 the clocks there jump from 02:00 to 03:00 (UTC-05:00 to UTC-04:00).",
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(join(dir, "rotations/overrides.yaml"), "utf8")).toBe(overrides);

@@ -32,14 +32,32 @@ Commands:
   form         copy the policy's services and links into the GitHub issue form and chooser
   init         replace the example organisation with your team, from a CSV of people
 
-Every command accepts --repo DIR (default: the current directory) and --json where it prints data.
+Every command accepts --repo DIR (default: the current directory) and --json where it prints data,
+before or after the command name.
 Times (--at, --from, --to, --since, --until, --reported-at) take an offset (2026-12-21T12:00-05:00,
 ...Z); without one they are wall-clock time in the rotation's zone (rotations/config.yaml), and a date
 alone is the start of that day there. A time the clocks skip is refused; a repeated one is the first.
 Run "oncall <command> --help" for a command's options.`;
 
+/**
+ * The command line with the global flags written before the command (`oncall --repo . who`,
+ * `oncall --json who`) moved after it, where every command's parser reads them.
+ */
+function hoistGlobalFlags(argv: readonly string[]): string[] {
+  const global: string[] = [];
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--json" || a.startsWith("--repo=")) global.push(a);
+    else if (a === "--repo" && i + 1 < argv.length) global.push(a, argv[++i]!);
+    else break;
+  }
+  const [name, ...rest] = argv.slice(i);
+  return name === undefined ? global : [name, ...rest, ...global];
+}
+
 export async function main(argv: string[], io: CommandIO): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = hoistGlobalFlags(argv);
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(HELP + "\n");
     return name ? 0 : 2;

@@ -11,6 +11,7 @@ import { planScheduleUpdate } from "../core/schedule/index.js";
 import { effectiveCoverage } from "../core/schedule/index.js";
 import { FIXED_FILES } from "../core/model/index.js";
 import { appendShifts, editShifts } from "../repo/schedule-file.js";
+import { editKeepingLineEndings } from "../repo/line-endings.js";
 import { parse, repoDir, AT, instantFlag, nowOrAt } from "./args.js";
 import { loadForCommand } from "../repo/load-for-command.js";
 import { iso, table, when } from "./format.js";
@@ -29,7 +30,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (sub === "generate") return generate(rest, io);
   if (sub === "show") return show(rest, io);
   throw new UsageError(
-    sub
+    sub && !sub.startsWith("-")
       ? `unknown subcommand "schedule ${sub}"; use "schedule generate" or "schedule show".`
       : `say "schedule generate" or "schedule show".`,
   );
@@ -47,7 +48,8 @@ async function generate(argv: string[], io: CommandIO): Promise<number> {
   if (!values["dry-run"] && (added.length || edits.length)) {
     const path = join(dir, FIXED_FILES.schedule);
     const text = await readFile(path, "utf8").catch(() => null);
-    await writeFile(path, appendShifts(text === null ? null : editShifts(text, edits, zone), added, zone));
+    const edit = (lf: string | null) => appendShifts(lf === null ? null : editShifts(lf, edits, zone), added, zone);
+    await writeFile(path, editKeepingLineEndings(text, edit));
   }
   if (values.json) {
     const edited = edits.map((e) => ({

@@ -16,8 +16,15 @@ export const usage = `oncall slo deadline --reported-at ISO [--repo DIR] [--json
 oncall slo report [--since DATE] [--until DATE] [--json | --markdown] [--repo DIR]
 
 deadline: the acknowledgement deadline for an incident reported at that instant, by the local support
-hours of the people on call (10 minutes in full support, 30 in partial, none in limited hours: the
-clock then starts when support does).
+hours of the people on call (the shortest target among them counts, and a better tier starting
+soon can make the deadline earlier). Support hours, in each person's own time zone:
+  full     workdays 09:00-17:00                                 acknowledge within 10 minutes
+  partial  workdays 07:00-09:00 and 17:00-19:00,
+           non-workdays 09:00-17:00                             acknowledge within 30 minutes
+  limited  any other time                                       no target: the clock starts when
+                                                                someone's full or partial hours begin
+Workdays are Monday to Friday, less the public holidays of the person's region (people.yaml) and the
+organisation's holidays (rotations/config.yaml orgHolidays).
 report: attainment per tier and month, MTTA and MTTR per severity, acknowledgements per person, from
 the incident records.`;
 
@@ -26,7 +33,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (sub === "deadline") return deadline(rest, io);
   if (sub === "report") return report(rest, io);
   throw new UsageError(
-    sub
+    sub && !sub.startsWith("-")
       ? `unknown subcommand "slo ${sub}"; use "slo deadline" or "slo report".`
       : `say "slo deadline" or "slo report".`,
   );

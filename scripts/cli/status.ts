@@ -3,7 +3,7 @@ import { statusReport, type StatusReport } from "../core/status/index.js";
 import type { CoverageSource } from "../core/model/index.js";
 import { parse, repoDir, AT, nowOrAt } from "./args.js";
 import { loadForCommand } from "../repo/load-for-command.js";
-import { iso, table, when } from "./format.js";
+import { iso, localTime, table, when } from "./format.js";
 import type { CommandIO } from "./command.js";
 
 export const usage = `oncall status [--at ISO] [--repo DIR] [--json]
@@ -31,18 +31,29 @@ function render(r: StatusReport): string {
   const z = r.zone;
   const out: string[] = [];
   out.push(`On call at ${when(r.at, z)}\n`);
-  out.push(
-    table(
-      ["Layer", "Who", "Local time", "Until", "Why"],
-      r.oncall.map((o) => [
-        o.slot === o.layer ? o.slot : `${o.slot} (${o.layer})`,
-        `${o.name} (@${o.login})`,
-        r.at.setZone(o.timezone).toFormat("ccc HH:mm ZZZZ"),
-        when(o.until, z),
-        SOURCE[o.source],
-      ]),
-    ),
-  );
+  const first = r.nextHandoffs.length && r.nextHandoffs.every((h) => h.from === null);
+  if (!r.oncall.length)
+    out.push(
+      first
+        ? `Nobody is on call yet: the first handoff is ${when(
+            r.nextHandoffs.map((h) => h.at).reduce((a, b) => (b < a ? b : a)),
+            z,
+          )}.\n`
+        : "Nobody is on call: no layer covers this instant.\n",
+    );
+  else
+    out.push(
+      table(
+        ["Layer", "Who", "Local time", "Until", "Why"],
+        r.oncall.map((o) => [
+          o.slot === o.layer ? o.slot : `${o.slot} (${o.layer})`,
+          `${o.name} (@${o.login})`,
+          localTime(r.at, o.timezone),
+          when(o.until, z),
+          SOURCE[o.source],
+        ]),
+      ),
+    );
   if (r.nextHandoffs.length) {
     out.push("\nNext handoffs\n");
     out.push(
@@ -51,7 +62,7 @@ function render(r: StatusReport): string {
         r.nextHandoffs.map((h) => [
           h.slot,
           when(h.at, z),
-          `${h.from ?? "?"} -> ${h.to}${h.source === "schedule" ? "" : ` (${SOURCE[h.source]})`}`,
+          `${h.from ?? "nobody"} -> ${h.to}${h.source === "schedule" ? "" : ` (${SOURCE[h.source]})`}`,
         ]),
       ),
     );
@@ -69,7 +80,7 @@ function render(r: StatusReport): string {
     out.push("\nUnfilled shifts\n");
     out.push(
       table(
-        ["Layer", "From", "To", "Covered by", ""],
+        ["Layer", "From", "To", "Covered by", "Status"],
         r.unfilled.map((u) => [
           u.layer,
           when(u.start, z),

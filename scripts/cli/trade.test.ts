@@ -95,7 +95,7 @@ describe("oncall trade swap (process)", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Did not change rotations/schedule.yaml");
     expect(r.stdout).toMatch(
-      /rotations\/schedule\.yaml:26:\d+: rot-a shift 2026-11-16 11:00 EST .* published history never changes.* \[trade-past-change\]/i,
+      /rotations\/schedule\.yaml:26:\d+: rot-a shift 2026-11-16 11:00 UTC-05:00 .* published history never changes.* \[trade-past-change\]/i,
     );
     expect(read(dir, "rotations/schedule.yaml")).toBe(before);
   });
@@ -225,7 +225,7 @@ describe("oncall trade check (process)", () => {
     expect(text.code).toBe(1);
     expect(text.stdout).toContain("nobody is on call for rot-b 9-16 Dec (was kbarrett).");
     expect(text.stdout).toMatch(
-      /rotations\/schedule\.yaml:34:\d+: rot-b has nobody on call from 2026-12-09 11:00 EST until 2026-12-16 11:00 EST\.? \[schedule-gap\]/i,
+      /rotations\/schedule\.yaml:34:\d+: rot-b has nobody on call from 2026-12-09 11:00 UTC-05:00 until 2026-12-16 11:00 UTC-05:00\.? \[schedule-gap\]/i,
     );
   });
 

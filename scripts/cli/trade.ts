@@ -13,7 +13,9 @@ import { checkTrade, type TradeCheck } from "../core/trade/index.js";
 import { appendOverrideText, findShift, swapShifts, type ShiftPick } from "../core/trade/index.js";
 import { problemJson, problemLine } from "../repo/problems-output.js";
 import { editShifts } from "../repo/schedule-file.js";
+import { editKeepingLineEndings } from "../repo/line-endings.js";
 import { FIXED_FILES, NEEDED_ROTATION_KINDS, ROTATION_FILES } from "../core/model/index.js";
+import { requireGitRepository } from "../repo/git-repository.js";
 import { loadRotationsAt, loadRotationTexts, loadTradeRevisions, type RevisionData } from "../repo/revision.js";
 import { AT, instantFlag, nowOrAt, parse, repoDir } from "./args.js";
 import type { CommandIO } from "./command.js";
@@ -40,7 +42,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (sub === "cover") return cover(rest, io);
   if (sub === "check") return check(rest, io);
   throw new UsageError(
-    sub
+    sub && !sub.startsWith("-")
       ? `unknown subcommand "trade ${sub}"; use swap, cover or check.`
       : `say "trade swap", "trade cover" or "trade check".`,
   );
@@ -127,7 +129,8 @@ async function swap(argv: string[], io: CommandIO): Promise<number> {
   const a = findShift(before.org.shifts, parsePick(positionals[0]!, zone), zone, layer);
   const b = findShift(before.org.shifts, parsePick(positionals[1]!, zone), zone, layer);
   const path = join(dir, FIXED_FILES.schedule);
-  const text = editShifts(await readFile(path, "utf8"), swapShifts(a, b), zone);
+  const swapped = swapShifts(a, b);
+  const text = editKeepingLineEndings(await readFile(path, "utf8"), (lf) => editShifts(lf!, swapped, zone));
   return applyEdit(io, dir, now, before, FIXED_FILES.schedule, text, Boolean(values.json), Boolean(values["dry-run"]));
 }
 
@@ -157,7 +160,8 @@ async function cover(argv: string[], io: CommandIO): Promise<number> {
   const path = join(dir, FIXED_FILES.overrides);
   const old = await readFile(path, "utf8").catch(() => null);
   const reason = typeof values.reason === "string" ? values.reason : undefined;
-  const text = appendOverrideText(old, { layer, start, end, by: login, ...(reason && { reason }) }, zone);
+  const override = { layer, start, end, by: login, ...(reason && { reason }) };
+  const text = editKeepingLineEndings(old, (lf) => appendOverrideText(lf, override, zone));
   return applyEdit(io, dir, now, before, FIXED_FILES.overrides, text, Boolean(values.json), Boolean(values["dry-run"]));
 }
 
@@ -177,6 +181,7 @@ async function check(argv: string[], io: CommandIO): Promise<number> {
     throw new UsageError("--base REF is required (the branch the trade goes into, such as origin/main).");
   const dir = repoDir(values);
   const now = await nowOrAt(values, io, dir);
+  requireGitRepository(dir, "trade check");
   const { base, head } = await loadTradeRevisions(
     dir,
     values.base,

@@ -1,8 +1,9 @@
 /** `oncall who [--at ISO] [--json]`: who is on call at an instant, one line per layer. */
+import type { DateTime } from "luxon";
 import { previewCoverage } from "../core/schedule/index.js";
 import { parse, repoDir, AT, nowOrAt } from "./args.js";
 import { loadForCommand } from "../repo/load-for-command.js";
-import { iso, when } from "./format.js";
+import { iso, localTime, when } from "./format.js";
 import type { CommandIO } from "./command.js";
 
 export const usage = `oncall who [--at ISO] [--repo DIR] [--json]
@@ -41,10 +42,17 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     return 0;
   }
   io.out(`On call at ${when(at, zone)}:\n`);
-  if (!answer.entries.length) io.out("  nobody: the rotation has no layer that covers this instant.\n");
+  if (!answer.entries.length) {
+    const first = org.shifts.reduce<DateTime | undefined>((a, s) => (!a || s.start < a ? s.start : a), undefined);
+    io.out(
+      first && at < first
+        ? `  nobody is on call yet: the first shift starts ${when(first, zone)}.\n`
+        : "  nobody: the rotation has no layer that covers this instant.\n",
+    );
+  }
   for (const e of answer.entries) {
     const p = people.get(e.login);
-    const local = p ? ` (${at.setZone(p.timezone).toFormat("ccc HH:mm ZZZZ")} for them)` : "";
+    const local = p ? ` (${localTime(at, p.timezone)} for them)` : "";
     io.out(
       `  ${e.layer.padEnd(10)} @${e.login}${p ? ` ${p.name}` : ""}${local}${e.source === "schedule" ? "" : ` [${e.source}]`}\n`,
     );

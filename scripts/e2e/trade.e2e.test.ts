@@ -259,7 +259,7 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     expect(status(t)).toMatchObject({ state: "failure", description: "1 problem to fix: see the trade comment" });
     expect(r.outputs["problems"]).toBe("1");
     expect(comments(t)[0]!.body).toMatch(
-      /- `rotations\/schedule\.yaml:26:\d+` rot-a shift 2026-11-16 11:00 EST - 2026-11-23 11:00 EST \(marcus-bell\) changes who was on call/i,
+      /- `rotations\/schedule\.yaml:26:\d+` rot-a shift 2026-11-16 11:00 UTC-05:00 - 2026-11-23 11:00 UTC-05:00 \(marcus-bell\) changes who was on call/i,
     );
     expect(r.annotations).toContainEqual(
       expect.objectContaining({ level: "error", file: SCHEDULE, line: 26, title: "trade-past-change" }),
@@ -278,7 +278,7 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     const body = comments(t)[0]!.body;
     expect(body).toContain("> nobody is on call for rot-b 9-16 Dec (was kbarrett)");
     expect(body).toMatch(
-      /- `rotations\/schedule\.yaml:34:\d+` rot-b has nobody on call from 2026-12-09 11:00 EST until 2026-12-16 11:00 EST/i,
+      /- `rotations\/schedule\.yaml:34:\d+` rot-b has nobody on call from 2026-12-09 11:00 UTC-05:00 until 2026-12-16 11:00 UTC-05:00/i,
     );
   });
 

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { UserError } from "../core/model/index.js";
+import { requireGitRepository } from "./git-repository.js";
 
 export interface ChangeSet {
   /** Changed or added repository paths. */
@@ -28,6 +29,17 @@ function git(dir: string, args: string[]): string {
 
 /** Paths changed between `ref` and the working tree (including untracked files), classified. */
 export function changesSince(dir: string, ref: string): ChangeSet {
+  requireGitRepository(dir, "--changed-since");
+  const bad = `--changed-since ${JSON.stringify(ref)} is not a commit in ${dir} (a branch, tag or sha; fetch it first).`;
+  if (ref.startsWith("-")) throw new UserError(bad, 2);
+  try {
+    execFileSync("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch {
+    throw new UserError(bad, 2);
+  }
   const diff = git(dir, ["diff", "--name-status", "--no-renames", ref, "--"]);
   const untracked = git(dir, ["ls-files", "--others", "--exclude-standard"]);
   const changed = new Set<string>();

@@ -71,9 +71,10 @@ export function githubAnnotations(problems: readonly Problem[]): string {
   return lines.join("");
 }
 
+/** The annotations, then the same count line as the text output ("All N files are valid." only without problems). */
 export function formatGithub(problems: readonly Problem[], fileCount: number): string {
-  const tail = formatText([], fileCount).replace(/^All/, problems.length ? "Checked" : "All");
-  return githubAnnotations(problems) + tail;
+  const tail = formatText(problems, fileCount).split("\n").at(-2)!;
+  return `${githubAnnotations(problems)}${tail}\n`;
 }
 
 /** A Markdown table for $GITHUB_STEP_SUMMARY. */

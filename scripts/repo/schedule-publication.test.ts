@@ -81,7 +81,7 @@ describe("planSchedulePublication: proposing", () => {
     for (const login of new Set(plan.publication!.added.map((s) => s.login)))
       expect(pr.body).toContain(`**@${login}**`);
     expect(pr.body).toContain("(Ann Archer)");
-    expect(pr.body).toMatch(/`rot-a` Mon \d+ \w{3} 2026 11:00 → Mon \d+ \w{3} 11:00 E[SD]T/);
+    expect(pr.body).toMatch(/`rot-a` Mon \d+ \w{3} 2026 11:00 → Mon \d+ \w{3} 11:00 UTC-0[45]:00/);
     expect(parsePublicationWindow(pr.title, pr.body)).toEqual(plan.publication!.window);
     expect(plan.publication!.window.from).toBe(
       plan.publication!.added[0]!.start.setZone(NY).toISO({ suppressMilliseconds: true }),

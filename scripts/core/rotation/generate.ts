@@ -104,7 +104,7 @@ class Generator {
     this.zone = config.timezone;
     this.anchor = config.start ?? DEFAULT_HANDOFF_ANCHOR;
     this.seed = input.seed ?? config.seed;
-    this.roster = new RosterView(config, input.people, (note) => this.notes.add(note));
+    this.roster = new RosterView(config, input.people);
     this.windows = new HolidayWindowIndex(config);
 
     const holidayOf = new Map((config.holidayPeriod?.layers ?? []).map((h) => [h.replaces, h.name]));
@@ -148,7 +148,7 @@ class Generator {
       if (!next) break;
       this.emit(next);
     }
-    return { shifts: this.out, notes: [...this.notes] };
+    return { shifts: this.out, notes: [...this.roster.balanceNotes(), ...this.notes] };
   }
 
   /** The turn in progress at a slot's cursor, taking its person from the published piece before it. */

@@ -43,10 +43,10 @@ describe("parseInstant", () => {
 
   it("refuses a time inside a DST gap, naming the gap", () => {
     expect(() => parseInstant("2027-03-14T02:30", NY, "--at")).toThrow(
-      "--at 2027-03-14T02:30 does not exist in America/New_York: on 2027-03-14 the clocks there jump from 02:00 to 03:00 (EST to EDT).",
+      "--at 2027-03-14T02:30 does not exist in America/New_York: on 2027-03-14 the clocks there jump from 02:00 to 03:00 (UTC-05:00 to UTC-04:00).",
     );
     expect(() => parseInstant("2026-10-04T02:15", "Australia/Adelaide", "--from")).toThrow(
-      /jump from 02:00 to 03:00 \(GMT\+9:30 to GMT\+10:30\)/,
+      /jump from 02:00 to 03:00 \(UTC\+09:30 to UTC\+10:30\)/,
     );
     expect(() => parseInstant("2027-03-14T02:30", NY, "--at")).toThrow(UsageError);
     // Just outside the gap is fine.

@@ -12,7 +12,15 @@
  */
 import { DateTime } from "luxon";
 import { UsageError } from "../model/index.js";
-import { DAY_MS, dayNumber, inZone, offsetMinutes, startOfDateMillis, wallClockMillis } from "./wall-clock.js";
+import {
+  DAY_MS,
+  dayNumber,
+  inZone,
+  offsetMinutes,
+  offsetName,
+  startOfDateMillis,
+  wallClockMillis,
+} from "./wall-clock.js";
 
 const MINUTE_MS = 60_000;
 
@@ -59,7 +67,7 @@ function gapError(what: string, value: string, wall: DateTime, zone: string): Us
   }
   const after = offsetMinutes(hi, zone);
   const clock = (offset: number) => DateTime.fromMillis(hi + offset * MINUTE_MS, { zone: "UTC" }).toFormat("HH:mm");
-  const names = `${inZone(lo, zone).toFormat("ZZZZ")} to ${inZone(hi, zone).toFormat("ZZZZ")}`;
+  const names = `${offsetName(inZone(lo, zone))} to ${offsetName(inZone(hi, zone))}`;
   return new UsageError(
     `${what} ${value} does not exist in ${zone}: on ${wall.toISODate()} the clocks there jump from ${clock(before)} ` +
       `to ${clock(after)} (${names}). Give a time outside that gap, or an offset.`,

@@ -25,6 +25,20 @@ export interface LayerAssignment {
   members: Map<string, string[]>;
   /** One sentence per person moved by balancing. */
   notes: string[];
+  /** The same moves as data, so that a caller can say each once for the period it applies to. */
+  moves: BalanceMove[];
+}
+
+/** A person moved from their time-zone group's layers to the other group's by balancing. */
+export interface BalanceMove {
+  login: string;
+  timezone: string;
+  /** The layers they move to, comma-separated. */
+  to: string;
+  /** The group sizes before the move (`2 eastern vs 5 others`). */
+  sizes: string;
+  /** The balance tolerance they exceed. */
+  tolerance: number;
 }
 
 /** Whether a person counts for layer membership on `onDate` (YYYY-MM-DD). */
@@ -71,6 +85,7 @@ export function assignLayers(config: RotationConfig, people: readonly Person[], 
   const byLoginMap = new Map(rostered.map((p) => [p.login, p]));
   const members = new Map<string, string[]>();
   const notes: string[] = [];
+  const moves: BalanceMove[] = [];
 
   const listed = new Set<string>();
   for (const layer of config.layers) {
@@ -110,8 +125,16 @@ export function assignLayers(config: RotationConfig, people: readonly Person[], 
         east = east.filter((p) => p !== mover);
         rest = [...rest, mover];
       }
+      const move = {
+        login: mover.login,
+        timezone: mover.timezone,
+        to: layerNames(intoEastern ? easternLayers : otherLayers),
+        sizes: before,
+        tolerance,
+      };
+      moves.push(move);
       notes.push(
-        `balance: ${mover.login} (${mover.timezone}) moves to ${layerNames(intoEastern ? easternLayers : otherLayers)} ` +
+        `balance: ${move.login} (${move.timezone}) moves to ${move.to} ` +
           `(${before} differs by more than the tolerance of ${tolerance}; balance wins over Eastern coverage)`,
       );
     }
@@ -122,7 +145,7 @@ export function assignLayers(config: RotationConfig, people: readonly Person[], 
     const group = layer.group === "eastern" ? east : layer.group === "others" ? rest : [];
     members.set(layer.name, group.map((p) => p.login).sort(byLogin));
   }
-  return { members, notes };
+  return { members, notes, moves };
 }
 
 function layerNames(layers: LayerConfig[]): string {

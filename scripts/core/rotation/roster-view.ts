@@ -6,7 +6,7 @@
  */
 import type { Person, RotationConfig } from "../model/index.js";
 import { availableUntilMillis, firstShiftAllowedMillis } from "./availability.js";
-import { assignLayers } from "./layer-groups.js";
+import { assignLayers, type BalanceMove } from "./layer-groups.js";
 import { isoDate, localDay } from "./wall-clock.js";
 
 export class RosterView {
@@ -17,11 +17,14 @@ export class RosterView {
   /** Per login: [first instant a shift may start, instant availability ends], epoch ms. */
   private readonly windows = new Map<string, [number, number]>();
 
+  /** Balancing moves by login and destination, with the first and last day they were applied on. */
+  private readonly moves = new Map<string, { move: BalanceMove; from: string; to: string; sizes: Set<string> }>();
+  /** The moves of each cached assignment. */
+  private readonly movesOf = new Map<string, BalanceMove[]>();
+
   constructor(
     private readonly config: RotationConfig,
     people: readonly Person[],
-    /** Receives the balancing notes of every distinct assignment. */
-    private readonly onNote: (note: string) => void = () => undefined,
   ) {
     for (const p of people) this.byLogin.set(p.login, p);
     this.endDates = people.flatMap((p) => (p.end === undefined ? [] : [p.end])).sort();
@@ -59,11 +62,37 @@ export class RosterView {
     let byLayer = this.members.get(key);
     if (!byLayer) {
       const assignment = assignLayers(this.config, [...this.byLogin.values()], date);
-      assignment.notes.forEach(this.onNote);
       byLayer = assignment.members;
       this.members.set(key, byLayer);
+      this.movesOf.set(key, assignment.moves);
+    }
+    for (const move of this.movesOf.get(key)!) {
+      const id = `${move.login}>${move.to}`;
+      const seen = this.moves.get(id);
+      if (!seen) this.moves.set(id, { move, from: date, to: date, sizes: new Set([move.sizes]) });
+      else {
+        if (date < seen.from) seen.from = date;
+        if (date > seen.to) seen.to = date;
+        seen.sizes.add(move.sizes);
+      }
     }
     return (byLayer.get(layer) ?? []).map((login) => this.byLogin.get(login)!);
+  }
+
+  /**
+   * One note per person moved by balancing, with the days (rotation zone) of the first and last shift
+   * start it applied to among those asked about: said once however many years or leavers the answers span.
+   */
+  balanceNotes(): string[] {
+    return [...this.moves.values()].map(({ move, from, to, sizes }) => {
+      const period = from === to ? `for the shift starting ${from}` : `for shifts starting ${from} to ${to}`;
+      const apart = sizes.size === 1 ? "differs" : "differ";
+      return (
+        `balance: ${move.login} (${move.timezone}) moves to ${move.to} ${period} ` +
+        `(${[...sizes].join(", then ")} ${apart} by more than the tolerance of ${move.tolerance}; ` +
+        `balance wins over Eastern coverage)`
+      );
+    });
   }
 
   /**

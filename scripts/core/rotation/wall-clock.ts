@@ -152,7 +152,16 @@ export function inZone(ms: number, zone: string): DateTime {
   return DateTime.fromMillis(ms, { zone: zoneOf(zone) });
 }
 
-/** Human-readable wall time for messages: `2026-12-07 11:00 EST`. */
+/**
+ * The zone of a local time, written the same way for every zone and locale: `UTC-05:00`, `UTC+01:00`,
+ * `UTC+05:30`. (Short zone names are not used: en-US gives "EST" for New York but "GMT+1" for Berlin.)
+ */
+export function offsetName(dt: DateTime): string {
+  return dt.toFormat("'UTC'ZZ");
+}
+
+/** Human-readable wall time for messages: `2026-12-07 11:00 UTC-05:00`. */
 export function formatInstant(ms: number, zone: string): string {
-  return inZone(ms, zone).toFormat("yyyy-MM-dd HH:mm ZZZZ");
+  const local = inZone(ms, zone);
+  return `${local.toFormat("yyyy-MM-dd HH:mm")} ${offsetName(local)}`;
 }

@@ -8,7 +8,7 @@
  */
 import type { DateTime } from "luxon";
 import type { Person, Shift } from "../model/index.js";
-import type { ShiftEdit } from "../rotation/index.js";
+import { offsetName, type ShiftEdit } from "../rotation/index.js";
 
 /** What one publication covers. */
 export interface PublicationWindow {
@@ -57,10 +57,10 @@ function stamp(dt: DateTime, zone: string, year?: number): string {
   return local.toFormat(local.year === year ? "ccc d LLL HH:mm" : "ccc d LLL yyyy HH:mm");
 }
 
-/** One shift on a line: layer, start and end in the rotation zone, with the zone's abbreviation. */
+/** One shift on a line: layer, start and end in the rotation zone, with the end's UTC offset. */
 function shiftSpan(s: Shift, zone: string): string {
   const start = s.start.setZone(zone);
-  return `\`${s.layer}\` ${stamp(start, zone)} → ${stamp(s.end, zone, start.year)} ${s.end.setZone(zone).setLocale("en-US").toFormat("ZZZZ")}`;
+  return `\`${s.layer}\` ${stamp(start, zone)} → ${stamp(s.end, zone, start.year)} ${offsetName(s.end.setZone(zone))}`;
 }
 
 function byStart(a: Shift, b: Shift): number {

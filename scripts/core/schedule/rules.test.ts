@@ -73,7 +73,7 @@ describe("checkSchedule", () => {
     shifts[1] = shift("rot-a", "2026-03-09T12:00", "2026-03-16T11:00", "bo");
     expect(rules(shifts)).toEqual(["error:schedule-gap"]);
     expect(check(shifts)[0]!.message).toMatch(
-      /rot-a has nobody on call from 2026-03-09 11:00 EDT until 2026-03-09 12:00 EDT/,
+      /rot-a has nobody on call from 2026-03-09 11:00 UTC-04:00 until 2026-03-09 12:00 UTC-04:00/,
     );
     const overlapping = [...base(), shift("rot-a", "2026-03-15T11:00", "2026-03-22T11:00", "ann")];
     expect(rules(overlapping)).toEqual(["error:schedule-overlap"]);
@@ -116,7 +116,7 @@ describe("checkSchedule", () => {
     expect(rules(base(), [override("rot-a", "2026-03-03T00:00", "2026-03-04T00:00", "nv")])).toEqual([
       "error:new-hire-too-early",
     ]);
-    expect(check(shifts)[0]!.message).toMatch(/start 2026-02-01 \+ 60 days = 2026-04-02 00:00 EDT/);
+    expect(check(shifts)[0]!.message).toMatch(/start 2026-02-01 \+ 60 days = 2026-04-02 00:00 UTC-04:00/);
   });
 
   it("reports shifts after an end date and shifts running past it", () => {
@@ -163,7 +163,7 @@ describe("checkSchedule", () => {
     expect(rules(base(), [], "2026-03-10T00:00")).toEqual(["warning:horizon-short", "warning:horizon-short"]);
     expect(rules(base(), [], "2026-01-01T00:00")).toEqual([]); // reaches ten weeks ahead of that day
     expect(check(base(), [], "2026-03-10T00:00")[0]!.message).toMatch(
-      /rot-a: the published schedule reaches only 2026-03-16 11:00 EDT, less than 5 weeks ahead/,
+      /rot-a: the published schedule reaches only 2026-03-16 11:00 UTC-04:00, less than 5 weeks ahead/,
     );
     const holiday = [shift("holiday-a", "2026-12-23T11:00", "2026-12-25T11:00", null, { fallback: "ann" })];
     expect(rules(holiday, [], "2026-12-15T00:00")).toContain("warning:holiday-unfilled");

@@ -92,7 +92,7 @@ describe("previewCoverage", () => {
     expect(answer.preview).toBe(true);
     expect(answer.entries.map((e) => e.source)).toEqual(["preview", "preview"]);
     expect(answer.notes[0]).toMatch(
-      /rot-a: the published schedule ends 2026-04-06 11:00 EDT; answering from a preview/,
+      /rot-a: the published schedule ends 2026-04-06 11:00 UTC-04:00; answering from a preview/,
     );
     const real = generateSchedule({ config, people, published, until: when.plus({ days: 1 }) }).shifts;
     const onCall = real.filter((s) => s.start <= when && when < s.end).map((s) => s.login);

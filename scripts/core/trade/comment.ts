@@ -10,6 +10,7 @@ import type { Consent, ConsentEntry, StaleApproval } from "./consent.js";
 import type { TradeCheck } from "./check.js";
 import type { PersonWeeks } from "./weeks.js";
 import { safeInline } from "../model/index.js";
+import { offsetName } from "../rotation/index.js";
 
 /**
  * Who earlier runs asked to review, kept in the comment itself as a hidden line: the event payload's
@@ -214,7 +215,7 @@ export function renderTradeComment(input: {
   if (input.asked?.length) out.push(askedLine(input.asked));
   if (input.reasked?.length) out.push(reaskedLine(input.reasked));
   out.push(
-    `<sub>Checked ${input.headSha.slice(0, 7)} as of ${input.now.setZone(zone).toFormat("ccc d LLL yyyy HH:mm ZZZZ")}; times are ${zone}. Reruns when the pull request changes or a review arrives.</sub>`,
+    `<sub>Checked ${input.headSha.slice(0, 7)} as of ${input.now.setZone(zone).toFormat("ccc d LLL yyyy HH:mm")} ${offsetName(input.now.setZone(zone))}; times are ${zone}. Reruns when the pull request changes or a review arrives.</sub>`,
   );
   return out.join("\n");
 }

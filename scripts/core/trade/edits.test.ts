@@ -26,7 +26,7 @@ describe("findShift", () => {
   it("says plainly when there is no such shift, or more than one", () => {
     expect(() => findShift(shifts, { login: "alice", day: "2026-12-10" }, NY)).toThrow(UserError);
     expect(() => findShift(shifts, { login: "alice", day: "2026-12-10" }, NY)).toThrow(
-      /latest shifts:\n {2}rot-a 2026-11-30 11:00 EST/,
+      /latest shifts:\n {2}rot-a 2026-11-30 11:00 UTC-05:00/,
     );
     // Two shifts starting on one day (an invalid schedule, but the message must still help).
     const twice = [

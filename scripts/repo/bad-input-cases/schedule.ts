@@ -20,7 +20,7 @@ export const scheduleCases: BadInputCase[] = [
         line: 7,
         column: 28,
         rule: "schedule-gap",
-        message: "rot-a has nobody on call from 2026-01-18 11:00 EST until 2026-01-19 11:00 EST",
+        message: "rot-a has nobody on call from 2026-01-18 11:00 UTC-05:00 until 2026-01-19 11:00 UTC-05:00",
       },
     ],
   },
@@ -34,7 +34,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 28,
         rule: "schedule-overlap",
         message:
-          "rot-a shift 2026-01-19 11:00 EST - 2026-01-26 11:00 EST (alice) overlaps rot-a shift 2026-01-12 11:00 EST - 2026-01-20 11:00 EST (bob): a slot has exactly one shift at a time",
+          "rot-a shift 2026-01-19 11:00 UTC-05:00 - 2026-01-26 11:00 UTC-05:00 (alice) overlaps rot-a shift 2026-01-12 11:00 UTC-05:00 - 2026-01-20 11:00 UTC-05:00 (bob): a slot has exactly one shift at a time",
       },
     ],
   },
@@ -50,7 +50,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 94,
         rule: "both-layers",
         message:
-          "alice is on call for both rot-b and rot-a from 2026-01-19 11:00 EST (rot-b shift 2026-01-14 11:00 EST - 2026-01-21 11:00 EST (alice) and rot-a shift 2026-01-19 11:00 EST - 2026-01-26 11:00 EST (alice))",
+          "alice is on call for both rot-b and rot-a from 2026-01-19 11:00 UTC-05:00 (rot-b shift 2026-01-14 11:00 UTC-05:00 - 2026-01-21 11:00 UTC-05:00 (alice) and rot-a shift 2026-01-19 11:00 UTC-05:00 - 2026-01-26 11:00 UTC-05:00 (alice))",
       },
     ],
   },
@@ -63,7 +63,7 @@ export const scheduleCases: BadInputCase[] = [
         line: 6,
         column: 9,
         rule: "both-layers",
-        message: "alice is on call for both rot-a and rot-b from 2026-01-22 09:00 EST",
+        message: "alice is on call for both rot-a and rot-b from 2026-01-22 09:00 UTC-05:00",
       },
     ],
   },
@@ -78,7 +78,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 94,
         rule: "new-hire-too-early",
         message:
-          "rot-b shift 2026-01-21 11:00 EST - 2026-01-28 11:00 EST (sam-lee) starts before sam-lee may be on call (start 2025-12-01 + 60 days = 2026-01-30 00:00 EST)",
+          "rot-b shift 2026-01-21 11:00 UTC-05:00 - 2026-01-28 11:00 UTC-05:00 (sam-lee) starts before sam-lee may be on call (start 2025-12-01 + 60 days = 2026-01-30 00:00 UTC-05:00)",
       },
     ],
   },
@@ -93,7 +93,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 94,
         rule: "after-end-date",
         message:
-          "rot-b shift 2026-01-28 11:00 EST - 2026-02-04 11:00 EST (lena) runs past lena's end date 2026-01-31; release it to their manager",
+          "rot-b shift 2026-01-28 11:00 UTC-05:00 - 2026-02-04 11:00 UTC-05:00 (lena) runs past lena's end date 2026-01-31; release it to their manager",
       },
       {
         file: SCHEDULE,
@@ -101,7 +101,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 94,
         rule: "after-end-date",
         message:
-          "rot-b shift 2026-02-18 11:00 EST - 2026-02-25 11:00 EST (lena) is after lena's end date 2026-01-31; release it to their manager",
+          "rot-b shift 2026-02-18 11:00 UTC-05:00 - 2026-02-25 11:00 UTC-05:00 (lena) is after lena's end date 2026-01-31; release it to their manager",
       },
     ],
   },
@@ -117,7 +117,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 32,
         rule: "holiday-outside-period",
         message:
-          "holiday-a shift 2026-01-05 11:00 EST - 2026-01-12 11:00 EST (alice) lies outside the holiday period of holiday-a",
+          "holiday-a shift 2026-01-05 11:00 UTC-05:00 - 2026-01-12 11:00 UTC-05:00 (alice) lies outside the holiday period of holiday-a",
       },
     ],
   },
@@ -131,7 +131,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 94,
         rule: "unfilled-no-fallback",
         message:
-          "rot-a shift 2026-01-05 11:00 EST - 2026-01-12 11:00 EST (no-one) is unfilled and has no fallback, so nobody is on call",
+          "rot-a shift 2026-01-05 11:00 UTC-05:00 - 2026-01-12 11:00 UTC-05:00 (no-one) is unfilled and has no fallback, so nobody is on call",
       },
     ],
   },
@@ -146,7 +146,7 @@ export const scheduleCases: BadInputCase[] = [
         line: 3,
         column: 60,
         rule: "end-before-start",
-        message: "rot-a shift 2026-01-05 11:00 EST - 2026-01-04 11:00 EST (alice) ends before it starts",
+        message: "rot-a shift 2026-01-05 11:00 UTC-05:00 - 2026-01-04 11:00 UTC-05:00 (alice) ends before it starts",
       },
     ],
   },
@@ -192,7 +192,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 12,
         rule: "override-overlap",
         message:
-          "rot-b override 2026-01-22 21:00 EST - 2026-01-23 12:00 EST (by lena) overlaps rot-b override 2026-01-22 09:00 EST - 2026-01-23 09:00 EST (by raj)",
+          "rot-b override 2026-01-22 21:00 UTC-05:00 - 2026-01-23 12:00 UTC-05:00 (by lena) overlaps rot-b override 2026-01-22 09:00 UTC-05:00 - 2026-01-23 09:00 UTC-05:00 (by raj)",
       },
     ],
   },
@@ -237,7 +237,7 @@ export const scheduleCases: BadInputCase[] = [
         rule: "horizon-short",
         severity: "warning",
         message:
-          "rot-b: the published schedule reaches only 2026-02-11 11:00 EST, less than 5 weeks ahead; run schedule generate",
+          "rot-b: the published schedule reaches only 2026-02-11 11:00 UTC-05:00, less than 5 weeks ahead; run schedule generate",
       },
     ],
   },
@@ -255,7 +255,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 12,
         rule: "override-outside-schedule",
         message:
-          "rot-b override 2029-01-22 09:00 EST - 2029-01-23 09:00 EST (by raj) covers no published rot-b shift (the published rot-b schedule runs from 2026-01-07 11:00 EST to 2026-02-25 11:00 EST)",
+          "rot-b override 2029-01-22 09:00 UTC-05:00 - 2029-01-23 09:00 UTC-05:00 (by raj) covers no published rot-b shift (the published rot-b schedule runs from 2026-01-07 11:00 UTC-05:00 to 2026-02-25 11:00 UTC-05:00)",
       },
     ],
   },
@@ -272,7 +272,8 @@ export const scheduleCases: BadInputCase[] = [
         line: 4,
         column: 12,
         rule: "override-outside-schedule",
-        message: "rot-b override 2025-12-22 09:00 EST - 2025-12-23 09:00 EST (by raj) covers no published rot-b shift",
+        message:
+          "rot-b override 2025-12-22 09:00 UTC-05:00 - 2025-12-23 09:00 UTC-05:00 (by raj) covers no published rot-b shift",
       },
     ],
   },
@@ -292,7 +293,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 9,
         rule: "after-end-date",
         message:
-          'rot-b override 2026-02-12 09:00 EST - 2026-02-13 09:00 EST (by raj) is after raj\'s end date 2026-02-11; end the override by then, or name someone else in "by"',
+          'rot-b override 2026-02-12 09:00 UTC-05:00 - 2026-02-13 09:00 UTC-05:00 (by raj) is after raj\'s end date 2026-02-11; end the override by then, or name someone else in "by"',
         excludes: "manager",
       },
     ],
@@ -322,7 +323,7 @@ export const scheduleCases: BadInputCase[] = [
         rule: "fallback-departed",
         severity: "warning",
         message:
-          "rot-b shift 2026-02-18 11:00 EST - 2026-02-25 11:00 EST (no-one): its fallback dana (end date 2026-02-20) has left by 2026-02-21 00:00 EST, so erin (their manager) covers it from then.",
+          "rot-b shift 2026-02-18 11:00 UTC-05:00 - 2026-02-25 11:00 UTC-05:00 (no-one): its fallback dana (end date 2026-02-20) has left by 2026-02-21 00:00 UTC-05:00, so erin (their manager) covers it from then.",
       },
     ],
   },
@@ -344,7 +345,7 @@ export const scheduleCases: BadInputCase[] = [
         column: 110,
         rule: "fallback-no-manager",
         message:
-          "rot-b shift 2026-02-18 11:00 EST - 2026-02-25 11:00 EST (no-one): its fallback dana (end date 2026-02-20) leaves before it ends, and no manager still at the company can take over; name another fallback.",
+          "rot-b shift 2026-02-18 11:00 UTC-05:00 - 2026-02-25 11:00 UTC-05:00 (no-one): its fallback dana (end date 2026-02-20) leaves before it ends, and no manager still at the company can take over; name another fallback.",
       },
     ],
   },
