@@ -6,8 +6,8 @@ import type { Organisation } from "../core/model/index.js";
 import { deadlineFor, orgDeadlineFinder } from "../core/slo/index.js";
 import { fixedHolidayCalendar } from "../core/slo/index.js";
 
-// The example organisation (its test copy in scripts/fixtures/example); its published schedule ends on 2027-01-20, so reports from early January on
-// look (partly) at a preview.
+// The example organisation (its test copy in scripts/fixtures/example); its published schedule ends on
+// 2027-01-20, so reports from early January on look (partly) at a preview.
 const root = fixtureDir("example");
 let org: Organisation;
 beforeAll(async () => {
