@@ -19,7 +19,7 @@ describe("synthetic organisation", () => {
   it("validates with zero errors at a tiny size", async () => {
     const dir = await mkdtemp(join(tmpdir(), "oncall-bench-test-"));
     dirs.push(dir);
-    const policyText = await readFile(new URL("../../incidents/policy.yaml", import.meta.url), "utf8");
+    const policyText = await readFile(new URL("../fixtures/example/incidents/policy.yaml", import.meta.url), "utf8");
     const org = await writeSyntheticOrg(dir, TINY, { policyText });
     expect(org.files.filter((f) => f.startsWith("incidents/") && f !== "incidents/policy.yaml")).toHaveLength(
       TINY.incidents,

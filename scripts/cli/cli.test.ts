@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "./run-cli.js";
 
-const repo = new URL("../../", import.meta.url).pathname;
+// The example organisation's test copy: a team that replaces the root's data keeps these tests passing.
+const repo = new URL("../fixtures/example/", import.meta.url).pathname;
 
 /** A scratch copy of the example organisation's data. */
 function scratch(): string {

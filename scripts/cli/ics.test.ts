@@ -3,7 +3,8 @@ import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { runCli } from "./run-cli.js";
 
-const repo = new URL("../../", import.meta.url).pathname;
+// The example organisation's test copy: a team that replaces the root's data keeps these tests passing.
+const repo = new URL("../fixtures/example/", import.meta.url).pathname;
 
 function events(ics: string): { uid: string; summary: string; start: number; end: number }[] {
   const comp = new ICAL.Component(ICAL.parse(ics));

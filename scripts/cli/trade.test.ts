@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
 
-const example = new URL("../../", import.meta.url).pathname;
+// The example organisation's test copy: a team that replaces the root's data keeps these tests passing.
+const example = new URL("../fixtures/example/", import.meta.url).pathname;
 const AT = ["--at", "2026-11-23T12:00:00Z"];
 const made: string[] = [];
 afterEach(() => {

@@ -20,6 +20,8 @@ import { buildEvent, type BuiltEvent, type IssueOverrides } from "./event-payloa
 import type { FakeGitHub, LoggedRequest, Permission } from "./fake-github/index.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The example organisation's test copy, so a team's own data at the root never changes these runs. */
+const example = join(root, "scripts", "fixtures", "example");
 
 /** The bundled action, as the workflow runs it (rebuild with `npm run bundle`). */
 const INCIDENT_ENTRY = join(root, ".github", "actions", "incident", "dist", "index.mjs");
@@ -39,13 +41,13 @@ export const CARD_DECLINED_REPORT = formBody({
   links: "https://grafana.fernhill.example/d/checkout-overview/checkout",
 });
 
-/** The example organisation's data folders, plus the issue chooser config (the bug route). */
+/** The example organisation's data folders (test copy), plus the issue chooser config (the bug route). */
 const DATA = ["rotations", "incidents", "postmortems", "playbooks", ".github/ISSUE_TEMPLATE"];
 
 /** A temp copy of the example organisation; remove it with {@link removeWorkspace}. */
 export async function exampleWorkspace(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "oncall-incident-ws-"));
-  for (const d of DATA) await cp(join(root, d), join(dir, d), { recursive: true });
+  for (const d of DATA) await cp(join(example, d), join(dir, d), { recursive: true });
   return dir;
 }
 
@@ -71,7 +73,9 @@ export const OTHERS: Readonly<Record<string, Permission>> = {
 
 /** Makes the roster and {@link OTHERS} known to the fake, with their roles. */
 export function seedPeople(fake: FakeGitHub): void {
-  const roster = parse(readFileSync(join(root, "rotations", "people.yaml"), "utf8")) as { people: { login: string }[] };
+  const roster = parse(readFileSync(join(example, "rotations", "people.yaml"), "utf8")) as {
+    people: { login: string }[];
+  };
   for (const { login } of roster.people) fake.seed.user(login, { permission: "write" });
   for (const [login, permission] of Object.entries(OTHERS)) fake.seed.user(login, { permission });
 }

@@ -24,6 +24,8 @@ import type { FakeGitHub, IssueRecord, LoggedRequest } from "./fake-github/index
 import { useFakeGitHub } from "./fake-github/test-helper.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The example organisation's test copy, so a team's own data at the root never changes these runs. */
+const example = join(root, "scripts/fixtures/example");
 const ENTRY = join(root, ".github/actions/schedule/dist/index.mjs");
 const DATA = ["rotations", "incidents", "postmortems", "playbooks"];
 const BRANCH = "oncall/publish-schedule";
@@ -44,7 +46,7 @@ beforeEach(async () => {
   calendars = join(temp, "calendars");
   const files: Record<string, string> = {};
   for (const dir of DATA) {
-    await cp(join(root, dir), join(workspace, dir), { recursive: true });
+    await cp(join(example, dir), join(workspace, dir), { recursive: true });
     for (const path of await listFiles(join(workspace, dir)))
       files[relative(workspace, path).split("\\").join("/")] = await readFile(path, "utf8");
   }

@@ -22,6 +22,8 @@ import { startFakeGitHub, type FakeGitHub, type LoggedRequest } from "./fake-git
 import { useFakeGitHub } from "./fake-github/test-helper.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The example organisation's test copy, so a team's own data at the root never changes these runs. */
+const example = join(root, "scripts/fixtures/example");
 const SLO_ENTRY = join(root, ".github/actions/slo/dist/index.mjs");
 const REPORT_ENTRY = join(root, ".github/actions/slo-report/dist/index.mjs");
 const REPORTED = "2026-12-02T15:00:00Z";
@@ -34,7 +36,7 @@ let workspace = "";
 beforeAll(async () => {
   workspace = await mkdtemp(join(tmpdir(), "oncall-slo-e2e-"));
   for (const dir of ["rotations", "incidents", "postmortems", "playbooks"])
-    await cp(join(root, dir), join(workspace, dir), { recursive: true });
+    await cp(join(example, dir), join(workspace, dir), { recursive: true });
 });
 afterAll(async () => {
   await rm(workspace, { recursive: true, force: true });

@@ -20,6 +20,8 @@ import type { ReviewState } from "./fake-github/index.js";
 import { CLI } from "../cli/run-cli.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The example organisation's test copy, so a team's own data at the root never changes these runs. */
+const example = join(root, "scripts/fixtures/example");
 const ENTRY = join(root, ".github/actions/trade/dist/index.mjs");
 const MARKER = "<!-- oncall:trade -->";
 const BUDGET = 6;
@@ -78,7 +80,7 @@ describe("trade action (bundled, against the fake GitHub)", () => {
     const dir = mkdtempSync(join(tmpdir(), "oncall-trade-e2e-"));
     made.push(dir);
     for (const d of ["rotations", "incidents", "postmortems", "playbooks"])
-      cpSync(join(root, d), join(dir, d), { recursive: true });
+      cpSync(join(example, d), join(dir, d), { recursive: true });
     git(dir, "init", "-q", "-b", "main");
     prep?.(dir);
     git(dir, "add", "-A");

@@ -17,7 +17,8 @@ import { NO_HOLIDAYS } from "../core/slo/index.js";
 // The example organisation: on Wednesday 2 December 2026 at 15:00 UTC (10:00 in Detroit, 07:00 in Los
 // Angeles) dwashington (manager dana-whitfield) and kbarrett (manager tobias-wren) are on call and
 // dwashington is in full support: a report then is due at 15:10.
-const root = fileURLToPath(new URL("../../", import.meta.url));
+// The example organisation's test copy (a team's own data replaces the root's).
+const root = fileURLToPath(new URL("../fixtures/example/", import.meta.url));
 let org: Organisation;
 beforeAll(async () => {
   const loaded = await loadRepository(root, {

@@ -44,7 +44,7 @@ describe("reportMonth", () => {
 
 describe("planSloReportIssue", () => {
   it("reports one month of the example records as one issue per month", async () => {
-    const { org } = await loadRepository(fileURLToPath(new URL("../../", import.meta.url)));
+    const { org } = await loadRepository(fileURLToPath(new URL("../fixtures/example/", import.meta.url)));
     const plan = planSloReportIssue(org.incidents, reportMonth(utc("2026-11-01T12:00:00Z"), NY));
     expect(plan.report.incidents).toBe(1); // INC-57, reported 22 October
     expect(plan.title).toBe("Acknowledgement SLO report: October 2026");

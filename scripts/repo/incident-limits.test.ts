@@ -4,10 +4,10 @@
  * marker, triage and /confirm in the reducer and the planner, and the SLO check's clock.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadRepository } from "./load-repository.js";
+import { fixtureDir } from "./test-repo.js";
 import { parseCommands, responderTargets } from "../core/incident/index.js";
 import { replyText } from "../core/incident/index.js";
 import { parseIncidentForm } from "../core/incident/index.js";
@@ -190,7 +190,7 @@ describe("issue 10 item 10: the planner's reporters policy", () => {
 });
 
 describe("issue 10 item 10: the SLO check", () => {
-  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const root = fixtureDir("example");
   let org: Organisation;
   beforeAll(async () => {
     org = (

@@ -1,12 +1,13 @@
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { afterAll, describe, expect, it } from "vitest";
 import { incidentOrgFile, loadIncidentOrg } from "./incident-org.js";
+import { fixtureDir } from "./test-repo.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+// The example organisation's test copy, not the repository root (a team's own data replaces that).
+const root = fixtureDir("example");
 const dirs: string[] = [];
 afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));

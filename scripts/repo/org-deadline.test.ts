@@ -1,14 +1,14 @@
-import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadRepository } from "./load-repository.js";
+import { fixtureDir } from "./test-repo.js";
 import type { Organisation } from "../core/model/index.js";
 import { deadlineFor, orgDeadlineFinder } from "../core/slo/index.js";
 import { fixedHolidayCalendar } from "../core/slo/index.js";
 
-// The example organisation; its published schedule ends on 2027-01-20, so reports from early January on
-// look (partly) at a preview.
-const root = fileURLToPath(new URL("../../", import.meta.url));
+// The example organisation (its test copy in scripts/fixtures/example); its published schedule ends on
+// 2027-01-20, so reports from early January on look (partly) at a preview.
+const root = fixtureDir("example");
 let org: Organisation;
 beforeAll(async () => {
   const loaded = await loadRepository(root, {

@@ -1,5 +1,6 @@
 /**
- * Shared fixtures for the incident tests: the example organisation's policy, realistic issue bodies
+ * Shared fixtures for the incident tests: the example organisation's policy (the frozen copy in
+ * scripts/fixtures/example, so a team's own policy never breaks these tests), realistic issue bodies
  * as GitHub renders a submitted form, and small state builders. Test-only; nothing in the product
  * imports it.
  */
@@ -12,10 +13,11 @@ import { openIncidentState } from "./open.js";
 import type { IncidentState } from "./state.js";
 
 const root = new URL("../../../", import.meta.url);
+const example = new URL("../../fixtures/example/", import.meta.url);
 
-/** incidents/policy.yaml of the example organisation, with its defaults. */
+/** incidents/policy.yaml of the example organisation's test copy (scripts/fixtures/example), with its defaults. */
 export function examplePolicy(): Policy {
-  const raw = parse(readFileSync(new URL("incidents/policy.yaml", root), "utf8")) as Policy;
+  const raw = parse(readFileSync(new URL("incidents/policy.yaml", example), "utf8")) as Policy;
   return {
     ...raw,
     postmortemDueBusinessDays: raw.postmortemDueBusinessDays ?? 2,
@@ -25,9 +27,17 @@ export function examplePolicy(): Policy {
   };
 }
 
-/** The text of a repository file, for drift tests against the real template. */
+/**
+ * The text of a project file (not team data), for drift tests against the real form template's
+ * structure, which `oncall init` and `oncall form` keep.
+ */
 export function repoFile(path: string): string {
   return readFileSync(new URL(path, root), "utf8");
+}
+
+/** The text of a file of the example organisation's test copy (scripts/fixtures/example). */
+export function exampleFile(path: string): string {
+  return readFileSync(new URL(path, example), "utf8");
 }
 
 /** A UTC instant from an ISO string. */
