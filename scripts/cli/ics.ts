@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { UsageError, UserError } from "../core/model/index.js";
 import { effectiveCoverage } from "../core/schedule/index.js";
-import { calendarFeed } from "../core/schedule/index.js";
+import { calendarFeed } from "../core/calendar/index.js";
 import { publishedUntil } from "../core/schedule/index.js";
 import { parse, repoDir, AT, nowOrAt, instantFlag } from "./args.js";
 import { loadForCommand } from "../repo/load-for-command.js";

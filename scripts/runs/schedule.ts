@@ -9,13 +9,8 @@ import { instantInput } from "../repo/instant-input.js";
 import * as core from "@actions/core";
 import { join, resolve } from "node:path";
 import { UserError } from "../core/model/index.js";
-import {
-  calendarFeedSite,
-  personFeedPath,
-  planSchedulePublication,
-  PUBLICATION_BRANCH,
-  siteUrl,
-} from "../core/schedule/index.js";
+import { calendarFeedSite, personFeedPath, siteUrl } from "../core/calendar/index.js";
+import { planSchedulePublication, PUBLICATION_BRANCH } from "../core/schedule/index.js";
 import type { ActionContext } from "../github/action-context.js";
 import { lastMergedPullFrom } from "../github/pull-requests.js";
 import { loadForCommand } from "../repo/load-for-command.js";

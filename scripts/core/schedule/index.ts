@@ -1,6 +1,4 @@
 /** The schedule concept's public surface: other folders import it only from here. */
-export * from "./calendar-feed-site.js";
-export * from "./calendar-feed.js";
 export * from "./coverage-window.js";
 export * from "./effective.js";
 export * from "./findings.js";

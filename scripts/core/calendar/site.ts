@@ -11,10 +11,10 @@
  *   calendars/people/<login>.ics    one person (shifts, overrides taken, fallback cover)
  */
 import type { DateTime } from "luxon";
-import { calendarFeed } from "./calendar-feed.js";
-import { effectiveCoverage } from "./effective.js";
+import { calendarFeed } from "./feed.js";
+import { effectiveCoverage } from "../schedule/index.js";
 import type { Organisation } from "../model/index.js";
-import { publishedUntil } from "./who.js";
+import { publishedUntil } from "../schedule/index.js";
 
 /** One file of the site, path relative to its root. */
 export interface SiteFile {

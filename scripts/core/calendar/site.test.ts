@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { calendarFeedSite, personFeedPath } from "./calendar-feed-site.js";
+import { calendarFeedSite, personFeedPath } from "./site.js";
 import type { Person } from "../model/index.js";
 import { at, person, rotation } from "../rotation/test-kit.js";
 import { generateSchedule } from "../rotation/index.js";
