@@ -5,7 +5,6 @@
  * completes the work. Waits are scaled to milliseconds by the runner.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formBody } from "../core/incident/test-kit.js";
 import * as v from "../repo/generated/validators.js";
 import type { FaultKind } from "./fake-github/index.js";
 import { useFakeGitHub } from "./fake-github/test-helper.js";
@@ -13,12 +12,13 @@ import {
   exampleWorkspace,
   IncidentDriver,
   markedComments,
+  ok,
+  SIGN_IN_DOWN_REPORT,
   readYaml,
   removeWorkspace,
   savedState,
   seedIncidentLabels,
   seedPeople,
-  type Step,
   type TestClock,
 } from "./incident-kit.js";
 
@@ -34,19 +34,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeWorkspace(workspace));
 
-const REPORT = formBody({
-  what: "Sign-in fails with a 500 for everyone.",
-  who: "All customers and staff.",
-  severity:
-    "P1 - Critical: the product is down or sign-in or checkout fails for most customers; money or data is being lost; or a security breach",
-  services: "auth",
-  production: "Yes",
-});
-
-function ok(step: Step): Step {
-  expect(step.run.exitCode, `${step.run.stdout}\n${step.run.stderr}`).toBe(0);
-  return step;
-}
+const REPORT = SIGN_IN_DOWN_REPORT;
 
 async function openIncident(d: IncidentDriver): Promise<void> {
   ok(await d.open({ title: "[Incident] Sign-in down", body: REPORT, at: REPORTED }));

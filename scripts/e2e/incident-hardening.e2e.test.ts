@@ -14,6 +14,8 @@ import {
   exampleWorkspace,
   IncidentDriver,
   markedComments,
+  ok,
+  SIGN_IN_DOWN_REPORT,
   removeWorkspace,
   savedState,
   seedIncidentLabels,
@@ -35,19 +37,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeWorkspace(workspace));
 
-const REPORT = formBody({
-  what: "Sign-in fails with a 500 for everyone.",
-  who: "All customers and staff.",
-  severity:
-    "P1 - Critical: the product is down or sign-in or checkout fails for most customers; money or data is being lost; or a security breach",
-  services: "auth",
-  production: "Yes",
-});
-
-function ok(step: Step): Step {
-  expect(step.run.exitCode, `${step.run.stdout}\n${step.run.stderr}`).toBe(0);
-  return step;
-}
+const REPORT = SIGN_IN_DOWN_REPORT;
 
 const at = (minute: number) => `2026-12-02T15:${String(minute).padStart(2, "0")}:00Z`;
 

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { expect } from "vitest";
 import { INCIDENT_KEYS } from "../core/incident/index.js";
 import { formBody } from "../core/incident/test-kit.js";
 import { parseStateMarker } from "../core/incident/index.js";
@@ -39,6 +40,16 @@ export const CARD_DECLINED_REPORT = formBody({
   production: "Yes",
   started: "14:50 UTC",
   links: "https://grafana.fernhill.example/d/checkout-overview/checkout",
+});
+
+/** A P1 report: sign-in down for everyone (auth), the scenario of the fault and hardening tests. */
+export const SIGN_IN_DOWN_REPORT = formBody({
+  what: "Sign-in fails with a 500 for everyone.",
+  who: "All customers and staff.",
+  severity:
+    "P1 - Critical: the product is down or sign-in or checkout fails for most customers; money or data is being lost; or a security breach",
+  services: "auth",
+  production: "Yes",
 });
 
 /** The example organisation's data folders (test copy), plus the issue chooser config (the bug route). */
@@ -81,6 +92,12 @@ export function seedPeople(fake: FakeGitHub): void {
 }
 
 /** One run of the action: the event it ran on, what it reported, and the API calls it made. */
+/** `step`, after asserting the action exited 0 (its output is the failure message). */
+export function ok(step: Step): Step {
+  expect(step.run.exitCode, `${step.run.stdout}\n${step.run.stderr}`).toBe(0);
+  return step;
+}
+
 export interface Step {
   event: BuiltEvent;
   run: ActionRun;
