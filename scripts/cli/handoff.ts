@@ -7,6 +7,7 @@
 import { DateTime } from "luxon";
 import { handoffSummary, handoffSummaryMarkdown, latestHandoffs, type HandoffSummary } from "../core/handoff/index.js";
 import { UsageError } from "../core/model/index.js";
+import { publishedUntil } from "../core/schedule/index.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
 import { loadForCommand } from "../repo/load-for-command.js";
 import { parse, repoDir, AT, nowOrAt } from "./args.js";
@@ -50,6 +51,16 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
     return 0;
   }
   io.out(summaries.map((s) => render(s, org.rotation.timezone)).join("\n"));
+  const published = publishedUntil(org.shifts, org.rotation);
+  for (const h of handoffs) {
+    const end = published.get(h.layer);
+    const reach = end ? `ends ${when(end, org.rotation.timezone)}` : "has no shifts";
+    if (!end || end <= h.at.plus({ days: 14 }))
+      io.out(
+        `note: ${h.layer}: the published schedule ${reach}; ` +
+          "later times come from a preview generated from the rotation config (not published).\n",
+      );
+  }
   const errors = problems.filter((p) => p.severity === "error").length;
   if (errors) io.out(`\n${errors} validation error(s) elsewhere in the repository: run "oncall validate".\n`);
   return 0;
