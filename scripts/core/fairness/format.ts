@@ -46,7 +46,8 @@ export function fairnessMarkdown(report: FairnessReport): string {
   if (report.people.length === 0) out.push("Nobody was on call in this window.", "");
   else {
     out.push(
-      "| Person | Hours | Off-hours | Weekend | Holiday | Volunteer slots | Acknowledged | Commanded | Off-hours response (min) |",
+      "| Person | Hours | Off-hours | Weekend | Holiday | Volunteer slots | Acknowledged | Commanded | " +
+        "Off-hours response (min) |",
       "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     );
     for (const p of report.people)

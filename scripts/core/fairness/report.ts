@@ -11,7 +11,7 @@
 import type { DateTime } from "luxon";
 import type { IncidentRecord } from "../model/generated/types.js";
 import type { Organisation, Person } from "../model/index.js";
-import { coveragePieces, slotOfLayer } from "../schedule/index.js";
+import { coveragePieces } from "../schedule/index.js";
 import { withRegionHolidays, type HolidayCalendar } from "../slo/index.js";
 import { availableMillis, balanceScore, expectedShares } from "./balance.js";
 import { addHours, classifyOnCall, noHours, type DaysOff, type HourKinds } from "./hours.js";
@@ -41,7 +41,10 @@ export interface FairnessPerson {
   offHoursHours: number;
   /** Of those, hours on a local Saturday or Sunday. */
   weekendHours: number;
-  /** Of those, hours on a public holiday of their region, an organisation holiday or in the holiday period (weekends excluded). */
+  /**
+   * Of those, hours on a public holiday of their region, an organisation holiday or a holiday-period date
+   * (weekends excluded).
+   */
   holidayHours: number;
   /** Holiday-period volunteer shifts (or overrides of a volunteer layer) the person covered in the window. */
   volunteerSlots: number;
