@@ -58,7 +58,8 @@ const scenario = fc
     const people: Person[] = [
       boss,
       ...s.people.map((p, i) => {
-        const leaves = p.leaves === null ? {} : { end: new Date(FIRST + p.leaves * 24 * HOUR).toISOString().slice(0, 10) };
+        const end = p.leaves === null ? undefined : new Date(FIRST + p.leaves * 24 * HOUR).toISOString().slice(0, 10);
+        const leaves = end === undefined ? {} : { end };
         return person(`p${i}`, { timezone: p.zone, region: p.region, manager: "boss", ...leaves });
       }),
     ];

@@ -70,7 +70,7 @@ describe("fairness report: hours by kind (issue 14 item 1)", () => {
     expect(row(other, "raj")).toMatchObject({ hours: 167, offHoursHours: 127, weekendHours: 48, holidayHours: 0 });
   });
 
-  it("the holiday period, an organisation holiday and a public holiday are holiday hours; a fallback carries an empty slot", () => {
+  it("holiday period, organisation and public holidays are holiday hours; a fallback carries an empty slot", () => {
     // holiday-a: alice volunteers Wed 23 Dec 11:00 to Fri 25 Dec 11:00; the next slot, Fri 25 11:00 to
     // Sun 27 11:00, has no one and falls back to dana (a manager, not on the rotation).
     // alice: Wed 23 is a holiday-period workday (6 working hours 11-17, 7 off, 13 holiday); Thu 24 is an
@@ -308,7 +308,8 @@ describe("fairness CSV (issue 14 item 1)", () => {
       ],
     });
     expect(csv).toBe(
-      "login,hours,offHoursHours,weekendHours,holidayHours,volunteerSlots,acknowledged,commanded,offHoursResponseMinutes\r\n" +
+      "login,hours,offHoursHours,weekendHours,holidayHours,volunteerSlots,acknowledged,commanded," +
+        "offHoursResponseMinutes\r\n" +
         '"a,b",12.50,3.00,0.00,0.25,1,2,0,45\r\n' +
         '"say ""hi""",0.00,0.00,0.00,0.00,0,0,0,0\r\n',
     );
