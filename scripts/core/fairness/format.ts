@@ -5,7 +5,7 @@
 import type { FairnessPerson, FairnessReport } from "./report.js";
 
 /** The CSV columns, in order: the person fields of the JSON report. */
-export const FAIRNESS_COLUMNS: readonly (keyof FairnessPerson)[] = [
+const FAIRNESS_COLUMNS: readonly (keyof FairnessPerson)[] = [
   "login",
   "hours",
   "offHoursHours",
@@ -20,7 +20,7 @@ export const FAIRNESS_COLUMNS: readonly (keyof FairnessPerson)[] = [
 const HOUR_COLUMNS: ReadonlySet<string> = new Set(["hours", "offHoursHours", "weekendHours", "holidayHours"]);
 
 /** One CSV field by RFC 4180: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -85,7 +85,7 @@ export function classifyOnCall(person: HoursPerson, startMs: number, endMs: numb
  * `from` to midnight after `to` (MM-DD, inclusive; a `to` before `from` ends in the next year), as
  * [start, end) epoch-ms pairs in time order. 02-29 in a year without it is read as 02-28.
  */
-export function holidayPeriodRanges(
+function holidayPeriodRanges(
   period: Pick<HolidayPeriodConfig, "from" | "to"> | undefined,
   zone: string,
   startMs: number,

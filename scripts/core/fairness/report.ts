@@ -57,7 +57,7 @@ export interface FairnessPerson {
 }
 
 /** A member's line in a layer: what they carried against what they could have been expected to. */
-export interface FairnessMember {
+interface FairnessMember {
   login: string;
   hours: number;
   /** hours / the layer's covered hours, four decimals. */
@@ -70,7 +70,7 @@ export interface FairnessMember {
   expectedShare: number;
 }
 
-export interface FairnessLayer {
+interface FairnessLayer {
   layer: string;
   /** Mean over member pairs of min(hours) / max(hours), four decimals; 1 with fewer than two members. */
   balance: number;
@@ -92,7 +92,7 @@ export interface FairnessReport {
 }
 
 /** Minutes as hours with two decimals. */
-export function roundHours(minutes: number): number {
+function roundHours(minutes: number): number {
   return Math.round((minutes / 60) * 100) / 100;
 }
 
