@@ -242,6 +242,16 @@ describe("fairness report: incidents (issue 14 item 1)", () => {
         roles: { commander: "raj" },
         oncall: ["alice", "raj"],
       }),
+      // Closed as not an incident: nothing counts.
+      record(4, {
+        reportedAt: "2026-03-06T03:00:00Z",
+        status: "not-incident",
+        acknowledgedBy: "alice",
+        acknowledgedAt: "2026-03-06T03:01:00Z",
+        resolvedAt: "2026-03-06T04:00:00Z",
+        roles: { commander: "alice" },
+        oncall: ["alice"],
+      }),
       // Reported before the window: no acknowledgement or command counted, no time inside the window.
       record(3, {
         reportedAt: "2026-02-20T15:00:00Z",

@@ -48,7 +48,10 @@ export interface FairnessPerson {
   holidayHours: number;
   /** Holiday-period volunteer shifts (or overrides of a volunteer layer) the person covered in the window. */
   volunteerSlots: number;
-  /** Incidents reported in the window that the person acknowledged first. */
+  /**
+   * Incidents reported in the window that the person acknowledged first (here and below, reports closed as
+   * not an incident or never confirmed from triage are left out).
+   */
   acknowledged: number;
   /** Incidents reported in the window that the person commanded. */
   commanded: number;
@@ -246,6 +249,8 @@ function incidentWork(input: FairnessInput, fromMs: number, toMs: number): Map<s
     },
   });
   for (const record of input.records) {
+    // Reports closed as not an incident, or never confirmed from triage, were no incident to respond to.
+    if (record.status === "not-incident" || (record.status === "triage" && !record.confirmedAt)) continue;
     const reported = Date.parse(record.reportedAt);
     if (!(reported >= fromMs && reported < toMs)) continue;
     if (record.acknowledgedBy) entry(record.acknowledgedBy).acknowledged += 1;

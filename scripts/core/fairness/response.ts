@@ -41,6 +41,7 @@ export function offHoursResponseMinutes(input: ResponseInput): Map<string, numbe
     list.push({ start: inZone(start, "UTC"), end: inZone(end, "UTC") });
   };
   for (const record of input.records) {
+    if (record.status === "not-incident" || (record.status === "triage" && !record.confirmedAt)) continue;
     const reported = Date.parse(record.reportedAt);
     const resolved = record.resolvedAt ? Date.parse(record.resolvedAt) : toMs;
     if (!(reported < toMs && resolved > fromMs)) continue;
