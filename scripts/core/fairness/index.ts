@@ -3,4 +3,3 @@ export * from "./balance.js";
 export * from "./format.js";
 export * from "./hours.js";
 export * from "./report.js";
-export * from "./response.js";

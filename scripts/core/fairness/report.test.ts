@@ -218,7 +218,7 @@ describe("fairness report: incidents (issue 14 item 1)", () => {
     ];
     const records = [
       // Thursday 5 March 14:00-16:00Z: 09:00-11:00 in New York (working), 19:30-21:30 in Kolkata (off).
-      // lena (Berlin, UTC+1) joins with entries at 16:30Z and 17:30Z: 17:30-18:30 her time, all off.
+      // lena, pulled in as a responder, writes only after the resolution: no time counts for her here.
       record(1, {
         reportedAt: "2026-03-05T14:00:00Z",
         acknowledgedAt: "2026-03-05T14:05:00Z",
@@ -230,7 +230,6 @@ describe("fairness report: incidents (issue 14 item 1)", () => {
         timeline: [
           { at: "2026-03-05T14:00:00Z", author: "dana", kind: "opened", text: "Opened." },
           { at: "2026-03-05T16:30:00Z", author: "lena", kind: "note", text: "Checked the cache." },
-          { at: "2026-03-05T17:30:00Z", author: "lena", kind: "note", text: "Done." },
         ],
       }),
       // Overlapping incident 15:00-17:00Z: raj's evening counts once, 19:30-22:30 IST = 180 minutes.
@@ -241,6 +240,20 @@ describe("fairness report: incidents (issue 14 item 1)", () => {
         resolvedAt: "2026-03-05T17:00:00Z",
         roles: { commander: "raj" },
         oncall: ["alice", "raj"],
+      }),
+      // Friday 6 March 15:00-17:00Z: lena responds from her first entry at 15:30Z, 16:30-18:00 in Berlin
+      // (60 minutes after 17:00); dana, neither on call nor pulled in, writes a note at 23:00Z (18:00 in New
+      // York), which stands for the 15 minutes before it (core/handoff's rule). Her "opened" entry of
+      // record 1 at 09:00 New York counts the same way: 08:45-09:00, 15 more off-hours minutes.
+      record(5, {
+        reportedAt: "2026-03-06T15:00:00Z",
+        resolvedAt: "2026-03-06T17:00:00Z",
+        oncall: ["alice"],
+        responders: ["lena"],
+        timeline: [
+          { at: "2026-03-06T15:30:00Z", author: "lena", kind: "note", text: "Looking." },
+          { at: "2026-03-06T23:00:00Z", author: "dana", kind: "note", text: "Customers told." },
+        ],
       }),
       // Closed as not an incident: nothing counts.
       record(4, {
@@ -267,11 +280,12 @@ describe("fairness report: incidents (issue 14 item 1)", () => {
       const p = row(r, login)!;
       return [p.acknowledged, p.commanded, p.offHoursResponseMinutes];
     };
-    expect(r.people.map((p) => p.login)).toEqual(["alice", "lena", "raj"]);
-    // alice: 09:00-12:00 New York on a Thursday, all working time.
+    expect(r.people.map((p) => p.login)).toEqual(["alice", "dana", "lena", "raj"]);
+    // alice: 09:00-12:00 New York on Thursday and 10:00-12:00 on Friday, all working time.
     expect(pick("alice")).toEqual([1, 1, 0]);
     expect(pick("raj")).toEqual([1, 1, 180]);
     expect(pick("lena")).toEqual([0, 0, 60]);
+    expect(pick("dana")).toEqual([0, 0, 30]);
   });
 });
 

@@ -11,11 +11,12 @@
 import type { DateTime } from "luxon";
 import type { IncidentRecord } from "../model/generated/types.js";
 import type { Organisation, Person } from "../model/index.js";
+import { offHoursOfWindow } from "../handoff/index.js";
+import { inZone } from "../rotation/index.js";
 import { coveragePieces } from "../schedule/index.js";
 import { withRegionHolidays, type HolidayCalendar } from "../slo/index.js";
 import { availableMillis, balanceScore, expectedShares } from "./balance.js";
 import { addHours, classifyOnCall, noHours, type DaysOff, type HourKinds } from "./hours.js";
-import { offHoursResponseMinutes } from "./response.js";
 
 /** Input of {@link fairnessReport}. */
 export interface FairnessInput {
@@ -55,7 +56,10 @@ export interface FairnessPerson {
   acknowledged: number;
   /** Incidents reported in the window that the person commanded. */
   commanded: number;
-  /** Minutes spent on incidents of the window outside the person's working hours (see response.ts). */
+  /**
+   * Minutes spent on incidents inside the window outside the person's working hours, as the handoff
+   * summary counts them (core/handoff `offHoursOfWindow`).
+   */
   offHoursResponseMinutes: number;
 }
 
@@ -238,15 +242,14 @@ function incidentWork(input: FairnessInput, fromMs: number, toMs: number): Map<s
     return w;
   };
   const config = input.org.rotation;
-  const response = offHoursResponseMinutes({
-    records: input.records,
+  // The handoff summary's definition (core/handoff), so both show the same time to reclaim.
+  const response = offHoursOfWindow({
     people: input.org.people,
-    fromMs,
-    toMs,
-    daysOff: {
-      calendar: withRegionHolidays(input.calendar, config.regionHolidays),
-      orgHolidays: new Set(config.orgHolidays),
-    },
+    records: input.records,
+    openIncidents: [],
+    window: { start: inZone(fromMs, config.timezone), end: inZone(toMs, config.timezone) },
+    calendar: withRegionHolidays(input.calendar, config.regionHolidays),
+    orgHolidays: new Set(config.orgHolidays),
   });
   for (const record of input.records) {
     // Reports closed as not an incident, or never confirmed from triage, were no incident to respond to.
@@ -256,7 +259,7 @@ function incidentWork(input: FairnessInput, fromMs: number, toMs: number): Map<s
     if (record.acknowledgedBy) entry(record.acknowledgedBy).acknowledged += 1;
     if (record.roles.commander) entry(record.roles.commander).commanded += 1;
   }
-  for (const [login, minutes] of response) if (minutes > 0) entry(login).offHoursMinutes += minutes;
+  for (const { login, minutes } of response) entry(login).offHoursMinutes += minutes;
   return out;
 }
 
