@@ -34,9 +34,7 @@ describe("oncall report fairness (issue 14 item 1)", () => {
         person("alice", { hours: 336, offHoursHours: 262, weekendHours: 96, holidayHours: 13 }),
         // bob acknowledged and commanded INC-1 at 09:00-10:10 Toronto time: no off-hours minutes.
         person("bob", { hours: 325, offHoursHours: 247, weekendHours: 96, acknowledged: 1, commanded: 1 }),
-        // dana reported INC-1 at 09:00 New York; the handoff summary's rule (core/handoff) counts the 15
-        // minutes before each timeline entry of someone neither on call nor pulled in: 08:45-09:00.
-        person("dana", { hours: 0, offHoursHours: 0, weekendHours: 0, offHoursResponseMinutes: 15 }),
+        // dana reported INC-1 but filing a report is not response work, and she has no shifts: not listed.
         person("lena", { hours: 277, offHoursHours: 221, weekendHours: 96 }),
         // raj, on call and comms for INC-1, spent 19:30-20:40 in Kolkata on it; his override adds 24 hours.
         person("raj", { hours: 192, offHoursHours: 144, weekendHours: 48, offHoursResponseMinutes: 70 }),
@@ -77,7 +75,6 @@ describe("oncall report fairness (issue 14 item 1)", () => {
           "offHoursResponseMinutes",
         "alice,336.00,262.00,96.00,13.00,0,0,0,0",
         "bob,325.00,247.00,96.00,0.00,0,1,1,0",
-        "dana,0.00,0.00,0.00,0.00,0,0,0,15",
         "lena,277.00,221.00,96.00,0.00,0,0,0,0",
         "raj,192.00,144.00,48.00,0.00,0,0,0,70",
         "sam-lee,144.00,112.00,48.00,0.00,0,0,0,0",

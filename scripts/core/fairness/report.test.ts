@@ -244,7 +244,7 @@ describe("fairness report: incidents (issue 14 item 1)", () => {
       // Friday 6 March 15:00-17:00Z: lena responds from her first entry at 15:30Z, 16:30-18:00 in Berlin
       // (60 minutes after 17:00); dana, neither on call nor pulled in, writes a note at 23:00Z (18:00 in New
       // York), which stands for the 15 minutes before it (core/handoff's rule). Her "opened" entry of
-      // record 1 at 09:00 New York counts the same way: 08:45-09:00, 15 more off-hours minutes.
+      // record 1 is filing the report, not response work: it counts nothing.
       record(5, {
         reportedAt: "2026-03-06T15:00:00Z",
         resolvedAt: "2026-03-06T17:00:00Z",
@@ -285,7 +285,7 @@ describe("fairness report: incidents (issue 14 item 1)", () => {
     expect(pick("alice")).toEqual([1, 1, 0]);
     expect(pick("raj")).toEqual([1, 1, 180]);
     expect(pick("lena")).toEqual([0, 0, 60]);
-    expect(pick("dana")).toEqual([0, 0, 30]);
+    expect(pick("dana")).toEqual([0, 0, 15]);
   });
 });
 

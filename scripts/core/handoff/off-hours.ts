@@ -7,7 +7,8 @@
  *   confirmation from triage) to its resolution, or to the end of the window while it is open;
  * - a responder pulled in with /responder: from their first timeline entry on it (or the report, when
  *   they wrote none) to the same end;
- * - anyone else who wrote timeline entries: {@link TIMELINE_ENTRY_MINUTES} before each entry.
+ * - anyone else who wrote timeline entries: {@link TIMELINE_ENTRY_MINUTES} before each entry. Filing the
+ *   report (the `opened` entry) is not response work and counts nothing.
  * A person's intervals are joined before counting, so two incidents of one night count once. Logins not
  * on the roster (bots) are left out: without a zone there are no working hours to compare with.
  */
@@ -62,7 +63,7 @@ export function offHoursOfWindow(input: OffHoursInput): HandoffOffHours[] {
     }
     const counted = new Set([...whole, ...r.responders]);
     for (const entry of r.timeline) {
-      if (counted.has(entry.author)) continue;
+      if (counted.has(entry.author) || entry.kind === "opened") continue;
       const t = at(entry.at);
       add(entry.author, t.minus({ minutes: TIMELINE_ENTRY_MINUTES }), t);
     }
