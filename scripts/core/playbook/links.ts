@@ -26,7 +26,7 @@ export interface LinkCheckContext {
 }
 
 /** Resolves `rel` against the folder `dir` (both repository-relative, forward slashes). */
-export function joinPath(dir: string, rel: string): string {
+function joinPath(dir: string, rel: string): string {
   const parts = dir === "" ? [] : dir.split("/");
   for (const seg of rel.split("/")) {
     if (seg === "..") parts.pop();

@@ -17,7 +17,7 @@ interface Node {
 }
 
 /** A link or image target in a body, with the 1-based body line and column of the node. */
-export interface MarkdownLink {
+interface MarkdownLink {
   target: string;
   line: number;
   column: number;

@@ -16,7 +16,7 @@ import { placeholder } from "./placeholders.js";
 import { bookReview } from "./reviews.js";
 
 /** A `/followup` issue of the incident, which becomes an action item of the draft. */
-export interface DraftFollowup {
+interface DraftFollowup {
   issue: number;
   title: string;
   /** The issue's address; without it `issueUrl` of the input builds one, else the item has no link. */
@@ -53,12 +53,12 @@ export function needsPostmortem(policy: Pick<Policy, "severities">, severity: st
 }
 
 /** The title of the incident without the form's `[Incident]` prefix. */
-export function incidentTitle(record: Pick<IncidentRecord, "title">): string {
+function incidentTitle(record: Pick<IncidentRecord, "title">): string {
   return record.title.replace(/^\s*\[incident\]\s*/i, "").trim() || record.title;
 }
 
 /** A file-name slug of a title: lower-case ASCII words joined by dashes, at most 40 characters. */
-export function postmortemSlug(title: string): string {
+function postmortemSlug(title: string): string {
   const words = title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -75,7 +75,7 @@ export function postmortemSlug(title: string): string {
 }
 
 /** The draft's path for a record: the year the incident was reported, as its record's folder. */
-export function postmortemPath(record: Pick<IncidentRecord, "id" | "reportedAt" | "title">): string {
+function postmortemPath(record: Pick<IncidentRecord, "id" | "reportedAt" | "title">): string {
   return `postmortems/${record.reportedAt.slice(0, 4)}/${record.id}-${postmortemSlug(incidentTitle(record))}.md`;
 }
 
