@@ -41,6 +41,14 @@ function textOf(node: Node): string {
   return (node.children ?? []).map(textOf).join("");
 }
 
+/** An outline, or a function that parses one when first needed (a check that can skip the parse calls it lazily). */
+export type OutlineSource = MarkdownOutline | (() => MarkdownOutline);
+
+/** The outline of `body` from `source`, parsing only when no outline was given. */
+export function outlineFrom(body: string, source?: OutlineSource): MarkdownOutline {
+  return typeof source === "function" ? source() : (source ?? outlineMarkdown(body));
+}
+
 /** Parses a Markdown body (front matter already removed). Positions are relative to the body. */
 export function outlineMarkdown(body: string): MarkdownOutline {
   const root = fromMarkdown(body) as Node;
