@@ -16,7 +16,9 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== "stale")
     throw new UsageError(
-      sub && !sub.startsWith("-") ? `unknown subcommand "playbook ${sub}"; use "playbook stale".` : 'say "playbook stale".',
+      sub && !sub.startsWith("-")
+        ? `unknown subcommand "playbook ${sub}"; use "playbook stale".`
+        : 'say "playbook stale".',
     );
   const { values } = parse(rest, AT);
   const dir = repoDir(values);

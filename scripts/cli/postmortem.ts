@@ -63,7 +63,9 @@ async function draft(argv: string[], io: CommandIO): Promise<number> {
   if (record.postmortem && existsSync(join(dir, record.postmortem)))
     throw new UserError(`${record.id} already has a postmortem: ${record.postmortem}.`);
   if (record.status !== "resolved")
-    throw new UserError(`${record.id} is not resolved (status ${record.status}); its postmortem starts after /resolve.`);
+    throw new UserError(
+      `${record.id} is not resolved (status ${record.status}); its postmortem starts after /resolve.`,
+    );
   if (!needsPostmortem(org.policy, record.severity))
     throw new UserError(
       `${record.id} is ${record.severity ?? "without a severity"}, and incidents/policy.yaml asks for a postmortem ` +

@@ -117,7 +117,9 @@ function render(r: StatusReport): string {
   if (r.nextReview)
     out.push(
       `\nNext incident review: ${when(r.nextReview.at, r.nextReview.at.zoneName ?? z)}` +
-        (r.nextReview.incidents.length ? `, reviewing ${r.nextReview.incidents.join(", ")}\n` : ", nothing booked yet\n"),
+        (r.nextReview.incidents.length
+          ? `, reviewing ${r.nextReview.incidents.join(", ")}\n`
+          : ", nothing booked yet\n"),
     );
   if (r.notes.length) out.push("\n" + r.notes.map((n) => `note: ${n}`).join("\n") + "\n");
   return out.join("");

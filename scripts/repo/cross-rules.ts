@@ -314,7 +314,8 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
           "incident",
         ),
       );
-    out.push(...checkPostmortem(pm, { knownLogin, outline: () => outlineOf(pm.path), ...(opts.now && { at: opts.now }) }));
+    const context = { knownLogin, outline: () => outlineOf(pm.path), ...(opts.now && { at: opts.now }) };
+    out.push(...checkPostmortem(pm, context));
   }
 
   // Playbooks
@@ -344,7 +345,8 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
       out.push(
         warn(
           "playbook-stale",
-          `Last reviewed ${s.lastReviewed}, ${s.age} days ago (the policy asks for a review every ${org.policy.playbookReviewDays} days).`,
+          `Last reviewed ${s.lastReviewed}, ${s.age} days ago ` +
+            `(the policy asks for a review every ${org.policy.playbookReviewDays} days).`,
           pb.src,
           "lastReviewed",
         ),

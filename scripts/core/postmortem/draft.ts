@@ -132,7 +132,8 @@ export function draftPostmortem(input: DraftInput): PostmortemDraft {
   const review = policy.reviews ? bookReview(policy.reviews, due, input.booked) : undefined;
   const title = incidentTitle(record);
   const start = record.startedAt ?? record.reportedAt;
-  const endCandidate = record.mitigatedAt ?? record.resolvedAt ?? resolvedAt.toUTC().toISO({ suppressMilliseconds: true })!;
+  const endCandidate =
+    record.mitigatedAt ?? record.resolvedAt ?? resolvedAt.toUTC().toISO({ suppressMilliseconds: true })!;
   const end = Date.parse(endCandidate) < Date.parse(start) ? start : endCandidate;
   // Who asked for each follow-up (the author of its /followup timeline entry) owns it, when on the roster.
   const askedBy = new Map<number, string>();
@@ -149,7 +150,8 @@ export function draftPostmortem(input: DraftInput): PostmortemDraft {
     }));
   const actionItems = followups.map((f) => {
     const url = f.url ?? input.issueUrl?.(f.issue);
-    return { title: f.title.trim() || `Follow-up #${f.issue}`, owner: f.owner ?? authors[0]!, ...(url && { issue: url }) };
+    const title = f.title.trim() || `Follow-up #${f.issue}`;
+    return { title, owner: f.owner ?? authors[0]!, ...(url && { issue: url }) };
   });
   const frontMatter: PostmortemFrontMatter = {
     incident: record.id,

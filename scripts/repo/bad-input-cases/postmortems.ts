@@ -161,7 +161,8 @@ export const postmortemCases: BadInputCase[] = [
       {
         file: PLAYBOOK_CHECKOUT,
         transform: (t) =>
-          `${t}\nBack to [the top](#checkout-errors); see [INC-1](../postmortems/2026/INC-1-checkout-errors.md#inc-1-checkout-errors-after-a-release).\n\n` +
+          `${t}\nBack to [the top](#checkout-errors); see ` +
+          "[INC-1](../postmortems/2026/INC-1-checkout-errors.md#inc-1-checkout-errors-after-a-release).\n\n" +
           "```\n[not a link](nowhere.md)\n```\n",
       },
     ],
