@@ -69,3 +69,25 @@ export function outlineMarkdown(body: string): MarkdownOutline {
   visit(root);
   return out;
 }
+
+/**
+ * The plain text of the paragraphs under the first level-2 heading named `heading` (case-insensitive),
+ * up to the next heading of level 1 or 2: comments, code and HTML left out, whitespace collapsed.
+ * Undefined when there is no such section or it has no paragraph text. Only that section is parsed.
+ */
+export function sectionText(body: string, heading: string): string | undefined {
+  const lines = body.split("\n");
+  const want = heading.trim().toLowerCase();
+  const start = lines.findIndex((l) => /^##\s/.test(l) && l.replace(/^##\s+/, "").trim().toLowerCase() === want);
+  if (start < 0) return undefined;
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((l) => /^#{1,2}\s/.test(l));
+  const root = fromMarkdown(rest.slice(0, end < 0 ? undefined : end).join("\n")) as Node;
+  const text = (root.children ?? [])
+    .filter((n) => n.type === "paragraph")
+    .map(textOf)
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text || undefined;
+}

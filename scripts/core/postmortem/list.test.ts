@@ -39,6 +39,19 @@ describe("postmortemList (issue 13 item 6)", () => {
     expect(ids({ kind: "review", date: "2026-11-25" })).toEqual(["INC-2", "INC-4"]);
   });
 
+  it("gives the Summary section's text without placeholders, for the review agenda", () => {
+    const withBody = {
+      ...pm(5, "draft", "2026-11-20"),
+      body:
+        "# INC-5\n\n## Summary\n\nCheckout **failed** for\n[EU cards](x.md).\n\n" +
+        "<!-- TODO: more -->\n\n## Impact\n\nLots.\n",
+    };
+    const draft = { ...pm(6, "draft", "2026-11-20"), body: "## Summary\n\n<!-- TODO: what happened -->\n" };
+    const [five, six] = postmortemList([withBody, draft], at);
+    expect(five!.summary).toBe("Checkout failed for EU cards.");
+    expect(six!.summary).toBeUndefined();
+  });
+
   it("counts the days overdue on the calendar of `at`'s zone", () => {
     expect(postmortemList(all, at, { kind: "overdue" })[0]).toMatchObject({ overdue: true, daysOverdue: 3 });
   });
