@@ -1,5 +1,6 @@
 // Fails before issue 13 item 1: core/postmortem (postmortemDue) did not exist; drafts had no computed due date.
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { DateTime } from "luxon";
 import { fixedHolidayCalendar, NO_HOLIDAYS } from "../slo/index.js";
 import { inHolidayPeriod, postmortemDue } from "./due.js";
@@ -50,5 +51,27 @@ describe("postmortemDue (issue 13 item 1)", () => {
     expect(inHolidayPeriod("2027-01-03", { from: "12-23", to: "01-02" })).toBe(false);
     expect(inHolidayPeriod("2026-07-10", { from: "07-01", to: "07-14" })).toBe(true);
     expect(inHolidayPeriod("2026-07-10", undefined)).toBe(false);
+  });
+});
+
+describe("postmortemDue over random instants (issue 13 item 1)", () => {
+  it("lands on a business day after the resolution day, with exactly n business days in between", () => {
+    const calendar = fixedHolidayCalendar({ "DE-BE": ["2026-10-05", "2026-12-25", "2026-12-26", "2027-01-01"] });
+    const period = { from: "12-23", to: "01-02" };
+    const business = (d: DateTime) =>
+      d.weekday < 6 && !calendar.isHoliday("DE-BE", d.toISODate()!) && !inHolidayPeriod(d.toISODate()!, period);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 * 24 }), fc.integer({ min: 1, max: 10 }), (hours, n) => {
+        const resolved = utc("2026-09-01T00:00:00Z").plus({ hours });
+        const due = postmortemDue(resolved, berlin, calendar, [], n, period);
+        const start = resolved.setZone(berlin.timezone).startOf("day");
+        const end = DateTime.fromISO(due, { zone: berlin.timezone });
+        expect(business(end)).toBe(true);
+        let count = 0;
+        for (let d = start.plus({ days: 1 }); d <= end; d = d.plus({ days: 1 })) if (business(d)) count++;
+        expect(count).toBe(n);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Fails before issue 13 item 2: there was no review cadence in the policy and no booking of reviews.
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { DateTime } from "luxon";
 import type { ReviewCadence } from "../model/index.js";
 import { bookReview, reviewMeetings } from "./reviews.js";
@@ -61,5 +62,33 @@ describe("bookReview (issue 13 item 2)", () => {
     expect(bookReview({ ...weekly, maxPerMeeting: 1 }, "2026-10-13", ["2026-10-15"])).toBe("2026-10-22");
     // Bookings of other meetings do not count.
     expect(bookReview(weekly, "2026-10-13", Array(9).fill("2026-10-08"))).toBe("2026-10-15");
+  });
+});
+
+describe("bookReview over random bookings (issue 13 item 2)", () => {
+  it("always returns a meeting on or after the due date that had room", () => {
+    const meetings = reviewMeetings(
+      weekly,
+      DateTime.fromISO("2026-10-01T00:00:00Z", { zone: "UTC" }),
+      DateTime.fromISO("2027-03-01T00:00:00Z", { zone: "UTC" }),
+    ).map((m) => m.toISODate()!);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 120 }),
+        fc.array(fc.constantFrom(...meetings.slice(0, 12)), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 5 }),
+        (offset, booked, max) => {
+          const due = DateTime.fromISO("2026-10-01", { zone: "UTC" }).plus({ days: offset }).toISODate()!;
+          const got = bookReview({ ...weekly, maxPerMeeting: max }, due, booked);
+          const count = (d: string) => booked.filter((b) => b === d).length;
+          expect(meetings).toContain(got);
+          expect(got >= due).toBe(true);
+          expect(count(got)).toBeLessThan(max);
+          // Every earlier meeting on or after the due date was full.
+          for (const m of meetings) if (m >= due && m < got) expect(count(m)).toBeGreaterThanOrEqual(max);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
