@@ -44,6 +44,12 @@ const COMMANDS = [
   ["trade", "cover"],
   ["trade", "check"],
   ["trade"],
+  ["postmortem", "new", "INC-1"],
+  ["postmortem", "new"],
+  ["postmortem", "list"],
+  ["postmortem"],
+  ["playbook", "stale"],
+  ["playbook"],
   ["help"],
   ["nonsense"],
   [],
@@ -62,8 +68,12 @@ const FLAGS = [
   "--since",
   "--base",
   "--head",
+  "--review",
 ];
-const SWITCHES = ["--json", "--dry-run", "--effective", "--markdown", "--help", "-h", "--", "-x", "--unknown"];
+const SWITCHES = [
+  ...["--json", "--dry-run", "--effective", "--markdown", "--help", "-h", "--", "-x", "--unknown"],
+  ...["--due", "--overdue"],
+];
 
 /** Values that are right, nearly right, or wrong for some flag. */
 const VALUES = [
