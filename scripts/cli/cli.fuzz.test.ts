@@ -46,6 +46,12 @@ const COMMANDS = [
   ["trade"],
   ["report", "fairness"],
   ["report"],
+  ["postmortem", "new", "INC-1"],
+  ["postmortem", "new"],
+  ["postmortem", "list"],
+  ["postmortem"],
+  ["playbook", "stale"],
+  ["playbook"],
   ["help"],
   ["nonsense"],
   [],
@@ -64,8 +70,12 @@ const FLAGS = [
   "--since",
   "--base",
   "--head",
+  "--review",
 ];
-const SWITCHES = ["--json", "--dry-run", "--effective", "--markdown", "--csv", "--help", "-h", "--", "-x", "--unknown"];
+const SWITCHES = [
+  ...["--json", "--dry-run", "--effective", "--markdown", "--csv", "--help", "-h", "--", "-x", "--unknown"],
+  ...["--due", "--overdue"],
+];
 
 /** Values that are right, nearly right, or wrong for some flag. */
 const VALUES = [

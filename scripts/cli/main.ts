@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   form: () => import("./form.js"),
   init: () => import("./init.js"),
   report: () => import("./report.js"),
+  postmortem: () => import("./postmortem.js"),
+  playbook: () => import("./playbook.js"),
 };
 
 const HELP = `oncall: the on-call process of this repository, from the command line.
@@ -35,6 +37,8 @@ Commands:
   form         copy the policy's services and links into the GitHub issue form and chooser
   init         replace the example organisation with your team, from a CSV of people
   report       fairness: hours on call, off-hours, weekend and holiday load per person, balance per layer
+  postmortem   new (draft the postmortem of a resolved incident) or list (due, overdue, by review)
+  playbook     stale (playbooks not reviewed within the policy's playbookReviewDays)
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data,
 before or after the command name.
