@@ -6,7 +6,7 @@
 import type { DateTime } from "luxon";
 import type { CoverageSegment, Override, Person, RotationConfig, Shift } from "../model/index.js";
 import { effectiveCoverage } from "./effective.js";
-import { generateSchedule } from "../rotation/index.js";
+import { generateSchedule, shiftDaysOf } from "../rotation/index.js";
 import { publishedUntil } from "./who.js";
 import { DAY_MS, formatInstant, inZone, startOfDateMillis } from "../rotation/index.js";
 
@@ -44,7 +44,7 @@ export function coverageWindow(input: CoverageWindowInput): CoverageWindow {
       shifts,
       previewed: [],
     };
-  const longest = Math.max(...config.layers.map((l) => l.shiftWeeks));
+  const longest = Math.max(...config.layers.map((l) => Math.ceil(shiftDaysOf(l) / 7)));
   const startMs =
     config.start !== undefined
       ? startOfDateMillis(config.start, config.timezone)

@@ -136,7 +136,8 @@ export function checkSchedule(input: ScheduleCheckInput): Finding[] {
         findings.push(finding("error", "override-outside-schedule", message, o, "start"));
       }
     }
-    if (input.now) {
+    // A layer that has ended (an imported rotation's end) needs no horizon past its end.
+    if (input.now && !(layer.end !== undefined && prev && prev.end.toMillis() >= Date.parse(layer.end))) {
       const wanted = input.now.plus({ weeks: config.horizonWeeks });
       const last = prev?.end;
       if (!last || last < wanted) {
