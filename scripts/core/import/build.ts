@@ -6,10 +6,10 @@
 import { IANAZone } from "luxon";
 import type { Override, Shift, Weekday } from "../model/index.js";
 import { inZone, isoDate, localDay, weekdayOf } from "../rotation/index.js";
-import type { Gap, Piece, SourceLayer, SourceModel, SourceUser } from "./model.js";
+import type { Gap, SourceLayer, SourceModel, SourceUser } from "./model.js";
 
 /** A roster entry as the import writes it. */
-export interface ImportedPerson {
+interface ImportedPerson {
   login: string;
   name: string;
   timezone: string;
@@ -20,7 +20,7 @@ export interface ImportedPerson {
 }
 
 /** A layer of rotations/config.yaml as the import writes it (schema field names). */
-export interface ImportedLayerConfig {
+interface ImportedLayerConfig {
   name: string;
   handoffDay: Weekday;
   handoffTime: string;
@@ -30,7 +30,7 @@ export interface ImportedLayerConfig {
   members: string[];
 }
 
-export interface ImportedConfig {
+interface ImportedConfig {
   timezone: string;
   seed: number;
   start: string;
@@ -196,4 +196,3 @@ export function gapLines(gaps: readonly Gap[]): string[] {
   return gaps.map((g) => `${g.field}: ${g.value}: ${g.why}`);
 }
 
-export type { Piece };

@@ -97,25 +97,3 @@ export function layerNameFor(title: string, taken: Set<string>, fallback: string
   taken.add(name);
   return name;
 }
-
-/** Pieces cut to [from, to), empty ones left out. */
-export function clip(pieces: readonly Piece[], from: number, to: number): Piece[] {
-  const out: Piece[] = [];
-  for (const p of pieces) {
-    const s = Math.max(p.startMs, from);
-    const e = Math.min(p.endMs, to);
-    if (s < e) out.push({ ...p, startMs: s, endMs: e });
-  }
-  return out;
-}
-
-/** Adjacent pieces of the same person merged: the shape to compare answers with. */
-export function merged(pieces: readonly Piece[]): Piece[] {
-  const out: Piece[] = [];
-  for (const p of [...pieces].sort((a, b) => a.startMs - b.startMs)) {
-    const prev = out[out.length - 1];
-    if (prev && prev.who === p.who && prev.endMs === p.startMs) prev.endMs = p.endMs;
-    else out.push({ ...p });
-  }
-  return out;
-}

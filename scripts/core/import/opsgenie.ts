@@ -13,7 +13,7 @@ import { UserError } from "../model/index.js";
 import type { OpsgeniePeriod, OpsgenieRotation, OpsgenieSource, OpsgenieTimelineRotation } from "./source-types.js";
 import { keyOf, layerNameFor } from "./model.js";
 import type { Gap, ImportWindow, Piece, SourceLayer, SourceModel, SourceOverride, SourceUser } from "./model.js";
-import { compose, pieceAt, ruleTurns, spliceRendered, spanOf } from "./turns.js";
+import { compose, pieceAt, ruleTurns, spliceRendered } from "./turns.js";
 
 /** Most layers an import creates: every layer puts one more person on call at the same time. */
 export const MAX_IMPORTED_LAYERS = 4;

@@ -6,7 +6,7 @@
  */
 
 /** Opsgenie `GET /v2/users` (one page's `data` items; the client joins the pages). */
-export interface OpsgenieUser {
+interface OpsgenieUser {
   id?: string;
   username: string;
   fullName?: string;
@@ -14,7 +14,7 @@ export interface OpsgenieUser {
 }
 
 /** A rotation participant: a user, a team, an escalation, or the reserved `none` (an unfilled turn). */
-export interface OpsgenieParticipant {
+interface OpsgenieParticipant {
   type: string;
   id?: string;
   username?: string;
@@ -35,7 +35,7 @@ export interface OpsgenieRotation {
   timeRestriction?: { type?: string; [key: string]: unknown } | null;
 }
 
-export interface OpsgenieSchedule {
+interface OpsgenieSchedule {
   id?: string;
   name?: string;
   timezone: string;
@@ -45,7 +45,7 @@ export interface OpsgenieSchedule {
 }
 
 /** Opsgenie `GET /v2/schedules/{id}/overrides` items. No rotations means every rotation of the schedule. */
-export interface OpsgenieOverride {
+interface OpsgenieOverride {
   alias?: string;
   user: { type: string; id?: string; username?: string; name?: string };
   startDate: string;
@@ -68,7 +68,7 @@ export interface OpsgenieTimelineRotation {
 }
 
 /** Opsgenie `GET /v2/schedules/{id}/timeline?expand=base,override` (`data`). */
-export interface OpsgenieTimeline {
+interface OpsgenieTimeline {
   startDate?: string;
   endDate?: string;
   finalTimeline?: { rotations?: OpsgenieTimelineRotation[] };
@@ -84,14 +84,14 @@ export interface OpsgenieSource {
 }
 
 /** A PagerDuty reference to a user (`user_reference`). */
-export interface PagerDutyUserRef {
+interface PagerDutyUserRef {
   id: string;
   type?: string;
   summary?: string;
 }
 
 /** PagerDuty `GET /users` items. */
-export interface PagerDutyUser {
+interface PagerDutyUser {
   id: string;
   name?: string;
   email: string;
@@ -120,7 +120,7 @@ export interface PagerDutyLayer {
 }
 
 /** PagerDuty `GET /schedules/{id}` (`schedule`), with `since`/`until` so the rendered entries are included. */
-export interface PagerDutySchedule {
+interface PagerDutySchedule {
   id?: string;
   name?: string;
   time_zone: string;
@@ -130,7 +130,7 @@ export interface PagerDutySchedule {
 }
 
 /** PagerDuty `GET /schedules/{id}/overrides` items. */
-export interface PagerDutyOverride {
+interface PagerDutyOverride {
   id?: string;
   start: string;
   end: string;
