@@ -21,8 +21,12 @@ export function scratchRepo(): Promise<string> {
   return makeTestRepo([{ file: "rotations/people.yaml", transform: markExampleRoster }]);
 }
 
+/** A parsed response body, edited freely by the tests (its shapes are the fixtures', not ours to type here). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 /** A copy of fixture folder `name` with JSON edits applied (file -> a function changing the parsed body; null deletes it). */
-export function fixtureCopy(name: string, edits: Record<string, ((body: any) => unknown) | null> = {}): string {
+export function fixtureCopy(name: string, edits: Record<string, ((body: Json) => unknown) | null> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), `oncall-import-src-`));
   cpSync(join(FIXTURES, name), dir, { recursive: true });
   for (const [file, edit] of Object.entries(edits)) {

@@ -7,9 +7,9 @@
  * Fails before issue 15 items 1-4: there was no `import` command (exit 2, "unknown command").
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FIXTURES, fixtureCopy, oncall, scratchRepo, snapshot, whoMismatches, type Expect } from "./import-kit.js";
+import { FIXTURES, fixtureCopy, oncall, scratchRepo, snapshot, whoMismatches, type Expect, type Json } from "./import-kit.js";
 
 const OG_USERS = join(FIXTURES, "opsgenie-users.csv");
 const PD_USERS = join(FIXTURES, "pagerduty-users.csv");
@@ -139,7 +139,7 @@ describe("oncall import opsgenie (issue 15 item 1)", () => {
 
   it("publishes the timeline's base turns even where they differ from the rules", async () => {
     // In the saved timeline dee covers cy's turn of 2027-03-17; the import follows what Opsgenie rendered.
-    const swap = (body: any) => {
+    const swap = (body: Json) => {
       for (const tl of [body.data.baseTimeline, body.data.finalTimeline]) {
         const p = tl.rotations[1].periods[2];
         p.recipient = { id: "u-dee", type: "user", name: "dee@example.com" };
@@ -167,7 +167,7 @@ describe("oncall import pagerduty (issue 15 item 2)", () => {
 
   it("computes the same schedule from the layer rules when no rendered entries were saved", async () => {
     const dir = await repo();
-    const from = source("pagerduty", { "schedule.json": (b: any) => void delete b.schedule.final_schedule });
+    const from = source("pagerduty", { "schedule.json": (b: Json) => void delete b.schedule.final_schedule });
     const out = await importAndCheck(pdArgs(from, dir), dir, PAGERDUTY_EXPECTED, PD_WINDOW);
     expect(out).toContain("compared with the layer rules and overrides");
   });
@@ -175,7 +175,7 @@ describe("oncall import pagerduty (issue 15 item 2)", () => {
   it("orders layers by rendering_index when every layer has one", async () => {
     const dir = await repo();
     const from = source("pagerduty", {
-      "schedule.json": (b: any) => {
+      "schedule.json": (b: Json) => {
         const [top, bottom] = b.schedule.schedule_layers;
         top.rendering_index = 2;
         bottom.rendering_index = 1;
@@ -188,8 +188,8 @@ describe("oncall import pagerduty (issue 15 item 2)", () => {
 });
 
 describe("honest about the gaps (issue 15 item 3)", () => {
-  const rotation = (i: number, change: (r: any) => void) => (b: any) => change(b.data.rotations[i]);
-  const cases: [string, string, Record<string, (b: any) => unknown>, string][] = [
+  const rotation = (i: number, change: (r: Json) => void) => (b: Json) => change(b.data.rotations[i]);
+  const cases: [string, string, Record<string, (b: Json) => unknown>, string][] = [
     [
       "a time-of-day restriction",
       "opsgenie",
@@ -218,7 +218,7 @@ describe("honest about the gaps (issue 15 item 3)", () => {
       "more rotations than the supported layers",
       "opsgenie",
       {
-        "schedule.json": (b: any) => {
+        "schedule.json": (b: Json) => {
           for (let i = 0; i < 3; i++)
             b.data.rotations.push({ ...b.data.rotations[1], id: `extra-${i}`, name: `Extra ${i}` });
         },
@@ -228,14 +228,14 @@ describe("honest about the gaps (issue 15 item 3)", () => {
     [
       "an override of every rotation",
       "opsgenie",
-      { "overrides.json": (b: any) => void delete b.data[0].rotations },
+      { "overrides.json": (b: Json) => void delete b.data[0].rotations },
       "overrides.json [0].rotations: every rotation: an override of several rotations",
     ],
     [
       "a PagerDuty restriction",
       "pagerduty",
       {
-        "schedule.json": (b: any) =>
+        "schedule.json": (b: Json) =>
           b.schedule.schedule_layers[0].restrictions.push({ type: "daily_restriction", start_time_of_day: "08:00:00", duration_seconds: 3600 }),
       },
       'schedule.json schedule_layers[0].restrictions: daily_restriction (layer "Cover while Rae travels"): a restriction',
@@ -243,7 +243,7 @@ describe("honest about the gaps (issue 15 item 3)", () => {
     [
       "a PagerDuty turn of half a day",
       "pagerduty",
-      { "schedule.json": (b: any) => (b.schedule.schedule_layers[1].rotation_turn_length_seconds = 43200) },
+      { "schedule.json": (b: Json) => (b.schedule.schedule_layers[1].rotation_turn_length_seconds = 43200) },
       'schedule.json schedule_layers[1].rotation_turn_length_seconds: 43200 (layer "Weekly"): turns that are not whole days',
     ],
   ];
@@ -278,7 +278,7 @@ describe("honest about the gaps (issue 15 item 3)", () => {
     const before = snapshot(dir);
     const mapDir = source("opsgenie");
     const mapping = join(mapDir, "map.csv");
-    require("node:fs").writeFileSync(mapping, "login,username\nann-a,ann@example.com\nbo-b,bo@example.com\ncy-c,cy@example.com\n");
+    writeFileSync(mapping, "login,username\nann-a,ann@example.com\nbo-b,bo@example.com\ncy-c,cy@example.com\n");
     const r = await oncall(["import", "opsgenie", "--from", mapDir, "--users", mapping, "--fallback", "erin", ...OG_WINDOW, "--repo", dir]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("1 Opsgenie user(s) in the imported rotations or overrides have no GitHub login in the mapping: dee@example.com");
@@ -309,7 +309,7 @@ describe("honest about the gaps (issue 15 item 3)", () => {
     const own = await scratchRepo();
     cleanup.push(own);
     rmSync(join(own, "rotations/people.yaml"));
-    require("node:fs").writeFileSync(join(own, "rotations/people.yaml"), "people: []\n");
+    writeFileSync(join(own, "rotations/people.yaml"), "people: []\n");
     const ownBefore = snapshot(own);
     const refused = await oncall(ogArgs(from, own));
     expect(refused.code).toBe(1);
@@ -322,7 +322,7 @@ describe("honest about the gaps (issue 15 item 3)", () => {
     const before = snapshot(dir);
     // dee holds Evening from 2027-03-23 18:00 to 03-25 18:00; an override gives dee Primary on the 24th.
     const from = source("opsgenie", {
-      "overrides.json": (b: any) => (b.data[0].user = { type: "user", id: "u-dee", username: "dee@example.com" }),
+      "overrides.json": (b: Json) => (b.data[0].user = { type: "user", id: "u-dee", username: "dee@example.com" }),
       "timeline.json": null,
     });
     const r = await oncall(ogArgs(from, dir, ["--until", "2027-03-27"]));
@@ -338,7 +338,7 @@ describe("verification (issue 15 item 4)", () => {
     const before = snapshot(dir);
     // The final timeline names dee for a stretch the base timeline (and so the schedule) gives bo.
     const from = source("opsgenie", {
-      "timeline.json": (b: any) => {
+      "timeline.json": (b: Json) => {
         b.data.finalTimeline.rotations[0].periods[1].recipient = { id: "u-dee", type: "user", name: "dee@example.com" };
       },
     });

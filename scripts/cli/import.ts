@@ -8,7 +8,7 @@
 import { resolve } from "node:path";
 import { IANAZone } from "luxon";
 import { UsageError, UserError } from "../core/model/index.js";
-import { convertOpsgenie, convertPagerDuty, gapLines, verifyTable } from "../core/import/index.js";
+import { convertOpsgenie, convertPagerDuty, gapLines, MAX_IMPORTED_LAYERS, verifyTable } from "../core/import/index.js";
 import type { ImportWindow, OpsgenieSource, PagerDutySource, SourceModel } from "../core/import/index.js";
 import { readMapping, readOpsgenieDir, readPagerDutyDir, writeUsersTemplate, KEY_COLUMN } from "../repo/import-source.js";
 import type { ImportTool } from "../repo/import-source.js";
@@ -39,7 +39,7 @@ compared with the source; nothing is written unless the result validates and mat
               --from) to fill in, and nothing else.
 --fallback L  who covers turns with nobody on call (an Opsgenie "none" participant, a hole in PagerDuty).
 --lossy       import what can be imported and list what was dropped (time restrictions, teams or
-              escalations as participants, turns that are not whole days, too many rotations).
+              escalations as participants, turns that are not whole days, more than ${MAX_IMPORTED_LAYERS} rotations).
 --force       replace a roster that is neither the example nor an earlier import.`;
 
 const DEFAULT_WEEKS = 8;

@@ -92,7 +92,7 @@ class Client {
         throw new UserError(
           `${this.tool} refused the key in ${this.opts.tokenVar} (HTTP ${res.status}${detail ? `: ${detail}` : ""}). ` +
             `Check that ${this.opts.tokenVar} holds a valid key with read access` +
-            (this.tool === "Opsgenie" ? ", and use --api-url https://api.eu.opsgenie.com for the EU instance." : "."),
+            (this.tool === "Opsgenie" ? `, and use --api-url ${OPSGENIE_EU_URL} for the EU instance.` : "."),
         );
       if (res.status === 429)
         throw new UserError(`${this.tool} kept answering HTTP 429 (rate limited) after ${max} retries; try again later.`);

@@ -19,7 +19,7 @@ export interface TurnRule {
 }
 
 /** Start (epoch ms) of turn `k` of a rule: k x days after its first handoff, at the same wall-clock time. */
-export function turnStart(rule: Pick<TurnRule, "startMs" | "days" | "zone">, k: number): number {
+function turnStart(rule: Pick<TurnRule, "startMs" | "days" | "zone">, k: number): number {
   const local = inZone(rule.startMs, rule.zone);
   const minutes = clockMinutes(local.toFormat("HH:mm"));
   return wallClockMillis(localDay(rule.startMs, rule.zone) + k * rule.days, minutes, rule.zone);
