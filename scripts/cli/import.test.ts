@@ -332,6 +332,25 @@ describe("honest about the gaps (issue 15 item 3)", () => {
   });
 });
 
+describe("an imported repository lives on (issue 15 item 6)", () => {
+  it("schedule generate continues each layer from the imported rules, validate passes, an ended layer stays quiet", async () => {
+    const dir = await repo();
+    expect((await oncall(ogArgs(join(FIXTURES, "opsgenie"), dir))).code).toBe(0);
+    const generate = await oncall(["schedule", "generate", "--at", "2027-04-10T12:00:00Z", "--repo", dir]);
+    expect(generate.code, generate.err).toBe(0);
+    const schedule = readFileSync(join(dir, "rotations/schedule.yaml"), "utf8");
+    // The imported turn of 2027-04-05 (cut at --until) is finished by bo, then Monday 09:00 handoffs follow.
+    expect(schedule).toContain("{ layer: primary, start: 2027-04-12T00:00:00+02:00, end: 2027-04-12T09:00:00+02:00, login: bo-b");
+    expect(schedule).toContain("{ layer: primary, start: 2027-04-12T09:00:00+02:00, end: 2027-04-19T09:00:00+02:00, login: ann-a");
+    expect(schedule).not.toMatch(/layer: evening, start: 2027-04-0[6-9]/);
+    const validate = await oncall(["validate", "--repo", dir, "--at", "2027-04-10T12:00:00Z"]);
+    expect(validate.code, validate.out).toBe(0);
+    const who = await oncall(["who", "--at", "2027-04-20T12:00:00Z", "--repo", dir]);
+    expect(who.out).toContain("@bo-b");
+    expect(who.out).not.toContain("evening"); // ended on 2027-04-05: neither on call nor "behind"
+  });
+});
+
 describe("verification (issue 15 item 4)", () => {
   it("a source whose own timeline disagrees with what can be published fails with the differing handoffs", async () => {
     const dir = await repo();

@@ -35,7 +35,11 @@ export function coverageWindow(input: CoverageWindowInput): CoverageWindow {
   const { config, people, shifts, overrides, from, to } = input;
   const published = publishedUntil(shifts, config);
   const toMs = to.toMillis();
-  const behind = config.layers.filter((l) => (published.get(l.name)?.toMillis() ?? -Infinity) < toMs);
+  const behind = config.layers.filter((l) => {
+    const end = published.get(l.name)?.toMillis() ?? -Infinity;
+    // A layer that has ended (an imported rotation's end) is not behind: nobody follows its last shift.
+    return end < toMs && !(l.end !== undefined && end >= Date.parse(l.end));
+  });
   if (!behind.length)
     return {
       segments: effectiveCoverage({ shifts, overrides, people, config, from, to }),

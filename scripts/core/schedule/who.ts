@@ -118,6 +118,8 @@ export function previewCoverage(input: PreviewInput): PreviewAnswer {
   const atMs = at.toMillis();
   const behind = config.layers.filter((l) => {
     const end = published.get(l.name);
+    // A layer that has ended (an imported rotation's end) is not behind: nobody follows its last shift.
+    if (l.end !== undefined && end !== undefined && end.toMillis() >= Date.parse(l.end)) return false;
     return end === undefined || end.toMillis() <= atMs;
   });
   const notes: string[] = [];
