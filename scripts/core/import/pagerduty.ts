@@ -127,7 +127,7 @@ export function convertPagerDuty(src: PagerDutySource, window: ImportWindow): So
 
   const final = entries(schedule.final_schedule?.rendered_schedule_entries);
   const span = spanOf(final);
-  const base = spliceRendered(stacked, final, span, fromMs, untilMs, underOverride);
+  const base = spliceRendered(stacked, final, span, fromMs, untilMs, underOverride, ownOverrides);
   const computed = compose([base, ownOverrides], fromMs, untilMs, (ms) => pieceAt(ownOverrides, ms) ?? pieceAt(base, ms));
   const expected = spliceRendered(computed, final, span, fromMs, untilMs);
 

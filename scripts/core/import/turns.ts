@@ -104,10 +104,12 @@ export function spliceRendered(
   from: number,
   to: number,
   keepRules: (ms: number) => boolean = () => false,
+  /** Where `keepRules` changes its answer (the overrides' pieces), so those instants are boundaries too. */
+  keepCuts: readonly Piece[] = [],
 ): Piece[] {
   if (!rendered || !span) return compose([rules], from, to, (ms) => pieceAt(rules, ms));
   const nobody: Piece = { startMs: span[0], endMs: span[1], who: null };
-  return compose([rules, rendered, [nobody]], from, to, (ms) => {
+  return compose([rules, rendered, [nobody], keepCuts], from, to, (ms) => {
     const inSpan = ms >= span[0] && ms < span[1];
     if (!inSpan || keepRules(ms)) return pieceAt(rules, ms);
     return pieceAt(rendered, ms);
