@@ -107,8 +107,14 @@ function pagerduty(opts: { first429?: string[] } = {}): Handler {
 describe("Opsgenie API client (issue 15 item 5)", () => {
   it("follows paging links onto the configured base URL (here an EU-style path prefix), with the key header", async () => {
     const server = await fake(opsgenie(), "/eu");
-    const src = await fetchOpsgenie({ baseUrl: server.url, token: "og-key", tokenVar: "OPSGENIE_API_KEY" }, "Platform", WINDOW);
-    expect(src.users.map((u) => u.username)).toEqual(fixture("opsgenie", "users.json").data.map((u: { username: string }) => u.username));
+    const src = await fetchOpsgenie(
+      { baseUrl: server.url, token: "og-key", tokenVar: "OPSGENIE_API_KEY" },
+      "Platform",
+      WINDOW,
+    );
+    expect(src.users.map((u) => u.username)).toEqual(
+      fixture("opsgenie", "users.json").data.map((u: { username: string }) => u.username),
+    );
     expect(src.schedule.rotations).toHaveLength(2);
     expect(src.overrides).toHaveLength(3);
     expect(src.timeline?.finalTimeline?.rotations).toHaveLength(2);
@@ -133,7 +139,12 @@ describe("Opsgenie API client (issue 15 item 5)", () => {
   it("gives up after a bounded number of 429s with a clear message", async () => {
     const server = await fake((_req, _url, res) => send(res, 429, { message: "Rate limit" }, { "retry-after": "1" }));
     const waits: number[] = [];
-    const opts = { baseUrl: server.url, token: "k", tokenVar: "OPSGENIE_API_KEY", sleep: async (ms: number) => void waits.push(ms) };
+    const opts = {
+      baseUrl: server.url,
+      token: "k",
+      tokenVar: "OPSGENIE_API_KEY",
+      sleep: async (ms: number) => void waits.push(ms),
+    };
     await expect(fetchOpsgenie({ ...opts, maxRetries: 3 }, "Platform", WINDOW)).rejects.toThrow(
       "Opsgenie kept answering HTTP 429 (rate limited) after 3 retries",
     );
@@ -144,7 +155,9 @@ describe("Opsgenie API client (issue 15 item 5)", () => {
     const server = await fake(opsgenie());
     await expect(
       fetchOpsgenie({ baseUrl: server.url, token: "wrong", tokenVar: "OPSGENIE_API_KEY" }, "Platform", WINDOW),
-    ).rejects.toThrow(/refused the key in OPSGENIE_API_KEY \(HTTP 401: .*Could not authenticate.*https:\/\/api\.eu\.opsgenie\.com/);
+    ).rejects.toThrow(
+      /refused the key in OPSGENIE_API_KEY \(HTTP 401: .*Could not authenticate.*https:\/\/api\.eu\.opsgenie\.com/,
+    );
   });
 
   it("reads Retry-After as seconds or as an HTTP date", () => {
@@ -182,23 +195,45 @@ describe("PagerDuty API client (issue 15 item 5)", () => {
 describe("oncall import --api (issue 15 item 5)", () => {
   it("writes the same repository as the saved responses, for both tools", async () => {
     for (const [tool, handler, env, extra] of [
-      ["opsgenie", opsgenie(), { OPSGENIE_API_KEY: "og-key" }, ["--schedule", "Platform", "--fallback", "erin", "--at", "2027-03-15", "--until", "2027-04-12"]],
-      ["pagerduty", pagerduty(), { PAGERDUTY_TOKEN: "pd-token" }, ["--schedule", "PSCH123", "--at", "2027-03-08", "--until", "2027-03-29"]],
+      [
+        "opsgenie",
+        opsgenie(),
+        { OPSGENIE_API_KEY: "og-key" },
+        ["--schedule", "Platform", "--fallback", "erin", "--at", "2027-03-15", "--until", "2027-04-12"],
+      ],
+      [
+        "pagerduty",
+        pagerduty(),
+        { PAGERDUTY_TOKEN: "pd-token" },
+        ["--schedule", "PSCH123", "--at", "2027-03-08", "--until", "2027-03-29"],
+      ],
     ] as const) {
       const server = await fake(handler);
       const users = join(FIXTURES, `${tool}-users.csv`);
       const viaApi = await scratchRepo();
       const viaFiles = await scratchRepo();
       dirs.push(viaApi, viaFiles);
-      const api = await oncall(["import", tool, "--api", "--api-url", server.url, "--users", users, ...extra, "--repo", viaApi], env);
-      expect(api.err).toBe("");
-      const files = await oncall(
-        ["import", tool, "--from", join(FIXTURES, tool), "--users", users, ...extra.slice(2), "--repo", viaFiles],
+      const api = await oncall(
+        ["import", tool, "--api", "--api-url", server.url, "--users", users, ...extra, "--repo", viaApi],
+        env,
       );
+      expect(api.err).toBe("");
+      const files = await oncall([
+        "import",
+        tool,
+        "--from",
+        join(FIXTURES, tool),
+        "--users",
+        users,
+        ...extra.slice(2),
+        "--repo",
+        viaFiles,
+      ]);
       expect(files.code).toBe(0);
       const a = snapshot(viaApi);
       const b = snapshot(viaFiles);
-      for (const f of ["people", "config", "schedule", "overrides"]) expect(a.get(`rotations/${f}.yaml`)).toBe(b.get(`rotations/${f}.yaml`));
+      for (const f of ["people", "config", "schedule", "overrides"])
+        expect(a.get(`rotations/${f}.yaml`)).toBe(b.get(`rotations/${f}.yaml`));
     }
   });
 

@@ -90,7 +90,13 @@ export async function whoMismatches(dir: string, expected: Expect[], from: strin
   const bad: string[] = [];
   const end = DateTime.fromISO(to, { zone });
   for (let t = DateTime.fromISO(from, { zone }); t < end; t = t.plus({ hours: 1 })) {
-    const answer = previewCoverage({ config: org.rotation, people: org.people, shifts: org.shifts, overrides: org.overrides, at: t });
+    const answer = previewCoverage({
+      config: org.rotation,
+      people: org.people,
+      shifts: org.shifts,
+      overrides: org.overrides,
+      at: t,
+    });
     for (const layer of layers) {
       const want = table.filter((e) => e.layer === layer && e.ms <= t.toMillis()).at(-1)?.login ?? null;
       const entry = answer.entries.find((e) => e.slot === layer);

@@ -9,7 +9,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FIXTURES, fixtureCopy, oncall, scratchRepo, snapshot, whoMismatches, type Expect, type Json } from "./import-kit.js";
+import {
+  FIXTURES,
+  fixtureCopy,
+  oncall,
+  scratchRepo,
+  snapshot,
+  whoMismatches,
+  type Expect,
+  type Json,
+} from "./import-kit.js";
 
 const OG_USERS = join(FIXTURES, "opsgenie-users.csv");
 const PD_USERS = join(FIXTURES, "pagerduty-users.csv");
@@ -118,12 +127,19 @@ async function importAndCheck(args: string[], dir: string, expected: Expect[], w
 describe("oncall import opsgenie (issue 15 item 1)", () => {
   it("reproduces weekly and daily rotations, a none participant, an endDate and overrides across the Berlin DST change", async () => {
     const dir = await repo();
-    const out = await importAndCheck(ogArgs(source("opsgenie", { "timeline.json": null }), dir), dir, OPSGENIE_EXPECTED, OG_WINDOW);
+    const out = await importAndCheck(
+      ogArgs(source("opsgenie", { "timeline.json": null }), dir),
+      dir,
+      OPSGENIE_EXPECTED,
+      OG_WINDOW,
+    );
     expect(out).toContain("compared with the rotation rules and overrides");
     const config = readFileSync(join(dir, "rotations/config.yaml"), "utf8");
     expect(config).toContain("timezone: Europe/Berlin");
     expect(config).toMatch(/name: primary\n {4}handoffDay: monday\n {4}handoffTime: "09:00"\n {4}shiftWeeks: 1\n/);
-    expect(config).toMatch(/name: evening\n[^]*shiftDays: 2\n {4}end: 2027-04-05T18:00:00\+02:00\n {4}members: \[cy-c, dee-d\]/);
+    expect(config).toMatch(
+      /name: evening\n[^]*shiftDays: 2\n {4}end: 2027-04-05T18:00:00\+02:00\n {4}members: \[cy-c, dee-d\]/,
+    );
     const people = readFileSync(join(dir, "rotations/people.yaml"), "utf8");
     expect(people).toContain("timezone: Europe/Lisbon"); // bo's own zone from users.json
     expect(people).not.toContain("Eve Ek"); // in no rotation: no mapping needed, not on the roster
@@ -148,7 +164,9 @@ describe("oncall import opsgenie (issue 15 item 1)", () => {
     const dir = await repo();
     const r = await oncall(ogArgs(source("opsgenie", { "timeline.json": swap }), dir, ["--until", "2027-03-22"]));
     expect(r.err).toBe("");
-    const expected = OPSGENIE_EXPECTED.map((e): Expect => (e[0] === "evening" && e[1] === "2027-03-17T18:00" ? [e[0], e[1], "dee-d"] : e));
+    const expected = OPSGENIE_EXPECTED.map((e): Expect =>
+      e[0] === "evening" && e[1] === "2027-03-17T18:00" ? [e[0], e[1], "dee-d"] : e,
+    );
     expect(await whoMismatches(dir, expected, "2027-03-15", "2027-03-22")).toEqual([]);
   });
 });
@@ -193,7 +211,16 @@ describe("honest about the gaps (issue 15 item 3)", () => {
     [
       "a time-of-day restriction",
       "opsgenie",
-      { "schedule.json": rotation(0, (r) => (r.timeRestriction = { type: "time-of-day", restriction: { startHour: 9, startMin: 0, endHour: 17, endMin: 0 } })) },
+      {
+        "schedule.json": rotation(
+          0,
+          (r) =>
+            (r.timeRestriction = {
+              type: "time-of-day",
+              restriction: { startHour: 9, startMin: 0, endHour: 17, endMin: 0 },
+            }),
+        ),
+      },
       'schedule.json rotations[0].timeRestriction: time-of-day (rotation "Primary"): a time restriction',
     ],
     [
@@ -236,7 +263,11 @@ describe("honest about the gaps (issue 15 item 3)", () => {
       "pagerduty",
       {
         "schedule.json": (b: Json) =>
-          b.schedule.schedule_layers[0].restrictions.push({ type: "daily_restriction", start_time_of_day: "08:00:00", duration_seconds: 3600 }),
+          b.schedule.schedule_layers[0].restrictions.push({
+            type: "daily_restriction",
+            start_time_of_day: "08:00:00",
+            duration_seconds: 3600,
+          }),
       },
       'schedule.json schedule_layers[0].restrictions: daily_restriction (layer "Cover while Rae travels"): a restriction',
     ],
@@ -267,7 +298,9 @@ describe("honest about the gaps (issue 15 item 3)", () => {
     });
     const r = await oncall(ogArgs(from, dir, ["--lossy"]));
     expect(r.err).toBe("");
-    expect(r.out).toContain("Dropped (--lossy):\n  schedule.json rotations[1].timeRestriction: weekday-and-time-of-day");
+    expect(r.out).toContain(
+      "Dropped (--lossy):\n  schedule.json rotations[1].timeRestriction: weekday-and-time-of-day",
+    );
     expect(readFileSync(join(dir, "rotations/config.yaml"), "utf8")).not.toContain("evening");
     const primary = OPSGENIE_EXPECTED.filter((e) => e[0] === "primary");
     expect(await whoMismatches(dir, primary, "2027-03-15", "2027-04-12")).toEqual([]);
@@ -279,10 +312,26 @@ describe("honest about the gaps (issue 15 item 3)", () => {
     const mapDir = source("opsgenie");
     const mapping = join(mapDir, "map.csv");
     writeFileSync(mapping, "login,username\nann-a,ann@example.com\nbo-b,bo@example.com\ncy-c,cy@example.com\n");
-    const r = await oncall(["import", "opsgenie", "--from", mapDir, "--users", mapping, "--fallback", "erin", ...OG_WINDOW, "--repo", dir]);
+    const r = await oncall([
+      "import",
+      "opsgenie",
+      "--from",
+      mapDir,
+      "--users",
+      mapping,
+      "--fallback",
+      "erin",
+      ...OG_WINDOW,
+      "--repo",
+      dir,
+    ]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain("1 Opsgenie user(s) in the imported rotations or overrides have no GitHub login in the mapping: dee@example.com");
-    expect(readFileSync(join(mapDir, "users-template.csv"), "utf8")).toBe("username,login,name\ndee@example.com,,Dee Dahl\n");
+    expect(r.err).toContain(
+      "1 Opsgenie user(s) in the imported rotations or overrides have no GitHub login in the mapping: dee@example.com",
+    );
+    expect(readFileSync(join(mapDir, "users-template.csv"), "utf8")).toBe(
+      "username,login,name\ndee@example.com,,Dee Dahl\n",
+    );
     expect(snapshot(dir)).toEqual(before);
   });
 
@@ -301,7 +350,17 @@ describe("honest about the gaps (issue 15 item 3)", () => {
     const dir = await repo();
     const before = snapshot(dir);
     const from = source("opsgenie");
-    const noFallback = await oncall(["import", "opsgenie", "--from", from, "--users", OG_USERS, ...OG_WINDOW, "--repo", dir]);
+    const noFallback = await oncall([
+      "import",
+      "opsgenie",
+      "--from",
+      from,
+      "--users",
+      OG_USERS,
+      ...OG_WINDOW,
+      "--repo",
+      dir,
+    ]);
     expect(noFallback.code).toBe(2);
     expect(noFallback.err).toContain("--fallback LOGIN");
     expect(snapshot(dir)).toEqual(before);
@@ -340,8 +399,12 @@ describe("an imported repository lives on (issue 15 item 6)", () => {
     expect(generate.code, generate.err).toBe(0);
     const schedule = readFileSync(join(dir, "rotations/schedule.yaml"), "utf8");
     // The imported turn of 2027-04-05 (cut at --until) is finished by bo, then Monday 09:00 handoffs follow.
-    expect(schedule).toContain("{ layer: primary, start: 2027-04-12T00:00:00+02:00, end: 2027-04-12T09:00:00+02:00, login: bo-b");
-    expect(schedule).toContain("{ layer: primary, start: 2027-04-12T09:00:00+02:00, end: 2027-04-19T09:00:00+02:00, login: ann-a");
+    expect(schedule).toContain(
+      "{ layer: primary, start: 2027-04-12T00:00:00+02:00, end: 2027-04-12T09:00:00+02:00, login: bo-b",
+    );
+    expect(schedule).toContain(
+      "{ layer: primary, start: 2027-04-12T09:00:00+02:00, end: 2027-04-19T09:00:00+02:00, login: ann-a",
+    );
     expect(schedule).not.toMatch(/layer: evening, start: 2027-04-0[6-9]/);
     const validate = await oncall(["validate", "--repo", dir, "--at", "2027-04-10T12:00:00Z"]);
     expect(validate.code, validate.out).toBe(0);
@@ -363,7 +426,9 @@ describe("verification (issue 15 item 4)", () => {
     });
     const r = await oncall(ogArgs(from, dir, ["--until", "2027-03-22"]));
     expect(r.code).toBe(1);
-    expect(r.err).toContain("the imported schedule differs from Opsgenie's (timeline.json (final timeline)) at 1 handoff(s)");
+    expect(r.err).toContain(
+      "the imported schedule differs from Opsgenie's (timeline.json (final timeline)) at 1 handoff(s)",
+    );
     expect(r.err).toMatch(/2027-03-15 09:00 UTC\+01:00\s+primary\s+dee-d\s+bo-b\s+DIFFERS/);
     expect(snapshot(dir)).toEqual(before);
   });

@@ -10,7 +10,13 @@ import { IANAZone } from "luxon";
 import { UsageError, UserError } from "../core/model/index.js";
 import { convertOpsgenie, convertPagerDuty, gapLines, MAX_IMPORTED_LAYERS, verifyTable } from "../core/import/index.js";
 import type { ImportWindow, OpsgenieSource, PagerDutySource, SourceModel } from "../core/import/index.js";
-import { readMapping, readOpsgenieDir, readPagerDutyDir, writeUsersTemplate, KEY_COLUMN } from "../repo/import-source.js";
+import {
+  readMapping,
+  readOpsgenieDir,
+  readPagerDutyDir,
+  writeUsersTemplate,
+  KEY_COLUMN,
+} from "../repo/import-source.js";
 import type { ImportTool } from "../repo/import-source.js";
 import { fetchOpsgenie, fetchPagerDuty, OPSGENIE_URL, PAGERDUTY_URL } from "../repo/import-api.js";
 import { applyImport, planImport, UnmappedUsersError } from "../repo/import-org.js";
@@ -68,21 +74,28 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}".`);
   const dir = repoDir(values);
   const fromDir = typeof values.from === "string" ? resolve(values.from) : undefined;
-  if (!fromDir === !values.api) throw new UsageError("give either --from DIR (saved responses) or --api, not both or neither.");
+  if (!fromDir === !values.api)
+    throw new UsageError("give either --from DIR (saved responses) or --api, not both or neither.");
   if (values.api && typeof values.schedule !== "string")
     throw new UsageError("--api needs --schedule NAME|ID: the schedule to import.");
-  if (typeof values.fallback === "string" && !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(values.fallback))
+  if (
+    typeof values.fallback === "string" &&
+    !/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(values.fallback)
+  )
     throw new UsageError(`--fallback "${values.fallback}" is not a GitHub login.`);
 
   const nowMs = io.now().toMillis();
   // Before the zone is known, a generous window in UTC: the API is asked for a day more on each side.
   const roughAt = typeof values.at === "string" ? instantFlag(values, "at", "UTC")!.toMillis() : nowMs;
   const roughUntil =
-    typeof values.until === "string" ? instantFlag(values, "until", "UTC")!.toMillis() : roughAt + DEFAULT_WEEKS * 7 * DAY_MS;
+    typeof values.until === "string"
+      ? instantFlag(values, "until", "UTC")!.toMillis()
+      : roughAt + DEFAULT_WEEKS * 7 * DAY_MS;
   const rough = { fromMs: roughAt - DAY_MS, untilMs: roughUntil + 2 * DAY_MS };
 
   const source = fromDir ? await readDir(tool, fromDir) : await readApi(tool, values, io, rough);
-  const zone = tool === "opsgenie" ? (source as OpsgenieSource).schedule.timezone : (source as PagerDutySource).schedule.time_zone;
+  const zone =
+    tool === "opsgenie" ? (source as OpsgenieSource).schedule.timezone : (source as PagerDutySource).schedule.time_zone;
   const z = zone && IANAZone.isValidZone(zone) ? zone : "UTC";
   const at = typeof values.at === "string" ? instantFlag(values, "at", z)! : io.now();
   const until = typeof values.until === "string" ? instantFlag(values, "until", z)! : at.plus({ weeks: DEFAULT_WEEKS });
@@ -155,10 +168,13 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
       : `Imported ${model.tool} schedule "${model.scheduleName}" into ${dir}:`,
   );
   out.push(`  rotations/people.yaml     ${outcome.plan.people.length} people`);
-  out.push(`  rotations/config.yaml     layers ${outcome.plan.config.layers.map((l) => l.name).join(", ")}, zone ${z2}`);
+  out.push(
+    `  rotations/config.yaml     layers ${outcome.plan.config.layers.map((l) => l.name).join(", ")}, zone ${z2}`,
+  );
   out.push(`  rotations/schedule.yaml   ${outcome.plan.shifts.length} shifts`);
   out.push(`  rotations/overrides.yaml  ${outcome.plan.overrides.length} overrides`);
-  if (outcome.deletes.length) out.push(`  removed ${outcome.deletes.length} file(s) of the example organisation's history`);
+  if (outcome.deletes.length)
+    out.push(`  removed ${outcome.deletes.length} file(s) of the example organisation's history`);
   out.push("", `Every handoff from ${iso(at, z2)} to ${iso(until, z2)}, compared with ${model.expectedFrom}:`);
   out.push(verifyTable(outcome.rows, z2, model.tool).trimEnd());
   if (outcome.dropped.length) out.push("", "Dropped (--lossy):", ...gapLines(outcome.dropped).map((l) => `  ${l}`));
@@ -180,7 +196,10 @@ async function readApi(
 ): Promise<OpsgenieSource | PagerDutySource> {
   const tokenVar = tool === "opsgenie" ? "OPSGENIE_API_KEY" : "PAGERDUTY_TOKEN";
   const token = io.env[tokenVar];
-  if (!token) throw new UsageError(`--api reads the ${tool === "opsgenie" ? "API key" : "token"} from ${tokenVar}, which is not set.`);
+  if (!token)
+    throw new UsageError(
+      `--api reads the ${tool === "opsgenie" ? "API key" : "token"} from ${tokenVar}, which is not set.`,
+    );
   const baseUrl =
     typeof values["api-url"] === "string" ? values["api-url"] : tool === "opsgenie" ? OPSGENIE_URL : PAGERDUTY_URL;
   if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`--api-url must be an http(s) URL, not "${baseUrl}".`);

@@ -95,9 +95,14 @@ class Client {
             (this.tool === "Opsgenie" ? `, and use --api-url ${OPSGENIE_EU_URL} for the EU instance.` : "."),
         );
       if (res.status === 429)
-        throw new UserError(`${this.tool} kept answering HTTP 429 (rate limited) after ${max} retries; try again later.`);
-      if (res.status === 404) throw new UserError(`${this.tool} has nothing at ${url.pathname} (HTTP 404): check --schedule.`);
-      throw new UserError(`${this.tool} answered ${url.pathname} with HTTP ${res.status}${detail ? `: ${detail}` : ""}.`);
+        throw new UserError(
+          `${this.tool} kept answering HTTP 429 (rate limited) after ${max} retries; try again later.`,
+        );
+      if (res.status === 404)
+        throw new UserError(`${this.tool} has nothing at ${url.pathname} (HTTP 404): check --schedule.`);
+      throw new UserError(
+        `${this.tool} answered ${url.pathname} with HTTP ${res.status}${detail ? `: ${detail}` : ""}.`,
+      );
     }
   }
 }
@@ -149,7 +154,12 @@ export async function fetchOpsgenie(
 }
 
 /** Every item of a PagerDuty list endpoint, following `offset`/`limit`/`more`. */
-async function pdList(client: Client, path: string, key: string, query: Record<string, string> = {}): Promise<unknown[]> {
+async function pdList(
+  client: Client,
+  path: string,
+  key: string,
+  query: Record<string, string> = {},
+): Promise<unknown[]> {
   const out: unknown[] = [];
   const limit = 100;
   for (let offset = 0, page = 0; page < 1000; page++) {
@@ -178,7 +188,8 @@ export async function fetchPagerDuty(
     const match = found.filter((s) => s.name === schedule);
     if (match.length !== 1)
       throw new UserError(
-        `PagerDuty has ${match.length ? "several schedules" : "no schedule"} named "${schedule}"; pass its id to --schedule` +
+        `PagerDuty has ${match.length ? "several schedules" : "no schedule"} named "${schedule}"; ` +
+          "pass its id to --schedule" +
           (found.length ? ` (${found.map((s) => `${s.id} "${s.name}"`).join(", ")}).` : "."),
       );
     id = String(match[0]!.id);

@@ -18,7 +18,13 @@ import { effectiveCoverage } from "../core/schedule/index.js";
 import { loadRepository } from "./load-repository.js";
 import { listRepositoryFiles } from "./repository-files.js";
 import { isExampleHistory } from "./init-org.js";
-import { IMPORT_MARKER, importedConfigText, importedOverridesText, importedRosterText, importedScheduleText } from "./import-texts.js";
+import {
+  IMPORT_MARKER,
+  importedConfigText,
+  importedOverridesText,
+  importedRosterText,
+  importedScheduleText,
+} from "./import-texts.js";
 import { rosterOrigin } from "./init-texts.js";
 
 export interface ImportInput {
@@ -64,13 +70,16 @@ export async function planImport(input: ImportInput): Promise<ImportOutcome> {
   const { dir, model } = input;
   if (model.gaps.length && !input.lossy)
     throw new UserError(
-      `${model.tool} schedule "${model.scheduleName}" has ${model.gaps.length} thing(s) this import cannot carry over; ` +
+      `${model.tool} schedule "${model.scheduleName}" has ${model.gaps.length} thing(s) ` +
+        "this import cannot carry over; " +
         "nothing was written:\n" +
         gapLines(model.gaps).join("\n") +
         "\nRun again with --lossy to import the rest and list what was dropped.",
     );
   if (!model.layers.length)
-    throw new UserError(`${model.tool} schedule "${model.scheduleName}": nothing is left to import; nothing was written.`);
+    throw new UserError(
+      `${model.tool} schedule "${model.scheduleName}": nothing is left to import; nothing was written.`,
+    );
   const plan = buildImport(model, {
     mapping: input.mapping,
     ...(input.fallback !== undefined && { fallback: input.fallback }),
@@ -78,7 +87,8 @@ export async function planImport(input: ImportInput): Promise<ImportOutcome> {
   });
   if (plan.unmapped.length)
     throw new UnmappedUsersError(
-      `${plan.unmapped.length} ${model.tool} user(s) in the imported rotations or overrides have no GitHub login in the ` +
+      `${plan.unmapped.length} ${model.tool} user(s) in the imported rotations or overrides ` +
+        "have no GitHub login in the " +
         `mapping: ${plan.unmapped.map((u) => u.key).join(", ")}. Nothing was written.`,
       plan.unmapped,
     );

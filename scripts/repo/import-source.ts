@@ -28,7 +28,9 @@ async function readJson(dir: string, file: string, optional = false): Promise<un
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
-    throw new UserError(`${join(dir, file)} is not JSON (${(err as Error).message}); save the response body as it came.`);
+    throw new UserError(
+      `${join(dir, file)} is not JSON (${(err as Error).message}); save the response body as it came.`,
+    );
   }
 }
 
@@ -86,13 +88,16 @@ export async function readMapping(path: string, tool: ImportTool): Promise<Map<s
     throw new UserError(`cannot read --users ${path}: ${why}.`);
   }
   const { rows, problems } = parseCsvRows(text, path);
-  if (problems.length) throw new UserError(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join("\n"));
+  if (problems.length)
+    throw new UserError(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join("\n"));
   const keyName = KEY_COLUMN[tool];
   const header = rows[0]?.map((c) => c.value.trim().toLowerCase()) ?? [];
   const k = header.indexOf(keyName);
   const l = header.indexOf("login");
   if (k < 0 || l < 0)
-    throw new UserError(`${path}:1:1: the first row must name the columns ${keyName} and login (found: ${header.join(", ")}).`);
+    throw new UserError(
+      `${path}:1:1: the first row must name the columns ${keyName} and login (found: ${header.join(", ")}).`,
+    );
   const out = new Map<string, string>();
   const errors: string[] = [];
   for (const row of rows.slice(1)) {

@@ -22,16 +22,17 @@ ${IMPORT_MARKER} ${source.replace(/\n/g, " ")}
 
 people:
 `;
-  const entries = plan.people.map((p) =>
-    [
-      `  - login: ${scalar(p.login)}`,
-      `    name: ${scalar(p.name)}`,
-      `    timezone: ${scalar(p.timezone)}`,
-      `    region: ${scalar(p.region)}`,
-      `    start: ${p.start}`,
-      `    team: ${scalar(p.team)}`,
-      ...(p.oncall ? [] : ["    oncall: false"]),
-    ].join("\n") + "\n",
+  const entries = plan.people.map(
+    (p) =>
+      [
+        `  - login: ${scalar(p.login)}`,
+        `    name: ${scalar(p.name)}`,
+        `    timezone: ${scalar(p.timezone)}`,
+        `    region: ${scalar(p.region)}`,
+        `    start: ${p.start}`,
+        `    team: ${scalar(p.team)}`,
+        ...(p.oncall ? [] : ["    oncall: false"]),
+      ].join("\n") + "\n",
   );
   return head + entries.join("\n");
 }

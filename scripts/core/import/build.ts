@@ -84,9 +84,7 @@ export function buildImport(model: SourceModel, opts: BuildOptions): ImportPlan 
   }
   model.overrides.forEach((o) => need(o.who));
   for (const list of model.expected.values()) list.forEach((p) => need(p.who));
-  const unmapped = needed
-    .filter((k) => !opts.mapping.has(k))
-    .map((k) => model.users.get(k) ?? { key: k, name: k });
+  const unmapped = needed.filter((k) => !opts.mapping.has(k)).map((k) => model.users.get(k) ?? { key: k, name: k });
   const login = (key: string | null): string | null => (key === null ? null : (opts.mapping.get(key) ?? key));
 
   // The cadence anchor: the first handoff day of the layer with the longest turns, so its phase is exact.
@@ -98,7 +96,12 @@ export function buildImport(model: SourceModel, opts: BuildOptions): ImportPlan 
   let needsFallback = false;
   for (const layer of model.layers)
     for (const p of layer.base) {
-      const shift: Shift = { layer: layer.name, start: inZone(p.startMs, zone), end: inZone(p.endMs, zone), login: login(p.who) };
+      const shift: Shift = {
+        layer: layer.name,
+        start: inZone(p.startMs, zone),
+        end: inZone(p.endMs, zone),
+        login: login(p.who),
+      };
       if (shift.login === null) {
         if (opts.fallback) shift.fallback = opts.fallback;
         else needsFallback = true;
@@ -115,7 +118,11 @@ export function buildImport(model: SourceModel, opts: BuildOptions): ImportPlan 
   }));
 
   // Everyone on the roster starts early enough that no imported shift breaks the new-hire rule.
-  const first = Math.min(model.verifyFrom, ...shifts.map((s) => s.start.toMillis()), ...model.layers.map((l) => l.handoffMs));
+  const first = Math.min(
+    model.verifyFrom,
+    ...shifts.map((s) => s.start.toMillis()),
+    ...model.layers.map((l) => l.handoffMs),
+  );
   const start = isoDate(localDay(first, zone) - opts.newHireDays - 1);
   const logins = new Map<string, SourceUser | undefined>();
   for (const k of needed) logins.set(login(k)!, model.users.get(k));
@@ -195,4 +202,3 @@ function seedOf(text: string): number {
 export function gapLines(gaps: readonly Gap[]): string[] {
   return gaps.map((g) => `${g.field}: ${g.value}: ${g.why}`);
 }
-

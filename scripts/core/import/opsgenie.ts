@@ -73,7 +73,9 @@ export function convertOpsgenie(src: OpsgenieSource, window: ImportWindow): Sour
   const imported: { rotation: OpsgenieRotation; layer: SourceLayer; rules: Piece[] }[] = [];
   const timeline = src.timeline;
   const tSpan: [number, number] | undefined =
-    timeline?.startDate && timeline.endDate ? [Date.parse(timeline.startDate), Date.parse(timeline.endDate)] : undefined;
+    timeline?.startDate && timeline.endDate
+      ? [Date.parse(timeline.startDate), Date.parse(timeline.endDate)]
+      : undefined;
 
   (schedule.rotations ?? []).forEach((r, i) => {
     const field = `schedule.json rotations[${i}]`;
@@ -83,7 +85,9 @@ export function convertOpsgenie(src: OpsgenieSource, window: ImportWindow): Sour
       gaps.push({
         field: `${field}.timeRestriction`,
         value: `${value} (${title})`,
-        why: "a time restriction leaves the rotation empty part of the day or week; our layers are on call around the clock",
+        why:
+          "a time restriction leaves the rotation empty part of the day or week; " +
+          "our layers are on call around the clock",
       });
       return;
     }
@@ -101,7 +105,9 @@ export function convertOpsgenie(src: OpsgenieSource, window: ImportWindow): Sour
       gaps.push({
         field,
         value: title,
-        why: `more than ${MAX_IMPORTED_LAYERS} rotations: each puts another person on call at the same time, more than the supported layers`,
+        why:
+          `more than ${MAX_IMPORTED_LAYERS} rotations: each puts another person on call at the same time, ` +
+          "more than the supported layers",
       });
       return;
     }

@@ -128,7 +128,12 @@ export function convertPagerDuty(src: PagerDutySource, window: ImportWindow): So
   const final = entries(schedule.final_schedule?.rendered_schedule_entries);
   const span = spanOf(final);
   const base = spliceRendered(stacked, final, span, fromMs, untilMs, underOverride, ownOverrides);
-  const computed = compose([base, ownOverrides], fromMs, untilMs, (ms) => pieceAt(ownOverrides, ms) ?? pieceAt(base, ms));
+  const computed = compose(
+    [base, ownOverrides],
+    fromMs,
+    untilMs,
+    (ms) => pieceAt(ownOverrides, ms) ?? pieceAt(base, ms),
+  );
   const expected = spliceRendered(computed, final, span, fromMs, untilMs);
 
   // Our config continues with one rule: the bottom layer's (the one that usually covers everything).

@@ -8,7 +8,8 @@ import { ruleTurns, spliceRendered, stackLayers } from "./turns.js";
 import type { Piece } from "./model.js";
 
 const ms = (iso: string) => Date.parse(iso);
-const show = (pieces: Piece[]) => pieces.map((p) => `${new Date(p.startMs).toISOString().slice(5, 16)} ${p.who ?? "-"}`);
+const show = (pieces: Piece[]) =>
+  pieces.map((p) => `${new Date(p.startMs).toISOString().slice(5, 16)} ${p.who ?? "-"}`);
 
 describe("import turns", () => {
   it("daily turns keep the wall-clock time across DST and count back before the first one for a virtual start", () => {
@@ -45,9 +46,11 @@ describe("import turns", () => {
       { startMs: 50, endMs: 100, who: "r2" },
     ];
     const rendered: Piece[] = [{ startMs: 10, endMs: 30, who: "x" }];
-    expect(spliceRendered(rules, rendered, [10, 40], 0, 100, (t) => t >= 20 && t < 25, [
-      { startMs: 20, endMs: 25, who: "o" },
-    ])).toEqual([
+    expect(
+      spliceRendered(rules, rendered, [10, 40], 0, 100, (t) => t >= 20 && t < 25, [
+        { startMs: 20, endMs: 25, who: "o" },
+      ]),
+    ).toEqual([
       { startMs: 0, endMs: 10, who: "r1" },
       { startMs: 10, endMs: 20, who: "x" },
       { startMs: 20, endMs: 25, who: "r1" },

@@ -63,8 +63,7 @@ export function compose(
 ): Piece[] {
   const cuts = new Set<number>([from, to]);
   for (const list of lists)
-    for (const p of list)
-      for (const ms of [p.startMs, p.endMs]) if (ms > from && ms < to) cuts.add(ms);
+    for (const p of list) for (const ms of [p.startMs, p.endMs]) if (ms > from && ms < to) cuts.add(ms);
   const points = [...cuts].sort((a, b) => a - b);
   const out: Piece[] = [];
   let prevOrigin: Piece | undefined;

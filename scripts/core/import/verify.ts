@@ -58,9 +58,22 @@ export function verifyTable(rows: readonly VerifyRow[], zone: string, tool: stri
     formatInstant(r.atMs, zone),
     r.layer,
     r.source ?? "no-one",
-    r.ours === null ? (r.how.startsWith("no-one") ? r.how : "no-one") : `${r.ours}${r.how === "override" ? " (override)" : ""}`,
+    r.ours === null
+      ? r.how.startsWith("no-one")
+        ? r.how
+        : "no-one"
+      : `${r.ours}${r.how === "override" ? " (override)" : ""}`,
     r.ok ? "ok" : "DIFFERS",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  return [head, ...body].map((cells) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n") + "\n";
+  return (
+    [head, ...body]
+      .map((cells) =>
+        cells
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join("  ")
+          .trimEnd(),
+      )
+      .join("\n") + "\n"
+  );
 }

@@ -181,7 +181,8 @@ class Generator {
     const { inside, nextStart } = this.windows.near(slot.layer.name, c);
     const holidayLayer = inside?.layer;
     let end = Math.min(turn.endMs, slot.endMs);
-    if (inside) end = Math.min(holidaySlotEndMillis(inside, this.config.holidayPeriod!.shiftDays, this.zone, c), slot.endMs);
+    if (inside)
+      end = Math.min(holidaySlotEndMillis(inside, this.config.holidayPeriod!.shiftDays, this.zone, c), slot.endMs);
     else if (nextStart !== undefined && nextStart < end) end = nextStart;
 
     let fallback: string | undefined;

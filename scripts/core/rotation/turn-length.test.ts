@@ -14,7 +14,12 @@ const people = ["ann", "bo", "cy"].map((l) => person(l));
 describe("turn length in days and layer end (issue 15)", () => {
   it("daily turns hand off every day at the wall-clock time, across the March DST change", () => {
     const rule = { handoffDay: "monday" as const, handoffTime: "09:00", shiftDays: 1 };
-    const days = handoffsBetween(rule, "Europe/Berlin", at("2027-03-26T00:00:00+01:00"), at("2027-03-31T00:00:00+02:00"));
+    const days = handoffsBetween(
+      rule,
+      "Europe/Berlin",
+      at("2027-03-26T00:00:00+01:00"),
+      at("2027-03-31T00:00:00+02:00"),
+    );
     expect(days.map((d) => d.toISO())).toEqual([
       "2027-03-26T09:00:00.000+01:00",
       "2027-03-27T09:00:00.000+01:00",

@@ -138,7 +138,8 @@ export function checkSchedule(input: ScheduleCheckInput): Finding[] {
     }
     // A layer that has ended (an imported rotation's end) needs no horizon past its end.
     const layerEnd = layer.end === undefined ? Infinity : Date.parse(layer.end);
-    const ended = layerEnd <= (input.now?.toMillis() ?? -Infinity) || (prev !== undefined && prev.end.toMillis() >= layerEnd);
+    const ended =
+      layerEnd <= (input.now?.toMillis() ?? -Infinity) || (prev !== undefined && prev.end.toMillis() >= layerEnd);
     if (input.now && !ended) {
       const wanted = input.now.plus({ weeks: config.horizonWeeks });
       const last = prev?.end;
