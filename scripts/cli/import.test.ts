@@ -190,6 +190,19 @@ describe("oncall import pagerduty (issue 15 item 2)", () => {
     expect(out).toContain("compared with the layer rules and overrides");
   });
 
+  it("reads users from several saved pages (users.json, users-2.json) and prints --json", async () => {
+    const from = source("pagerduty", { "users.json": (b: Json) => (b.users = b.users.slice(0, 3)) });
+    const all = JSON.parse(readFileSync(join(FIXTURES, "pagerduty/users.json"), "utf8"));
+    writeFileSync(join(from, "users-2.json"), JSON.stringify({ ...all, users: all.users.slice(3), offset: 3 }));
+    const dir = await repo();
+    const r = await oncall(pdArgs(from, dir, ["--json"]));
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ tool: "PagerDuty", layers: ["payments"], shifts: 9, overrides: 1, dropped: [] });
+    expect(json.verification.every((row: { ok: boolean }) => row.ok)).toBe(true);
+    expect(readFileSync(join(dir, "rotations/people.yaml"), "utf8")).toContain("name: Tom Tran");
+  });
+
   it("orders layers by rendering_index when every layer has one", async () => {
     const dir = await repo();
     const from = source("pagerduty", {

@@ -3,7 +3,7 @@
  * file from source users to GitHub logins. Also writing `users-template.csv` when people are missing
  * from the mapping. Every problem is a UserError naming the file.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { UserError } from "../core/model/index.js";
 import { keyOf } from "../core/import/index.js";
@@ -44,11 +44,27 @@ function unwrap(body: unknown, key: string, file: string, want: "object" | "arra
   return inner;
 }
 
+/**
+ * The users of every saved page: users.json, then users-2.json, users-3.json... in number order, for lists
+ * longer than one page (each file one response body as saved).
+ */
+async function readUserPages(dir: string, key: string): Promise<unknown[]> {
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .map((n) => ({ n, m: /^users(?:-(\d+))?\.json$/.exec(n) }))
+    .filter((x) => x.m)
+    .sort((a, b) => Number(a.m![1] ?? 1) - Number(b.m![1] ?? 1))
+    .map((x) => x.n);
+  if (!names.includes("users.json")) names.unshift("users.json"); // reported as missing by readJson
+  const out: unknown[] = [];
+  for (const name of names) out.push(...(unwrap(await readJson(dir, name), key, name, "array") as unknown[]));
+  return out;
+}
+
 /** The saved Opsgenie responses: schedule.json, overrides.json, users.json and optionally timeline.json. */
 export async function readOpsgenieDir(dir: string): Promise<OpsgenieSource> {
   const schedule = unwrap(await readJson(dir, "schedule.json"), "data", "schedule.json", "object");
   const overrides = unwrap(await readJson(dir, "overrides.json"), "data", "overrides.json", "array");
-  const users = unwrap(await readJson(dir, "users.json"), "data", "users.json", "array");
+  const users = await readUserPages(dir, "data");
   const tl = await readJson(dir, "timeline.json", true);
   const timeline = tl === undefined ? undefined : unwrap(tl, "data", "timeline.json", "object");
   const schedObj = schedule as OpsgenieSource["schedule"];
@@ -66,7 +82,7 @@ export async function readOpsgenieDir(dir: string): Promise<OpsgenieSource> {
 export async function readPagerDutyDir(dir: string): Promise<PagerDutySource> {
   const schedule = unwrap(await readJson(dir, "schedule.json"), "schedule", "schedule.json", "object");
   const overrides = unwrap(await readJson(dir, "overrides.json"), "overrides", "overrides.json", "array");
-  const users = unwrap(await readJson(dir, "users.json"), "users", "users.json", "array");
+  const users = await readUserPages(dir, "users");
   return {
     schedule: schedule as PagerDutySource["schedule"],
     overrides: overrides as PagerDutySource["overrides"],
