@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: () => import("./report.js"),
   postmortem: () => import("./postmortem.js"),
   playbook: () => import("./playbook.js"),
+  import: () => import("./import.js"),
 };
 
 const HELP = `oncall: the on-call process of this repository, from the command line.
@@ -39,6 +40,7 @@ Commands:
   report       fairness: hours on call, off-hours, weekend and holiday load per person, balance per layer
   postmortem   new (draft the postmortem of a resolved incident) or list (due, overdue, by review)
   playbook     stale (playbooks not reviewed within the policy's playbookReviewDays)
+  import       move in from Opsgenie or PagerDuty: roster, rotations, schedule and overrides, verified
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data,
 before or after the command name.

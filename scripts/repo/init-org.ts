@@ -177,7 +177,7 @@ export async function applyInit(dir: string, plan: InitPlan): Promise<void> {
 }
 
 /** The example's history that init removes: incident records, postmortems (README files kept), playbooks. */
-function isExampleHistory(file: string): boolean {
+export function isExampleHistory(file: string): boolean {
   if (/(^|\/)readme\.md$/i.test(file)) return false;
   if (file.startsWith("postmortems/")) return true;
   const kind = classify(file).kind;

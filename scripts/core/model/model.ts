@@ -53,6 +53,13 @@ export interface LayerConfig {
   /** HH:MM on the rotation zone's wall clock. */
   handoffTime: string;
   shiftWeeks: number;
+  /**
+   * Shift length in whole days when the layer's turns are not whole weeks (imported daily rotations);
+   * when set it replaces `shiftWeeks`. See `shiftDaysOf`.
+   */
+  shiftDays?: number;
+  /** ISO instant after which nobody from this layer is on call (an imported rotation's end); none by default. */
+  end?: string;
   /** Either a group (resolved from zones) or explicit members. */
   group?: "eastern" | "others";
   members?: string[];

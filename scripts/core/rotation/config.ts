@@ -122,6 +122,8 @@ export function normalizeRotation(file: RotationConfiguration, src?: SourceRef):
       handoffTime: layer.handoffTime,
       shiftWeeks: layer.shiftWeeks ?? DEFAULT_SHIFT_WEEKS,
     };
+    if (layer.shiftDays !== undefined) out.shiftDays = layer.shiftDays;
+    if (layer.end !== undefined) out.end = layer.end;
     if (layer.group !== undefined) out.group = layer.group;
     if (layer.members !== undefined) out.members = [...layer.members];
     const ref = child(src, "layers", i);

@@ -25,6 +25,8 @@
  * Leavers are therefore never given a turn they cannot finish: the next person takes it. Their
  * already-published shifts are released with `releaseLeaverShifts` (roster-changes.ts).
  *
+ * A layer with an `end` stops there: its last shift is cut at the end and nothing follows it.
+ *
  * Order. Slots advance together, the one whose schedule ends earliest first (ties in config order), so a
  * choice only ever looks at other slots' shifts that started before it; extending to X and then to Y
  * gives exactly the shifts of extending to Y, and generating again gives nothing.
@@ -70,6 +72,8 @@ interface Turn {
 
 interface SlotRun {
   layer: LayerConfig;
+  /** Epoch ms of the layer's `end`: nothing is generated at or after it. Infinity when it has none. */
+  endMs: number;
   timeline: SlotTimeline;
   cursor: number;
   round: number;
@@ -131,7 +135,8 @@ class Generator {
       else if (fromMs !== undefined) cursor = handoffMillisAfter(layer, this.zone, fromMs, true, this.anchor);
       else throw new Error(`cannot start layer ${layer.name}: nothing is published and the rotation has no start date`);
       const { round, served, startMs, previous } = timeline.roundState();
-      this.slots.push({ layer, timeline, cursor, round, served, previous, roundStartMs: startMs, turn: undefined });
+      const endMs = layer.end === undefined ? Number.POSITIVE_INFINITY : Date.parse(layer.end);
+      this.slots.push({ layer, endMs, timeline, cursor, round, served, previous, roundStartMs: startMs, turn: undefined });
     }
     let epoch = Number.POSITIVE_INFINITY;
     for (const s of known) epoch = Math.min(epoch, s.start.toMillis());
@@ -144,7 +149,8 @@ class Generator {
     const until = this.input.until.toMillis();
     for (;;) {
       let next: SlotRun | undefined;
-      for (const slot of this.slots) if (slot.cursor < until && (!next || slot.cursor < next.cursor)) next = slot;
+      for (const slot of this.slots)
+        if (slot.cursor < until && slot.cursor < slot.endMs && (!next || slot.cursor < next.cursor)) next = slot;
       if (!next) break;
       this.emit(next);
     }
@@ -174,8 +180,9 @@ class Generator {
     const turn = slot.turn;
     const { inside, nextStart } = this.windows.near(slot.layer.name, c);
     const holidayLayer = inside?.layer;
-    let end = turn.endMs;
-    if (inside) end = holidaySlotEndMillis(inside, this.config.holidayPeriod!.shiftDays, this.zone, c);
+    let end = Math.min(turn.endMs, slot.endMs);
+    if (inside)
+      end = Math.min(holidaySlotEndMillis(inside, this.config.holidayPeriod!.shiftDays, this.zone, c), slot.endMs);
     else if (nextStart !== undefined && nextStart < end) end = nextStart;
 
     let fallback: string | undefined;

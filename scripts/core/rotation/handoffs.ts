@@ -7,14 +7,20 @@
  * With `shiftWeeks > 1` the cadence needs a phase: handoffs fall on the handoff weekday on or after an
  * anchor date and every `shiftWeeks` weeks from there, in both directions. The generator passes the
  * rotation's `start` date; without one the fixed `DEFAULT_HANDOFF_ANCHOR` keeps the phase stable.
- * With weekly shifts the anchor makes no difference.
+ * With weekly shifts the anchor makes no difference. `shiftDays` (whole days, for imported rotations)
+ * replaces the weekly period the same way: handoffs every `shiftDays` days from that first handoff day.
  */
 import type { DateTime } from "luxon";
 import type { LayerConfig, Weekday } from "../model/index.js";
 import { clockMinutes, dayNumber, inZone, localDay, wallClockMillis, weekdayOf } from "./wall-clock.js";
 
 /** The part of a layer that fixes its handoffs. `shiftWeeks` defaults to 1. */
-export type HandoffRule = Pick<LayerConfig, "handoffDay" | "handoffTime"> & { shiftWeeks?: number };
+export type HandoffRule = Pick<LayerConfig, "handoffDay" | "handoffTime"> & { shiftWeeks?: number; shiftDays?: number };
+
+/** Days between a layer's handoffs: `shiftDays` when given, otherwise 7 x `shiftWeeks` (default 1 week). */
+export function shiftDaysOf(rule: Pick<HandoffRule, "shiftWeeks" | "shiftDays">): number {
+  return rule.shiftDays ?? 7 * (rule.shiftWeeks ?? 1);
+}
 
 /** Anchor used when a rotation records no start date (a Monday, far enough in the past). */
 export const DEFAULT_HANDOFF_ANCHOR = "2001-01-01";
@@ -44,7 +50,7 @@ function cadence(rule: HandoffRule, anchor: string): Cadence {
   const target = WEEKDAY_NUMBER[rule.handoffDay];
   return {
     base: a + ((target - weekdayOf(a) + 7) % 7),
-    period: 7 * (rule.shiftWeeks ?? 1),
+    period: shiftDaysOf(rule),
     minutes: clockMinutes(rule.handoffTime),
   };
 }

@@ -6,7 +6,7 @@
 import type { DateTime } from "luxon";
 import type { CoverageSegment, Override, Person, RotationConfig, Shift } from "../model/index.js";
 import { effectiveCoverage } from "./effective.js";
-import { generateSchedule } from "../rotation/index.js";
+import { generateSchedule, shiftDaysOf } from "../rotation/index.js";
 import { publishedUntil } from "./who.js";
 import { DAY_MS, formatInstant, inZone, startOfDateMillis } from "../rotation/index.js";
 
@@ -35,7 +35,11 @@ export function coverageWindow(input: CoverageWindowInput): CoverageWindow {
   const { config, people, shifts, overrides, from, to } = input;
   const published = publishedUntil(shifts, config);
   const toMs = to.toMillis();
-  const behind = config.layers.filter((l) => (published.get(l.name)?.toMillis() ?? -Infinity) < toMs);
+  const behind = config.layers.filter((l) => {
+    const end = published.get(l.name)?.toMillis() ?? -Infinity;
+    // A layer that has ended (an imported rotation's end) is not behind: nobody follows its last shift.
+    return end < toMs && !(l.end !== undefined && end >= Date.parse(l.end));
+  });
   if (!behind.length)
     return {
       segments: effectiveCoverage({ shifts, overrides, people, config, from, to }),
@@ -44,7 +48,7 @@ export function coverageWindow(input: CoverageWindowInput): CoverageWindow {
       shifts,
       previewed: [],
     };
-  const longest = Math.max(...config.layers.map((l) => l.shiftWeeks));
+  const longest = Math.max(...config.layers.map((l) => Math.ceil(shiftDaysOf(l) / 7)));
   const startMs =
     config.start !== undefined
       ? startOfDateMillis(config.start, config.timezone)

@@ -136,7 +136,11 @@ export function checkSchedule(input: ScheduleCheckInput): Finding[] {
         findings.push(finding("error", "override-outside-schedule", message, o, "start"));
       }
     }
-    if (input.now) {
+    // A layer that has ended (an imported rotation's end) needs no horizon past its end.
+    const layerEnd = layer.end === undefined ? Infinity : Date.parse(layer.end);
+    const ended =
+      layerEnd <= (input.now?.toMillis() ?? -Infinity) || (prev !== undefined && prev.end.toMillis() >= layerEnd);
+    if (input.now && !ended) {
       const wanted = input.now.plus({ weeks: config.horizonWeeks });
       const last = prev?.end;
       if (!last || last < wanted) {

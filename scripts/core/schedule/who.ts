@@ -9,7 +9,7 @@
 import type { DateTime } from "luxon";
 import type { CoverageSegment, CoverageSource, Override, Person, RotationConfig, Shift } from "../model/index.js";
 import { effectiveCoverage, slotOfLayer } from "./effective.js";
-import { generateSchedule } from "../rotation/index.js";
+import { generateSchedule, shiftDaysOf } from "../rotation/index.js";
 import { DAY_MS, formatInstant, inZone, startOfDateMillis } from "../rotation/index.js";
 
 /** One person on call for one slot. Returned objects are shared by the index: do not mutate them. */
@@ -118,13 +118,15 @@ export function previewCoverage(input: PreviewInput): PreviewAnswer {
   const atMs = at.toMillis();
   const behind = config.layers.filter((l) => {
     const end = published.get(l.name);
+    // A layer that has ended (an imported rotation's end) is not behind: nobody follows its last shift.
+    if (l.end !== undefined && end !== undefined && end.toMillis() >= Date.parse(l.end)) return false;
     return end === undefined || end.toMillis() <= atMs;
   });
   const notes: string[] = [];
   let all: readonly Shift[] = shifts;
   let preview: Set<Shift> | undefined;
   if (behind.length > 0) {
-    const longest = Math.max(...config.layers.map((l) => l.shiftWeeks));
+    const longest = Math.max(...config.layers.map((l) => Math.ceil(shiftDaysOf(l) / 7)));
     const fromMs =
       config.start !== undefined ? startOfDateMillis(config.start, config.timezone) : atMs - (7 * longest + 1) * DAY_MS;
     const generated = generateSchedule({

@@ -137,6 +137,14 @@ handoffTime: string
  */
 shiftWeeks?: number
 /**
+ * Length of one shift in whole days, for turns that are not whole weeks (an imported daily rotation is 1, a weekly one 7). When given it replaces shiftWeeks; handoffs fall every shiftDays days from the handoff weekday on or after the rotation's start date, at handoffTime on the zone's wall clock.
+ */
+shiftDays?: number
+/**
+ * Instant after which nobody from this layer is on call (optional): generation stops the layer there, its last shift ending at it. An imported rotation that ends keeps its end here.
+ */
+end?: string
+/**
  * Which people the layer takes when members is not given: eastern (people in US Eastern zones) or others.
  */
 group?: ("eastern" | "others")
