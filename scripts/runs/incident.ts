@@ -34,7 +34,8 @@ import {
   type IncidentPlanInput,
 } from "../core/incident/index.js";
 import { sloClockStart, type IncidentState } from "../core/incident/index.js";
-import { parseCommands, responderTargets } from "../core/incident/index.js";
+import { parseCommands, responderTargets, writesPostmortemDraft } from "../core/incident/index.js";
+import type { PostmortemDraftRef } from "../core/incident/index.js";
 import { UserError, type Policy } from "../core/model/index.js";
 import { savedDeadline } from "../core/incident/index.js";
 import type { ActionContext } from "../github/action-context.js";
@@ -48,7 +49,7 @@ import {
   readIssueSnapshot,
   type IncidentThread,
 } from "../github/incident-thread.js";
-import { loadIncidentOrg } from "../repo/incident-org.js";
+import { loadIncidentOrg, type IncidentOrg } from "../repo/incident-org.js";
 import { carryOut, type CarryOutContext, type CarryOutOptions } from "./carry-out.js";
 import { finalEffects, isCourtesy } from "./incident-order.js";
 import { incidentOutputs, incidentSummary, type IncidentRunResult } from "./incident-summary.js";
@@ -73,6 +74,8 @@ interface IncidentRunOptions {
   recordMode: RecordMode;
   baseBranch?: string;
   botLogin?: string;
+  /** Binds the postmortem draft to the loaded repository (see {@link IncidentPlanInput.draftPostmortem}). */
+  draftPostmortem?: (org: IncidentOrg) => IncidentPlanInput["draftPostmortem"];
 }
 
 type Context = Pick<ActionContext, "eventName" | "payload" | "repo" | "workspace" | "octokit" | "logger"> &
@@ -190,6 +193,8 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
     });
 
   let plan = planIncidentEvent(input);
+  const routed = (p: IncidentPlan, kind: Effect["kind"]) =>
+    finish(p, false).filter((e) => e.kind === kind);
   const clockStart = prior?.deadline ? null : sloClockStart(plan.state);
   if (clockStart !== null) {
     // Planning is pure: plan again with the deadline from the instant the plan says the clock started.
@@ -200,6 +205,7 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
 
   // Adopt marker comments and issues only from our own login; courtesy writes may fail (module comment).
   const trust = { trustedAuthors: [botLogin], optional: isCourtesy };
+  if (options.draftPostmortem) input.draftPostmortem = options.draftPostmortem(org);
   const creates = ctx.dryRun ? [] : plan.effects.filter((e) => e.kind === "create-issue");
   const created: AppliedEffect[] = [];
   if (creates.length > 0) {
@@ -209,8 +215,17 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
     );
     // Planning is pure: the same input with the new issue numbers gives the same plan, numbers included.
     plan = planIncidentEvent({ ...input, followupIssues });
+    input.followupIssues = followupIssues;
   }
-  const effects = finish(plan, creates.length > 0);
+  // The postmortem draft goes out before the rest too (with the record it travels with), so the bot
+  // comment and the saved state name the real pull request, or say why it could not be opened.
+  const drafts = ctx.dryRun || !plan.effects.some(writesPostmortemDraft) ? [] : routed(plan, "commit-file");
+  if (drafts.length > 0) {
+    const outcome = await carryOut(ctx, drafts, { optional: isDraftOnly });
+    created.push(...outcome.applied);
+    plan = planIncidentEvent({ ...input, postmortemDraft: draftOutcome(drafts, outcome.applied) });
+  }
+  const effects = finish(plan, creates.length > 0).filter((e) => drafts.length === 0 || e.kind !== "commit-file");
   const final = plan;
   return {
     effects,
@@ -233,6 +248,25 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
       };
     },
   };
+}
+
+/**
+ * A pull request of its own for the draft alone (record by direct commit): a courtesy, whose failure
+ * the bot comment reports instead of failing the run. With the record's pull request it is the record.
+ */
+function isDraftOnly(effect: Effect): boolean {
+  return effect.kind === "commit-file" && (effect.pullRequest?.branch.startsWith("oncall/postmortem-") ?? false);
+}
+
+/** What became of the draft: its pull request, or why it failed (from the adapter's warnings). */
+function draftOutcome(effects: readonly Effect[], applied: readonly AppliedEffect[]): PostmortemDraftRef | undefined {
+  const effect = effects.find(writesPostmortemDraft);
+  if (effect?.kind !== "commit-file") return undefined;
+  const path = effect.files.find((f) => f.path.startsWith("postmortems/"))?.path ?? "";
+  const done = applied.find((a) => a.effect === effect);
+  if (done?.outcome === "failed")
+    return { path, problem: done.warnings?.[0]?.split(" failed and was skipped: ").pop() ?? "GitHub refused it" };
+  return done?.number ? { path, pull: done.number, ...(done.url ? { url: done.url } : {}) } : { path };
 }
 
 /**
