@@ -1,0 +1,58 @@
+/**
+ * What the daily postmortem run knows about each postmortem on the default branch, gathered by the
+ * loader from the file and its incident's record, and the small helpers its planners share. Pure.
+ */
+import type { DateTime } from "luxon";
+
+/** One postmortem as the daily planners see it. */
+export interface PostmortemFacts {
+  /** `postmortems/<year>/INC-<n>-<slug>.md`. */
+  path: string;
+  /** The incident's issue number (`INC-<n>`). */
+  incident: number;
+  title: string;
+  severity: string;
+  status: "draft" | "in-review" | "final";
+  authors: readonly string[];
+  /** YYYY-MM-DD the draft is due. */
+  due: string;
+  /** YYYY-MM-DD of the review meeting, once booked. */
+  review?: string;
+  /** One paragraph: the incident record's summary, else the postmortem's title. */
+  summary: string;
+  /** The incident's commander, communications officer and responders, without duplicates. */
+  responders: readonly string[];
+  actionItems: readonly { title: string; owner: string; issue?: string }[];
+}
+
+/** An earlier bot comment with a hidden marker, as found on GitHub. */
+export interface MarkedComment {
+  key: string;
+  createdAt: DateTime;
+}
+
+/** Links into the repository's default branch, `https://github.com/owner/repo/blob/HEAD/<path>`. */
+export function blobUrl(repoUrl: string, path: string): string {
+  return `${repoUrl.replace(/\/+$/, "")}/blob/HEAD/${encodeURI(path)}`;
+}
+
+/**
+ * A body with its marker already appended, exactly as the adapter appends it: the create-issue and
+ * update-issue effects of one key then carry the same text, so an unchanged issue is left alone.
+ */
+export function markedBody(body: string, key: string): string {
+  return `${body.trimEnd()}\n\n<!-- oncall:${key} -->`;
+}
+
+/** `@a, @b` for logins (the bot mentions only logins it read from the repository's own files). */
+export function mentions(logins: readonly string[]): string {
+  return [...new Set(logins)].map((l) => `@${l}`).join(", ");
+}
+
+/** GitHub rejects issue and comment bodies over 65,536 characters; the planners stay under this. */
+export const BODY_LIMIT = 60_000;
+
+/** `text`, cut with a note when it would pass {@link BODY_LIMIT}. */
+export function capBody(text: string): string {
+  return text.length <= BODY_LIMIT ? text : `${text.slice(0, BODY_LIMIT - 60)}\n\n_(cut: too long for one issue)_`;
+}
