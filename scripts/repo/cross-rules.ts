@@ -3,11 +3,13 @@
  * exists. Pure: the organisation in, findings out (positions are resolved by the loader).
  * Schedule invariants (gaps, overlaps, the 60-day rule, ...) live in core/schedule-rules.ts.
  */
-import { IANAZone, DateTime } from "luxon";
+import { IANAZone, type DateTime } from "luxon";
 import type { Finding, Organisation, SourceRef } from "../core/model/index.js";
 import { HOLIDAY_REGIONS } from "../core/model/generated/regions.js";
 import { INCIDENT_FILE, POSTMORTEM_FILE } from "../core/model/index.js";
 import { NO_REGION } from "../core/slo/index.js";
+import { checkPostmortem } from "../core/postmortem/index.js";
+import { checkLinks, outlineMarkdown, stalePlaybooks, type LinkCheckContext } from "../core/playbook/index.js";
 
 const err = (rule: string, message: string, src: SourceRef | undefined, field?: string | number): Finding => ({
   severity: "error",
@@ -268,6 +270,17 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     }
   }
 
+  // Postmortems and playbooks are Markdown: parse each body once for the placeholder, link and anchor checks.
+  const outlines = new Map([...org.playbooks, ...org.postmortems].map((d) => [d.path, outlineMarkdown(d.body)]));
+  const markdownPaths = new Set(outlines.keys());
+  const linkContext: LinkCheckContext = {
+    exists: (path) => (opts.paths ? opts.paths.has(path) : markdownPaths.has(path)),
+    anchorsOf: (path) => {
+      const outline = outlines.get(path);
+      return outline && new Set(outline.anchors);
+    },
+  };
+
   // Postmortems
   for (const pm of org.postmortems) {
     const fm = pm.frontMatter;
@@ -290,21 +303,10 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
           "incident",
         ),
       );
-    fm.authors.forEach((a, i) => {
-      if (!knownLogin(a)) out.push(err("unknown-login", unknown(a, "Author"), at(pm.src, "authors"), i));
-    });
-    (fm.actionItems ?? []).forEach((item, i) => {
-      if (!knownLogin(item.owner))
-        out.push(err("unknown-login", unknown(item.owner, "Action item owner"), at(pm.src, "actionItems", i), "owner"));
-    });
-    if (fm.status === "final" && !fm.review)
-      out.push(err("postmortem-review", "A final postmortem needs the date of its review.", pm.src, "status"));
-    if (fm.impact && fm.impact.end < fm.impact.start)
-      out.push(err("postmortem-impact", "The impact window ends before it starts.", at(pm.src, "impact"), "end"));
+    out.push(...checkPostmortem(pm, { knownLogin, outline: outlines.get(pm.path)!, ...(opts.now && { at: opts.now }) }));
   }
 
   // Playbooks
-  const playbookPaths = new Set(org.playbooks.map((p) => p.path));
   for (const pb of org.playbooks) {
     const fm = pb.frontMatter;
     fm.services.forEach((s, i) => {
@@ -321,50 +323,24 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     fm.owners.forEach((o, i) => {
       if (!knownLogin(o)) out.push(err("unknown-login", unknown(o, "Owner"), at(pb.src, "owners"), i));
     });
-    for (const link of markdownLinks(pb.body)) {
-      if (/^[a-z][a-z0-9+.-]*:|^#|^\//i.test(link.target)) continue;
-      const target = joinPath("playbooks", link.target.split("#")[0]!);
-      const exists = opts.paths ? opts.paths.has(target) : playbookPaths.has(target);
-      if (!exists)
-        out.push({
-          ...err("broken-link", `The link to "${link.target}" points at a file that does not exist.`, pb.src),
-          line: pb.bodyLine + link.line - 1,
-          column: link.column,
-        });
-    }
-    if (opts.now && hasPolicy) {
-      const age = Math.floor(opts.now.diff(DateTime.fromISO(fm.lastReviewed, { zone: "UTC" }), "days").days);
-      if (age > org.policy.playbookReviewDays)
-        out.push(
-          warn(
-            "playbook-stale",
-            `Last reviewed ${fm.lastReviewed}, ${age} days ago (the policy asks for a review every ${org.policy.playbookReviewDays} days).`,
-            pb.src,
-            "lastReviewed",
-          ),
-        );
+  }
+  // Links and heading anchors of every playbook and postmortem.
+  for (const doc of [...org.playbooks, ...org.postmortems])
+    out.push(...checkLinks(doc, linkContext, outlines.get(doc.path)));
+  if (opts.now && hasPolicy) {
+    for (const s of stalePlaybooks(org.playbooks, opts.now, org.policy.playbookReviewDays)) {
+      const pb = org.playbooks.find((p) => p.path === s.path)!;
+      out.push(
+        warn(
+          "playbook-stale",
+          `Last reviewed ${s.lastReviewed}, ${s.age} days ago (the policy asks for a review every ${org.policy.playbookReviewDays} days).`,
+          pb.src,
+          "lastReviewed",
+        ),
+      );
     }
   }
   return out;
-}
-
-/** Relative Markdown links `[text](target)` with the body line they are on (1-based). */
-function markdownLinks(body: string): { target: string; line: number; column: number }[] {
-  const out: { target: string; line: number; column: number }[] = [];
-  body.split("\n").forEach((text, i) => {
-    for (const m of text.matchAll(/\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g))
-      out.push({ target: m[1]!, line: i + 1, column: (m.index ?? 0) + 1 });
-  });
-  return out;
-}
-
-function joinPath(dir: string, rel: string): string {
-  const parts = dir.split("/");
-  for (const seg of rel.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
 }
 
 /**

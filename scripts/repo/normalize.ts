@@ -143,6 +143,9 @@ function policy(data: IncidentPolicy, file: string): Policy {
     ...(data.contactLinks && { contactLinks: data.contactLinks }),
     postmortemDueBusinessDays: data.postmortemDueBusinessDays ?? 2,
     playbookReviewDays: data.playbookReviewDays ?? 180,
+    ...(data.reviews && {
+      reviews: { maxPerMeeting: 4, agendaDays: 2, ...data.reviews },
+    }),
     reporters: data.reporters ?? "anyone",
     commands: { ...DEFAULT_COMMAND_LIMITS, ...data.commands },
     src: { file, path: [] },

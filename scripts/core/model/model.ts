@@ -138,12 +138,33 @@ export type Policy = {
   postmortemDueBusinessDays: number;
   /** Days after which an unreviewed playbook is flagged (default 180). */
   playbookReviewDays: number;
+  /** Review meeting cadence (`reviews` of incidents/policy.yaml), absent when reviews are booked by hand. */
+  reviews?: ReviewCadence;
   /** Whose reports start as incidents at once; others start in triage (default `anyone`). */
   reporters: ReporterPolicy;
   /** Per-comment command limits (defaults in {@link DEFAULT_COMMAND_LIMITS}). */
   commands: CommandLimits;
   src?: SourceRef;
 };
+
+/**
+ * `reviews` of incidents/policy.yaml with defaults applied: incident review meetings every one or two
+ * weeks on `weekday` at `time` (wall clock of `zone`), the first on or after `from`.
+ */
+export interface ReviewCadence {
+  every: "1w" | "2w";
+  weekday: Weekday;
+  /** HH:MM, 24-hour, on the wall clock of `zone`. */
+  time: string;
+  /** IANA zone of the meeting. */
+  zone: string;
+  /** YYYY-MM-DD: the first meeting is the first `weekday` on or after it; fortnights count from there. */
+  from: string;
+  /** Postmortems booked into one meeting at most (default 4). */
+  maxPerMeeting: number;
+  /** Days before a meeting its agenda issue is opened (default 2). */
+  agendaDays: number;
+}
 
 /** `reporters` of incidents/policy.yaml: anyone, the roster plus triage-or-more collaborators, or the roster. */
 type ReporterPolicy = "anyone" | "collaborators" | "roster";

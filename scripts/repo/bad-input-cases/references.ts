@@ -292,8 +292,9 @@ export const referenceCases: BadInputCase[] = [
     ],
   },
   {
+    // The fixture's postmortem is in-review (its review is after NOW); marking it final is part of the case.
     name: "final postmortem without a review date",
-    edits: [replace(POSTMORTEM, "review: 2026-01-21\n", "")],
+    edits: [replace(POSTMORTEM, "status: in-review", "status: final"), replace(POSTMORTEM, "review: 2026-01-21\n", "")],
     expect: [
       {
         file: POSTMORTEM,

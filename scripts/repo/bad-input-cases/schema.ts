@@ -411,7 +411,7 @@ export const valueCases: BadInputCase[] = [
   },
   {
     name: 'postmortem status "done"',
-    edits: [replace(POSTMORTEM, "status: final", "status: done")],
+    edits: [replace(POSTMORTEM, "status: in-review", "status: done")],
     expect: [
       {
         file: POSTMORTEM,

@@ -311,6 +311,39 @@ postmortemDueBusinessDays?: number
  */
 playbookReviewDays?: number
 /**
+ * The cadence of incident review meetings. Each new postmortem draft is booked into the first meeting on or after its due date that has room; the agenda issue of a meeting is opened agendaDays before it. Omit the key when reviews are booked by hand (drafts then have no review date and the daily postmortem workflow reminds the on-call owners to set one).
+ */
+reviews?: {
+/**
+ * How often the meeting takes place: every week (1w) or every other week (2w).
+ */
+every: ("1w" | "2w")
+/**
+ * Day of the week of the meeting.
+ */
+weekday: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+/**
+ * Wall-clock start time HH:MM (24-hour) in zone; it stays at that wall-clock time across DST changes.
+ */
+time: string
+/**
+ * IANA time zone of the meeting's wall clock.
+ */
+zone: string
+/**
+ * The first meeting is on the first weekday on or after this date; with every: 2w the fortnights are counted from it.
+ */
+from: string
+/**
+ * Postmortems one meeting can review (default 4); a full meeting sends the next postmortem to the one after.
+ */
+maxPerMeeting?: number
+/**
+ * Days before each meeting that its agenda issue is opened (default 2).
+ */
+agendaDays?: number
+}
+/**
  * Who may open an incident that starts at once (default anyone). anyone: every report is handled as an incident. collaborators: people on the on-call roster and people with triage, write, maintain or admin access to the repository. roster: people on the on-call roster only. A report from anyone else starts in status triage: nobody is assigned, the on-call people are mentioned once, and there is no SLO warning or escalation until someone who may run commands confirms it with /confirm (the SLO clock starts then) or closes it with /not-incident.
  */
 reporters?: ("anyone" | "collaborators" | "roster")
@@ -593,7 +626,7 @@ title: string
  */
 severity: ("P1" | "P2" | "P3" | "P4" | "P5")
 /**
- * draft until reviewed, in-review while the review is scheduled or under way, final afterwards.
+ * Life cycle draft -> in-review -> final. draft while it is being written; in-review once the text is ready and the review meeting (review) is set; final after the review, when no placeholder is left, at least one root cause is named and every action item has an owner on the roster and an issue link.
  */
 status: ("draft" | "in-review" | "final")
 /**
@@ -609,7 +642,7 @@ authors: [string, ...(string)[]]
  */
 due: string
 /**
- * Date of the review meeting, once scheduled.
+ * Date of the review meeting, once booked (the draft books the first meeting of the policy's reviews cadence on or after due that has room). Required from in-review on; a final postmortem's review date is in the past.
  */
 review?: string
 /**
@@ -626,11 +659,17 @@ start: string
 end: string
 }
 /**
+ * Services affected, from the catalogue in incidents/policy.yaml (copied from the incident record by the draft).
+ * 
+ * Items: The name of a service from the catalogue in incidents/policy.yaml.
+ */
+services?: string[]
+/**
  * How the problem was first noticed.
  */
 detection?: ("alert" | "customer" | "employee" | "engineer" | "partner" | "other")
 /**
- * Root cause categories.
+ * Root cause categories; a final postmortem names at least one.
  */
 rootCause?: ("code-change" | "config-change" | "dependency" | "capacity" | "infrastructure" | "data" | "security" | "process" | "third-party" | "unknown")[]
 /**
@@ -648,7 +687,7 @@ title: string
  */
 owner: string
 /**
- * Link to the tracking issue.
+ * Link to the tracking issue; every action item of a final postmortem has one (the daily postmortem workflow opens missing ones).
  */
 issue?: string
 /**
