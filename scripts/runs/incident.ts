@@ -49,7 +49,9 @@ import {
   readIssueSnapshot,
   type IncidentThread,
 } from "../github/incident-thread.js";
-import { loadIncidentOrg, type IncidentOrg } from "../repo/incident-org.js";
+import { loadIncidentOrg } from "../repo/incident-org.js";
+import { needsPostmortem } from "../core/postmortem/index.js";
+import { bindPostmortemDraft } from "./postmortem-draft.js";
 import { carryOut, type CarryOutContext, type CarryOutOptions } from "./carry-out.js";
 import { finalEffects, isCourtesy } from "./incident-order.js";
 import { incidentOutputs, incidentSummary, type IncidentRunResult } from "./incident-summary.js";
@@ -74,8 +76,6 @@ interface IncidentRunOptions {
   recordMode: RecordMode;
   baseBranch?: string;
   botLogin?: string;
-  /** Binds the postmortem draft to the loaded repository (see {@link IncidentPlanInput.draftPostmortem}). */
-  draftPostmortem?: (org: IncidentOrg) => IncidentPlanInput["draftPostmortem"];
 }
 
 type Context = Pick<ActionContext, "eventName" | "payload" | "repo" | "workspace" | "octokit" | "logger"> &
@@ -203,9 +203,25 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
     plan = planIncidentEvent(input);
   }
 
+  // A resolved incident that needs a postmortem and has none: plan again with the draft, whose inputs
+  // (holiday tables, booked reviews) are read only now.
+  const draftWarnings: string[] = [];
+  if (
+    plan.effects.some((e) => e.kind === "commit-file") &&
+    plan.state.status === "resolved" &&
+    needsPostmortem(org.policy, plan.state.severity) &&
+    !input.postmortem &&
+    !plan.state.postmortem?.pull
+  ) {
+    const draft = await bindPostmortemDraft(ctx.workspace, org, event.repoUrl, draftWarnings);
+    if (draft) {
+      input.draftPostmortem = draft;
+      plan = planIncidentEvent(input);
+    }
+  }
+
   // Adopt marker comments and issues only from our own login; courtesy writes may fail (module comment).
   const trust = { trustedAuthors: [botLogin], optional: isCourtesy };
-  if (options.draftPostmortem) input.draftPostmortem = options.draftPostmortem(org);
   const creates = ctx.dryRun ? [] : plan.effects.filter((e) => e.kind === "create-issue");
   const created: AppliedEffect[] = [];
   if (creates.length > 0) {
@@ -242,6 +258,7 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
         warnings: [
           ...org.problems,
           ...org.warnings,
+          ...draftWarnings,
           ...all.flatMap((a) => (a.outcome === "failed" ? (a.warnings ?? []) : [])),
         ],
         notes: org.notes,
