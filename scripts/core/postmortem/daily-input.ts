@@ -3,6 +3,7 @@
  * loader from the file and its incident's record, and the small helpers its planners share. Pure.
  */
 import type { DateTime } from "luxon";
+import type { Organisation } from "../model/index.js";
 
 /** One postmortem as the daily planners see it. */
 export interface PostmortemFacts {
@@ -55,4 +56,34 @@ export const BODY_LIMIT = 60_000;
 /** `text`, cut with a note when it would pass {@link BODY_LIMIT}. */
 export function capBody(text: string): string {
   return text.length <= BODY_LIMIT ? text : `${text.slice(0, BODY_LIMIT - 60)}\n\n_(cut: too long for one issue)_`;
+}
+
+/**
+ * The facts of every postmortem in `org`, joined with its incident's record (summary and people) when
+ * the record is there. Postmortems whose front matter names no valid incident are left out.
+ */
+export function postmortemFacts(org: Pick<Organisation, "postmortems" | "incidents">): PostmortemFacts[] {
+  const records = new Map(org.incidents.map((i) => [i.id, i]));
+  return org.postmortems.flatMap((pm) => {
+    const fm = pm.frontMatter;
+    const incident = Number(/^INC-(\d+)$/.exec(fm.incident ?? "")?.[1] ?? NaN);
+    if (!Number.isInteger(incident) || incident < 1) return [];
+    const record = records.get(fm.incident);
+    const people = record ? [record.roles.commander, record.roles.comms, ...record.responders] : [];
+    return [
+      {
+        path: pm.path,
+        incident,
+        title: fm.title,
+        severity: fm.severity,
+        status: fm.status,
+        authors: [...fm.authors],
+        due: fm.due,
+        ...(fm.review ? { review: fm.review } : {}),
+        summary: record?.summary ?? fm.title,
+        responders: [...new Set(people.filter((l): l is string => !!l && l !== "ghost"))],
+        actionItems: (fm.actionItems ?? []).map((a) => ({ title: a.title, owner: a.owner, ...(a.issue ? { issue: a.issue } : {}) })),
+      },
+    ];
+  });
 }
