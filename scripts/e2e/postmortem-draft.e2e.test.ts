@@ -109,7 +109,8 @@ describe("postmortem draft on resolution", () => {
     expect(f.readFile(path, branch)).toBe(draft);
   }, 300_000);
 
-  // Fails before the issue 13 item 1 (no draft at all) only in its first half; a P4 never gets one.
+  // A guard for the issue 13 item 1 rather than a change: the old code opened no draft for any severity,
+  // so this passes there too; it fails if drafting ever ignores the policy's `postmortem: false`.
   it("opens no draft for a P4", async () => {
     const f = fake();
     const d = new IncidentDriver(f, workspace, clock);
