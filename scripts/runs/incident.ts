@@ -14,7 +14,9 @@
  * before any call. Later events read the issue once, so labels follow the saved state even after a
  * run that failed half-way. Measured in the end-to-end tests: opening 5 (6 with a malformed form; the
  * first incident of a repository also creates the labels once), a command 3 to 5, a rerun of a
- * handled comment 1. Writing the record adds 2 calls by commit, 4 to 7 by pull request.
+ * handled comment 1. Writing the record adds 2 calls by commit, 4 to 7 by pull request; resolving an
+ * incident whose severity needs a postmortem writes its draft with the record (one git-data commit, up to
+ * 8 calls), once: the saved state keeps the draft's pull request.
  *
  * Order is what makes a failed run safe to rerun: follow-up issues are created first (the bot comment
  * and the record list their numbers), then the record is written (a failure there leaves the issue
