@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   trade: () => import("./trade.js"),
   form: () => import("./form.js"),
   init: () => import("./init.js"),
+  postmortem: () => import("./postmortem.js"),
+  playbook: () => import("./playbook.js"),
 };
 
 const HELP = `oncall: the on-call process of this repository, from the command line.
@@ -31,6 +33,8 @@ Commands:
   trade        swap two shifts, cover part of one (override), or check a trade between two revisions
   form         copy the policy's services and links into the GitHub issue form and chooser
   init         replace the example organisation with your team, from a CSV of people
+  postmortem   new (draft the postmortem of a resolved incident) or list (due, overdue, by review)
+  playbook     stale (playbooks not reviewed within the policy's playbookReviewDays)
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data,
 before or after the command name.

@@ -9,7 +9,8 @@ import type { CommandIO } from "./command.js";
 export const usage = `oncall status [--at ISO] [--repo DIR] [--json]
 
 Who is on call (at --at, default now), the next handoff of each layer, the effective schedule for the
-rotation's horizon, unfilled shifts, open incidents and postmortems that are due.`;
+rotation's horizon, unfilled shifts, open incidents, postmortems that are due and the next incident review
+meeting (policy reviews).`;
 
 export async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values } = parse(argv, AT);
@@ -113,6 +114,13 @@ function render(r: StatusReport): string {
         ]),
       ),
     );
+  if (r.nextReview)
+    out.push(
+      `\nNext incident review: ${when(r.nextReview.at, r.nextReview.at.zoneName ?? z)}` +
+        (r.nextReview.incidents.length
+          ? `, reviewing ${r.nextReview.incidents.join(", ")}\n`
+          : ", nothing booked yet\n"),
+    );
   if (r.notes.length) out.push("\n" + r.notes.map((n) => `note: ${n}`).join("\n") + "\n");
   return out.join("");
 }
@@ -162,6 +170,9 @@ function toJson(r: StatusReport) {
     })),
     openIncidents: r.openIncidents,
     postmortems: r.postmortems,
+    ...(r.nextReview && {
+      nextReview: { at: iso(r.nextReview.at, r.nextReview.at.zoneName ?? z), incidents: r.nextReview.incidents },
+    }),
     notes: r.notes,
   };
 }

@@ -13,6 +13,7 @@ import { typeCases, fieldCases, valueCases } from "./bad-input-cases/schema.js";
 import { referenceCases } from "./bad-input-cases/references.js";
 import { fileCases } from "./bad-input-cases/files.js";
 import { scheduleCases } from "./bad-input-cases/schedule.js";
+import { postmortemCases } from "./bad-input-cases/postmortems.js";
 
 /** Every date-dependent warning is computed for this instant, never for today. */
 const NOW = DateTime.fromISO("2026-01-14T12:00:00Z", { setZone: true });
@@ -141,3 +142,4 @@ defineCases("schema: dates, instants, enums and patterns", valueCases);
 defineCases("cross-file references", referenceCases);
 defineCases("file layout", fileCases);
 defineCases("schedule invariants", scheduleCases);
+defineCases("postmortem life cycle and Markdown links (issue 13)", postmortemCases);

@@ -9,7 +9,8 @@ import { HOLIDAY_REGIONS } from "../core/model/generated/regions.js";
 import { INCIDENT_FILE, POSTMORTEM_FILE } from "../core/model/index.js";
 import { NO_REGION } from "../core/slo/index.js";
 import { checkPostmortem } from "../core/postmortem/index.js";
-import { checkLinks, outlineMarkdown, stalePlaybooks, type LinkCheckContext } from "../core/playbook/index.js";
+import { checkLinks, outlineMarkdown, stalePlaybooks } from "../core/playbook/index.js";
+import type { LinkCheckContext, MarkdownOutline } from "../core/playbook/index.js";
 
 const err = (rule: string, message: string, src: SourceRef | undefined, field?: string | number): Finding => ({
   severity: "error",
@@ -271,13 +272,23 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
   }
 
   // Postmortems and playbooks are Markdown: parse each body once for the placeholder, link and anchor checks.
-  const outlines = new Map([...org.playbooks, ...org.postmortems].map((d) => [d.path, outlineMarkdown(d.body)]));
-  const markdownPaths = new Set(outlines.keys());
+  // Parsed lazily: most bodies need no parse at all (no link, no placeholder, no anchor linked to).
+  const bodies = new Map([...org.playbooks, ...org.postmortems].map((d) => [d.path, d.body]));
+  const outlines = new Map<string, MarkdownOutline>();
+  const outlineOf = (path: string): MarkdownOutline => {
+    let outline = outlines.get(path);
+    if (!outline) outlines.set(path, (outline = outlineMarkdown(bodies.get(path) ?? "")));
+    return outline;
+  };
+  const markdownPaths = new Set(bodies.keys());
+  const anchorSets = new Map<string, Set<string>>();
   const linkContext: LinkCheckContext = {
     exists: (path) => (opts.paths ? opts.paths.has(path) : markdownPaths.has(path)),
     anchorsOf: (path) => {
-      const outline = outlines.get(path);
-      return outline && new Set(outline.anchors);
+      if (!bodies.has(path)) return undefined;
+      let set = anchorSets.get(path);
+      if (!set) anchorSets.set(path, (set = new Set(outlineOf(path).anchors)));
+      return set;
     },
   };
 
@@ -303,7 +314,8 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
           "incident",
         ),
       );
-    out.push(...checkPostmortem(pm, { knownLogin, outline: outlines.get(pm.path)!, ...(opts.now && { at: opts.now }) }));
+    const context = { knownLogin, outline: () => outlineOf(pm.path), ...(opts.now && { at: opts.now }) };
+    out.push(...checkPostmortem(pm, context));
   }
 
   // Playbooks
@@ -326,14 +338,15 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
   }
   // Links and heading anchors of every playbook and postmortem.
   for (const doc of [...org.playbooks, ...org.postmortems])
-    out.push(...checkLinks(doc, linkContext, outlines.get(doc.path)));
+    out.push(...checkLinks(doc, linkContext, () => outlineOf(doc.path)));
   if (opts.now && hasPolicy) {
     for (const s of stalePlaybooks(org.playbooks, opts.now, org.policy.playbookReviewDays)) {
       const pb = org.playbooks.find((p) => p.path === s.path)!;
       out.push(
         warn(
           "playbook-stale",
-          `Last reviewed ${s.lastReviewed}, ${s.age} days ago (the policy asks for a review every ${org.policy.playbookReviewDays} days).`,
+          `Last reviewed ${s.lastReviewed}, ${s.age} days ago ` +
+            `(the policy asks for a review every ${org.policy.playbookReviewDays} days).`,
           pb.src,
           "lastReviewed",
         ),

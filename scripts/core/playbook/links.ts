@@ -4,7 +4,7 @@
  * scheme (https:, mailto:) and site-absolute paths (`/...`) are not checked: they leave the repository.
  */
 import type { Finding, SourceRef } from "../model/index.js";
-import { outlineMarkdown, type MarkdownOutline } from "./markdown.js";
+import { outlineFrom, type OutlineSource } from "./markdown.js";
 
 /** A Markdown document of the repository: its path, the body, and the file line where the body starts. */
 export interface MarkdownDocument {
@@ -26,7 +26,7 @@ export interface LinkCheckContext {
 }
 
 /** Resolves `rel` against the folder `dir` (both repository-relative, forward slashes). */
-export function joinPath(dir: string, rel: string): string {
+function joinPath(dir: string, rel: string): string {
   const parts = dir === "" ? [] : dir.split("/");
   for (const seg of rel.split("/")) {
     if (seg === "..") parts.pop();
@@ -45,11 +45,13 @@ function decode(s: string): string {
 
 /**
  * Findings `broken-link` (no such file) and `missing-anchor` (no such heading), each at the file line
- * and column where the link starts. `outline` may be passed when the body was parsed already.
+ * and column where the link starts. `outline` may be passed when the body was parsed already (or a
+ * function that parses it: a body without `](` or `]:` has no link and is not parsed at all).
  */
-export function checkLinks(doc: MarkdownDocument, ctx: LinkCheckContext, outline?: MarkdownOutline): Finding[] {
+export function checkLinks(doc: MarkdownDocument, ctx: LinkCheckContext, outline?: OutlineSource): Finding[] {
   const out: Finding[] = [];
-  const parsed = outline ?? outlineMarkdown(doc.body);
+  if (!/\]\s*[(:]/.test(doc.body)) return out;
+  const parsed = outlineFrom(doc.body, outline);
   const dir = doc.path.includes("/") ? doc.path.slice(0, doc.path.lastIndexOf("/")) : "";
   for (const link of parsed.links) {
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(link.target) || link.target.startsWith("/") || link.target === "") continue;

@@ -17,7 +17,7 @@ interface Node {
 }
 
 /** A link or image target in a body, with the 1-based body line and column of the node. */
-export interface MarkdownLink {
+interface MarkdownLink {
   target: string;
   line: number;
   column: number;
@@ -41,6 +41,14 @@ function textOf(node: Node): string {
   return (node.children ?? []).map(textOf).join("");
 }
 
+/** An outline, or a function that parses one when first needed (a check that can skip the parse calls it lazily). */
+export type OutlineSource = MarkdownOutline | (() => MarkdownOutline);
+
+/** The outline of `body` from `source`, parsing only when no outline was given. */
+export function outlineFrom(body: string, source?: OutlineSource): MarkdownOutline {
+  return typeof source === "function" ? source() : (source ?? outlineMarkdown(body));
+}
+
 /** Parses a Markdown body (front matter already removed). Positions are relative to the body. */
 export function outlineMarkdown(body: string): MarkdownOutline {
   const root = fromMarkdown(body) as Node;
@@ -60,4 +68,26 @@ export function outlineMarkdown(body: string): MarkdownOutline {
   };
   visit(root);
   return out;
+}
+
+/**
+ * The plain text of the paragraphs under the first level-2 heading named `heading` (case-insensitive),
+ * up to the next heading of level 1 or 2: comments, code and HTML left out, whitespace collapsed.
+ * Undefined when there is no such section or it has no paragraph text. Only that section is parsed.
+ */
+export function sectionText(body: string, heading: string): string | undefined {
+  const lines = body.split("\n");
+  const want = heading.trim().toLowerCase();
+  const start = lines.findIndex((l) => /^##\s/.test(l) && l.replace(/^##\s+/, "").trim().toLowerCase() === want);
+  if (start < 0) return undefined;
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((l) => /^#{1,2}\s/.test(l));
+  const root = fromMarkdown(rest.slice(0, end < 0 ? undefined : end).join("\n")) as Node;
+  const text = (root.children ?? [])
+    .filter((n) => n.type === "paragraph")
+    .map(textOf)
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text || undefined;
 }

@@ -9,7 +9,7 @@
  */
 import type { DateTime } from "luxon";
 import type { Finding, Postmortem, SourceRef } from "../model/index.js";
-import type { MarkdownOutline } from "../playbook/index.js";
+import type { OutlineSource } from "../playbook/index.js";
 import { findPlaceholders } from "./placeholders.js";
 
 export interface PostmortemCheckContext {
@@ -17,8 +17,8 @@ export interface PostmortemCheckContext {
   knownLogin(login: string): boolean;
   /** The instant of the check: a final postmortem's review must not be after its day. Without it, not checked. */
   at?: DateTime;
-  /** The parsed body, when the caller has it already. */
-  outline?: MarkdownOutline;
+  /** The parsed body (or a function that parses it once), when the caller shares it with other checks. */
+  outline?: OutlineSource;
 }
 
 const at = (src: SourceRef | undefined, ...path: (string | number)[]): SourceRef | undefined =>

@@ -16,7 +16,7 @@ import { placeholder } from "./placeholders.js";
 import { bookReview } from "./reviews.js";
 
 /** A `/followup` issue of the incident, which becomes an action item of the draft. */
-export interface DraftFollowup {
+interface DraftFollowup {
   issue: number;
   title: string;
   /** The issue's address; without it `issueUrl` of the input builds one, else the item has no link. */
@@ -53,12 +53,12 @@ export function needsPostmortem(policy: Pick<Policy, "severities">, severity: st
 }
 
 /** The title of the incident without the form's `[Incident]` prefix. */
-export function incidentTitle(record: Pick<IncidentRecord, "title">): string {
+function incidentTitle(record: Pick<IncidentRecord, "title">): string {
   return record.title.replace(/^\s*\[incident\]\s*/i, "").trim() || record.title;
 }
 
-/** A file-name slug of a title: lower-case ASCII words joined by dashes, at most about 48 characters. */
-export function postmortemSlug(title: string): string {
+/** A file-name slug of a title: lower-case ASCII words joined by dashes, at most 40 characters. */
+function postmortemSlug(title: string): string {
   const words = title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -68,14 +68,14 @@ export function postmortemSlug(title: string): string {
   let slug = "";
   for (const w of words) {
     const next = slug ? `${slug}-${w}` : w;
-    if (next.length > 48) break;
+    if (next.length > 40) break;
     slug = next;
   }
-  return slug || words[0]?.slice(0, 48) || "incident";
+  return slug || words[0]?.slice(0, 40) || "incident";
 }
 
 /** The draft's path for a record: the year the incident was reported, as its record's folder. */
-export function postmortemPath(record: Pick<IncidentRecord, "id" | "reportedAt" | "title">): string {
+function postmortemPath(record: Pick<IncidentRecord, "id" | "reportedAt" | "title">): string {
   return `postmortems/${record.reportedAt.slice(0, 4)}/${record.id}-${postmortemSlug(incidentTitle(record))}.md`;
 }
 
@@ -132,13 +132,26 @@ export function draftPostmortem(input: DraftInput): PostmortemDraft {
   const review = policy.reviews ? bookReview(policy.reviews, due, input.booked) : undefined;
   const title = incidentTitle(record);
   const start = record.startedAt ?? record.reportedAt;
-  const endCandidate = record.mitigatedAt ?? record.resolvedAt ?? resolvedAt.toUTC().toISO({ suppressMilliseconds: true })!;
+  const endCandidate =
+    record.mitigatedAt ?? record.resolvedAt ?? resolvedAt.toUTC().toISO({ suppressMilliseconds: true })!;
   const end = Date.parse(endCandidate) < Date.parse(start) ? start : endCandidate;
+  // Who asked for each follow-up (the author of its /followup timeline entry) owns it, when on the roster.
+  const askedBy = new Map<number, string>();
+  for (const e of record.timeline) {
+    const n = e.kind === "followup" ? /#(\d+)/.exec(e.text)?.[1] : undefined;
+    if (n && org.people.some((p) => p.login === e.author)) askedBy.set(Number(n), e.author);
+  }
   const followups: readonly DraftFollowup[] =
-    input.followups ?? record.followups.map((f) => ({ issue: f.issue, title: f.title }));
+    input.followups ??
+    record.followups.map((f) => ({
+      issue: f.issue,
+      title: f.title,
+      ...(askedBy.has(f.issue) && { owner: askedBy.get(f.issue)! }),
+    }));
   const actionItems = followups.map((f) => {
     const url = f.url ?? input.issueUrl?.(f.issue);
-    return { title: f.title.trim() || `Follow-up #${f.issue}`, owner: f.owner ?? authors[0]!, ...(url && { issue: url }) };
+    const title = f.title.trim() || `Follow-up #${f.issue}`;
+    return { title, owner: f.owner ?? authors[0]!, ...(url && { issue: url }) };
   });
   const frontMatter: PostmortemFrontMatter = {
     incident: record.id,

@@ -4,6 +4,7 @@
  */
 import type { DateTime } from "luxon";
 import type { Postmortem } from "../model/index.js";
+import { sectionText } from "../playbook/index.js";
 
 /**
  * `all`: every postmortem; `due`: every one not final yet (what is still owed); `overdue`: drafts whose
@@ -30,6 +31,21 @@ export interface PostmortemListEntry {
   overdue: boolean;
   /** Calendar days past due (0 when not overdue). */
   daysOverdue: number;
+  /**
+   * The text of the Summary section (placeholders and markup left out), at most 300 characters, for the
+   * review agenda; absent while the section is only a placeholder.
+   */
+  summary?: string;
+}
+
+/** Longest summary kept, in characters (an agenda lists several). */
+const SUMMARY_MAX = 300;
+
+/** The Summary section's text, cut at {@link SUMMARY_MAX} characters. */
+function postmortemSummary(body: string): string | undefined {
+  const text = sectionText(body, "Summary");
+  if (!text) return undefined;
+  return text.length > SUMMARY_MAX ? `${text.slice(0, SUMMARY_MAX - 3).trimEnd()}...` : text;
 }
 
 const DAY_MS = 86_400_000;
@@ -72,5 +88,12 @@ export function postmortemList(
         return true;
     }
   };
-  return entries.filter(keep).sort((a, b) => a.due.localeCompare(b.due) || a.path.localeCompare(b.path));
+  const bodies = new Map(postmortems.map((p) => [p.path, p.body]));
+  return entries
+    .filter(keep)
+    .sort((a, b) => a.due.localeCompare(b.due) || a.path.localeCompare(b.path))
+    .map((e) => {
+      const summary = postmortemSummary(bodies.get(e.path) ?? "");
+      return summary ? { ...e, summary } : e;
+    });
 }

@@ -20,7 +20,8 @@ function firstMeetingDate(reviews: ReviewCadence): DateTime {
 /** The meeting on the given calendar date (UTC-zoned date), at its wall-clock time in the meeting zone. */
 function meetingOn(reviews: ReviewCadence, date: DateTime): DateTime {
   const [hour, minute] = reviews.time.split(":").map(Number) as [number, number];
-  return DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour, minute }, { zone: reviews.zone });
+  const { year, month, day } = date;
+  return DateTime.fromObject({ year, month, day, hour, minute }, { zone: reviews.zone });
 }
 
 function stepDays(reviews: ReviewCadence): number {

@@ -7,6 +7,7 @@ import type { CoverageSegment, CoverageSource, Organisation } from "../model/ind
 import { coverageWindow } from "../schedule/index.js";
 import { unfilledHolidaySlots } from "../rotation/index.js";
 import { publishedUntil } from "../schedule/index.js";
+import { reviewMeetings } from "../postmortem/index.js";
 
 interface OnCallNow {
   slot: string;
@@ -46,6 +47,11 @@ export interface StatusReport {
   unfilled: Unfilled[];
   openIncidents: { id: string; title: string; severity: string | null; status: string; commander?: string }[];
   postmortems: { path: string; incident: string; status: string; due: string; overdue: boolean; review?: string }[];
+  /**
+   * The next incident review meeting (policy `reviews`) and the incidents booked into it; absent when the
+   * policy has no review cadence.
+   */
+  nextReview?: { at: DateTime; incidents: string[] };
   /** Sentences for things a person should know (preview answers, short horizon). */
   notes: string[];
 }
@@ -140,5 +146,28 @@ export function statusReport(org: Organisation, at: DateTime): StatusReport {
     }))
     .sort((a, b) => a.due.localeCompare(b.due));
 
-  return { at, zone, oncall, nextHandoffs, coming: window.segments, unfilled, openIncidents, postmortems, notes };
+  const reviews = org.policy.reviews;
+  // A fortnightly cadence has a meeting within 15 days of any instant after its first.
+  const meeting = reviews && reviewMeetings(reviews, at, at.plus({ days: 15 }))[0];
+  const firstMeeting = reviews && !meeting ? reviewMeetings(reviews, at, at.plus({ years: 2 }))[0] : undefined;
+  const next = meeting ?? firstMeeting;
+  const nextReview = next && {
+    at: next,
+    incidents: org.postmortems
+      .filter((p) => p.frontMatter.review === next.toISODate())
+      .map((p) => p.frontMatter.incident)
+      .sort(),
+  };
+  return {
+    at,
+    zone,
+    oncall,
+    nextHandoffs,
+    coming: window.segments,
+    unfilled,
+    openIncidents,
+    postmortems,
+    ...(nextReview && { nextReview }),
+    notes,
+  };
 }
