@@ -49,10 +49,11 @@ async function incident(f: FakeGitHub, n: number, severity: string, title: strin
   await writeFile(join(workspace, `incidents/2026/INC-${n}.yaml`), stringify(record));
 }
 
-/** A postmortem file for INC-`n` with this front matter. */
-async function postmortem(n: number, slug: string, front: Record<string, unknown>): Promise<string> {
+/** A postmortem file for INC-`n` with this front matter; its Summary is `summary`, else still a placeholder. */
+async function postmortem(n: number, slug: string, front: Record<string, unknown>, summary?: string): Promise<string> {
   const path = `postmortems/2026/INC-${n}-${slug}.md`;
-  await writeFile(join(workspace, path), `---\n${stringify(front)}---\n\n# INC-${n}\n\n## Summary\n\nText.\n`);
+  const text = summary ?? "<!-- TODO: summary -->";
+  await writeFile(join(workspace, path), `---\n${stringify(front)}---\n\n# INC-${n}\n\n## Summary\n\n${text}\n`);
   return path;
 }
 
@@ -96,7 +97,7 @@ beforeEach(async () => {
     status: "in-review",
     authors: ["kbarrett"],
     due: "2026-12-04",
-  });
+  }, "An index rebuild dropped every document; the alert on empty results was missing.");
   await postmortem(3, "checkout-fails", {
     incident: "INC-3",
     title: "Checkout fails",
@@ -207,6 +208,8 @@ describe("daily postmortem workflow", () => {
     await daily(f, "2026-12-09T06:41:00Z");
     expect(issues(f, "incident-review")).toHaveLength(1);
     expect(issues(f, "incident-review")[0]?.body).toContain("### INC-2: Search is empty");
+    // The Summary its authors wrote wins over the record's; a placeholder one falls back to the record.
+    expect(issues(f, "incident-review")[0]?.body).toContain("- Summary: An index rebuild dropped every document;");
     expect((await daily(f, "2026-12-09T06:41:00Z")).writes).toBe(0);
   }, 300_000);
 

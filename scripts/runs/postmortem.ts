@@ -70,7 +70,7 @@ export async function runPostmortem(ctx: ActionContext, inputs: PostmortemInputs
   const botLogin = inputs.botLogin.trim() || DEFAULT_BOT_LOGIN;
   const { org, problems } = await loadForCommand(ctx.workspace, now);
   const repoUrl = repositoryUrl(ctx);
-  const postmortems = postmortemFacts(org);
+  const postmortems = postmortemFacts(org, now);
   const policy = org.policy;
 
   // Read: the incident issues that may get a reminder, and the open playbook review issues.

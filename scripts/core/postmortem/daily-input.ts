@@ -3,6 +3,7 @@
  * loader from the file and its incident's record, and the small helpers its planners share. Pure.
  */
 import type { DateTime } from "luxon";
+import { postmortemList } from "./list.js";
 import type { Organisation } from "../model/index.js";
 
 /** One postmortem as the daily planners see it. */
@@ -19,7 +20,7 @@ export interface PostmortemFacts {
   due: string;
   /** YYYY-MM-DD of the review meeting, once booked. */
   review?: string;
-  /** One paragraph: the incident record's summary, else the postmortem's title. */
+  /** The postmortem's written Summary, else the incident record's summary, else the title. */
   summary: string;
   /** The incident's commander, communications officer and responders, without duplicates. */
   responders: readonly string[];
@@ -60,10 +61,17 @@ export function capBody(text: string): string {
 
 /**
  * The facts of every postmortem in `org`, joined with its incident's record (summary and people) when
- * the record is there. Postmortems whose front matter names no valid incident are left out.
+ * the record is there. (`postmortemList` is only asked for summaries: its date filter is not used.) Postmortems whose front matter names no valid incident are left out.
  */
-export function postmortemFacts(org: Pick<Organisation, "postmortems" | "incidents">): PostmortemFacts[] {
+export function postmortemFacts(
+  org: Pick<Organisation, "postmortems" | "incidents">,
+  now: DateTime,
+): PostmortemFacts[] {
   const records = new Map(org.incidents.map((i) => [i.id, i]));
+  // The Summary the authors wrote (placeholders left out), read the same way as `oncall postmortem list`.
+  const written = new Map(
+    postmortemList(org.postmortems, now).flatMap((e) => (e.summary ? [[e.path, e.summary]] : [])),
+  );
   return org.postmortems.flatMap((pm) => {
     const fm = pm.frontMatter;
     const incident = Number(/^INC-(\d+)$/.exec(fm.incident ?? "")?.[1] ?? NaN);
@@ -80,7 +88,7 @@ export function postmortemFacts(org: Pick<Organisation, "postmortems" | "inciden
         authors: [...fm.authors],
         due: fm.due,
         ...(fm.review ? { review: fm.review } : {}),
-        summary: record?.summary ?? fm.title,
+        summary: written.get(pm.path) ?? record?.summary ?? fm.title,
         responders: [...new Set(people.filter((l): l is string => !!l && l !== "ghost"))],
         actionItems: (fm.actionItems ?? []).map((a) => ({ title: a.title, owner: a.owner, ...(a.issue ? { issue: a.issue } : {}) })),
       },
