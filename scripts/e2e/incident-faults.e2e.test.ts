@@ -66,6 +66,9 @@ describe("transient faults", () => {
     const f = fake();
     const d = new IncidentDriver(f, workspace, clock);
     await openIncident(d);
+    // Since issue 13 a resolved P1 writes its postmortem draft with the record, in one commit through the
+    // git data API; as a P3 the record alone goes through the contents API, whose 409 this test is about.
+    ok(await d.comment("dwashington", "/severity P3", "2026-12-02T15:10:00Z"));
     f.faults.add({ kind: "conflict", operation: "repos/create-or-update-file-contents", times: 1 });
     ok(await d.comment("dwashington", "/resolve the signing key was rotated back", "2026-12-02T15:20:00Z"));
     expect(f.faults.pending()).toEqual([]);

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { DateTime } from "luxon";
 import { parse } from "yaml";
-import { FIXED_FILES, ROTATIONS_DIR } from "../core/model/index.js";
+import { FIXED_FILES, ROTATIONS_DIR, type Organisation } from "../core/model/index.js";
 import { incidentOrgView, type IncidentDeadline, type IncidentOrgView } from "../core/incident/index.js";
 import { loadHolidayCalendar } from "./holidays.js";
 import { loadRepository } from "./load-repository.js";
@@ -18,6 +18,8 @@ export interface IncidentOrg extends Omit<IncidentOrgView, "deadline"> {
   deadline(reportedAt: DateTime): Promise<IncidentDeadline | null>;
   /** The issue chooser's link for ordinary bugs, when the repository has one. */
   bugRouteUrl?: string;
+  /** The roster and rotation settings (regions, zones, holidays), for the postmortem draft's due date. */
+  roster: Pick<Organisation, "people" | "rotation">;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function loadIncidentOrg(dir: string, at: DateTime, issue: number):
       }
     },
     ...(bugRouteUrl ? { bugRouteUrl } : {}),
+    roster: { people: org.people, rotation: org.rotation },
   };
 }
 

@@ -14,7 +14,9 @@
  * before any call. Later events read the issue once, so labels follow the saved state even after a
  * run that failed half-way. Measured in the end-to-end tests: opening 5 (6 with a malformed form; the
  * first incident of a repository also creates the labels once), a command 3 to 5, a rerun of a
- * handled comment 1. Writing the record adds 2 calls by commit, 4 to 7 by pull request.
+ * handled comment 1. Writing the record adds 2 calls by commit, 4 to 7 by pull request; resolving an
+ * incident whose severity needs a postmortem writes its draft with the record (one git-data commit, up to
+ * 8 calls), once: the saved state keeps the draft's pull request.
  *
  * Order is what makes a failed run safe to rerun: follow-up issues are created first (the bot comment
  * and the record list their numbers), then the record is written (a failure there leaves the issue
@@ -34,7 +36,8 @@ import {
   type IncidentPlanInput,
 } from "../core/incident/index.js";
 import { sloClockStart, type IncidentState } from "../core/incident/index.js";
-import { parseCommands, responderTargets } from "../core/incident/index.js";
+import { parseCommands, responderTargets, writesPostmortemDraft } from "../core/incident/index.js";
+import type { PostmortemDraftRef } from "../core/incident/index.js";
 import { UserError, type Policy } from "../core/model/index.js";
 import { savedDeadline } from "../core/incident/index.js";
 import type { ActionContext } from "../github/action-context.js";
@@ -49,6 +52,8 @@ import {
   type IncidentThread,
 } from "../github/incident-thread.js";
 import { loadIncidentOrg } from "../repo/incident-org.js";
+import { needsPostmortem } from "../core/postmortem/index.js";
+import { bindPostmortemDraft } from "./postmortem-draft.js";
 import { carryOut, type CarryOutContext, type CarryOutOptions } from "./carry-out.js";
 import { finalEffects, isCourtesy } from "./incident-order.js";
 import { incidentOutputs, incidentSummary, type IncidentRunResult } from "./incident-summary.js";
@@ -190,12 +195,31 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
     });
 
   let plan = planIncidentEvent(input);
+  const routed = (p: IncidentPlan, kind: Effect["kind"]) =>
+    finish(p, false).filter((e) => e.kind === kind);
   const clockStart = prior?.deadline ? null : sloClockStart(plan.state);
   if (clockStart !== null) {
     // Planning is pure: plan again with the deadline from the instant the plan says the clock started.
     deadline = await org.deadline(DateTime.fromISO(clockStart, { zone: "utc" }));
     input.deadline = deadline;
     plan = planIncidentEvent(input);
+  }
+
+  // A resolved incident that needs a postmortem and has none: plan again with the draft, whose inputs
+  // (holiday tables, booked reviews) are read only now.
+  const draftWarnings: string[] = [];
+  if (
+    plan.effects.some((e) => e.kind === "commit-file") &&
+    plan.state.status === "resolved" &&
+    needsPostmortem(org.policy, plan.state.severity) &&
+    !input.postmortem &&
+    !plan.state.postmortem?.pull
+  ) {
+    const draft = await bindPostmortemDraft(ctx.workspace, org, event.repoUrl, draftWarnings);
+    if (draft) {
+      input.draftPostmortem = draft;
+      plan = planIncidentEvent(input);
+    }
   }
 
   // Adopt marker comments and issues only from our own login; courtesy writes may fail (module comment).
@@ -209,8 +233,17 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
     );
     // Planning is pure: the same input with the new issue numbers gives the same plan, numbers included.
     plan = planIncidentEvent({ ...input, followupIssues });
+    input.followupIssues = followupIssues;
   }
-  const effects = finish(plan, creates.length > 0);
+  // The postmortem draft goes out before the rest too (with the record it travels with), so the bot
+  // comment and the saved state name the real pull request, or say why it could not be opened.
+  const drafts = ctx.dryRun || !plan.effects.some(writesPostmortemDraft) ? [] : routed(plan, "commit-file");
+  if (drafts.length > 0) {
+    const outcome = await carryOut(ctx, drafts, { optional: isDraftOnly });
+    created.push(...outcome.applied);
+    plan = planIncidentEvent({ ...input, postmortemDraft: draftOutcome(drafts, outcome.applied) });
+  }
+  const effects = finish(plan, creates.length > 0).filter((e) => drafts.length === 0 || e.kind !== "commit-file");
   const final = plan;
   return {
     effects,
@@ -227,12 +260,32 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
         warnings: [
           ...org.problems,
           ...org.warnings,
+          ...draftWarnings,
           ...all.flatMap((a) => (a.outcome === "failed" ? (a.warnings ?? []) : [])),
         ],
         notes: org.notes,
       };
     },
   };
+}
+
+/**
+ * A pull request of its own for the draft alone (record by direct commit): a courtesy, whose failure
+ * the bot comment reports instead of failing the run. With the record's pull request it is the record.
+ */
+function isDraftOnly(effect: Effect): boolean {
+  return effect.kind === "commit-file" && (effect.pullRequest?.branch.startsWith("oncall/postmortem-") ?? false);
+}
+
+/** What became of the draft: its pull request, or why it failed (from the adapter's warnings). */
+function draftOutcome(effects: readonly Effect[], applied: readonly AppliedEffect[]): PostmortemDraftRef | undefined {
+  const effect = effects.find(writesPostmortemDraft);
+  if (effect?.kind !== "commit-file") return undefined;
+  const path = effect.files.find((f) => f.path.startsWith("postmortems/"))?.path ?? "";
+  const done = applied.find((a) => a.effect === effect);
+  if (done?.outcome === "failed")
+    return { path, problem: done.warnings?.[0]?.split(" failed and was skipped: ").pop() ?? "GitHub refused it" };
+  return done?.number ? { path, pull: done.number, ...(done.url ? { url: done.url } : {}) } : { path };
 }
 
 /**

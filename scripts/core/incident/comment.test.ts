@@ -82,8 +82,45 @@ describe("renderIncidentComment", () => {
     const text = render(state);
     expect(checked(text)).toHaveLength(10);
     expect(text).toContain("- [ ] Findings and updates on the timeline");
-    expect(text).toContain("- [ ] Postmortem written: required for P2");
+    // Issue 13 item 1 changed this line on purpose: it no longer promises a draft nobody opens.
+    expect(text).toContain("- [ ] Postmortem required for P2: no draft pull request has been opened yet");
     expect(text).not.toContain("**due by");
+  });
+
+  describe("postmortem and playbooks after resolution (issue 13)", () => {
+    const resolved = () => {
+      let state = step(freshState(), "alice", { name: "ack" });
+      state = step(state, "alice", { name: "resolve", summary: "done" });
+      return state;
+    };
+    const path = "postmortems/2026/INC-7-checkout-errors.md";
+
+    // Fails before the issue 13 item 1: the line said "a draft is opened by pull request after resolution"
+    // whatever had happened.
+    it("links the pull request that opened the draft, or says why it could not be opened", () => {
+      const open = render({ ...resolved(), postmortem: { path, pull: 12, url: "https://x/pull/12" } });
+      expect(open).toContain(`- [ ] Postmortem required for P2: the draft \`${path}\` is in pull request #12`);
+      expect(open).not.toContain("is opened by pull request after resolution");
+      const failed = render({ ...resolved(), postmortem: { path, problem: "Resource not accessible by integration" } });
+      expect(failed).toContain(
+        "the draft pull request could not be opened (Resource not accessible by integration); `/sync` tries again",
+      );
+      const merged = render(resolved(), { postmortemPath: path, repoUrl: "https://github.com/o/r" });
+      expect(merged).toContain(`- [x] Postmortem: [${path}](https://github.com/o/r/blob/HEAD/${path})`);
+      expect(render(freshState())).toContain("resolving the incident opens a pull request with a prefilled draft");
+      expect(render(freshState({ severity: "P4" }))).not.toContain("Postmortem");
+    });
+
+    // Fails before the issue 13 item 5: nothing asked for playbook updates after /resolve.
+    it("asks the responders to update the playbooks of the incident's services, linking each", () => {
+      const text = render(resolved(), { repoUrl: "https://github.com/o/r" });
+      expect(text).toContain("### After the incident");
+      expect(text).toContain("@alice, @bob: please update the playbooks of the affected services");
+      expect(text).toContain(
+        "- [Checkout payment failures](https://github.com/o/r/blob/HEAD/playbooks/checkout-payment-failures.md)",
+      );
+      expect(render(freshState())).not.toContain("### After the incident");
+    });
   });
 
   it("lists every command without any line starting with a slash", () => {

@@ -39,6 +39,8 @@ export interface IncidentCommentInput {
   playbooks: readonly PlaybookRef[];
   /** `https://github.com/owner/repo`; without it playbook links are relative to the issue page. */
   repoUrl?: string;
+  /** Repository path of the incident's postmortem on the default branch, when there is one. */
+  postmortemPath?: string;
   /** Extra notes shown near the top (a state that had to be rebuilt, for instance). Untrusted-safe. */
   notes?: readonly string[];
 }
@@ -62,7 +64,13 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
 /** The Markdown of the bot comment, hidden markers included. */
 export function renderIncidentComment(input: IncidentCommentInput): string {
   const marker = serializeStateMarker(input.state);
-  const head = [...summary(input), ...playbooks(input), ...checklist(input), ...commands()];
+  const head = [
+    ...summary(input),
+    ...playbooks(input),
+    ...afterResolution(input),
+    ...checklist(input),
+    ...commands(),
+  ];
   let timeline = input.state.timeline;
   // Keep the newest entries visible when a long incident would exceed GitHub's size limit.
   for (;;) {
@@ -166,23 +174,61 @@ function ackLine(state: IncidentState, deadline: IncidentDeadline | null | undef
   return null;
 }
 
-function playbooks({ state, playbooks, repoUrl }: IncidentCommentInput): string[] {
-  const base = repoUrl ? `${repoUrl.replace(/\/+$/, "")}/blob/HEAD/` : "../blob/HEAD/";
-  const matching = playbooks.filter((p) => p.services.some((s) => state.services.includes(s)));
-  const lines = ["### Playbooks", ""];
-  if (matching.length === 0)
+/** Where links to files on the default branch start. */
+function blobBase(repoUrl: string | undefined): string {
+  return repoUrl ? `${repoUrl.replace(/\/+$/, "")}/blob/HEAD/` : "../blob/HEAD/";
+}
+
+function matchingPlaybooks(state: IncidentState, playbooks: readonly PlaybookRef[]): PlaybookRef[] {
+  return playbooks
+    .filter((p) => p.services.some((s) => state.services.includes(s)))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * Once resolved: asks the people who handled the incident to put what helped into the playbooks of
+ * its services, linking each (or to write one when none covers them).
+ */
+function afterResolution({ state, playbooks, repoUrl }: IncidentCommentInput): string[] {
+  if (state.status !== "resolved") return [];
+  const base = blobBase(repoUrl);
+  const people = [...new Set([state.commander, state.comms, ...state.responders].filter((l): l is string => !!l))];
+  const who = people.length ? `${capList(people.map((l) => `@${l}`), 30).join(", ")}: please` : "Please";
+  const matching = matchingPlaybooks(state, playbooks);
+  const lines = ["### After the incident", ""];
+  if (matching.length === 0) {
     lines.push(
-      `No playbook covers ${state.services.length ? "these services" : "this incident yet"}; see [all playbooks](${base.replace("/blob/", "/tree/")}playbooks).`,
+      `${who} write down what helped as a playbook for ${state.services.length ? state.services.join(", ") : "the affected services"} in [playbooks](${base.replace("/blob/", "/tree/")}playbooks).`,
     );
-  for (const p of [...matching].sort((a, b) => a.path.localeCompare(b.path))) {
-    const services = p.services.filter((s) => state.services.includes(s)).join(", ");
-    lines.push(`- [${safeInline(p.title, 200).replace(/[[\]]/g, "")}](${base}${encodeURI(p.path)}) (${services})`);
+  } else {
+    lines.push(`${who} update the playbooks of the affected services with the procedures that helped:`, "");
+    for (const p of matching) lines.push(`- [${linkText(p.title)}](${base}${encodeURI(p.path)})`);
   }
   lines.push("");
   return lines;
 }
 
-function checklist({ state, policy }: IncidentCommentInput): string[] {
+function linkText(title: string): string {
+  return safeInline(title, 200).replace(/[[\]]/g, "");
+}
+
+function playbooks({ state, playbooks, repoUrl }: IncidentCommentInput): string[] {
+  const base = blobBase(repoUrl);
+  const matching = matchingPlaybooks(state, playbooks);
+  const lines = ["### Playbooks", ""];
+  if (matching.length === 0)
+    lines.push(
+      `No playbook covers ${state.services.length ? "these services" : "this incident yet"}; see [all playbooks](${base.replace("/blob/", "/tree/")}playbooks).`,
+    );
+  for (const p of matching) {
+    const services = p.services.filter((s) => state.services.includes(s)).join(", ");
+    lines.push(`- [${linkText(p.title)}](${base}${encodeURI(p.path)}) (${services})`);
+  }
+  lines.push("");
+  return lines;
+}
+
+function checklist({ state, policy, postmortemPath, repoUrl }: IncidentCommentInput): string[] {
   const level = policy.severities.find((s) => s.id === state.severity);
   const reached = (status: string) =>
     state.timeline.some((e) => e.kind === "status" && e.text.includes(status)) || state.status === status;
@@ -210,12 +256,42 @@ function checklist({ state, policy }: IncidentCommentInput): string[] {
   lines.push("", "**Resolve**", "");
   lines.push(box(state.followups.length > 0, "Follow-up work tracked (`/followup`)"));
   lines.push(box(closed, "Resolved with a summary (`/resolve`)"));
-  if (level?.postmortem)
-    lines.push(
-      box(false, `Postmortem written: required for ${level.id}, a draft is opened by pull request after resolution`),
-    );
+  const postmortem = postmortemLine(state, level, postmortemPath, repoUrl);
+  if (postmortem) lines.push(box(postmortem.done, postmortem.text));
   lines.push("");
   return lines;
+}
+
+/**
+ * The postmortem's checklist line, saying only what has happened: the file on the default branch,
+ * the pull request that adds the draft, or why it could not be opened; before resolution, that the
+ * severity needs one and that resolving opens the draft.
+ */
+function postmortemLine(
+  state: IncidentState,
+  level: Policy["severities"][number] | undefined,
+  path: string | undefined,
+  repoUrl: string | undefined,
+): { done: boolean; text: string } | null {
+  if (path) return { done: true, text: `Postmortem: [${path}](${blobBase(repoUrl)}${encodeURI(path)})` };
+  if (!level?.postmortem || state.status === "not-incident") return null;
+  const pm = state.postmortem;
+  if (pm?.pull)
+    return {
+      done: false,
+      text: `Postmortem required for ${level.id}: the draft \`${pm.path}\` is in pull request #${pm.pull}; complete it before its review`,
+    };
+  if (pm?.problem)
+    return {
+      done: false,
+      text: `Postmortem required for ${level.id}: the draft pull request could not be opened (${safeInline(pm.problem, 300)}); \`/sync\` tries again`,
+    };
+  if (state.status === "resolved")
+    return { done: false, text: `Postmortem required for ${level.id}: no draft pull request has been opened yet` };
+  return {
+    done: false,
+    text: `Postmortem required for ${level.id}: resolving the incident opens a pull request with a prefilled draft`,
+  };
 }
 
 function commands(): string[] {

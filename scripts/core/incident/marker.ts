@@ -144,6 +144,14 @@ const FIELDS: Record<string, Check> = {
       (v.targetMinutes === null || (Number.isInteger(v.targetMinutes) && (v.targetMinutes as number) > 0)) &&
       (v.at === null || (typeof v.at === "string" && !Number.isNaN(Date.parse(v.at)))) &&
       Object.keys(v).every((k) => ["tier", "targetMinutes", "at"].includes(k))),
+  postmortem: (v) =>
+    v === undefined ||
+    (isObject(v) &&
+      str(v.path) &&
+      (v.pull === undefined || (Number.isInteger(v.pull) && (v.pull as number) > 0)) &&
+      optStr(v.url) &&
+      optStr(v.problem) &&
+      Object.keys(v).every((k) => ["path", "pull", "url", "problem"].includes(k))),
 };
 
 /** The first field that does not fit IncidentState, or null. Hand-written: the state has no schema. */

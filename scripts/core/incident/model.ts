@@ -78,6 +78,23 @@ export interface IncidentState {
    * instant and who was on call then, so later events reuse it instead of loading holiday data again.
    */
   deadline?: SavedDeadline;
+  /**
+   * The postmortem draft the action opened after resolution (severities whose policy says
+   * `postmortem: true`): its path, and the pull request once it exists, or why opening it failed.
+   * Once `pull` is known no run opens another one, whatever happens to that pull request.
+   */
+  postmortem?: PostmortemDraftRef;
+}
+
+/** Where the postmortem draft of an incident stands (see {@link IncidentState.postmortem}). */
+export interface PostmortemDraftRef {
+  /** `postmortems/<year>/INC-<n>-<slug>.md`. */
+  path: string;
+  /** Number of the pull request that adds the draft. */
+  pull?: number;
+  url?: string;
+  /** Why the last attempt to open it failed (plain words); cleared once it is open. */
+  problem?: string;
 }
 
 /** An acknowledgement deadline as the state keeps it; `at` is null when there is no target. */

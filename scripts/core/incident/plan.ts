@@ -31,6 +31,8 @@ import {
   type IncidentEffect,
 } from "./effects.js";
 import { neutralizeMentions, safeBlock } from "../model/index.js";
+import type { IncidentRecord } from "../model/generated/types.js";
+import type { PostmortemDraftRef } from "./model.js";
 import type { Policy } from "../model/index.js";
 
 /** An issue comment as the planner needs it. */
@@ -86,8 +88,19 @@ export interface IncidentPlanInput {
   actor?: string;
   /** Issue numbers of follow-ups created earlier, found by their markers. */
   followupIssues?: readonly { key: string; number: number; closed: boolean }[];
-  /** Repository path of the postmortem, once there is one. */
+  /** Repository path of the postmortem on the default branch, once there is one. */
   postmortem?: string;
+  /**
+   * Writes the postmortem draft of the resolved incident from its record (core/postmortem's
+   * `draftPostmortem`, bound by the caller to the policy, roster and holidays); null when it cannot.
+   * Without it no draft is planned.
+   */
+  draftPostmortem?: (record: IncidentRecord) => { path: string; content: string } | null;
+  /**
+   * What happened to the draft this run already tried to open (the caller opens it before the rest
+   * of the plan, then plans again with the outcome so the bot comment links the real pull request).
+   */
+  postmortemDraft?: PostmortemDraftRef;
   /** Land the record through a pull request (protected default branch) instead of a direct commit. */
   recordByPullRequest?: boolean;
   /** `https://github.com/owner/repo`, for absolute links. */
@@ -176,6 +189,7 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
   if (input.deadline && state.deadline === undefined && state.status !== "triage")
     state = { ...state, deadline: saveDeadline(input.deadline) };
 
+  if (input.postmortemDraft) state = { ...state, postmortem: input.postmortemDraft };
   effects.push(...labelEffects(issue.number, state, issue.labels));
   const assignees = desiredAssignees(state).filter((l) => !issue.assignees.includes(l));
   if (assignees.length > 0) effects.push({ kind: "add-assignees", issue: issue.number, assignees });
@@ -187,6 +201,7 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
       deadline: input.deadline,
       playbooks: input.playbooks,
       repoUrl: input.repoUrl,
+      ...(input.postmortem ? { postmortemPath: input.postmortem } : {}),
       notes,
     });
     effects.push({ kind: "upsert-comment", issue: issue.number, key: INCIDENT_KEYS.comment, body });
@@ -231,25 +246,71 @@ function decisionEffects(
       reason: state.status === "resolved" ? "completed" : "not_planned",
     });
   }
-  if (decisions.some((d) => d.kind === "write-record")) {
-    const record = incidentRecord(state, { now: input.now, deadline: input.deadline, postmortem: input.postmortem });
-    const path = incidentRecordPath(state);
-    const message = `INC-${state.issue}: ${state.status === "resolved" || state.status === "not-incident" ? state.status : "update"} incident record`;
-    const pullRequest = input.recordByPullRequest
-      ? {
+  if (decisions.some((d) => d.kind === "write-record")) effects.push(...recordEffects(input, state));
+  return effects;
+}
+
+/**
+ * The record, and with it the postmortem draft when the incident is resolved, its severity needs a
+ * postmortem (policy), none is on the default branch and no earlier run opened one (the state keeps
+ * the pull request's number: exactly once, whatever later happens to that pull request).
+ *
+ * The record names the postmortem only where the postmortem exists too, so every branch validates:
+ * by pull request, the draft rides in the record's pull request; by direct commit, the record lands
+ * as before and the draft gets a pull request of its own that also adds the postmortem's path to the
+ * record.
+ */
+function recordEffects(input: IncidentPlanInput, state: IncidentState): IncidentEffect[] {
+  const level = input.policy.severities.find((s) => s.id === state.severity);
+  const plain = incidentRecord(state, { now: input.now, deadline: input.deadline, postmortem: input.postmortem });
+  const due = state.status === "resolved" && level?.postmortem === true && !input.postmortem && !state.postmortem?.pull;
+  const draft = due ? (input.draftPostmortem?.(plain) ?? null) : null;
+  // Opened earlier and not merged yet: by pull request, the record's pull request holds the draft.
+  const pending = !input.postmortem && state.postmortem?.pull ? state.postmortem.path : undefined;
+  const path = incidentRecordPath(state);
+  const message = `INC-${state.issue}: ${state.status === "resolved" || state.status === "not-incident" ? state.status : "update"} incident record`;
+  const named = (postmortem: string) =>
+    incidentRecordYaml(incidentRecord(state, { now: input.now, deadline: input.deadline, postmortem }));
+  if (input.recordByPullRequest) {
+    const withDraft = draft ?? (pending ? { path: pending, content: "" } : null);
+    const files = [{ path, content: withDraft ? named(withDraft.path) : incidentRecordYaml(plain) }];
+    if (draft) files.push({ path: draft.path, content: draft.content });
+    return [
+      {
+        kind: "commit-file",
+        files,
+        message: draft ? `${message} and postmortem draft` : message,
+        pullRequest: {
           branch: `oncall/incident-${state.issue}`,
-          title: `INC-${state.issue}: incident record`,
-          body: `The incident record of #${state.issue}, written by the incident action. Merging it keeps the record in the repository.`,
-        }
-      : undefined;
+          title: withDraft ? `INC-${state.issue}: incident record and postmortem draft` : `INC-${state.issue}: incident record`,
+          body: withDraft
+            ? `The incident record of #${state.issue} and the draft of its postmortem (\`${withDraft.path}\`), written by the incident action. Merge it to keep both; the postmortem stays a draft until its review.`
+            : `The incident record of #${state.issue}, written by the incident action. Merging it keeps the record in the repository.`,
+        },
+      },
+    ];
+  }
+  const effects: IncidentEffect[] = [{ kind: "commit-file", files: [{ path, content: incidentRecordYaml(plain) }], message }];
+  if (draft)
     effects.push({
       kind: "commit-file",
-      files: [{ path, content: incidentRecordYaml(record) }],
-      message,
-      ...(pullRequest ? { pullRequest } : {}),
+      files: [
+        { path, content: named(draft.path) },
+        { path: draft.path, content: draft.content },
+      ],
+      message: `INC-${state.issue}: postmortem draft`,
+      pullRequest: {
+        branch: `oncall/postmortem-${state.issue}`,
+        title: `INC-${state.issue}: postmortem draft`,
+        body: `The draft postmortem of #${state.issue} (\`${draft.path}\`), prefilled from the incident record by the incident action. Merge it when ready; it stays a draft until its review.`,
+      },
     });
-  }
   return effects;
+}
+
+/** Whether an effect of the incident plan writes a postmortem draft (its path is under `postmortems/`). */
+export function writesPostmortemDraft(effect: IncidentEffect): boolean {
+  return effect.kind === "commit-file" && effect.files.some((f) => f.path.startsWith("postmortems/"));
 }
 
 /** A fresh state from the issue (and, when given, a replay of earlier comments' commands). */

@@ -2,3 +2,4 @@
 export * from "./markdown.js";
 export * from "./links.js";
 export * from "./stale.js";
+export * from "./review-issues.js";

@@ -8,3 +8,8 @@ export * from "./due.js";
 export * from "./list.js";
 export * from "./placeholders.js";
 export * from "./reviews.js";
+export * from "./daily-input.js";
+export * from "./reminders.js";
+export * from "./agenda.js";
+export * from "./announce.js";
+export * from "./action-items.js";
