@@ -1,0 +1,2 @@
+/** The handoff concept's public surface: other folders import it only from here. */
+export * from "./phases.js";
