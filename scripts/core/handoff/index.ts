@@ -1,2 +1,3 @@
 /** The handoff concept's public surface: other folders import it only from here. */
 export * from "./phases.js";
+export * from "./issue.js";
