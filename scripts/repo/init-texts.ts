@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
-import { DEFAULT_ROTATION, handoffMillisAfter, startOfDateMillis } from "../core/rotation/index.js";
+import { DEFAULT_HANDOFF, DEFAULT_ROTATION, handoffMillisAfter, startOfDateMillis } from "../core/rotation/index.js";
 import type { CsvPerson } from "./people-csv.js";
 
 /**
@@ -178,6 +178,14 @@ holidayPeriod:
 
 # Company-wide days off (YYYY-MM-DD), non-workdays for everyone in the acknowledgement SLO.
 orgHolidays: []
+
+# Handoffs: the incoming engineer is reminded reminderHours ahead with this checklist; phases that a
+# late or skipped scheduled run finds more than catchUpDays old are posted as one catch-up line.
+handoff:
+  reminderHours: ${DEFAULT_HANDOFF.reminderHours}
+  catchUpDays: ${DEFAULT_HANDOFF.catchUpDays}
+  checklist:
+${DEFAULT_HANDOFF.checklist.map((item) => `    - ${JSON.stringify(item)}`).join("\n")}
 `;
 }
 

@@ -77,6 +77,18 @@ export interface HolidayPeriodConfig {
   flagDays: number;
 }
 
+/** `handoff` of rotations/config.yaml with every default applied (see `DEFAULT_HANDOFF`). */
+export interface HandoffSettings {
+  /** Hours before a handoff that the incoming person is reminded (default 24). */
+  reminderHours: number;
+  /** Phases older than this many days are posted as one catch-up line instead of one by one (default 3). */
+  catchUpDays: number;
+  /** Start-of-shift checklist shown to the incoming person, one item per entry. */
+  checklist: string[];
+  /** Markdown of the outgoing engineer's report, replacing the built-in layout; absent for the default. */
+  reportTemplate?: string;
+}
+
 /** rotations/config.yaml with every default applied. */
 export interface RotationConfig {
   /** Zone whose wall clock fixes handoffs (default America/New_York). */
@@ -101,6 +113,8 @@ export interface RotationConfig {
    * to the holiday library's; lets a roster use a region the library lacks. Absent or empty: none.
    */
   regionHolidays?: Readonly<Record<string, readonly string[]>>;
+  /** Handoff reminders, catch-up and the report (SPEC section 8). */
+  handoff: HandoffSettings;
 }
 
 /** One published shift. `login: null` is an unfilled (no-one) shift that `fallback` covers. */

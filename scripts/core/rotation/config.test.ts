@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RotationConfiguration } from "../model/generated/types.js";
-import { DEFAULT_EASTERN_ZONES, DEFAULT_ROTATION, defaultHolidayLayers, normalizeRotation } from "./config.js";
+import { DEFAULT_EASTERN_ZONES, DEFAULT_HANDOFF, DEFAULT_ROTATION, defaultHolidayLayers } from "./config.js";
+import { normalizeRotation } from "./config.js";
 
 const minimal: RotationConfiguration = {
   timezone: "America/New_York",
@@ -88,5 +89,21 @@ describe("DEFAULT_ROTATION", () => {
     ]);
     expect(DEFAULT_ROTATION.newHireDays).toBe(60);
     expect(DEFAULT_ROTATION.horizonWeeks).toBe(5);
+  });
+});
+
+describe("handoff settings (issue 12 item 6)", () => {
+  // Fails before issue 12 item 6: the config had no handoff block and RotationConfig no `handoff`.
+  it("default to a 24-hour reminder, 3 catch-up days and the built-in checklist, field by field", () => {
+    expect(normalizeRotation(minimal).handoff).toEqual({
+      reminderHours: 24,
+      catchUpDays: 3,
+      checklist: [...DEFAULT_HANDOFF.checklist],
+    });
+    const custom = normalizeRotation({ ...minimal, handoff: { reminderHours: 12, checklist: ["Say hello"] } });
+    expect(custom.handoff).toEqual({ reminderHours: 12, catchUpDays: 3, checklist: ["Say hello"] });
+    const template = normalizeRotation({ ...minimal, handoff: { reportTemplate: "# {{layer}}" } });
+    expect(template.handoff.reportTemplate).toBe("# {{layer}}");
+    expect(DEFAULT_ROTATION.handoff).toBe(DEFAULT_HANDOFF);
   });
 });

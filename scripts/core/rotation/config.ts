@@ -3,6 +3,7 @@
  * rest of core never has to know which fields were optional.
  */
 import type {
+  HandoffSettings,
   HolidayLayerConfig,
   HolidayPeriodConfig,
   LayerConfig,
@@ -50,6 +51,22 @@ export const DEFAULT_HOLIDAY_PERIOD: HolidayPeriodConfig = {
 };
 
 /**
+ * Handoff defaults: the incoming person is reminded 24 hours ahead (a late scheduled run still lands
+ * before the shift), phases more than 3 days overdue are summed up in one catch-up line, and the
+ * checklist covers what an arriving engineer checks before taking over.
+ */
+export const DEFAULT_HANDOFF: Readonly<HandoffSettings> = Object.freeze({
+  reminderHours: 24,
+  catchUpDays: 3,
+  checklist: Object.freeze([
+    "Read the outgoing engineer's report and every incident still open",
+    "Check that notifications for new issues in this repository reach you (watch it for issues)",
+    "Open the playbooks of the services you are least familiar with",
+    "Check your shift's start and end in your own time zone, and line up cover for any gap",
+  ]) as unknown as string[],
+});
+
+/**
  * The default policy of SPEC section 3: two staggered weekly layers so two people are on call at every
  * instant. rot-a hands off Monday 11:00 and takes the US Eastern group (so an Eastern engineer is always
  * on call); rot-b hands off Wednesday 11:00 and takes everyone else; handoffs follow the
@@ -68,6 +85,7 @@ export const DEFAULT_ROTATION: RotationConfig = {
   ],
   holidayPeriod: DEFAULT_HOLIDAY_PERIOD,
   orgHolidays: [],
+  handoff: DEFAULT_HANDOFF,
 };
 
 /** A source reference one step deeper, or undefined when the parent has none. */
@@ -91,7 +109,7 @@ export function defaultHolidayLayers(layers: readonly Pick<LayerConfig, "name">[
  * Normalize a schema-valid rotation file. Defaults: newHireDays 60, horizonWeeks 5, balanceTolerance 2,
  * easternZones `DEFAULT_EASTERN_ZONES`, shiftWeeks 1 per layer, orgHolidays empty; the holiday period
  * defaults to `DEFAULT_HOLIDAY_PERIOD` field by field (its layers from `defaultHolidayLayers`) and is
- * absent when `enabled: false`.
+ * absent when `enabled: false`; `handoff` defaults to {@link DEFAULT_HANDOFF} field by field.
  *
  * @param file the parsed, schema-valid YAML.
  * @param src where the file came from; layers get `src` pointing at their entry (`layers[i]`).
@@ -120,6 +138,7 @@ export function normalizeRotation(file: RotationConfiguration, src?: SourceRef):
     easternZones: [...(file.easternZones ?? DEFAULT_EASTERN_ZONES)],
     layers,
     orgHolidays: [...(file.orgHolidays ?? [])],
+    handoff: normalizeHandoff(file.handoff),
   };
   if (file.start !== undefined) config.start = file.start;
   const regionHolidays = Object.entries(file.regionHolidays ?? {}).map(([region, days]) => [region, [...(days ?? [])]]);
@@ -138,4 +157,15 @@ export function normalizeRotation(file: RotationConfiguration, src?: SourceRef):
     };
   }
   return config;
+}
+
+/** `handoff` of the file with {@link DEFAULT_HANDOFF} filled in field by field. */
+function normalizeHandoff(file: RotationConfiguration["handoff"]): HandoffSettings {
+  const out: HandoffSettings = {
+    reminderHours: file?.reminderHours ?? DEFAULT_HANDOFF.reminderHours,
+    catchUpDays: file?.catchUpDays ?? DEFAULT_HANDOFF.catchUpDays,
+    checklist: [...(file?.checklist ?? DEFAULT_HANDOFF.checklist)],
+  };
+  if (file?.reportTemplate !== undefined) out.reportTemplate = file.reportTemplate;
+  return out;
 }

@@ -114,6 +114,7 @@ regionHolidays?: {
  */
 [k: string]: string[] | undefined
 }
+handoff?: Handoff
 }
 /**
  * A regular rotation layer. Give either group or members, not both.
@@ -196,6 +197,29 @@ replaces: string
  * How many days before an unfilled volunteer slot starts it is flagged (default 14).
  */
 flagDays?: number
+}
+/**
+ * The handoff workflow: when the incoming person is reminded, how late phases are caught up, the start-of-shift checklist and the outgoing engineer's report. Every field has a default.
+ */
+export interface Handoff {
+/**
+ * Hours before a handoff that the incoming person is reminded and the outgoing person gets the report to fill in (default 24). Scheduled runs are often late: the lead time absorbs it.
+ */
+reminderHours?: number
+/**
+ * Handoff phases that fell due more than this many days ago (missed scheduled runs) are posted as one catch-up line instead of one issue each (default 3).
+ */
+catchUpDays?: number
+/**
+ * The start-of-shift checklist shown to the incoming person, one item per entry (default: read the report and open incidents, check that notifications reach you, open the playbooks, check the shift's times in your zone).
+ * 
+ * @maxItems 30
+ */
+checklist?: string[]
+/**
+ * Markdown of the outgoing engineer's on-call report, replacing the built-in sections. Placeholders: {{layer}}, {{outgoing}}, {{incoming}}, {{window}}, {{whatHappened}}, {{stillOpen}}, {{checklist}}. Optional.
+ */
+reportTemplate?: string
 }
 
 // ---- schedule.schema.json ----
