@@ -13,8 +13,6 @@
 import * as core from "@actions/core";
 import type { DateTime } from "luxon";
 import {
-  DEFAULT_CATCH_UP_DAYS,
-  DEFAULT_REMINDER_HOURS,
   handoffChatMessage,
   handoffPeople,
   minutesText,
@@ -60,9 +58,9 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
   const { org } = await loadForCommand(ctx.workspace, now);
   const listed = await listHandoffIssues(ctx.octokit, ctx.repo, (a) => a?.type === "Bot");
   const settings = {
-    reminderHours: org.rotation.handoff?.reminderHours ?? DEFAULT_REMINDER_HOURS,
-    catchUpDays: org.rotation.handoff?.catchUpDays ?? DEFAULT_CATCH_UP_DAYS,
-    checklist: org.rotation.handoff?.checklist ?? [],
+    reminderHours: org.rotation.handoff.reminderHours,
+    catchUpDays: org.rotation.handoff.catchUpDays,
+    checklist: org.rotation.handoff.checklist,
   };
   const planWith = (active: readonly IncidentIssue[]) =>
     planHandoffRun({
@@ -84,7 +82,8 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
   const { dryRun, applied } = await carryOut(ctx, plan.effects, {
     known: { issues: listed.snapshots },
     alsoPlanned: [...chatLines, ...team.planned],
-    summary: (o, summary) => summary.addRaw(jobSummary(ctx, now, plan, team.line, o.dryRun)),
+    summary: (o, summary) =>
+      summary.addRaw(jobSummary(ctx, now, plan, team.line, o.dryRun, org.rotation.timezone)),
   });
   core.setOutput("phases", plan.due.length);
   core.setOutput("caught-up", plan.stale.length);
@@ -204,12 +203,20 @@ function phaseLine(p: DuePhase, now: DateTime, zone: string): string {
 }
 
 /** The job summary: lateness against the schedule, the phases posted, the catch-up, the team. */
-function jobSummary(ctx: ActionContext, now: DateTime, plan: HandoffRunPlan, team: string, dryRun: boolean): string {
-  const zone = "UTC";
+function jobSummary(
+  ctx: ActionContext,
+  now: DateTime,
+  plan: HandoffRunPlan,
+  team: string,
+  dryRun: boolean,
+  zone: string,
+): string {
   const { slot, minutes } = scheduleLateness(now);
   const lateness =
     `Started ${minutesText(minutes)} after the ${slot.toFormat("HH:mm")} UTC slot of the schedule` +
-    (ctx.eventName === "schedule" ? "." : ` (this run was started by ${ctx.eventName}, not by the schedule).`);
+    (ctx.eventName === "schedule"
+      ? " (the latest slot: GitHub does not say which slot a late run was meant for)."
+      : ` (this run was started by ${ctx.eventName}, not by the schedule).`);
   return [
     `## Handoffs${dryRun ? " (dry run, nothing posted)" : ""}`,
     "",
