@@ -39,7 +39,7 @@ export interface HandoffIssueText {
 }
 
 /** `America/New_York` -> `New York`, `UTC` -> `UTC`: the city a reader recognises. */
-export function zoneCity(zone: string): string {
+function zoneCity(zone: string): string {
   return (zone.split("/").pop() ?? zone).replace(/_/g, " ");
 }
 
@@ -59,7 +59,7 @@ export function phaseMarker(layer: string, at: DateTime, kind: HandoffPhaseKind)
 }
 
 /** Cuts Markdown to `max` characters with a note saying so. */
-export function cut(text: string, max: number): string {
+function cut(text: string, max: number): string {
   if (text.length <= max) return text;
   const note = "\n\n_(cut to fit GitHub's size limit)_";
   return `${text.slice(0, Math.max(0, max - note.length))}${note}`;

@@ -8,9 +8,9 @@
 import type { DateTime } from "luxon";
 
 /** The cron minute of the workflow's schedule (`17 *\/2 * * *`): an odd minute, away from the busy top of the hour. */
-export const HANDOFF_CRON_MINUTE = 17;
+const HANDOFF_CRON_MINUTE = 17;
 /** Hours between scheduled runs. */
-export const HANDOFF_CRON_HOURS = 2;
+const HANDOFF_CRON_HOURS = 2;
 
 /** The latest scheduled slot at or before `start`, and the minutes from it to `start`. */
 export function scheduleLateness(start: DateTime): { slot: DateTime; minutes: number } {

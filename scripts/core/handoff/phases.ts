@@ -54,16 +54,16 @@ export interface PhaseInput {
 }
 
 /** Default lead time of the reminder, hours. */
-export const DEFAULT_REMINDER_HOURS = 24;
+const DEFAULT_REMINDER_HOURS = 24;
 /** Default age, days, past which missed phases are caught up on one line. */
-export const DEFAULT_CATCH_UP_DAYS = 3;
+const DEFAULT_CATCH_UP_DAYS = 3;
 
 const HOUR_MS = 3_600_000;
 
 /**
  * The marker-safe stamp of a handoff instant: UTC, minutes precision, `20261207T1600Z`.
  */
-export function handoffStamp(at: DateTime): string {
+function handoffStamp(at: DateTime): string {
   return at.toUTC().toFormat("yyyyLLdd'T'HHmm'Z'");
 }
 
@@ -145,7 +145,7 @@ export function phaseMarkersIn(body: string | null | undefined): string[] {
 }
 
 /** How far back, days beyond `catchUpDays`, a run looks for missed phases at most (4 weeks). */
-export const MAX_CATCH_UP_LOOKBACK_DAYS = 28;
+const MAX_CATCH_UP_LOOKBACK_DAYS = 28;
 
 /**
  * Where a run starts looking for a layer's handoffs (inclusive): at the layer's latest handoff with a

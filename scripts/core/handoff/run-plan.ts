@@ -61,7 +61,7 @@ export interface HandoffRunInput {
 }
 
 /** A chat message due when the summary of `issue` is written by this run. */
-export interface HandoffChat {
+interface HandoffChat {
   layer: string;
   at: DateTime;
   /** The issue the summary went to: a number, or the create-issue key. */
