@@ -10,9 +10,15 @@ import type { DateTime } from "luxon";
 import type { Person } from "../model/index.js";
 import { nonWorkdayReason, type HolidayCalendar, type OrgHolidays } from "../slo/index.js";
 
-/** Start of the working day on the person's local wall clock, in hours (09:00). */
+/**
+ * Start of the working day on the person's local wall clock, in hours (09:00).
+ * @public for the fairness report (issue 14).
+ */
 export const WORKDAY_START_HOUR = 9;
-/** End (exclusive) of the working day on the person's local wall clock, in hours (17:00). */
+/**
+ * End (exclusive) of the working day on the person's local wall clock, in hours (17:00).
+ * @public for the fairness report (issue 14).
+ */
 export const WORKDAY_END_HOUR = 17;
 
 /** A half-open interval of time `[start, end)`. An end at or before the start is empty. */
