@@ -107,53 +107,61 @@ const A = "handoff/rot.a/20261207T1600Z";
 const B = "handoff/rot.b/20261209T1600Z";
 
 const handoffIssues = (f: FakeGitHub) => [...f.repo().issues.values()].filter((i) => i.labels.includes("handoff"));
-const issueOf = (f: FakeGitHub, key: string) => handoffIssues(f).filter((i) => i.body?.includes(`<!-- oncall:${key} -->`));
+const issueOf = (f: FakeGitHub, key: string) =>
+  handoffIssues(f).filter((i) => i.body?.includes(`<!-- oncall:${key} -->`));
 const writes = (f: FakeGitHub) => f.log.writes().map((e) => `${e.method} ${e.operationId}`);
 
 describe("handoff action (issue 12 item 3)", () => {
-  it("posts the reminder, then the summary of one handoff, each once; the chat webhook gets the summary", MANY_RUNS, async () => {
-    const f = fake();
-    const hook = await webhook();
-    const previous = seedDone(f, PREV_A, ["upcoming", "at-handoff"]);
-    seedDone(f, PREV_B, ["upcoming", "at-handoff"]);
+  it(
+    "posts the reminder, then the summary of one handoff, each once; the chat webhook gets the summary",
+    MANY_RUNS,
+    async () => {
+      const f = fake();
+      const hook = await webhook();
+      const previous = seedDone(f, PREV_A, ["upcoming", "at-handoff"]);
+      seedDone(f, PREV_B, ["upcoming", "at-handoff"]);
 
-    const reminder = await handoff(f, "2026-12-06T16:17:00Z", { "webhook-url": hook.url });
-    const [issue] = issueOf(f, A);
-    expect(issue?.title).toBe("rot-a handoff Mon 7 Dec 11:00 New York: @dwashington -> @jrivera");
-    expect(issue?.assignees).toEqual(["jrivera"]);
-    expect(issue?.body).toContain("@jrivera: your **rot-a** shift starts");
-    expect(issue?.body).toContain("### Start-of-shift checklist");
-    expect(issue?.body).toContain("### On-call report of @dwashington");
-    expect(issue?.body).toContain(`<!-- oncall:${A}/upcoming -->`);
-    expect(issue?.body).not.toContain("At the handoff");
-    expect(hook.received).toEqual([]);
-    expect(reminder.summary).toContain("rot-a reminder of the handoff Mon 7 Dec 11:00 New York");
+      const reminder = await handoff(f, "2026-12-06T16:17:00Z", { "webhook-url": hook.url });
+      const [issue] = issueOf(f, A);
+      expect(issue?.title).toBe("rot-a handoff Mon 7 Dec 11:00 New York: @dwashington -> @jrivera");
+      expect(issue?.assignees).toEqual(["jrivera"]);
+      expect(issue?.body).toContain("@jrivera: your **rot-a** shift starts");
+      expect(issue?.body).toContain("### Start-of-shift checklist");
+      expect(issue?.body).toContain("### On-call report of @dwashington");
+      expect(issue?.body).toContain(`<!-- oncall:${A}/upcoming -->`);
+      expect(issue?.body).not.toContain("At the handoff");
+      expect(hook.received).toEqual([]);
+      expect(reminder.summary).toContain("rot-a reminder of the handoff Mon 7 Dec 11:00 New York");
 
-    // A run before the handoff: nothing new.
-    f.log.clear();
-    await handoff(f, "2026-12-07T14:17:00Z", { "webhook-url": hook.url });
-    expect(writes(f)).toEqual([]);
+      // A run before the handoff: nothing new.
+      f.log.clear();
+      await handoff(f, "2026-12-07T14:17:00Z", { "webhook-url": hook.url });
+      expect(writes(f)).toEqual([]);
 
-    const summary = await handoff(f, "2026-12-07T16:17:00Z", { "webhook-url": hook.url });
-    expect(issueOf(f, A)).toHaveLength(1);
-    const after = issueOf(f, A)[0]!;
-    expect(after.body).toContain("## At the handoff, Mon 7 Dec 11:00 New York");
-    expect(after.body).toContain(`Previous handoff: #${previous}.`);
-    expect(after.body).toContain(`<!-- oncall:${A}/at-handoff -->`);
-    expect(after.assignees.sort()).toEqual(["dwashington", "jrivera"]);
-    expect(f.issue(previous)?.state).toBe("closed");
-    expect(hook.received).toHaveLength(1);
-    expect(hook.received[0]?.text).toMatch(/^rot-a handoff Mon 7 Dec 11:00 New York: dwashington -> jrivera \(<https:\/\/github\.com\/acme\/oncall\/issues\/\d+\|summary>\)/);
-    expect(summary.summary).toMatch(/Started 0 min after the 16:17 UTC slot/);
+      const summary = await handoff(f, "2026-12-07T16:17:00Z", { "webhook-url": hook.url });
+      expect(issueOf(f, A)).toHaveLength(1);
+      const after = issueOf(f, A)[0]!;
+      expect(after.body).toContain("## At the handoff, Mon 7 Dec 11:00 New York");
+      expect(after.body).toContain(`Previous handoff: #${previous}.`);
+      expect(after.body).toContain(`<!-- oncall:${A}/at-handoff -->`);
+      expect(after.assignees.sort()).toEqual(["dwashington", "jrivera"]);
+      expect(f.issue(previous)?.state).toBe("closed");
+      expect(hook.received).toHaveLength(1);
+      const link = `https://github.com/acme/oncall/issues/${after.number}`;
+      expect(hook.received[0]?.text).toContain(
+        `rot-a handoff Mon 7 Dec 11:00 New York: dwashington -> jrivera (<${link}|summary>)`,
+      );
+      expect(summary.summary).toMatch(/Started 0 min after the 16:17 UTC slot/);
 
-    // A rerun of the same instant, and a later run: no second issue, comment, edit or chat message.
-    f.log.clear();
-    await handoff(f, "2026-12-07T16:17:00Z", { "webhook-url": hook.url });
-    await handoff(f, "2026-12-07T18:17:00Z", { "webhook-url": hook.url });
-    expect(writes(f)).toEqual([]);
-    expect(hook.received).toHaveLength(1);
-    expect(f.comments(after.number)).toEqual([]);
-  });
+      // A rerun of the same instant, and a later run: no second issue, comment, edit or chat message.
+      f.log.clear();
+      await handoff(f, "2026-12-07T16:17:00Z", { "webhook-url": hook.url });
+      await handoff(f, "2026-12-07T18:17:00Z", { "webhook-url": hook.url });
+      expect(writes(f)).toEqual([]);
+      expect(hook.received).toHaveLength(1);
+      expect(f.comments(after.number)).toEqual([]);
+    },
+  );
 
   it("a run 5 hours late posts both phases in order and says how late it is", MANY_RUNS, async () => {
     const f = fake();
@@ -167,7 +175,9 @@ describe("handoff action (issue 12 item 3)", () => {
     expect(body.indexOf("your **rot-a** shift starts")).toBeLessThan(body.indexOf("## At the handoff"));
     expect(run.outputs["phases"]).toBe("2");
     expect(run.summary).toContain("Started 43 min after the 20:17 UTC slot"); // the latest slot, not the one missed
-    expect(run.summary).toContain("rot-a summary of the handoff Mon 7 Dec 11:00 New York: due Mon 7 Dec 16:00 UTC, posted 5 h 00 min after");
+    expect(run.summary).toContain(
+      "rot-a summary of the handoff Mon 7 Dec 11:00 New York: due Mon 7 Dec 16:00 UTC, posted 5 h 00 min after",
+    );
   });
 
   it("after three days of skipped runs catches up in order, the oldest on one catch-up line", MANY_RUNS, async () => {
@@ -199,26 +209,30 @@ describe("handoff action (issue 12 item 3)", () => {
     expect(writes(f)).toEqual([]);
   });
 
-  it("a run that overlaps the previous one (the next slot while it was queued) posts nothing twice", MANY_RUNS, async () => {
-    // The workflow's concurrency group runs overlapping runs one after the other, never at once.
-    const workflow = parse(readFileSync(join(root, ".github/workflows/handoff.yml"), "utf8")) as {
-      concurrency: { group: string; "cancel-in-progress": boolean };
-      on: { schedule: { cron: string }[] };
-    };
-    expect(workflow.concurrency).toEqual({ group: "handoff", "cancel-in-progress": false });
-    expect(workflow.on.schedule).toEqual([{ cron: "17 */2 * * *" }]);
-    const f = fake();
-    seedDone(f, PREV_A, ["upcoming", "at-handoff"]);
-    seedDone(f, PREV_B, ["upcoming", "at-handoff"]);
-    await handoff(f, "2026-12-07T16:30:00Z");
-    // The run queued behind it (a manual dispatch a minute later), then the next scheduled one.
-    const queued = await handoff(f, "2026-12-07T16:31:00Z");
-    const next = await handoff(f, "2026-12-07T18:17:00Z");
-    expect(queued.outputs["phases"]).toBe("0");
-    expect(next.outputs["phases"]).toBe("0");
-    expect(issueOf(f, A)).toHaveLength(1);
-    expect(f.comments(issueOf(f, A)[0]!.number)).toEqual([]);
-  });
+  it(
+    "a run that overlaps the previous one (the next slot while it was queued) posts nothing twice",
+    MANY_RUNS,
+    async () => {
+      // The workflow's concurrency group runs overlapping runs one after the other, never at once.
+      const workflow = parse(readFileSync(join(root, ".github/workflows/handoff.yml"), "utf8")) as {
+        concurrency: { group: string; "cancel-in-progress": boolean };
+        on: { schedule: { cron: string }[] };
+      };
+      expect(workflow.concurrency).toEqual({ group: "handoff", "cancel-in-progress": false });
+      expect(workflow.on.schedule).toEqual([{ cron: "17 */2 * * *" }]);
+      const f = fake();
+      seedDone(f, PREV_A, ["upcoming", "at-handoff"]);
+      seedDone(f, PREV_B, ["upcoming", "at-handoff"]);
+      await handoff(f, "2026-12-07T16:30:00Z");
+      // The run queued behind it (a manual dispatch a minute later), then the next scheduled one.
+      const queued = await handoff(f, "2026-12-07T16:31:00Z");
+      const next = await handoff(f, "2026-12-07T18:17:00Z");
+      expect(queued.outputs["phases"]).toBe("0");
+      expect(next.outputs["phases"]).toBe("0");
+      expect(issueOf(f, A)).toHaveLength(1);
+      expect(f.comments(issueOf(f, A)[0]!.number)).toEqual([]);
+    },
+  );
 });
 
 describe("the on-call team (issue 12 item 4)", () => {
@@ -246,7 +260,9 @@ describe("the on-call team (issue 12 item 4)", () => {
     const run = await handoff(f, "2026-12-07T16:17:00Z", { "oncall-team": "acme/oncall-now" });
     expect(f.log.find().filter((e) => e.operationId?.startsWith("teams/"))).toEqual([]);
     expect(f.store.teams.get("acme/oncall-now")).toEqual(["dwashington"]);
-    expect(run.summary).toContain("Team acme/oncall-now skipped (add jrivera, then remove dwashington): no organisation-scoped token.");
+    expect(run.summary).toContain(
+      "Team acme/oncall-now skipped (add jrivera, then remove dwashington): no organisation-scoped token.",
+    );
     expect(issueOf(f, A)).toHaveLength(1);
   });
 });

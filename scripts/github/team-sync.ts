@@ -11,7 +11,8 @@ import type { GitHubClient } from "./octokit.js";
 /** `org/team-slug` split, or a user error naming the input. */
 export function parseTeam(text: string): { org: string; team_slug: string } {
   const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([a-z0-9][a-z0-9._-]{0,99})$/.exec(text.trim());
-  if (!m) throw new UserError(`Input "oncall-team" must be organisation/team-slug (like acme/oncall-now), not "${text}".`);
+  if (!m)
+    throw new UserError(`Input "oncall-team" must be organisation/team-slug (like acme/oncall-now), not "${text}".`);
   return { org: m[1]!, team_slug: m[2]! };
 }
 

@@ -14,25 +14,30 @@ import * as core from "@actions/core";
 import type { DateTime } from "luxon";
 import {
   handoffChatMessage,
-  handoffPeople,
+  handoffSummary,
+  handoffSummaryMarkdown,
+  layerHandoffsBetween,
   minutesText,
+  openIncidentOf,
   phaseName,
   planHandoffRun,
+  previousLayerHandoff,
   scheduleLateness,
   whenIn,
   type DuePhase,
   type HandoffRunPlan,
   type HandoffView,
+  type OpenIncident,
 } from "../core/handoff/index.js";
 import type { IssueTarget, Organisation } from "../core/model/index.js";
-import { handoffsBetween, previousHandoff } from "../core/rotation/index.js";
-import type { IncidentIssue } from "../core/slo/index.js";
+import type { HolidayCalendar } from "../core/slo/index.js";
 import type { ActionContext } from "../github/action-context.js";
 import type { AppliedEffect } from "../github/effects.js";
 import { listActiveIncidents, listHandoffIssues } from "../github/handoff-issues.js";
 import { clientOptionsFromEnv, createGitHubClient } from "../github/octokit.js";
 import { parseTeam, syncTeam } from "../github/team-sync.js";
 import { postWebhook } from "../notify/webhook.js";
+import { loadHolidayCalendar } from "../repo/holidays.js";
 import { instantInput } from "../repo/instant-input.js";
 import { loadForCommand } from "../repo/load-for-command.js";
 import { carryOut } from "./carry-out.js";
@@ -62,28 +67,30 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
     catchUpDays: org.rotation.handoff.catchUpDays,
     checklist: org.rotation.handoff.checklist,
   };
-  const planWith = (active: readonly IncidentIssue[]) =>
+  const calendar = await loadHolidayCalendar();
+  const repoUrl = `${process.env["GITHUB_SERVER_URL"] || "https://github.com"}/${ctx.repo.owner}/${ctx.repo.repo}`;
+  const planWith = (open: readonly OpenIncident[]) =>
     planHandoffRun({
       now,
       zone: org.rotation.timezone,
       layers: org.rotation.layers.map((l) => l.name),
       handoffsOf: (layer, from, to) => handoffsOf(org, layer, from, to),
       previousOf: (layer, at) => previousOf(org, layer, at),
-      view: (layer, at) => viewOf(org, layer, at, active),
+      view: (layer, at) => viewOf(org, layer, at, open, calendar, repoUrl),
       ...settings,
       issues: listed.issues,
     });
   let plan = planWith([]);
   // The open incidents matter only to a summary: one search, and only when one is due.
-  if (plan.due.some((p) => p.kind === "at-handoff")) plan = planWith(await listActiveIncidents(ctx.octokit, ctx.repo));
+  if (plan.due.some((p) => p.kind === "at-handoff"))
+    plan = planWith((await listActiveIncidents(ctx.octokit, ctx.repo)).map(openIncidentOf));
 
   const team = teamStep(inputs, plan);
   const chatLines = inputs.webhookUrl ? plan.chats.map((c) => `chat message for the ${c.layer} handoff`) : [];
   const { dryRun, applied } = await carryOut(ctx, plan.effects, {
     known: { issues: listed.snapshots },
     alsoPlanned: [...chatLines, ...team.planned],
-    summary: (o, summary) =>
-      summary.addRaw(jobSummary(ctx, now, plan, team.line, o.dryRun, org.rotation.timezone)),
+    summary: (o, summary) => summary.addRaw(jobSummary(ctx, now, plan, team.line, o.dryRun, org.rotation.timezone)),
   });
   core.setOutput("phases", plan.due.length);
   core.setOutput("caught-up", plan.stale.length);
@@ -94,43 +101,51 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
     core.setFailed(`${undelivered} handoff chat message(s) could not be delivered; the summaries are on GitHub.`);
 }
 
-/** The layer's handoffs in [from, to). */
+/** The layer's handoffs in [from, to), holiday-period slot edges included. */
 function handoffsOf(org: Organisation, layer: string, from: DateTime, to: DateTime): DateTime[] {
-  const rule = org.rotation.layers.find((l) => l.name === layer)!;
-  return handoffsBetween(rule, org.rotation.timezone, from, to, org.rotation.start);
+  return layerHandoffsBetween(org, from, to, layer).map((h) => h.at);
 }
 
 /** The layer's handoff strictly before `at`. */
 function previousOf(org: Organisation, layer: string, at: DateTime): DateTime {
-  const rule = org.rotation.layers.find((l) => l.name === layer)!;
-  return previousHandoff(rule, org.rotation.timezone, at.minus(1), org.rotation.start);
+  return previousLayerHandoff(org, { layer, at, shiftLayer: layer }).at;
 }
 
-/** The people, report and summary of one handoff. */
-function viewOf(org: Organisation, layer: string, at: DateTime, active: readonly IncidentIssue[]): HandoffView {
-  const people = handoffPeople(org, layer, at);
-  const incidents = active.map((i) => `#${i.number} ${i.labels.filter((l) => l.startsWith("status:")).join(", ")}`);
+/** The people, report and summary of one handoff, from the core summary (scripts/core/handoff/summary.ts). */
+function viewOf(
+  org: Organisation,
+  layer: string,
+  at: DateTime,
+  open: readonly OpenIncident[],
+  calendar: HolidayCalendar,
+  repoUrl: string,
+): HandoffView {
+  const summary = handoffSummary({
+    org,
+    layer,
+    at,
+    records: org.incidents,
+    openIncidents: open,
+    postmortems: org.postmortems,
+    calendar,
+    repoUrl,
+  });
+  const zones = new Map(org.people.map((p) => [p.login.toLowerCase(), p.timezone]));
+  const person = (login: string | null) => {
+    const timezone = login ? zones.get(login.toLowerCase()) : undefined;
+    return { login: login ?? "", ...(timezone ? { timezone } : {}) };
+  };
+  const { opened, resolved, active } = summary.incidents;
   return {
-    ...people,
-    report: [
-      "#### What happened",
-      "",
-      "#### Still open",
-      "",
-      ...incidents.map((i) => `- ${i}`),
-      "",
-      "#### Better-engineering work",
-      "",
-      "#### Notes for the next shift",
-      "",
-    ].join("\n"),
-    summary: () =>
-      [
-        "### Incidents still open",
-        "",
-        ...(incidents.length > 0 ? incidents.map((i) => `- ${i}`) : ["None."]),
-      ].join("\n"),
-    highlights: () => [`${active.length} incident(s) open`],
+    outgoing: person(summary.outgoing),
+    incoming: person(summary.incoming),
+    report: summary.report,
+    summary: () => handoffSummaryMarkdown(summary, org),
+    highlights: () => [
+      `${opened.length} incident(s) opened, ${resolved.length} resolved, ${active.length} still open`,
+      ...(summary.postmortemsDue.length > 0 ? [`${summary.postmortemsDue.length} postmortem(s) due`] : []),
+      ...(summary.unfilled.length > 0 ? [`${summary.unfilled.length} unfilled shift(s) in the next 14 days`] : []),
+    ],
   };
 }
 
@@ -199,7 +214,9 @@ function teamStep(
 
 function phaseLine(p: DuePhase, now: DateTime, zone: string): string {
   const late = Math.max(0, Math.floor(now.diff(p.dueAt).as("minutes")));
-  return `${p.layer} ${phaseName(p.kind)} of the handoff ${whenIn(p.handoff, zone)}: due ${p.dueAt.toUTC().toFormat("ccc d LLL HH:mm")} UTC, posted ${minutesText(late)} after`;
+  const due = p.dueAt.toUTC().toFormat("ccc d LLL HH:mm");
+  const what = `${p.layer} ${phaseName(p.kind)} of the handoff ${whenIn(p.handoff, zone)}`;
+  return `${what}: due ${due} UTC, posted ${minutesText(late)} after`;
 }
 
 /** The job summary: lateness against the schedule, the phases posted, the catch-up, the team. */

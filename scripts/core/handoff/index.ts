@@ -9,5 +9,5 @@ export * from "./text.js";
 export * from "./phases.js";
 export * from "./issue.js";
 export * from "./lateness.js";
-export * from "./people.js";
 export * from "./run-plan.js";
+export * from "./open-incident.js";

@@ -18,6 +18,7 @@ export const HANDOFF_LABEL = "handoff";
 
 /** Someone handing over or taking over, with the zone their times are shown in. */
 export interface HandoffPerson {
+  /** Empty when no one covers the shift, not even a fallback. */
   login: string;
   /** IANA zone (default: the rotation's). */
   timezone?: string;
@@ -49,8 +50,15 @@ export function whenIn(at: DateTime, zone: string): string {
 }
 
 /** The issue title: `rot-a handoff Mon 7 Dec 11:00 New York: @alice -> @bob` (well under 256 characters). */
-export function handoffIssueTitle(t: Pick<HandoffIssueText, "layer" | "at" | "zone" | "outgoing" | "incoming">): string {
-  return `${t.layer} handoff ${whenIn(t.at, t.zone)}: @${t.outgoing.login} -> @${t.incoming.login}`;
+export function handoffIssueTitle(
+  t: Pick<HandoffIssueText, "layer" | "at" | "zone" | "outgoing" | "incoming">,
+): string {
+  return `${t.layer} handoff ${whenIn(t.at, t.zone)}: ${at(t.outgoing)} -> ${at(t.incoming)}`;
+}
+
+/** `@login`, or `nobody` for a shift no one covers (not even a fallback). */
+function at(p: HandoffPerson): string {
+  return p.login ? `@${p.login}` : "nobody";
 }
 
 /** The marker recording one done phase. */
@@ -73,14 +81,14 @@ export function upcomingSection(t: HandoffIssueText): string {
   const incomingZone = t.incoming.timezone ?? t.zone;
   const checklist = t.checklist.length > 0 ? t.checklist.map((c) => `- [ ] ${neutralizeMentions(c)}`) : ["- (none)"];
   return [
-    `@${t.incoming.login}: your **${t.layer}** shift starts **${whenIn(t.at, incomingZone)}** ` +
-      `(${whenIn(t.at, t.zone)}), taking over from @${t.outgoing.login}.`,
+    `${at(t.incoming)}: your **${t.layer}** shift starts **${whenIn(t.at, incomingZone)}** ` +
+      `(${whenIn(t.at, t.zone)}), taking over from ${at(t.outgoing)}.`,
     "",
     "### Start-of-shift checklist",
     "",
     ...checklist,
     "",
-    `### On-call report of @${t.outgoing.login}`,
+    `### On-call report of ${at(t.outgoing)}`,
     "",
     "_Edit this issue to take notes here until the handoff; the summary of the shift is added below at the handoff._",
     "",
@@ -93,7 +101,7 @@ export function atHandoffSection(t: HandoffIssueText, summary: string, previous?
   return [
     `## At the handoff, ${whenIn(t.at, t.zone)}`,
     "",
-    `@${t.outgoing.login} hands **${t.layer}** over to @${t.incoming.login}.` +
+    `${at(t.outgoing)} hands **${t.layer}** over to ${at(t.incoming)}.` +
       (previous !== undefined ? ` Previous handoff: #${previous}.` : ""),
     "",
     summary,
@@ -146,7 +154,8 @@ export function handoffChatMessage(
   issueUrl: string,
   highlights: readonly string[] = [],
 ): { text: string } {
-  const head = `${t.layer} handoff ${whenIn(t.at, t.zone)}: ${t.outgoing.login} -> ${t.incoming.login}`;
+  const [from, to] = [t.outgoing.login || "nobody", t.incoming.login || "nobody"];
+  const head = `${t.layer} handoff ${whenIn(t.at, t.zone)}: ${from} -> ${to}`;
   const lines = [`${head} (<${issueUrl}|summary>)`, ...highlights.slice(0, 10).map((h) => `• ${h}`)];
   return { text: cut(lines.join("\n"), 3_000) };
 }

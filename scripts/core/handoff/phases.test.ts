@@ -95,8 +95,6 @@ describe("markers", () => {
     const now = t("2026-12-10T12:00");
     expect(lookbackStart(undefined, now, 3).toMillis()).toBe(now.minus({ days: 3 }).toMillis());
     expect(lookbackStart(h1.toMillis(), now, 3).toMillis()).toBe(h1.toMillis());
-    expect(lookbackStart(t("2026-01-01T00:00").toMillis(), now, 3).toMillis()).toBe(
-      now.minus({ days: 31 }).toMillis(),
-    );
+    expect(lookbackStart(t("2026-01-01T00:00").toMillis(), now, 3).toMillis()).toBe(now.minus({ days: 31 }).toMillis());
   });
 });

@@ -139,7 +139,9 @@ export function latestDoneByLayer(done: Iterable<string>): Map<string, number> {
  */
 export function phaseMarkersIn(body: string | null | undefined): string[] {
   const out: string[] = [];
-  for (const m of (body ?? "").matchAll(/<!-- oncall:(handoff\/[a-z0-9.]+\/\d{8}T\d{4}Z\/(?:upcoming|at-handoff)) -->/g))
+  for (const m of (body ?? "").matchAll(
+    /<!-- oncall:(handoff\/[a-z0-9.]+\/\d{8}T\d{4}Z\/(?:upcoming|at-handoff)) -->/g,
+  ))
     out.push(m[1]!);
   return out;
 }

@@ -123,8 +123,13 @@ export function planHandoffRun(input: HandoffRunInput): HandoffRunPlan {
     let target: IssueTarget;
     if (existing) {
       target = existing.number;
-      effects.push({ kind: "update-issue", issue: target, body: composeBody({ existing: existing.body, added, markers }) });
-      if (summaryDue) effects.push({ kind: "add-assignees", issue: target, assignees: [view.outgoing.login] });
+      effects.push({
+        kind: "update-issue",
+        issue: target,
+        body: composeBody({ existing: existing.body, added, markers }),
+      });
+      if (summaryDue && view.outgoing.login)
+        effects.push({ kind: "add-assignees", issue: target, assignees: [view.outgoing.login] });
     } else {
       target = { createdBy: key };
       created.add(key);
@@ -134,7 +139,7 @@ export function planHandoffRun(input: HandoffRunInput): HandoffRunPlan {
         title: handoffIssueTitle(text),
         body: composeBody({ existing: "", added, markers }),
         labels: [HANDOFF_LABEL],
-        assignees: summaryDue ? [view.incoming.login, view.outgoing.login] : [view.incoming.login],
+        assignees: (summaryDue ? [view.incoming.login, view.outgoing.login] : [view.incoming.login]).filter(Boolean),
       });
     }
     if (previous?.open) effects.push({ kind: "close-issue", issue: previous.issue, reason: "completed" });
@@ -143,7 +148,7 @@ export function planHandoffRun(input: HandoffRunInput): HandoffRunPlan {
       newestSummary.set(layer, { outgoing: view.outgoing.login, incoming: view.incoming.login });
     }
   }
-  const incoming = [...newestSummary.values()].map((s) => s.incoming);
+  const incoming = [...newestSummary.values()].map((s) => s.incoming).filter(Boolean);
   const onCall = new Set(incoming.map((l) => l.toLowerCase()));
   return {
     effects,
@@ -152,7 +157,9 @@ export function planHandoffRun(input: HandoffRunInput): HandoffRunPlan {
     chats,
     team: {
       add: unique(incoming),
-      remove: unique([...newestSummary.values()].map((s) => s.outgoing)).filter((l) => !onCall.has(l.toLowerCase())),
+      remove: unique([...newestSummary.values()].map((s) => s.outgoing)).filter(
+        (l) => l !== "" && !onCall.has(l.toLowerCase()),
+      ),
     },
   };
 }

@@ -22,7 +22,11 @@ export const teamHandlers: HandlerTable = {
     const role = (ctx.body as { role?: string } | undefined)?.role === "maintainer" ? "maintainer" : "member";
     return {
       status: 200,
-      body: { url: `${ctx.api}/orgs/${key.split("/")[0]}/teams/${key.split("/")[1]}/memberships/${username}`, role, state: "active" },
+      body: {
+        url: `${ctx.api}/orgs/${key.split("/")[0]}/teams/${key.split("/")[1]}/memberships/${username}`,
+        role,
+        state: "active",
+      },
     };
   },
 
