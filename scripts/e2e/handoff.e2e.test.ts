@@ -126,8 +126,8 @@ describe("handoff action (issue 12 item 3)", () => {
       expect(issue?.title).toBe("rot-a handoff Mon 7 Dec 11:00 New York: @dwashington -> @jrivera");
       expect(issue?.assignees).toEqual(["jrivera"]);
       expect(issue?.body).toContain("@jrivera: your **rot-a** shift starts");
-      expect(issue?.body).toContain("### Start-of-shift checklist");
-      expect(issue?.body).toContain("### On-call report of @dwashington");
+      expect(issue?.body).toContain("Start-of-shift checklist");
+      expect(issue?.body).toContain("@dwashington: below is your on-call report, prefilled.");
       expect(issue?.body).toContain(`<!-- oncall:${A}/upcoming -->`);
       expect(issue?.body).not.toContain("At the handoff");
       expect(hook.received).toEqual([]);

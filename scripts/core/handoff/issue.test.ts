@@ -35,7 +35,10 @@ describe("handoff issue text (issue 12 item 3)", () => {
     expect(body).toContain("@bob: your **rot-a** shift starts **Mon 7 Dec 17:00 Berlin** (Mon 7 Dec 11:00 New York)");
     expect(body).toContain("- [ ] Check the pager app");
     expect(body).toContain("- [ ] Ping @\u200bcarol"); // config text notifies nobody
-    expect(body).toContain("### On-call report of @alice");
+    expect(body).toContain("@alice: below is your on-call report, prefilled.");
+    expect(upcomingSection({ ...text, report: "### Start-of-shift checklist\n- [ ] x" })).not.toContain(
+      "Check the pager app",
+    );
   });
 
   it("keeps the existing body, adds the summary, and stays under the limit with every marker", () => {

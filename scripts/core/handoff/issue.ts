@@ -79,18 +79,24 @@ function cut(text: string, max: number): string {
  */
 export function upcomingSection(t: HandoffIssueText): string {
   const incomingZone = t.incoming.timezone ?? t.zone;
-  const checklist = t.checklist.length > 0 ? t.checklist.map((c) => `- [ ] ${neutralizeMentions(c)}`) : ["- (none)"];
+  const local = whenIn(t.at, incomingZone);
+  const rotation = whenIn(t.at, t.zone);
+  // The built-in report ends with the checklist already; a custom reportTemplate may leave it out.
+  const checklist = /start-of-shift checklist/i.test(t.report)
+    ? []
+    : [
+        "### Start-of-shift checklist",
+        "",
+        ...(t.checklist.length > 0 ? t.checklist.map((c) => `- [ ] ${neutralizeMentions(c)}`) : ["- (none)"]),
+        "",
+      ];
   return [
-    `${at(t.incoming)}: your **${t.layer}** shift starts **${whenIn(t.at, incomingZone)}** ` +
-      `(${whenIn(t.at, t.zone)}), taking over from ${at(t.outgoing)}.`,
-    "",
-    "### Start-of-shift checklist",
+    `${at(t.incoming)}: your **${t.layer}** shift starts **${local}**` +
+      `${local === rotation ? "" : ` (${rotation})`}, taking over from ${at(t.outgoing)}.`,
     "",
     ...checklist,
-    "",
-    `### On-call report of ${at(t.outgoing)}`,
-    "",
-    "_Edit this issue to take notes here until the handoff; the summary of the shift is added below at the handoff._",
+    `${at(t.outgoing)}: below is your on-call report, prefilled. Edit this issue to take notes in it until ` +
+      "the handoff; the summary of the shift is added underneath then.",
     "",
     neutralizeMentions(t.report),
   ].join("\n");
