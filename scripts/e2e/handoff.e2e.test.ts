@@ -233,6 +233,19 @@ describe("handoff action (issue 12 item 3)", () => {
       expect(f.comments(issueOf(f, A)[0]!.number)).toEqual([]);
     },
   );
+  it("a dry run prints the plan and writes nothing", MANY_RUNS, async () => {
+    const f = fake();
+    seedDone(f, PREV_A, ["upcoming", "at-handoff"]);
+    seedDone(f, PREV_B, ["upcoming", "at-handoff"]);
+    const hook = await webhook();
+    f.log.clear();
+    const run = await handoff(f, "2026-12-07T16:17:00Z", { "dry-run": "true", "webhook-url": hook.url });
+    expect(writes(f)).toEqual([]);
+    expect(hook.received).toEqual([]);
+    expect(run.stdout).toContain("Dry run: the plan, not applied:");
+    expect(run.stdout).toContain("chat message for the rot-a handoff");
+    expect(run.summary).toContain("## Handoffs (dry run, nothing posted)");
+  });
 });
 
 describe("the on-call team (issue 12 item 4)", () => {
