@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: () => import("./status.js"),
   schedule: () => import("./schedule.js"),
   who: () => import("./who.js"),
+  handoff: () => import("./handoff.js"),
   ics: () => import("./ics.js"),
   slo: () => import("./slo.js"),
   trade: () => import("./trade.js"),
@@ -26,6 +27,7 @@ Commands:
   status       who is on call now, next handoffs, open incidents, postmortems due
   schedule     generate (extend the published schedule) or show shifts
   who          who is on call at an instant
+  handoff      the latest handoff of each layer: summary of the outgoing shift and the on-call report
   ics          an iCalendar feed for a person, a layer or everyone
   slo          deadline (acknowledgement deadline of a report) or report (attainment, MTTA, MTTR)
   trade        swap two shifts, cover part of one (override), or check a trade between two revisions

@@ -9,6 +9,8 @@ import {
   handoffSummaryMarkdown,
   latestHandoffs,
   layerHandoffsBetween,
+  nextLayerHandoff,
+  previousLayerHandoff,
   REPORT_BUDGET,
   SUMMARY_BUDGET,
 } from "./index.js";
@@ -63,6 +65,27 @@ describe("handoff instants across the US and EU DST changes (issue 12 item 1)", 
     ]);
     expect(() => latestHandoffs(org(), at("2026-03-12T00:00"), "rot-z")).toThrow(UsageError);
     expect(() => latestHandoffs(org(), at("2026-03-12T00:00"), "rot-z")).toThrow(/rot-a, rot-b, holiday-a, holiday-b/);
+  });
+});
+
+describe("latest, previous and next handoffs agree with the list (issue 12 item 1)", () => {
+  it("at 400 instants over two years, holiday periods and DST changes included", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const start = at("2026-01-01T00:00").toMillis();
+    for (let i = 0; i < 400; i++) {
+      const q = DateTime.fromMillis(start + Math.floor(random() * 730 * 86_400_000), { zone: "UTC" });
+      for (const latest of latestHandoffs(org(), q)) {
+        const listed = layerHandoffsBetween(org(), q.minus({ days: 16 }), q.plus({ milliseconds: 1 }), latest.layer);
+        expect(utc(latest.at), utc(q) ?? "").toBe(utc(listed.at(-1)!.at));
+        const before = previousLayerHandoff(org(), latest);
+        expect(utc(before.at)).toBe(utc(listed.at(-2)!.at));
+        const next = nextLayerHandoff(org(), latest);
+        expect(next.at > q).toBe(true);
+        const between = layerHandoffsBetween(org(), latest.at.plus({ milliseconds: 1 }), next.at, latest.layer);
+        expect(between).toEqual([]);
+      }
+    }
   });
 });
 

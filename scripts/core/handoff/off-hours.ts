@@ -38,7 +38,8 @@ export function offHoursOfWindow(input: OffHoursInput): HandoffOffHours[] {
   const { window } = input;
   const byLogin = new Map<string, Interval[]>();
   const add = (login: string | undefined, start: DateTime, end: DateTime) => {
-    if (!login) return;
+    // An unreadable instant (a malformed record) counts nothing rather than the whole window.
+    if (!login || !start.isValid || !end.isValid) return;
     const s = start > window.start ? start : window.start;
     const e = end < window.end ? end : window.end;
     if (e <= s) return;
