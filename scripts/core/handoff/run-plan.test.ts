@@ -48,6 +48,16 @@ describe("planHandoffRun (issue 12 items 3 and 4)", () => {
     expect(plan.team).toEqual({ add: ["cy"], remove: ["bob"] });
   });
 
+  it("also closes an older handoff issue of the layer left open by a caught-up summary", () => {
+    const OLD = "handoff/rot.a/20261123T1600Z";
+    const issues = [done(3, CUR, ["upcoming"]), done(2, PREV, ["upcoming"]), done(1, OLD, ["upcoming"])];
+    const plan = planHandoffRun(input("2026-12-07T16:17Z", issues));
+    expect(plan.effects.filter((e) => e.kind === "close-issue")).toEqual([
+      { kind: "close-issue", issue: 2, reason: "completed" },
+      { kind: "close-issue", issue: 1, reason: "completed" },
+    ]);
+  });
+
   it("does nothing when every phase is done", () => {
     const plan = planHandoffRun(input("2026-12-07T18:17Z", [done(2, CUR, ["upcoming", "at-handoff"])]));
     expect(plan.effects).toEqual([]);

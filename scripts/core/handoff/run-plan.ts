@@ -99,6 +99,7 @@ export function planHandoffRun(input: HandoffRunInput): HandoffRunPlan {
   const groups = groupByHandoff(due);
   if (groups.length === 0 && stale.length > 0) groups.push({ ...stale[stale.length - 1]!, phases: [] });
   let catchUp = stale.length > 0;
+  const closing = new Set<number>();
   for (const group of groups) {
     const { layer, handoff: at } = group;
     const view = input.view(layer, at);
@@ -143,6 +144,13 @@ export function planHandoffRun(input: HandoffRunInput): HandoffRunPlan {
       });
     }
     if (previous?.open) effects.push({ kind: "close-issue", issue: previous.issue, reason: "completed" });
+    // Older handoff issues of the layer still open (their own summary was only caught up) close too.
+    if (summaryDue)
+      for (const older of olderOpen(input.issues, layer, at))
+        if (older !== previous?.issue && !closing.has(older)) {
+          closing.add(older);
+          effects.push({ kind: "close-issue", issue: older, reason: "completed" });
+        }
     if (summaryDue) {
       chats.push({ layer, at, issue: target, view });
       newestSummary.set(layer, { outgoing: view.outgoing.login, incoming: view.incoming.login });
@@ -180,6 +188,20 @@ function groupByHandoff(due: readonly DuePhase[]): Group[] {
     else groups.push({ layer: phase.layer, handoff: phase.handoff, phases: [phase] });
   }
   return groups;
+}
+
+/** Open listed handoff issues of `layer` for handoffs before `at`, by their key marker. */
+function olderOpen(issues: readonly ListedHandoffIssue[], layer: string, at: DateTime): number[] {
+  const prefix = handoffKey(layer, at).replace(/\/[^/]+$/, "/");
+  const stamp = handoffKey(layer, at).slice(prefix.length);
+  return issues
+    .filter((i) => i.state === "open")
+    .filter((i) =>
+      [...i.body.matchAll(/<!-- oncall:(handoff\/[a-z0-9.]+\/\d{8}T\d{4}Z) -->/g)].some(
+        (m) => m[1]!.startsWith(prefix) && m[1]!.slice(prefix.length) < stamp,
+      ),
+    )
+    .map((i) => i.number);
 }
 
 /** The previous handoff issue of the layer, when there is one to link and close. */
