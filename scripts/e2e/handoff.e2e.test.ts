@@ -254,13 +254,18 @@ describe("the on-call team (issue 12 item 4)", () => {
     seedDone(f, PREV_A, ["upcoming", "at-handoff"]);
     seedDone(f, PREV_B, ["upcoming", "at-handoff"]);
     f.store.teams.set("acme/oncall-now", ["dwashington", "lschneider"]);
+    const team = { "oncall-team": "acme/oncall-now", "team-token": f.token };
+    // The reminder changes no team; the summary run is the tightest budget: 4 + 3 for one phase.
+    expect((await handoff(f, "2026-12-06T16:17:00Z", team)).summary).toContain("no handoff in this run, unchanged");
     f.log.clear();
-    const run = await handoff(f, "2026-12-07T16:17:00Z", { "oncall-team": "acme/oncall-now", "team-token": f.token });
-    const team = f.log
+    const run = await handoff(f, "2026-12-07T16:17:00Z", team);
+    expect(run.outputs["phases"]).toBe("1");
+    expect(f.log.count()).toBe(7);
+    const teamWrites = f.log
       .writes()
       .filter((e) => e.operationId?.startsWith("teams/"))
       .map((e) => `${e.method} ${e.path.split("/").pop()}`);
-    expect(team).toEqual(["PUT jrivera", "DELETE dwashington"]);
+    expect(teamWrites).toEqual(["PUT jrivera", "DELETE dwashington"]);
     expect(f.store.teams.get("acme/oncall-now")).toEqual(["lschneider", "jrivera"]);
     expect(run.summary).toContain("Team acme/oncall-now: add jrivera, then remove dwashington.");
   });
