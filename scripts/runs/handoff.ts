@@ -30,6 +30,7 @@ import {
   type OpenIncident,
 } from "../core/handoff/index.js";
 import type { IssueTarget, Organisation } from "../core/model/index.js";
+import { coverageWindow } from "../core/schedule/index.js";
 import type { HolidayCalendar } from "../core/slo/index.js";
 import type { ActionContext } from "../github/action-context.js";
 import type { AppliedEffect } from "../github/effects.js";
@@ -79,6 +80,7 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
       view: (layer, at) => viewOf(org, layer, at, open, calendar, repoUrl),
       ...settings,
       issues: listed.issues,
+      onCallNow: onCallAt(org, now),
     });
   let plan = planWith([]);
   // The open incidents matter only to a summary: one search, and only when one is due.
@@ -99,6 +101,20 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
   if (team.run) for (const line of await team.run()) core.info(line);
   if (undelivered > 0)
     core.setFailed(`${undelivered} handoff chat message(s) could not be delivered; the summaries are on GitHub.`);
+}
+
+/** Everyone on call at `now` in any layer (effective coverage: overrides and fallbacks applied). */
+function onCallAt(org: Organisation, now: DateTime): string[] {
+  const { segments } = coverageWindow({
+    config: org.rotation,
+    people: org.people,
+    shifts: org.shifts,
+    overrides: org.overrides,
+    from: now,
+    to: now.plus({ minutes: 1 }),
+  });
+  const ms = now.toMillis();
+  return segments.filter((s) => s.start.toMillis() <= ms && s.end.toMillis() > ms).map((s) => s.login);
 }
 
 /** The layer's handoffs in [from, to), holiday-period slot edges included. */

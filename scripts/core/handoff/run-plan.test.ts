@@ -58,6 +58,12 @@ describe("planHandoffRun (issue 12 items 3 and 4)", () => {
     ]);
   });
 
+  it("keeps in the team an outgoing person who is still on call in another layer", () => {
+    const issues = [done(2, CUR, ["upcoming"]), done(1, PREV, ["upcoming", "at-handoff"])];
+    const plan = planHandoffRun(input("2026-12-07T16:17Z", issues, { onCallNow: ["cy", "BOB"] }));
+    expect(plan.team).toEqual({ add: ["cy"], remove: [] });
+  });
+
   it("does nothing when every phase is done", () => {
     const plan = planHandoffRun(input("2026-12-07T18:17Z", [done(2, CUR, ["upcoming", "at-handoff"])]));
     expect(plan.effects).toEqual([]);

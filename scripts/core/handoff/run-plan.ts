@@ -56,6 +56,8 @@ export interface HandoffRunInput {
   reminderHours: number;
   catchUpDays: number;
   checklist: readonly string[];
+  /** Logins on call at `now` in any layer: never removed from the team. Default none. */
+  onCallNow?: readonly string[];
   /** The bot's handoff issues, newest first (one listing). */
   issues: readonly ListedHandoffIssue[];
 }
@@ -157,7 +159,7 @@ export function planHandoffRun(input: HandoffRunInput): HandoffRunPlan {
     }
   }
   const incoming = [...newestSummary.values()].map((s) => s.incoming).filter(Boolean);
-  const onCall = new Set(incoming.map((l) => l.toLowerCase()));
+  const onCall = new Set([...incoming, ...(input.onCallNow ?? [])].map((l) => l.toLowerCase()));
   return {
     effects,
     due,
