@@ -6,3 +6,8 @@ export * from "./off-hours.js";
 export * from "./report.js";
 export * from "./summary.js";
 export * from "./text.js";
+export * from "./phases.js";
+export * from "./issue.js";
+export * from "./lateness.js";
+export * from "./run-plan.js";
+export * from "./open-incident.js";

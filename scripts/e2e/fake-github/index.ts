@@ -30,6 +30,7 @@ import { labelHandlers } from "./routes/labels.js";
 import { pullHandlers } from "./routes/pulls.js";
 import { repoHandlers } from "./routes/repos.js";
 import { searchHandlers } from "./routes/search.js";
+import { teamHandlers } from "./routes/teams.js";
 import { Seeder } from "./seed.js";
 import { handleRequest } from "./server.js";
 import { FakeStore } from "./store.js";
@@ -52,6 +53,7 @@ export const HANDLERS: HandlerTable = {
   ...contentHandlers,
   ...gitHandlers,
   ...searchHandlers,
+  ...teamHandlers,
 };
 
 export interface FakeGitHubOptions {

@@ -19,6 +19,8 @@ const IMPLICIT_LABEL_COLOR = "ededed";
 export class FakeStore {
   readonly repos = new Map<string, RepoRecord>();
   readonly users = new Map<string, UserRecord>();
+  /** Team members by `org/team-slug` (lower case), in order of joining. */
+  readonly teams = new Map<string, string[]>();
   private lastId = 1000;
 
   constructor(readonly options: StoreOptions) {}
