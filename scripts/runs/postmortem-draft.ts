@@ -44,8 +44,7 @@ export async function bindPostmortemDraft(
 /**
  * The `review:` dates of the postmortems in the checkout, one per postmortem. Only the front matter's
  * `review` line is read (a full parse and validation of every postmortem is the validate workflow's job).
- * The incident workflow's sparse checkout holds only this incident's postmortem, so there the booking
- * sees no other meeting as full; the daily postmortem run reminds about what is left unbooked.
+ * The incident workflow's sparse checkout includes every postmortem for this reason (bench 6a measures it).
  */
 async function bookedReviews(dir: string): Promise<string[]> {
   const paths = (await listRepositoryFiles(dir)).filter((p) => POSTMORTEM_FILE.test(p));
