@@ -15,5 +15,6 @@ runAction(() =>
     baseBranch: core.getInput("base-branch"),
     calendarsUrl: core.getInput("calendars-url"),
     calendarsDir: core.getInput("calendars-dir"),
+    fetchToken: core.getInput("github-token"),
   }),
 );
