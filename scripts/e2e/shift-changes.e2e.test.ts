@@ -1,0 +1,206 @@
+/**
+ * "Your shifts changed" (issue 12 item 5) end to end: the bundled schedule action (`npm run bundle`)
+ * runs as a process on a push to main against the fake GitHub (requests and responses checked against
+ * GitHub's OpenAPI description). The workspace is a real git repository of the small test roster
+ * (`scripts/fixtures/minimal`) with main checked out at the pushed commit; the commits are registered
+ * in the fake under their git ids, as the trade tests do.
+ *
+ * Fails before the issue item 5: the schedule action did nothing for moved shifts on a push (no call to
+ * GET /commits/{sha}/pulls, no comment), and the fake did not answer that route.
+ *
+ * Time: `at` (2026-01-10 12:00 New York) replaces the clock and the merge time; the fixture is published
+ * through February 2026, so the schedule run has nothing to publish and writes only what this tests.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runAction } from "./action-runner.js";
+import { buildEvent } from "./event-payloads.js";
+import type { FakeGitHub } from "./fake-github/index.js";
+import { useFakeGitHub } from "./fake-github/test-helper.js";
+import { git, ROOT } from "./trade-kit.js";
+
+const ENTRY = join(ROOT, ".github/actions/schedule/dist/index.mjs");
+const FIXTURE = join(ROOT, "scripts/fixtures/minimal");
+const AT = "2026-01-10T12:00:00-05:00";
+const ROSTER = ["dana", "alice", "bob", "lena", "raj", "sam-lee"];
+const MANY_RUNS = { timeout: 120_000 };
+
+let clock = new Date(AT);
+const fake = useFakeGitHub({ now: () => clock });
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Makes the fake's copy of a workspace commit, under its git id, the tip of `ref`. */
+function register(f: FakeGitHub, sha: string, ref: string): void {
+  const store = f.repo().git;
+  const current = store.resolveCommit(ref) ?? store.resolveCommit(`heads/${f.repo().defaultBranch}`)!;
+  store.commits.set(sha, { ...store.commits.get(current)!, sha });
+  store.refs.set(ref, sha);
+}
+
+/** A git workspace of the minimal fixture on main, and the same files on the fake's main. */
+function workspace(f: FakeGitHub): { dir: string; base: string } {
+  const dir = mkdtempSync(join(tmpdir(), "oncall-shift-changes-"));
+  made.push(dir);
+  cpSync(FIXTURE, dir, { recursive: true });
+  git(dir, "init", "-q", "-b", "main");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "base");
+  for (const login of ROSTER) f.seed.user(login, { permission: "write" });
+  const base = git(dir, "rev-parse", "HEAD");
+  register(f, base, "heads/main");
+  return { dir, base };
+}
+
+/**
+ * The change alice proposes: sam-lee covers a day of bob's rot-a shift, dana covers an afternoon of
+ * alice's own, and lena and raj exchange their rot-b weeks of 28 January and 4 February.
+ */
+function change(dir: string): Record<string, string> {
+  const read = (p: string) => readFileSync(join(dir, p), "utf8");
+  const schedule = read("rotations/schedule.yaml")
+    .replace(
+      "start: 2026-01-28T11:00:00-05:00, end: 2026-02-04T11:00:00-05:00, login: lena",
+      "start: 2026-01-28T11:00:00-05:00, end: 2026-02-04T11:00:00-05:00, login: raj",
+    )
+    .replace(
+      "start: 2026-02-04T11:00:00-05:00, end: 2026-02-11T11:00:00-05:00, login: raj",
+      "start: 2026-02-04T11:00:00-05:00, end: 2026-02-11T11:00:00-05:00, login: lena",
+    );
+  const overrides =
+    read("rotations/overrides.yaml") +
+    [
+      "  - layer: rot-a",
+      "    start: 2026-01-13T09:00:00-05:00",
+      "    end: 2026-01-14T09:00:00-05:00",
+      "    by: sam-lee",
+      "    reason: Bob is at a conference.",
+      "  - layer: rot-a",
+      "    start: 2026-01-20T13:00:00-05:00",
+      "    end: 2026-01-20T17:00:00-05:00",
+      "    by: dana",
+      "    reason: Alice's appointment.",
+      "",
+    ].join("\n");
+  return { "rotations/schedule.yaml": schedule, "rotations/overrides.yaml": overrides };
+}
+
+/** Commits `files` on main in the workspace (after a branch, as a merge commit when `branch`); returns the sha. */
+function commitOnMain(dir: string, files: Record<string, string>, branch?: string): string {
+  if (branch) git(dir, "checkout", "-q", "-b", branch);
+  for (const [p, text] of Object.entries(files)) writeFileSync(join(dir, p), text);
+  git(dir, "add", "--", ...Object.keys(files));
+  git(dir, "commit", "-q", "-m", branch ?? "direct");
+  if (!branch) return git(dir, "rev-parse", "HEAD");
+  git(dir, "checkout", "-q", "main");
+  git(dir, "merge", "-q", "--no-ff", "-m", `Merge ${branch}`, branch);
+  return git(dir, "rev-parse", "HEAD");
+}
+
+/** Runs the bundled schedule action for a push from `before` to `after`; returns the run and its API calls. */
+async function push(f: FakeGitHub, dir: string, before: string, after: string) {
+  clock = new Date(AT);
+  f.log.clear();
+  const { eventName, payload } = buildEvent("push", { apiUrl: f.url, sender: "alice" });
+  const run = await runAction({
+    entry: ENTRY,
+    eventName,
+    payload: { ...payload, before, after, ref: "refs/heads/main" },
+    apiUrl: f.url,
+    workspace: dir,
+    sha: after,
+    inputs: { "github-token": f.token, at: AT, "calendars-dir": join(dir, ".calendars") },
+  });
+  expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
+  expect(run.annotations.filter((a) => a.level !== "notice")).toEqual([]);
+  return {
+    run,
+    calls: f.log.entries.map((e) => e.operationId),
+    writes: f.log.writes().map((e) => `${e.method} ${e.operationId ?? e.path}`),
+  };
+}
+
+const ours = (f: FakeGitHub, number: number) =>
+  [...f.repo().comments.values()].filter((c) => c.issueNumber === number && c.body.includes("oncall:shift-changes"));
+
+describe("the schedule action on a push that moves published shifts", () => {
+  it(
+    "tells each person who did not approve once, in their own zone; a rerun posts nothing more",
+    MANY_RUNS,
+    async () => {
+      const f = fake();
+      const { dir, base } = workspace(f);
+      const files = change(dir);
+      const pull = f.seed.pull({ title: "Covers and a rot-b exchange", head: "covers", user: "alice", files });
+      f.seed.review(pull.number, { user: "lena", state: "APPROVED" });
+      f.seed.review(pull.number, { user: "dana", state: "APPROVED" });
+      f.seed.review(pull.number, { user: "raj", state: "COMMENTED" });
+      // A marker in someone's own comment is not ours: it does not stop the notice.
+      f.seed.comment(pull.number, { user: "bob", body: "Sure? <!-- oncall:shift-changes -->" });
+      f.seed.merge(pull.number, { user: "dana" });
+      const merged = commitOnMain(dir, files, "covers");
+      pull.pull.mergeCommitSha = merged;
+      register(f, merged, "heads/main");
+
+      const first = await push(f, dir, base, merged);
+      expect(first.writes).toEqual(["POST issues/create-comment"]);
+      expect(first.calls).toEqual([
+        "pulls/list",
+        "repos/list-pull-requests-associated-with-commit",
+        "pulls/list-reviews",
+        "issues/list-comments",
+        "issues/create-comment",
+      ]);
+      const [comment] = ours(f, pull.number).filter((c) => c.user !== "bob");
+      expect(comment).toBeDefined();
+      const body = comment!.body;
+      // Told: bob (covered), sam-lee (covers) and raj (exchanged, only commented); each mentioned once.
+      for (const login of ["bob", "sam-lee", "raj"])
+        expect(body.match(new RegExp(`@${login}\\b`, "g"))).toHaveLength(1);
+      // Not told: alice (the author), lena and dana (approved).
+      for (const login of ["alice", "lena", "dana"]) expect(body).not.toContain(`@${login}`);
+      expect(body).toContain("**@bob** (times in America/Toronto)");
+      expect(body).toContain("  - rot-a Mon 12 Jan 2026 11:00 to Mon 19 Jan 2026 11:00 UTC-05:00");
+      expect(body).toContain("  - rot-a Wed 14 Jan 2026 09:00 to Mon 19 Jan 2026 11:00 UTC-05:00");
+      expect(body).toContain("**@sam-lee** (times in America/Los_Angeles)");
+      expect(body).toContain("  - rot-a Tue 13 Jan 2026 06:00 to Wed 14 Jan 2026 06:00 UTC-08:00 (covering)");
+      expect(body).toContain("**@raj** (times in Asia/Kolkata)");
+      expect(body).toContain(
+        "- Before:\n  - rot-b Wed 4 Feb 2026 21:30 to Wed 11 Feb 2026 21:30 UTC+05:30\n" +
+          "- After:\n  - rot-b Wed 28 Jan 2026 21:30 to Wed 4 Feb 2026 21:30 UTC+05:30",
+      );
+      expect(body.length).toBeLessThan(65_536);
+      expect(first.run.summary).toContain("Told @bob, @raj, @sam-lee on #1");
+
+      // The same push again (a rerun): the comment is found, nothing more is posted.
+      const again = await push(f, dir, base, merged);
+      expect(again.writes).toEqual([]);
+      expect(ours(f, pull.number).filter((c) => c.user !== "bob")).toHaveLength(1);
+      expect(again.run.summary).toContain("already tells");
+    },
+  );
+
+  it("tells nobody on a direct push without a pull request, and says so", MANY_RUNS, async () => {
+    const f = fake();
+    const { dir, base } = workspace(f);
+    const pushed = commitOnMain(dir, change(dir));
+    register(f, pushed, "heads/main");
+    const run = await push(f, dir, base, pushed);
+    expect(run.writes).toEqual([]);
+    expect(run.calls).toEqual(["pulls/list", "repos/list-pull-requests-associated-with-commit"]);
+    expect(run.run.summary).toContain("was pushed without a pull request");
+  });
+
+  it("reads nothing more from GitHub when rotations/ did not change", MANY_RUNS, async () => {
+    const f = fake();
+    const { dir, base } = workspace(f);
+    const pushed = commitOnMain(dir, { "playbooks/extra.md": "# Extra\n" });
+    register(f, pushed, "heads/main");
+    const run = await push(f, dir, base, pushed);
+    expect(run.calls).toEqual(["pulls/list"]);
+  });
+});
