@@ -69,7 +69,7 @@ const SOURCE_NOTE: Partial<Record<CoverageSource, string>> = {
  * `rot-a Mon 7 Dec 2026 17:00 to Mon 14 Dec 2026 17:00 UTC+01:00`, in `zone`; each end carries its
  * own UTC offset when they differ (a DST change inside the period).
  */
-export function periodLine(seg: Pick<CoverageSegment, "layer" | "start" | "end" | "source">, zone: string): string {
+function periodLine(seg: Pick<CoverageSegment, "layer" | "start" | "end" | "source">, zone: string): string {
   const a = seg.start.setZone(zone);
   const b = seg.end.setZone(zone);
   const f = "ccc d LLL yyyy HH:mm";
