@@ -195,6 +195,7 @@ describe("the schedule action on a push that moves published shifts", () => {
     expect(run.run.summary).toContain("was pushed without a pull request");
   });
 
+  // A guard on the API budget, not new behaviour: it passes on the code before item 5 too.
   it("reads nothing more from GitHub when rotations/ did not change", MANY_RUNS, async () => {
     const f = fake();
     const { dir, base } = workspace(f);
