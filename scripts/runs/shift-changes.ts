@@ -59,8 +59,8 @@ export async function tellMovedShifts(ctx: ActionContext, options: { at: string;
   const present = await fetchCommits(ctx.workspace, [range.before, range.after], { ...(token && { token }) });
   if (!present.has(range.before) || !present.has(range.after)) {
     core.warning(
-      `Could not read commits ${range.before.slice(0, 7)} and ${range.after.slice(0, 7)} with git, so people whose shifts ` +
-        "this push moved are not told. The workspace must be a git checkout of the pushed commit.",
+      `Could not read commits ${range.before.slice(0, 7)} and ${range.after.slice(0, 7)} with git, so people ` +
+        "whose shifts this push moved are not told. The workspace must be a git checkout of the pushed commit.",
     );
     return;
   }

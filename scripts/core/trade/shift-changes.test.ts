@@ -56,7 +56,7 @@ describe("movedShifts", () => {
     });
   });
 
-  it("a leaver's shifts released to their manager in the schedule (login: null, fallback) tell the leaver and the manager", () => {
+  it("a leaver's shifts released in the schedule (login: null, fallback) tell the leaver and manager", () => {
     const shifts = baseShifts();
     const leaving = PEOPLE.map((p) => (p.login === "gwen" ? { ...p, end: "2026-12-20" } : p));
     const released = apply(shifts, releaseLeaverShifts(shifts, leaving, { timezone: "America/New_York" }));

@@ -155,6 +155,8 @@ function sideLines(title: string, lines: readonly string[]): string[] {
   return [`- ${title}:`, ...shown];
 }
 
+const mentions = (people: readonly PersonShiftChange[]) => people.map((p) => mention(p.login)).join(" ");
+
 /** One person's section of the comment. */
 function section(p: PersonShiftChange): string {
   return [
@@ -180,9 +182,7 @@ export function renderShiftChangeComment(people: readonly PersonShiftChange[], a
     "",
   ].join("\n");
   const tail = (rest: readonly PersonShiftChange[]) =>
-    rest.length
-      ? `\n\nAlso moved (too many to list here; \`oncall who\` shows each): ${rest.map((p) => mention(p.login)).join(" ")}`
-      : "";
+    rest.length ? `\n\nAlso moved (too many to list here; \`oncall who\` shows each): ${mentions(rest)}` : "";
   let body = head;
   let i = 0;
   for (; i < people.length; i++) {
