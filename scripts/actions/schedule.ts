@@ -16,5 +16,6 @@ runAction(() =>
     calendarsUrl: core.getInput("calendars-url"),
     calendarsDir: core.getInput("calendars-dir"),
     fetchToken: core.getInput("github-token"),
+    botLogin: core.getInput("bot-login"),
   }),
 );

@@ -11,6 +11,7 @@
  * Time: `at` (2026-01-10 12:00 New York) replaces the clock and the merge time; the fixture is published
  * through February 2026, so the schedule run has nothing to publish and writes only what this tests.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +25,8 @@ import { git, ROOT } from "./trade-kit.js";
 const ENTRY = join(ROOT, ".github/actions/schedule/dist/index.mjs");
 const FIXTURE = join(ROOT, "scripts/fixtures/minimal");
 const AT = "2026-01-10T12:00:00-05:00";
+/** When the pull requests are merged unless a test says otherwise: an hour before the run. */
+const MERGED = "2026-01-10T11:00:00-05:00";
 const ROSTER = ["dana", "alice", "bob", "lena", "raj", "sam-lee"];
 const MANY_RUNS = { timeout: 120_000 };
 
@@ -34,25 +37,49 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Makes the fake's copy of a workspace commit, under its git id, the tip of `ref`. */
-function register(f: FakeGitHub, sha: string, ref: string): void {
+/**
+ * Makes the fake's copy of workspace commit `sha` (its files, parents and dates, under its git id) and,
+ * with `ref`, the tip of that ref; its parents must be registered first.
+ */
+function register(f: FakeGitHub, dir: string, sha: string, ref?: string): void {
   const store = f.repo().git;
-  const current = store.resolveCommit(ref) ?? store.resolveCommit(`heads/${f.repo().defaultBranch}`)!;
-  store.commits.set(sha, { ...store.commits.get(current)!, sha });
-  store.refs.set(ref, sha);
+  const files = new Map<string, { mode: string; sha: string }>();
+  for (const line of git(dir, "ls-tree", "-r", sha).split("\n")) {
+    const [meta = "", path = ""] = line.split("\t");
+    const [mode = "", , blob = ""] = meta.split(" ");
+    files.set(path, { mode, sha: store.putBlob(execFileSync("git", ["cat-file", "blob", blob], { cwd: dir })) });
+  }
+  const [, ...parents] = git(dir, "rev-list", "--parents", "-n", "1", sha).split(" ");
+  const log = git(dir, "log", "-1", "--format=%an%n%ae%n%cI%n%s", sha).split("\n");
+  const [name = "", email = "", date = "", message = ""] = log;
+  const person = { name, email, date };
+  store.commits.set(sha, { sha, tree: store.putFlatTree(files), parents, message, author: person, committer: person });
+  if (ref) store.refs.set(ref, sha);
 }
 
-/** A git workspace of the minimal fixture on main, and the same files on the fake's main. */
+/** Runs git in `dir` with the author and committer date `date` (ISO-8601). */
+function gitAt(dir: string, date: string, ...args: string[]): string {
+  const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+  const named = { ...env, GIT_AUTHOR_NAME: "t", GIT_COMMITTER_NAME: "t" };
+  return execFileSync("git", ["-c", "user.email=t@example.com", ...args], { cwd: dir, encoding: "utf8", env: named })
+    .toString()
+    .trim();
+}
+
+/**
+ * A git workspace of the minimal fixture on main, and the same files on the fake's main. The first
+ * commit is a month old, older than the look-back, so it is no change to tell of.
+ */
 function workspace(f: FakeGitHub): { dir: string; base: string } {
   const dir = mkdtempSync(join(tmpdir(), "oncall-shift-changes-"));
   made.push(dir);
   cpSync(FIXTURE, dir, { recursive: true });
   git(dir, "init", "-q", "-b", "main");
   git(dir, "add", "-A");
-  git(dir, "commit", "-q", "-m", "base");
+  gitAt(dir, "2025-12-10T12:00:00Z", "commit", "-q", "-m", "base");
   for (const login of ROSTER) f.seed.user(login, { permission: "write" });
   const base = git(dir, "rev-parse", "HEAD");
-  register(f, base, "heads/main");
+  register(f, dir, base, "heads/main");
   return { dir, base };
 }
 
@@ -89,16 +116,38 @@ function change(dir: string): Record<string, string> {
   return { "rotations/schedule.yaml": schedule, "rotations/overrides.yaml": overrides };
 }
 
-/** Commits `files` on main in the workspace (after a branch, as a merge commit when `branch`); returns the sha. */
-function commitOnMain(dir: string, files: Record<string, string>, branch?: string): string {
+/**
+ * Commits `files` on main in the workspace at `date` (after a branch, as a merge commit when `branch`)
+ * and registers the commits in the fake (the branch's under its name); returns main's new sha.
+ */
+function commitOnMain(
+  f: FakeGitHub,
+  dir: string,
+  files: Record<string, string>,
+  branch?: string,
+  date = MERGED,
+): string {
   if (branch) git(dir, "checkout", "-q", "-b", branch);
   for (const [p, text] of Object.entries(files)) writeFileSync(join(dir, p), text);
   git(dir, "add", "--", ...Object.keys(files));
-  git(dir, "commit", "-q", "-m", branch ?? "direct");
-  if (!branch) return git(dir, "rev-parse", "HEAD");
-  git(dir, "checkout", "-q", "main");
-  git(dir, "merge", "-q", "--no-ff", "-m", `Merge ${branch}`, branch);
-  return git(dir, "rev-parse", "HEAD");
+  gitAt(dir, date, "commit", "-q", "-m", branch ?? "direct");
+  if (branch) {
+    register(f, dir, git(dir, "rev-parse", "HEAD"), `heads/${branch}`);
+    git(dir, "checkout", "-q", "main");
+    gitAt(dir, date, "merge", "-q", "--no-ff", "-m", `Merge ${branch}`, branch);
+  }
+  const sha = git(dir, "rev-parse", "HEAD");
+  register(f, dir, sha, "heads/main");
+  return sha;
+}
+
+/** Seeds pull request `head` by alice changing `files`, merged by dana at `date` (also in the workspace). */
+function mergePull(f: FakeGitHub, dir: string, head: string, files: Record<string, string>, date = MERGED) {
+  const pull = f.seed.pull({ title: head, head, user: "alice", files });
+  clock = new Date(date);
+  f.seed.merge(pull.number, { user: "dana" });
+  pull.pull.mergeCommitSha = commitOnMain(f, dir, files, head, date);
+  return pull;
 }
 
 /** Runs the bundled schedule action for a push from `before` to `after`; returns the run and its API calls. */
@@ -141,16 +190,20 @@ describe("the schedule action on a push that moves published shifts", () => {
       f.seed.review(pull.number, { user: "raj", state: "COMMENTED" });
       // A marker in someone's own comment is not ours: it does not stop the notice.
       f.seed.comment(pull.number, { user: "bob", body: "Sure? <!-- oncall:shift-changes -->" });
+      clock = new Date(MERGED);
       f.seed.merge(pull.number, { user: "dana" });
-      const merged = commitOnMain(dir, files, "covers");
+      const merged = commitOnMain(f, dir, files, "covers");
       pull.pull.mergeCommitSha = merged;
-      register(f, merged, "heads/main");
 
       const first = await push(f, dir, base, merged);
       expect(first.writes).toEqual(["POST issues/create-comment"]);
+      // Changed on purpose (follow-up, item 1): the run lists the commits that changed rotations/ (its
+      // branch commit, not the merge) and reads the merge commit's parents.
       expect(first.calls).toEqual([
         "pulls/list",
+        "repos/list-commits",
         "repos/list-pull-requests-associated-with-commit",
+        "git/get-commit",
         "pulls/list-reviews",
         "issues/list-comments",
         "issues/create-comment",
@@ -187,21 +240,24 @@ describe("the schedule action on a push that moves published shifts", () => {
   it("tells nobody on a direct push without a pull request, and says so", MANY_RUNS, async () => {
     const f = fake();
     const { dir, base } = workspace(f);
-    const pushed = commitOnMain(dir, change(dir));
-    register(f, pushed, "heads/main");
+    const pushed = commitOnMain(f, dir, change(dir));
     const run = await push(f, dir, base, pushed);
     expect(run.writes).toEqual([]);
-    expect(run.calls).toEqual(["pulls/list", "repos/list-pull-requests-associated-with-commit"]);
+    expect(run.calls).toEqual([
+      "pulls/list",
+      "repos/list-commits",
+      "repos/list-pull-requests-associated-with-commit",
+    ]);
     expect(run.run.summary).toContain("was pushed without a pull request");
   });
 
-  // A guard on the API budget, not new behaviour: it passes on the code before item 5 too.
+  // A guard on the API budget, not new behaviour: it passes on the code before item 5 too. Since the
+  // follow-up every run lists the commits that changed rotations/ lately (one call, none found here).
   it("reads nothing more from GitHub when rotations/ did not change", MANY_RUNS, async () => {
     const f = fake();
     const { dir, base } = workspace(f);
-    const pushed = commitOnMain(dir, { "playbooks/extra.md": "# Extra\n" });
-    register(f, pushed, "heads/main");
+    const pushed = commitOnMain(f, dir, { "playbooks/extra.md": "# Extra\n" });
     const run = await push(f, dir, base, pushed);
-    expect(run.calls).toEqual(["pulls/list"]);
+    expect(run.calls).toEqual(["pulls/list", "repos/list-commits"]);
   });
 });

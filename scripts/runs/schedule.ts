@@ -1,7 +1,7 @@
 /**
  * One run of the `schedule` action: keeps the on-call schedule published ahead (one pull request,
  * updated on every run until merged), announces a merged publication once, and writes the calendar
- * feed site for GitHub Pages, and on a push tells people whose published shifts a merged change moved
+ * feed site for GitHub Pages, and tells people whose published shifts lately merged changes moved
  * (runs/shift-changes.ts). The workspace must be a checkout of the base branch. Everything it
  * decides comes from `planSchedulePublication`; this run gathers the facts, carries the plan out and
  * reports.
@@ -34,6 +34,12 @@ export interface ScheduleInputs {
   calendarsDir: string;
   /** The token git fetches the commit before a push with (shallow or partial checkouts); may be empty. */
   fetchToken?: string;
+  /**
+   * The account this action writes as (`github-actions[bot]` with GITHUB_TOKEN, `<app-slug>[bot]` with
+   * an App's token): only its marked comment counts as an earlier "your shifts changed" notice. Empty
+   * for the default.
+   */
+  botLogin?: string;
 }
 
 /** Publishes, announces and writes the feeds (see the module comment). */
@@ -88,7 +94,11 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
     .addRaw(`Calendar feeds: ${site.length - 1}${calendarsUrl ? `, served at ${calendarsUrl}` : ""}.`, true)
     .write();
 
-  // Last, so a failure here leaves the publication and the feeds done: on a push, tell the people whose
-  // published shifts the merged change moved.
-  await tellMovedShifts(ctx, { at: inputs.at, token: inputs.fetchToken ?? "" });
+  // Last, so a failure here leaves the publication and the feeds done: tell the people whose published
+  // shifts lately merged changes moved (every run catches up, not only a push's).
+  await tellMovedShifts(ctx, {
+    at: inputs.at,
+    token: inputs.fetchToken ?? "",
+    ...(inputs.botLogin?.trim() ? { botLogin: inputs.botLogin.trim() } : {}),
+  });
 }
