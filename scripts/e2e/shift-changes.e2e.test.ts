@@ -87,7 +87,7 @@ function workspace(f: FakeGitHub): { dir: string; base: string } {
  * The change alice proposes: sam-lee covers a day of bob's rot-a shift, dana covers an afternoon of
  * alice's own, and lena and raj exchange their rot-b weeks of 28 January and 4 February.
  */
-function change(dir: string): Record<string, string> {
+function change(dir: string, options: { covers?: boolean } = {}): Record<string, string> {
   const read = (p: string) => readFileSync(join(dir, p), "utf8");
   const schedule = read("rotations/schedule.yaml")
     .replace(
@@ -98,6 +98,7 @@ function change(dir: string): Record<string, string> {
       "start: 2026-02-04T11:00:00-05:00, end: 2026-02-11T11:00:00-05:00, login: raj",
       "start: 2026-02-04T11:00:00-05:00, end: 2026-02-11T11:00:00-05:00, login: lena",
     );
+  if (options.covers === false) return { "rotations/schedule.yaml": schedule };
   const overrides =
     read("rotations/overrides.yaml") +
     [
@@ -151,7 +152,7 @@ function mergePull(f: FakeGitHub, dir: string, head: string, files: Record<strin
 }
 
 /** Runs the bundled schedule action for a push from `before` to `after`; returns the run and its API calls. */
-async function push(f: FakeGitHub, dir: string, before: string, after: string) {
+async function push(f: FakeGitHub, dir: string, before: string, after: string, more: Record<string, string> = {}) {
   clock = new Date(AT);
   f.log.clear();
   const { eventName, payload } = buildEvent("push", { apiUrl: f.url, sender: "alice" });
@@ -162,7 +163,7 @@ async function push(f: FakeGitHub, dir: string, before: string, after: string) {
     apiUrl: f.url,
     workspace: dir,
     sha: after,
-    inputs: { "github-token": f.token, at: AT, "calendars-dir": join(dir, ".calendars") },
+    inputs: { "github-token": f.token, at: AT, "calendars-dir": join(dir, ".calendars"), ...more },
   });
   expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
   expect(run.annotations.filter((a) => a.level !== "notice")).toEqual([]);
@@ -259,5 +260,93 @@ describe("the schedule action on a push that moves published shifts", () => {
     const pushed = commitOnMain(f, dir, { "playbooks/extra.md": "# Extra\n" });
     const run = await push(f, dir, base, pushed);
     expect(run.calls).toEqual(["pulls/list", "repos/list-commits"]);
+  });
+
+  /**
+   * Fails before the follow-up's item 1: a run handled only its own push (after..before), so the second
+   * merge, whose run GitHub dropped from the concurrency group, was never told.
+   */
+  it(
+    "three merges whose middle run was cancelled: the third push's run tells the second and third, each once, oldest first",
+    MANY_RUNS,
+    async () => {
+      const f = fake();
+      const { dir, base } = workspace(f);
+      const read = (p: string) => readFileSync(join(dir, p), "utf8");
+      const cover = (by: string, start: string, end: string, reason: string) => ({
+        "rotations/overrides.yaml":
+          read("rotations/overrides.yaml") +
+          ["  - layer: rot-a", `    start: ${start}`, `    end: ${end}`, `    by: ${by}`, `    reason: ${reason}`, ""].join(
+            "\n",
+          ),
+      });
+      // #1 sam-lee covers a day of bob's; merged at 08:00, its own run tells bob and sam-lee.
+      const first = mergePull(
+        f,
+        dir,
+        "cover-1",
+        cover("sam-lee", "2026-01-13T09:00:00-05:00", "2026-01-14T09:00:00-05:00", "Conference."),
+        "2026-01-10T08:00:00-05:00",
+      );
+      const one = await push(f, dir, base, first.pull.mergeCommitSha!);
+      expect(one.writes).toEqual(["POST issues/create-comment"]);
+      // #2 and #3 are opened, then #3 is merged at 09:00 and #2 at 10:00: merge order, not numbers.
+      const second = f.seed.pull({ title: "exchange", head: "exchange", user: "alice", files: {} });
+      const third = f.seed.pull({ title: "cover-3", head: "cover-3", user: "alice", files: {} });
+      const merge = (pull: typeof second, files: Record<string, string>, date: string) => {
+        clock = new Date(date);
+        f.seed.merge(pull.number, { user: "dana" });
+        pull.pull.mergeCommitSha = commitOnMain(f, dir, files, pull.pull.headRef, date);
+        return pull.pull.mergeCommitSha;
+      };
+      const m3 = merge(
+        third,
+        cover("dana", "2026-01-15T09:00:00-05:00", "2026-01-15T17:00:00-05:00", "Bob's afternoon off."),
+        "2026-01-10T09:00:00-05:00",
+      );
+      // The exchange's own run is dropped (GitHub keeps one pending run per concurrency group).
+      const m2 = merge(second, change(dir, { covers: false }), "2026-01-10T10:00:00-05:00");
+
+      const last = await push(f, dir, m3, m2);
+      expect(last.writes).toEqual(["POST issues/create-comment", "POST issues/create-comment"]);
+      const posted = f.log.writes().map((e) => e.path);
+      expect(posted).toEqual([
+        `/repos/${f.repo().owner}/${f.repo().name}/issues/${third.number}/comments`,
+        `/repos/${f.repo().owner}/${f.repo().name}/issues/${second.number}/comments`,
+      ]);
+      for (const pull of [first, second, third]) expect(ours(f, pull.number)).toHaveLength(1);
+      expect(ours(f, third.number)[0]!.body).toMatch(/@bob\b[\s\S]*@dana\b|@dana\b[\s\S]*@bob\b/);
+      expect(ours(f, second.number)[0]!.body).toContain("@raj");
+      expect(ours(f, second.number)[0]!.body).toContain("@lena");
+      expect(last.run.summary).toContain(`#${first.number} already tells @bob, @sam-lee`);
+      expect(last.run.summary.indexOf(`on #${third.number}`)).toBeLessThan(last.run.summary.indexOf(`on #${second.number}`));
+
+      // Another run (a scheduled one, say): everything is told, nothing more is posted.
+      expect((await push(f, dir, m3, m2)).writes).toEqual([]);
+    },
+  );
+
+  /**
+   * Fails before the follow-up's item 2: any account of type Bot with the marker counted as "already
+   * posted", so another app's comment silenced the notice.
+   */
+  it("a marker comment by another bot does not silence the notice; only bot-login's counts", MANY_RUNS, async () => {
+    const f = fake();
+    const { dir, base } = workspace(f);
+    f.seed.user("other-app[bot]", { type: "Bot" });
+    const pull = f.seed.pull({ title: "covers", head: "covers", user: "alice", files: {} });
+    f.seed.comment(pull.number, { user: "other-app[bot]", body: "Moved. <!-- oncall:shift-changes -->" });
+    clock = new Date(MERGED);
+    f.seed.merge(pull.number, { user: "dana" });
+    const merged = commitOnMain(f, dir, change(dir), "covers");
+    pull.pull.mergeCommitSha = merged;
+
+    // Trusting that account (bot-login) its comment counts: nothing is posted.
+    const trusting = await push(f, dir, base, merged, { "bot-login": "other-app[bot]" });
+    expect(trusting.writes).toEqual([]);
+    // The default (github-actions[bot], the fake's token): the other bot's comment does not count.
+    const run = await push(f, dir, base, merged);
+    expect(run.writes).toEqual(["POST issues/create-comment"]);
+    expect(ours(f, pull.number).filter((c) => c.user === "github-actions[bot]")).toHaveLength(1);
   });
 });

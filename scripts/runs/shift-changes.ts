@@ -178,6 +178,8 @@ async function tellPull(
   let line = `#${pull.number}: could not post the notice to ${told}.`;
   await carryOut(ctx, plan.effects, {
     known: { comments: new Map([[pull.number, comments]]) },
+    // Only our account's comment may be taken for ours (never edited: another app's marker is not ours).
+    trustedAuthors: [input.botLogin],
     summary: (o) => {
       if (posted) line = `#${pull.number} already tells ${told} (an earlier run's comment).`;
       else if (o.dryRun) line = `Dry run; would tell ${told} on #${pull.number}.`;
