@@ -267,19 +267,18 @@ describe("the schedule action on a push that moves published shifts", () => {
    * merge, whose run GitHub dropped from the concurrency group, was never told.
    */
   it(
-    "three merges whose middle run was cancelled: the third push's run tells the second and third, each once, oldest first",
+    "three merges whose middle run was cancelled: the third push's run tells the second and third, " +
+      "each once, oldest first",
     MANY_RUNS,
     async () => {
       const f = fake();
       const { dir, base } = workspace(f);
       const read = (p: string) => readFileSync(join(dir, p), "utf8");
-      const cover = (by: string, start: string, end: string, reason: string) => ({
-        "rotations/overrides.yaml":
-          read("rotations/overrides.yaml") +
-          ["  - layer: rot-a", `    start: ${start}`, `    end: ${end}`, `    by: ${by}`, `    reason: ${reason}`, ""].join(
-            "\n",
-          ),
-      });
+      const cover = (by: string, start: string, end: string, reason: string) => {
+        const entry = ["  - layer: rot-a", `    start: ${start}`, `    end: ${end}`, `    by: ${by}`];
+        entry.push(`    reason: ${reason}`);
+        return { "rotations/overrides.yaml": read("rotations/overrides.yaml") + [...entry, ""].join("\n") };
+      };
       // #1 sam-lee covers a day of bob's; merged at 08:00, its own run tells bob and sam-lee.
       const first = mergePull(
         f,
@@ -319,7 +318,8 @@ describe("the schedule action on a push that moves published shifts", () => {
       expect(ours(f, second.number)[0]!.body).toContain("@raj");
       expect(ours(f, second.number)[0]!.body).toContain("@lena");
       expect(last.run.summary).toContain(`#${first.number} already tells @bob, @sam-lee`);
-      expect(last.run.summary.indexOf(`on #${third.number}`)).toBeLessThan(last.run.summary.indexOf(`on #${second.number}`));
+      const where = (pull: { number: number }) => last.run.summary.indexOf(`on #${pull.number}`);
+      expect(where(third)).toBeLessThan(where(second));
 
       // Another run (a scheduled one, say): everything is told, nothing more is posted.
       expect((await push(f, dir, m3, m2)).writes).toEqual([]);

@@ -154,7 +154,10 @@ async function tellPull(
     );
     return `#${pull.number}: its commits could not be read with git; nobody is told.`;
   }
-  const [old, now] = await Promise.all([loadRotationsAt(ctx.workspace, before, auth), loadRotationsAt(ctx.workspace, after, auth)]);
+  const [old, now] = await Promise.all([
+    loadRotationsAt(ctx.workspace, before, auth),
+    loadRotationsAt(ctx.workspace, after, auth),
+  ]);
   if (ROTATION_FILES.every((p) => old.texts.get(p) === now.texts.get(p)))
     return `#${pull.number} did not change the rotation files: no shifts moved.`;
   const readable = (d: RevisionData) => NEEDED_ROTATION_KINDS.every((k) => d.present.has(k));
