@@ -16,8 +16,9 @@ export interface ListedCommit {
 }
 
 /**
- * The commits of the default branch that changed `path` since `since` (ISO-8601), oldest first; one
- * call (`GET /repos/{owner}/{repo}/commits?path=&since=`, one page of `limit` at most 100). GitHub
+ * The commits of the default branch that changed `path` from `since` to `until` (ISO-8601; `until`
+ * keeps a replay at an earlier `at` from seeing later commits), oldest first; one call
+ * (`GET /repos/{owner}/{repo}/commits?path=&since=&until=`, one page of `limit` at most 100). GitHub
  * lists them newest first, so when more than `limit` changed, the oldest ones are missing from the
  * answer; `more` says so (the caller narrows `since` on its next run, or tells of the gap).
  */
@@ -26,10 +27,11 @@ export async function commitsChanging(
   repo: RepoRef,
   path: string,
   since: string,
+  until: string,
   limit = 100,
 ): Promise<{ commits: ListedCommit[]; more: boolean }> {
   const { data } = await callGitHub(`list the commits that changed ${path}/`, () =>
-    octokit.rest.repos.listCommits({ ...repo, path, since, per_page: Math.min(100, limit) }),
+    octokit.rest.repos.listCommits({ ...repo, path, since, until, per_page: Math.min(100, limit) }),
   );
   const commits = data
     .map((c) => ({ sha: c.sha, parents: c.parents.map((p) => p.sha), date: c.commit.committer?.date ?? "" }))

@@ -87,7 +87,8 @@ export async function tellMovedShifts(ctx: ActionContext, options: TellMovedShif
   if (ctx.eventName === "push" && branch && ctx.payload["ref"] !== `refs/heads/${branch}`) return;
   const now = options.at ? await instantInput(ctx.workspace, options.at, 'Input "at"') : ctx.now;
   const since = now.minus({ days: LOOK_BACK_DAYS }).toUTC().toISO()!;
-  const { commits } = await commitsChanging(ctx.octokit, ctx.repo, ROTATIONS_DIR, since);
+  const until = now.toUTC().toISO()!;
+  const { commits } = await commitsChanging(ctx.octokit, ctx.repo, ROTATIONS_DIR, since, until);
   if (commits.length === 0) {
     core.info(`No commit changed ${ROTATIONS_DIR}/ since ${since}: no shifts moved.`);
     return;
