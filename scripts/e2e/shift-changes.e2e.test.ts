@@ -21,6 +21,7 @@ import { buildEvent } from "./event-payloads.js";
 import type { FakeGitHub } from "./fake-github/index.js";
 import { useFakeGitHub } from "./fake-github/test-helper.js";
 import { git, ROOT } from "./trade-kit.js";
+import { LOOK_BACK_DAYS, MAX_COMMITS_PER_RUN } from "../runs/shift-changes.js";
 
 const ENTRY = join(ROOT, ".github/actions/schedule/dist/index.mjs");
 const FIXTURE = join(ROOT, "scripts/fixtures/minimal");
@@ -244,11 +245,7 @@ describe("the schedule action on a push that moves published shifts", () => {
     const pushed = commitOnMain(f, dir, change(dir));
     const run = await push(f, dir, base, pushed);
     expect(run.writes).toEqual([]);
-    expect(run.calls).toEqual([
-      "pulls/list",
-      "repos/list-commits",
-      "repos/list-pull-requests-associated-with-commit",
-    ]);
+    expect(run.calls).toEqual(["pulls/list", "repos/list-commits", "repos/list-pull-requests-associated-with-commit"]);
     expect(run.run.summary).toContain("was pushed without a pull request");
   });
 
@@ -349,4 +346,37 @@ describe("the schedule action on a push that moves published shifts", () => {
     expect(run.writes).toEqual(["POST issues/create-comment"]);
     expect(ours(f, pull.number).filter((c) => c.user === "github-actions[bot]")).toHaveLength(1);
   });
+
+  // The bound on one run's work (follow-up, item 1): the oldest MAX_COMMITS_PER_RUN commits of the
+  // look-back, the rest said in the job summary; a commit older than LOOK_BACK_DAYS is not read at all.
+  it(
+    "looks at most MAX_COMMITS_PER_RUN commits of the look-back window per run and says how many wait",
+    MANY_RUNS,
+    async () => {
+      const f = fake();
+      const { dir, base } = workspace(f);
+      const day = 86_400_000;
+      const old = new Date(Date.parse(AT) - (LOOK_BACK_DAYS + 1) * day).toISOString();
+      commitOnMain(
+        f,
+        dir,
+        { "rotations/overrides.yaml": `${readFileSync(join(dir, "rotations/overrides.yaml"), "utf8")}\n` },
+        undefined,
+        old,
+      );
+      let last = base;
+      for (let i = 0; i <= MAX_COMMITS_PER_RUN; i++) {
+        const at = new Date(Date.parse(AT) - (MAX_COMMITS_PER_RUN + 1 - i) * 60_000).toISOString();
+        const text = `${readFileSync(join(dir, "rotations/overrides.yaml"), "utf8")}# ${i}\n`;
+        last = commitOnMain(f, dir, { "rotations/overrides.yaml": text }, undefined, at);
+      }
+      const run = await push(f, dir, base, last);
+      expect(run.calls).toEqual([
+        "pulls/list",
+        "repos/list-commits",
+        ...Array<string>(MAX_COMMITS_PER_RUN).fill("repos/list-pull-requests-associated-with-commit"),
+      ]);
+      expect(run.run.summary).toContain(`1 more commit(s) that changed rotations/ wait for the next run`);
+    },
+  );
 });
