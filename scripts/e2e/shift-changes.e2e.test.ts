@@ -8,8 +8,11 @@
  * Fails before the issue item 5: the schedule action did nothing for moved shifts on a push (no call to
  * GET /commits/{sha}/pulls, no comment), and the fake did not answer that route.
  *
- * Time: `at` (2026-01-10 12:00 New York) replaces the clock and the merge time; the fixture is published
- * through February 2026, so the schedule run has nothing to publish and writes only what this tests.
+ * Time: `at` (2026-01-10 12:00 New York) replaces the clock (the end of the look-back); moved shifts count
+ * from each pull request's merge time (MERGED, an hour earlier, unless a test says otherwise). The
+ * fixture is published through February 2026, so the schedule run has nothing to publish and writes only
+ * what this tests. The workspace commits are registered in the fake with their files and dates, so the
+ * fake's GET /commits?path=rotations&since= lists what git would.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
