@@ -382,4 +382,40 @@ describe("the schedule action on a push that moves published shifts", () => {
       expect(run.run.summary).toContain(`1 more commit(s) that changed rotations/ wait for the next run`);
     },
   );
+
+  /**
+   * A path's history leaves out a merge commit, and a branch commit keeps the date it was written: a
+   * branch written before the look-back and merged now is found through the pushed merge commit itself.
+   */
+  it("tells on the push of a merge whose branch commit is older than the look-back", MANY_RUNS, async () => {
+    const f = fake();
+    const { dir, base } = workspace(f);
+    const files = change(dir, { covers: false });
+    const pull = f.seed.pull({ title: "exchange", head: "exchange", user: "alice", files: {} });
+    clock = new Date(MERGED);
+    f.seed.merge(pull.number, { user: "dana" });
+    const written = new Date(Date.parse(AT) - (LOOK_BACK_DAYS + 2) * 86_400_000).toISOString();
+    git(dir, "checkout", "-q", "-b", "exchange");
+    for (const [p, text] of Object.entries(files)) writeFileSync(join(dir, p), text);
+    git(dir, "add", "--", ...Object.keys(files));
+    gitAt(dir, written, "commit", "-q", "-m", "exchange");
+    register(f, dir, git(dir, "rev-parse", "HEAD"), "heads/exchange");
+    git(dir, "checkout", "-q", "main");
+    gitAt(dir, MERGED, "merge", "-q", "--no-ff", "-m", "Merge exchange", "exchange");
+    const merged = git(dir, "rev-parse", "HEAD");
+    register(f, dir, merged, "heads/main");
+    pull.pull.mergeCommitSha = merged;
+
+    const run = await push(f, dir, base, merged);
+    expect(run.calls).toEqual([
+      "pulls/list",
+      "repos/list-commits",
+      "repos/list-pull-requests-associated-with-commit",
+      "git/get-commit",
+      "pulls/list-reviews",
+      "issues/list-comments",
+      "issues/create-comment",
+    ]);
+    expect(ours(f, pull.number)[0]!.body).toContain("@raj");
+  });
 });

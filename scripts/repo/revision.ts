@@ -184,6 +184,25 @@ export async function loadTradeRevisions(
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 
+/**
+ * The parent ids of commit `sha` as its object records them (first parent first), read from the local
+ * repository without the network; also right in a shallow clone, where git itself shows the commit as
+ * parentless. Empty when the commit is not there.
+ */
+export async function recordedParents(dir: string, sha: string): Promise<string[]> {
+  if (!SHA.test(sha)) return [];
+  try {
+    const { stdout } = await run("git", ["cat-file", "commit", sha], { cwd: dir, encoding: "utf8" });
+    const header = stdout.split("\n\n")[0] ?? "";
+    return header
+      .split("\n")
+      .filter((line) => line.startsWith("parent "))
+      .map((line) => line.slice("parent ".length).trim());
+  } catch {
+    return [];
+  }
+}
+
 /** Whether the repository has the commit `sha` (a full hex id) as an object. */
 async function hasCommit(dir: string, sha: string): Promise<boolean> {
   if (!SHA.test(sha)) return false;

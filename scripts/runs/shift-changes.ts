@@ -13,7 +13,7 @@
  * pull request tells nobody: there is no conversation to put the notice in (the job summary says so).
  *
  * API calls per run: one list of commits; per listed commit (at most {@link MAX_COMMITS_PER_RUN}) one
- * for its pull request; per pull request whose change moved someone's time, one for the merge commit's
+ * for its pull request (on a push of a merge commit that none of them names, one more for it); per pull request whose change moved someone's time, one for the merge commit's
  * parents (only when the list lacks it: a merge commit), one for reviews, one for comments and at most
  * one comment. A pull request that moved nobody costs nothing more.
  */
@@ -27,7 +27,7 @@ import { commitsChanging, parentsOf, type ListedCommit } from "../github/commits
 import { DEFAULT_BOT_LOGIN } from "../github/incident-thread.js";
 import { hasMarker } from "../github/markers.js";
 import { listIssueComments, listPullReviews, mergedPullOfCommit, type MergedPull } from "../github/pull-requests.js";
-import { fetchCommits, loadRotationsAt, type RevisionData } from "../repo/revision.js";
+import { fetchCommits, loadRotationsAt, recordedParents, type RevisionData } from "../repo/revision.js";
 import { instantInput } from "../repo/instant-input.js";
 import { carryOut } from "./carry-out.js";
 
@@ -43,6 +43,8 @@ export const LOOK_BACK_DAYS = 8;
  * the rest wait for the next run, and the job summary says so.
  */
 export const MAX_COMMITS_PER_RUN = 20;
+
+const SHA = /^[0-9a-f]{40}$/i;
 
 /** The folder whose history is read. */
 const ROTATIONS_DIR = "rotations";
@@ -89,10 +91,6 @@ export async function tellMovedShifts(ctx: ActionContext, options: TellMovedShif
   const since = now.minus({ days: LOOK_BACK_DAYS }).toUTC().toISO()!;
   const until = now.toUTC().toISO()!;
   const { commits } = await commitsChanging(ctx.octokit, ctx.repo, ROTATIONS_DIR, since, until);
-  if (commits.length === 0) {
-    core.info(`No commit changed ${ROTATIONS_DIR}/ since ${since}: no shifts moved.`);
-    return;
-  }
   const work = commits.slice(0, MAX_COMMITS_PER_RUN);
   const lines: string[] = [];
   const pulls = new Map<number, { pull: MergedPull; commits: ListedCommit[] }>();
@@ -110,6 +108,15 @@ export async function tellMovedShifts(ctx: ActionContext, options: TellMovedShif
     pulls.set(pull.number, entry);
   }
   const listed = new Map(commits.map((c) => [c.sha, c]));
+  // A push's own merge commit, when the list lacks its pull request: a merge commit is left out of a
+  // path's history, and its branch's commits are dated when written, which may be before the window.
+  const pushed = ctx.eventName === "push" ? ctx.payload["after"] : undefined;
+  const known = (sha: string) => listed.has(sha) || [...pulls.values()].some((p) => p.pull.mergeCommitSha === sha);
+  const isMerge = async (sha: string) => (await recordedParents(ctx.workspace, sha)).length > 1;
+  if (typeof pushed === "string" && SHA.test(pushed) && !known(pushed) && (await isMerge(pushed))) {
+    const pull = await mergedPullOfCommit(ctx.octokit, ctx.repo, pushed, branch);
+    if (pull && !pulls.has(pull.number)) pulls.set(pull.number, { pull, commits: [] });
+  }
   const ordered = [...pulls.values()].sort(
     (a, b) => Date.parse(a.pull.mergedAt) - Date.parse(b.pull.mergedAt) || a.pull.number - b.pull.number,
   );
@@ -121,6 +128,10 @@ export async function tellMovedShifts(ctx: ActionContext, options: TellMovedShif
       `${commits.length - work.length} more commit(s) that changed ${ROTATIONS_DIR}/ wait for the next run ` +
         `(at most ${MAX_COMMITS_PER_RUN} per run).`,
     );
+  if (lines.length === 0) {
+    core.info(`No merged change to ${ROTATIONS_DIR}/ since ${since}: no shifts moved.`);
+    return;
+  }
   for (const line of lines) core.info(line);
   await core.summary.addHeading(HEADING, 3).addList(lines).write();
 }
