@@ -13,9 +13,9 @@
  * pull request tells nobody: there is no conversation to put the notice in (the job summary says so).
  *
  * API calls per run: one list of commits; per listed commit (at most {@link MAX_COMMITS_PER_RUN}) one
- * for its pull request (on a push of a merge commit that none of them names, one more for it); per pull request whose change moved someone's time, one for the merge commit's
- * parents (only when the list lacks it: a merge commit), one for reviews, one for comments and at most
- * one comment. A pull request that moved nobody costs nothing more.
+ * for its pull request (on a push of a merge commit that none of them names, one more for it); per
+ * pull request, one for its merge commit's parents when the list lacks that commit (a merge commit),
+ * then, only when someone's time moved, one for reviews, one for comments and at most one comment.
  */
 import * as core from "@actions/core";
 import { DateTime } from "luxon";
