@@ -15,5 +15,7 @@ runAction(() =>
     baseBranch: core.getInput("base-branch"),
     calendarsUrl: core.getInput("calendars-url"),
     calendarsDir: core.getInput("calendars-dir"),
+    fetchToken: core.getInput("github-token"),
+    botLogin: core.getInput("bot-login"),
   }),
 );

@@ -256,7 +256,9 @@ describe("the schedule action", () => {
   it("changes nothing when there is nothing to publish", async () => {
     const run = await schedule("2026-11-23T15:00:00Z");
     expect(run.writes).toEqual([]);
-    expect(run.calls.map((c) => c.operationId)).toEqual(["pulls/list"]);
+    // Changed on purpose ("your shifts changed" follow-up): every run also lists the commits that changed
+    // rotations/ in the look-back window, to tell people of merges whose own run was dropped (none here).
+    expect(run.calls.map((c) => c.operationId)).toEqual(["pulls/list", "repos/list-commits"]);
     expect(fake().repo().issues.size).toBe(0);
     expect(fake().repo().git.refs.has(`heads/${BRANCH}`)).toBe(false);
     expect(run.run.outputs).toEqual({ "calendars-dir": calendars });

@@ -77,3 +77,45 @@ export async function lastMergedPullFrom(
   const pull = data.filter((p) => p.merged_at).sort((a, b) => Date.parse(b.merged_at!) - Date.parse(a.merged_at!))[0];
   return pull ? { number: pull.number, title: pull.title, body: pull.body, url: pull.html_url } : null;
 }
+
+/** The merged pull request a pushed commit came from, as the "Your shifts changed" notice needs it. */
+export interface MergedPull {
+  number: number;
+  /** Who opened it (`user.login` from the API). */
+  author: string;
+  /** When it was merged (ISO-8601). */
+  mergedAt: string;
+  /** The commit the merge made on the base branch (the last one of a rebase merge). */
+  mergeCommitSha: string | null;
+  url: string;
+}
+
+/**
+ * The merged pull request that brought `sha` to the default branch (`GET /repos/{owner}/{repo}/commits/
+ * {sha}/pulls`, one call): the one whose merge commit it is, else the most recently merged one that
+ * contains it (a rebase merge, or a branch commit of a merge commit). Undefined for a direct push, which
+ * no pull request contains. With `base`, only pull requests merged into that branch count.
+ */
+export async function mergedPullOfCommit(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  base?: string,
+): Promise<MergedPull | undefined> {
+  const { data } = await callGitHub(`find the pull request of commit ${sha.slice(0, 7)}`, () =>
+    octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 }),
+  );
+  const merged = data.filter((p) => p.merged_at && p.user && (base === undefined || p.base.ref === base));
+  const pull =
+    merged.find((p) => p.merge_commit_sha === sha) ??
+    merged.sort((a, b) => Date.parse(b.merged_at!) - Date.parse(a.merged_at!))[0];
+  return pull
+    ? {
+        number: pull.number,
+        author: pull.user!.login,
+        mergedAt: pull.merged_at!,
+        mergeCommitSha: pull.merge_commit_sha ?? null,
+        url: pull.html_url,
+      }
+    : undefined;
+}

@@ -72,13 +72,17 @@ export async function mergeBase(dir: string, a: string, b: string): Promise<stri
   }
 }
 
-/** A file's text at a commit; undefined when the commit does not have it. */
-async function showFile(dir: string, sha: string, path: string): Promise<string | undefined> {
+/**
+ * A file's text at a commit; undefined when the commit does not have it. With `token`, a blob missing
+ * from a partial clone (`filter: blob:none`) is fetched with it, passed in git's environment.
+ */
+async function showFile(dir: string, sha: string, path: string, token?: string): Promise<string | undefined> {
   try {
     const { stdout } = await run("git", ["show", `${sha}:${path}`], {
       cwd: dir,
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
+      ...(token && { env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...credentialEnv(token) } }),
     });
     return stdout;
   } catch {
@@ -128,12 +132,19 @@ export function loadRotationTexts(texts: ReadonlyMap<string, string>, label: str
   return { label, org, present, problems: sortProblems(problems), texts, position };
 }
 
-/** The rotation data at `ref` (a branch, tag or sha), or in the working tree when `ref` is null. */
-export async function loadRotationsAt(dir: string, ref: string | null): Promise<RevisionData> {
+/**
+ * The rotation data at `ref` (a branch, tag or sha), or in the working tree when `ref` is null.
+ * `options.token` fetches blobs a partial clone lacks (see {@link showFile}).
+ */
+export async function loadRotationsAt(
+  dir: string,
+  ref: string | null,
+  options: { token?: string } = {},
+): Promise<RevisionData> {
   const sha = ref === null ? undefined : await resolveCommit(dir, ref);
   const read = await Promise.all(
     ROTATION_FILES.map((p) =>
-      sha === undefined ? readFile(join(dir, p), "utf8").catch(() => undefined) : showFile(dir, sha, p),
+      sha === undefined ? readFile(join(dir, p), "utf8").catch(() => undefined) : showFile(dir, sha, p, options.token),
     ),
   );
   const texts = new Map<string, string>();
@@ -172,6 +183,25 @@ export async function loadTradeRevisions(
 }
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
+
+/**
+ * The parent ids of commit `sha` as its object records them (first parent first), read from the local
+ * repository without the network; also right in a shallow clone, where git itself shows the commit as
+ * parentless. Empty when the commit is not there.
+ */
+export async function recordedParents(dir: string, sha: string): Promise<string[]> {
+  if (!SHA.test(sha)) return [];
+  try {
+    const { stdout } = await run("git", ["cat-file", "commit", sha], { cwd: dir, encoding: "utf8" });
+    const header = stdout.split("\n\n")[0] ?? "";
+    return header
+      .split("\n")
+      .filter((line) => line.startsWith("parent "))
+      .map((line) => line.slice("parent ".length).trim());
+  } catch {
+    return [];
+  }
+}
 
 /** Whether the repository has the commit `sha` (a full hex id) as an object. */
 async function hasCommit(dir: string, sha: string): Promise<boolean> {

@@ -1,7 +1,8 @@
 /**
  * One run of the `schedule` action: keeps the on-call schedule published ahead (one pull request,
  * updated on every run until merged), announces a merged publication once, and writes the calendar
- * feed site for GitHub Pages. The workspace must be a checkout of the base branch. Everything it
+ * feed site for GitHub Pages, and tells people whose published shifts lately merged changes moved
+ * (runs/shift-changes.ts). The workspace must be a checkout of the base branch. Everything it
  * decides comes from `planSchedulePublication`; this run gathers the facts, carries the plan out and
  * reports.
  */
@@ -17,6 +18,7 @@ import { loadForCommand } from "../repo/load-for-command.js";
 import { readScheduleText, writeSiteFiles } from "../repo/publication-files.js";
 import { appendShifts, editShifts } from "../repo/schedule-file.js";
 import { carryOut } from "./carry-out.js";
+import { tellMovedShifts } from "./shift-changes.js";
 
 /** The `schedule` action's inputs as given (empty when not set). */
 export interface ScheduleInputs {
@@ -30,6 +32,14 @@ export interface ScheduleInputs {
   calendarsUrl: string;
   /** Where to write the feed site (default `$RUNNER_TEMP/oncall-calendars`). */
   calendarsDir: string;
+  /** The token git fetches the commit before a push with (shallow or partial checkouts); may be empty. */
+  fetchToken?: string;
+  /**
+   * The account this action writes as (`github-actions[bot]` with GITHUB_TOKEN, `<app-slug>[bot]` with
+   * an App's token): only its marked comment counts as an earlier "your shifts changed" notice. Empty
+   * for the default.
+   */
+  botLogin?: string;
 }
 
 /** Publishes, announces and writes the feeds (see the module comment). */
@@ -83,4 +93,12 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
   await core.summary
     .addRaw(`Calendar feeds: ${site.length - 1}${calendarsUrl ? `, served at ${calendarsUrl}` : ""}.`, true)
     .write();
+
+  // Last, so a failure here leaves the publication and the feeds done: tell the people whose published
+  // shifts lately merged changes moved (every run catches up, not only a push's).
+  await tellMovedShifts(ctx, {
+    at: inputs.at,
+    token: inputs.fetchToken ?? "",
+    ...(inputs.botLogin?.trim() ? { botLogin: inputs.botLogin.trim() } : {}),
+  });
 }

@@ -7,5 +7,6 @@ export * from "./edits.js";
 export * from "./event.js";
 export * from "./past.js";
 export * from "./plan.js";
+export * from "./shift-changes.js";
 export * from "./summary.js";
 export * from "./weeks.js";

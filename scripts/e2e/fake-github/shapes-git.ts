@@ -153,3 +153,28 @@ export function fileCommitShape(
       : null;
   return { content, commit: gitCommitShape(ctx, repo, commit) };
 }
+
+/** `commit` (the REST commit of `GET /commits`): the git commit plus links; no GitHub user is matched to its author. */
+export function commitShape(ctx: ShapeContext, repo: RepoRecord, commit: CommitRecord): Record<string, unknown> {
+  const api = repoApi(ctx, repo);
+  const web = repoWeb(ctx, repo);
+  return {
+    url: `${api}/commits/${commit.sha}`,
+    sha: commit.sha,
+    node_id: nodeId("Commit", commit.sha),
+    html_url: `${web}/commit/${commit.sha}`,
+    comments_url: `${api}/commits/${commit.sha}/comments`,
+    commit: {
+      url: `${api}/git/commits/${commit.sha}`,
+      author: commit.author,
+      committer: commit.committer,
+      message: commit.message,
+      comment_count: 0,
+      tree: { sha: commit.tree, url: `${api}/git/trees/${commit.tree}` },
+      verification: UNSIGNED,
+    },
+    author: null,
+    committer: null,
+    parents: commit.parents.map((sha) => ({ sha, url: `${api}/commits/${sha}`, html_url: `${web}/commit/${sha}` })),
+  };
+}

@@ -1,4 +1,4 @@
-/** Pull requests: list, create, get, update, files, reviews, review requests. */
+/** Pull requests: list, create, get, update, files, reviews, review requests, the pull requests of a commit. */
 import {
   bodyOf,
   checkBodyLength,
@@ -144,6 +144,27 @@ export const pullHandlers: HandlerTable = {
     const pull = pullOf(ctx, repo);
     const reviews = repo.reviews.filter((r) => r.pullNumber === pull.number && r.state !== "PENDING");
     return paginate(ctx, reviews, (r) => reviewShape(ctx, repo, r));
+  },
+
+  /**
+   * The pull requests a commit belongs to: those it is the merge commit or the head of, and open ones
+   * whose commits include it (reachable from the head, not from the base). Simpler than GitHub, which
+   * also finds a merged pull request by any of its commits. An unknown commit is GitHub's 422.
+   */
+  "repos/list-pull-requests-associated-with-commit": (ctx) => {
+    const repo = repoOf(ctx);
+    const sha = ctx.params["commit_sha"] ?? "";
+    const commit = repo.git.resolveCommit(sha);
+    if (!commit) throw new HttpError(422, `No commit found for SHA: ${sha}`);
+    const items = [...repo.issues.values()].filter((i): i is PullRecord => {
+      if (!i.pull) return false;
+      if (i.pull.mergeCommitSha === commit) return true;
+      const { head, base } = pullShas(repo, i as PullRecord);
+      if (head === commit) return true;
+      return i.state === "open" && repo.git.ancestors(head).has(commit) && !repo.git.ancestors(base).has(commit);
+    });
+    sortBy(items, (i) => i.number, "desc", "desc");
+    return paginate(ctx, items, (i) => pullSimpleShape(ctx, repo, i));
   },
 
   "pulls/request-reviewers": (ctx) => {

@@ -1,6 +1,7 @@
-/** The repository itself and collaborator permissions. */
-import { HttpError, repoOf, type HandlerTable } from "../handler.js";
+/** The repository itself, its commit history and collaborator permissions. */
+import { HttpError, paginate, repoOf, type HandlerTable } from "../handler.js";
 import { repoShape, userShape } from "../shapes-common.js";
+import { commitShape } from "../shapes-git.js";
 import type { Permission } from "../model.js";
 
 /** The legacy `permission` field folds maintain into write and triage into read. */
@@ -16,6 +17,34 @@ const LEGACY: Record<Permission, string> = {
 const RANK: Permission[] = ["none", "read", "triage", "write", "maintain", "admin"];
 
 export const repoHandlers: HandlerTable = {
+  /**
+   * `GET /commits`: the commits reachable from `sha` (default: the default branch), newest committer
+   * date first, filtered by `since`/`until` (committer date) and `path`. Simpler than git's history
+   * simplification: with `path`, a commit is listed when what the path names differs from every parent
+   * (so a merge that only brings a branch's change is left out and the branch's commit is listed).
+   */
+  "repos/list-commits": (ctx) => {
+    const repo = repoOf(ctx);
+    const start = ctx.query["sha"] ?? repo.defaultBranch;
+    const tip = repo.git.resolveCommit(start);
+    if (!tip) throw new HttpError(404, `No commit found for SHA: ${start}`);
+    const path = (ctx.query["path"] ?? "").replace(/^\/+|\/+$/g, "");
+    const since = ctx.query["since"] ? Date.parse(ctx.query["since"]) : -Infinity;
+    const until = ctx.query["until"] ? Date.parse(ctx.query["until"]) : Infinity;
+    const at = (sha: string) => repo.git.lookup(sha, path)?.sha;
+    const items = [...repo.git.ancestors(tip)]
+      .map((sha) => repo.git.commits.get(sha)!)
+      .filter((c) => {
+        const date = Date.parse(c.committer.date);
+        if (date < since || date > until) return false;
+        if (!path) return true;
+        const here = at(c.sha);
+        return c.parents.length === 0 ? here !== undefined : c.parents.every((p) => at(p) !== here);
+      })
+      .sort((a, b) => Date.parse(b.committer.date) - Date.parse(a.committer.date) || (a.sha < b.sha ? -1 : 1));
+    return paginate(ctx, items, (c) => commitShape(ctx, repo, c));
+  },
+
   "repos/get": (ctx) => ({ status: 200, body: repoShape(ctx, repoOf(ctx)) }),
 
   "repos/get-collaborator-permission-level": (ctx) => {
