@@ -13,12 +13,13 @@ import { makeTestRepo } from "../repo/test-repo.js";
 import { markExampleRoster } from "../repo/init-texts.js";
 import { loadRepository } from "../repo/load-repository.js";
 import { previewCoverage } from "../core/schedule/index.js";
+import { FIXED_FILES } from "../core/model/index.js";
 
 export const FIXTURES = fileURLToPath(new URL("../fixtures/import/", import.meta.url));
 
 /** A scratch repository whose roster counts as the untouched example. */
 export function scratchRepo(): Promise<string> {
-  return makeTestRepo([{ file: "rotations/people.yaml", transform: markExampleRoster }]);
+  return makeTestRepo([{ file: FIXED_FILES.people, transform: markExampleRoster }]);
 }
 
 /** A parsed response body, edited freely by the tests (its shapes are the fixtures', not ours to type here). */
