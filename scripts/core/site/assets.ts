@@ -44,8 +44,10 @@ margin-left:.25rem;white-space:nowrap}
 .person-now{font-size:1.2rem;font-weight:600}
 .muted{color:var(--muted)}
 .note{border-left:4px solid var(--warn);padding:.25rem .75rem;background:#fff8e1}
-.week th[scope=row]{white-space:nowrap}
-.week td{min-width:6.5rem;font-size:.9rem}
+table.week{width:100%;min-width:40rem;table-layout:fixed}
+.week th{font-size:.9rem}
+.week thead th:first-child{width:7.5rem}
+.week td{font-size:.85rem;overflow-wrap:anywhere}
 .week td.today{background:var(--today);outline:2px solid var(--warn);outline-offset:-2px}
 .week ul{list-style:none;margin:0;padding:0}
 .zone-note{color:var(--muted)}

@@ -43,12 +43,12 @@ export function calendarPage(f: SiteFacts): string {
           ...segs
             .filter((s) => s.start < end && s.end > day)
             .map((s) => {
-              const from = s.start >= day ? ` from ${time(s.start, zone, "clock")}` : "";
+              const from = s.start >= day && s.start > f.from ? ` from ${time(s.start, zone, "clock")}` : "";
               return `<li>${esc(people.get(s.login)?.name ?? s.login)}${from}${segmentBadges(s)}</li>`;
             }),
           ...gaps
             .filter((g) => g.start < end && g.end > day)
-            .map((g) => `<li>${badge("unfilled", "nobody")}${g.start >= day ? ` from ${time(g.start, zone, "clock")}` : ""}</li>`),
+            .map((g) => `<li>${badge("unfilled", "nobody")}${g.start >= day && g.start > f.from ? ` from ${time(g.start, zone, "clock")}` : ""}</li>`),
         ];
         const isToday = day.toISODate() === today;
         const mark = isToday ? badge("today", "today") : "";

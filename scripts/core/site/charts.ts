@@ -36,6 +36,8 @@ type PlotDocument = NonNullable<Plot.PlotOptions["document"]>;
 /** What is used of the SVG element Plot returns. */
 interface SvgElement {
   setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  querySelectorAll(selector: string): Iterable<SvgElement>;
   outerHTML: string;
 }
 
@@ -72,7 +74,8 @@ export function barChart(input: BarChartInput): string {
     : Plot.plot({
         document: document(),
         width,
-        height: 260,
+        height: 280,
+        marginTop: 40,
         marginBottom: 40,
         y: { label: input.yLabel, domain: yDomain, grid: true },
         ...(grouped
@@ -92,6 +95,9 @@ export function barChart(input: BarChartInput): string {
         ],
       });
   const el = svg as unknown as SvgElement;
+  // Plot labels its groups (aria-label on <g>), which ARIA does not allow there; the figure's label and
+  // the table beside it carry the meaning.
+  for (const g of el.querySelectorAll("[aria-label]")) g.removeAttribute("aria-label");
   el.setAttribute("role", "img");
   el.setAttribute("aria-label", input.label);
   return `<figure>${el.outerHTML}<figcaption>${escapeText(input.caption)}</figcaption></figure>`;
