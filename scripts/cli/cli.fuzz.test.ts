@@ -44,6 +44,8 @@ const COMMANDS = [
   ["trade", "cover"],
   ["trade", "check"],
   ["trade"],
+  ["report", "fairness"],
+  ["report"],
   ["help"],
   ["nonsense"],
   [],
@@ -63,7 +65,7 @@ const FLAGS = [
   "--base",
   "--head",
 ];
-const SWITCHES = ["--json", "--dry-run", "--effective", "--markdown", "--help", "-h", "--", "-x", "--unknown"];
+const SWITCHES = ["--json", "--dry-run", "--effective", "--markdown", "--csv", "--help", "-h", "--", "-x", "--unknown"];
 
 /** Values that are right, nearly right, or wrong for some flag. */
 const VALUES = [

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   trade: () => import("./trade.js"),
   form: () => import("./form.js"),
   init: () => import("./init.js"),
+  report: () => import("./report.js"),
   site: () => import("./site.js"),
 };
 
@@ -32,6 +33,7 @@ Commands:
   trade        swap two shifts, cover part of one (override), or check a trade between two revisions
   form         copy the policy's services and links into the GitHub issue form and chooser
   init         replace the example organisation with your team, from a CSV of people
+  report       fairness: hours on call, off-hours, weekend and holiday load per person, balance per layer
   site         a static site: who is on call, the coming weeks, incidents, SLO, fairness, people
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data,

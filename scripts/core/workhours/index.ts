@@ -1,0 +1,2 @@
+/** The workhours concept's public surface: other folders import it only from here. */
+export * from "./off-hours.js";
