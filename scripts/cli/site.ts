@@ -4,6 +4,7 @@ import { UsageError, UserError } from "../core/model/index.js";
 import { calendarFeedSite } from "../core/calendar/index.js";
 import { dashboardSite } from "../core/site/index.js";
 import { writeSiteFiles } from "../repo/publication-files.js";
+import { loadHolidayCalendar } from "../repo/holidays.js";
 import { parse, repoDir, AT, nowOrAt } from "./args.js";
 import { loadForCommand } from "../repo/load-for-command.js";
 import type { CommandIO } from "./command.js";
@@ -25,7 +26,8 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   const dir = repoDir(values);
   const at = await nowOrAt(values, io, dir);
   const { org } = await loadForCommand(dir, at);
-  const pages = dashboardSite({ org, at, ...(baseUrl && { baseUrl }) });
+  const holidays = await loadHolidayCalendar();
+  const pages = dashboardSite({ org, at, holidays, ...(baseUrl && { baseUrl }) });
   // The feeds' own index page is replaced by the dashboard (the People page lists the feeds).
   const feeds = calendarFeedSite({ org, now: at, ...(baseUrl && { baseUrl }) }).filter((f) => f.path !== "index.html");
   const out = resolve(values.out);

@@ -126,6 +126,31 @@ describe.skipIf(!chromiumAvailable())("the site in Chromium", () => {
     await page.close();
   });
 
+  it("shows the fairness report of `oncall report fairness` at the same --at, with its CSV to download", async () => {
+    const report = cliJson(["report", "fairness", "--at", AT]) as {
+      people: { login: string; hours: number }[];
+      layers: { layer: string; balance: number }[];
+    };
+    const csv = runCli(["report", "fairness", "--at", AT, "--csv", "--repo", fixture]);
+    expect(await readFile(join(out, "fairness.csv"), "utf8")).toBe(csv.stdout);
+    const page = await open("fairness.html");
+    const headings = await page.$$eval("h3", (els) => els.map((e) => e.textContent));
+    expect(headings).toEqual(report.layers.map((l) => `Layer ${l.layer}: balance ${l.balance.toFixed(2)}`));
+    expect(await page.$$eval("figure svg[role=img]", (els) => els.length)).toBe(report.layers.length);
+    const rows = await page.$$eval("table", (tables) => {
+      const last = tables[tables.length - 1]!;
+      return [...last.querySelectorAll("tbody tr")].map((tr) => [
+        tr.querySelector(".login")?.textContent ?? tr.querySelector("th")!.textContent,
+        tr.querySelector("td")!.textContent,
+      ]);
+    });
+    expect(rows.map(([login, hours]) => `${login}=${hours}`).sort()).toEqual(
+      report.people.map((p) => `@${p.login}=${p.hours.toFixed(2)}`).sort(),
+    );
+    expect(await page.getAttribute('a[href="fairness.csv"]', "download")).toBe("");
+    await page.close();
+  });
+
   for (const [kind, path] of Object.entries(PAGES)) {
     it(`${kind} page: axe-core finds no serious or critical violation`, async () => {
       const page = await open(path);

@@ -14,6 +14,7 @@ import { planSchedulePublication, PUBLICATION_BRANCH } from "../core/schedule/in
 import type { ActionContext } from "../github/action-context.js";
 import { lastMergedPullFrom } from "../github/pull-requests.js";
 import { loadForCommand } from "../repo/load-for-command.js";
+import { loadHolidayCalendar } from "../repo/holidays.js";
 import { readScheduleText, writeSiteFiles } from "../repo/publication-files.js";
 import { appendShifts, editShifts } from "../repo/schedule-file.js";
 import { carryOut } from "./carry-out.js";
@@ -81,7 +82,8 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
   // The dashboard (oncall site) is the site's front page; its People pages list the feeds, so the feeds'
   // own index page is left out. Loaded only here: its chart library is heavy.
   const { dashboardSite } = await import("../core/site/index.js");
-  const pages = dashboardSite({ org, at: now, ...(calendarsUrl ? { baseUrl: calendarsUrl } : {}) });
+  const holidays = await loadHolidayCalendar();
+  const pages = dashboardSite({ org, at: now, holidays, ...(calendarsUrl ? { baseUrl: calendarsUrl } : {}) });
   await writeSiteFiles(dir, [...pages, ...feeds.filter((f) => f.path !== "index.html")]);
   core.setOutput("calendars-dir", dir);
   core.info(`Wrote the dashboard (${pages.length} files) and ${feeds.length - 1} calendar feed(s) to ${dir}.`);

@@ -5,37 +5,26 @@
  * hours in a layer are its members, as the report counts them).
  */
 import type { DateTime } from "luxon";
-import type { Organisation } from "../model/index.js";
-import { effectiveCoverage } from "../schedule/index.js";
+import { fairnessReport, type FairnessReport } from "../fairness/index.js";
 import { barChart } from "./charts.js";
 import { esc, personLink, shell, table, time } from "./html.js";
 import type { SiteFacts } from "./model.js";
 
-/** Hours per login for each regular layer over [from, to), most hours first. */
-export function layerHours(org: Organisation, from: DateTime, to: DateTime): Map<string, [string, number][]> {
-  const segs = effectiveCoverage({
-    shifts: org.shifts,
-    overrides: org.overrides,
-    people: org.people,
-    config: org.rotation,
-    from,
-    to,
-  });
-  const out = new Map<string, [string, number][]>();
-  for (const layer of org.rotation.layers) {
-    const byLogin = new Map<string, number>();
-    for (const s of segs)
-      if (s.slot === layer.name)
-        byLogin.set(s.login, (byLogin.get(s.login) ?? 0) + (s.end.toMillis() - s.start.toMillis()) / 3_600_000);
-    out.set(layer.name, [...byLogin].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
-  }
-  return out;
+/**
+ * The window and report of the Fairness page: the `days` days before the start of `at`'s day in the
+ * rotation zone (default 28), the same window `oncall report fairness --at` uses by default.
+ */
+export function siteFairness(f: SiteFacts): { report: FairnessReport; from: DateTime; to: DateTime } | null {
+  const { holidays, org, at } = f.input;
+  if (!holidays) return null;
+  const to = at.setZone(f.zone).startOf("day");
+  const from = to.minus({ days: f.input.fairnessDays ?? 28 });
+  return { report: fairnessReport({ org, records: org.incidents, from, to, calendar: holidays }), from, to };
 }
 
-export function fairnessPage(f: SiteFacts): string {
+export function fairnessPage(f: SiteFacts, fair: ReturnType<typeof siteFairness>): string {
   const path = "fairness.html";
   const { zone, people } = f;
-  const fair = f.input.fairness;
   if (!fair)
     return shell({
       path,
@@ -45,7 +34,6 @@ export function fairnessPage(f: SiteFacts): string {
       zone,
     });
   const r = fair.report;
-  const perLayer = layerHours(f.input.org, fair.from, fair.to);
   const parts = [
     `<p>From ${time(fair.from, zone, "date")} to ${time(fair.to.minus({ days: 1 }), zone, "date")} (inclusive).
 Off-hours are on-call hours outside the person's local 09:00-17:00 on their workdays (weekends and their
@@ -54,20 +42,32 @@ holidays count whole). <a href="fairness.csv" download>Download the CSV</a> (one
     `<p>The balance score is the mean, over every pair of a layer's members, of the smaller hours divided by the
 larger: 1 is perfectly even.</p>`,
   ];
-  for (const { layer, balance } of r.layers) {
-    const rows = perLayer.get(layer) ?? [];
+  for (const { layer, balance, members } of r.layers) {
+    const rows = [...members].sort((a, b) => b.hours - a.hours || a.login.localeCompare(b.login));
     parts.push(`<h3>Layer ${esc(layer)}: balance ${balance.toFixed(2)}</h3>`);
+    if (!rows.length) {
+      parts.push(`<p>No one was on call in this layer in the window.</p>`);
+      continue;
+    }
     parts.push(
-      rows.length
-        ? barChart({
-            label: `Hours on call per person in layer ${layer}`,
-            caption: `Hours on call per person in layer ${layer}; balance score ${balance.toFixed(2)}.`,
-            yLabel: "Hours on call",
-            horizontal: true,
-            format: (v) => v.toFixed(0),
-            bars: rows.map(([login, h]) => ({ group: login, value: h })),
-          })
-        : `<p>No one was on call in this layer in the window.</p>`,
+      barChart({
+        label: `Hours on call per person in layer ${layer}`,
+        caption: `Hours on call per person in layer ${layer}; balance score ${balance.toFixed(2)}.`,
+        yLabel: "Hours on call",
+        horizontal: true,
+        format: (v) => v.toFixed(0),
+        bars: rows.map((m) => ({ group: m.login, value: m.hours })),
+      }),
+      table(
+        `Members of layer ${layer}`,
+        ["Person", "Hours", "Share", "Expected share"],
+        rows.map((m) => [
+          personLink(path, m.login, people.get(m.login)?.name),
+          m.hours.toFixed(2),
+          `${(m.share * 100).toFixed(1)}%`,
+          `${(m.expectedShare * 100).toFixed(1)}%`,
+        ]),
+      ),
     );
   }
   parts.push(`<h2>Per person</h2>`);

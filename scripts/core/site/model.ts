@@ -5,25 +5,8 @@
 import type { DateTime } from "luxon";
 import type { CoverageSegment, Organisation, Person, Shift } from "../model/index.js";
 import { coverageWindow } from "../schedule/index.js";
+import type { HolidayCalendar } from "../slo/index.js";
 import { statusReport, type StatusReport } from "../status/index.js";
-
-/** The fairness report as the site shows it (the JSON of `oncall report fairness`). */
-export interface FairnessView {
-  from: string;
-  to: string;
-  people: {
-    login: string;
-    hours: number;
-    offHoursHours: number;
-    weekendHours: number;
-    holidayHours: number;
-    volunteerSlots: number;
-    acknowledged: number;
-    commanded: number;
-    offHoursResponseMinutes: number;
-  }[];
-  layers: { layer: string; balance: number }[];
-}
 
 export interface DashboardInput {
   org: Organisation;
@@ -33,8 +16,13 @@ export interface DashboardInput {
   weeks?: number;
   /** Address the site is served from, for absolute and webcal subscription links. */
   baseUrl?: string;
-  /** The fairness report, its window, its CSV and the coverage of that window, when the caller built one. */
-  fairness?: { report: FairnessView; csv: string; from: DateTime; to: DateTime };
+  /**
+   * Public holidays by region, for the fairness report (the caller loads them; the core stays pure).
+   * Without it the Fairness page says the report is not part of this build.
+   */
+  holidays?: HolidayCalendar;
+  /** Days of the fairness window, ending at the start of `at`'s day (default 28, as `oncall report fairness`). */
+  fairnessDays?: number;
 }
 
 /** A coverage segment of the calendar window, with what the pages mark on it. */

@@ -15,7 +15,8 @@
  */
 import { SITE_CSS, SITE_JS } from "./assets.js";
 import { calendarPage } from "./calendar-page.js";
-import { fairnessPage } from "./fairness-page.js";
+import { fairnessCsv } from "../fairness/index.js";
+import { fairnessPage, siteFairness } from "./fairness-page.js";
 import type { SitePage } from "./html.js";
 import { personPagePath } from "./html.js";
 import { incidentsPage } from "./incidents-page.js";
@@ -27,14 +28,15 @@ import { sloPage } from "./slo-page.js";
 /** Every file of the dashboard, in a stable order. */
 export function dashboardSite(input: DashboardInput): SitePage[] {
   const f = siteFacts(input);
+  const fairness = siteFairness(f);
   const people = [...input.org.people].sort((a, b) => a.login.localeCompare(b.login));
   return [
     { path: "index.html", content: nowPage(f) },
     { path: "calendar.html", content: calendarPage(f) },
     { path: "incidents.html", content: incidentsPage(f) },
     { path: "slo.html", content: sloPage(f) },
-    { path: "fairness.html", content: fairnessPage(f) },
-    ...(input.fairness ? [{ path: "fairness.csv", content: input.fairness.csv }] : []),
+    { path: "fairness.html", content: fairnessPage(f, fairness) },
+    ...(fairness ? [{ path: "fairness.csv", content: fairnessCsv(fairness.report) }] : []),
     { path: "people/index.html", content: peopleIndexPage(f) },
     ...people.map((p) => ({ path: personPagePath(p.login), content: personPage(f, p) })),
     { path: "assets/site.css", content: SITE_CSS },
