@@ -9,8 +9,9 @@ import type { Incident } from "../model/index.js";
 import { badge, duration, esc, personLink, shell, table, time } from "./html.js";
 import type { SiteFacts } from "./model.js";
 
-/** How many days back the "recent" list reaches (default 90). */
-export const RECENT_DAYS = 90;
+/** How many days back the "recent" list reaches (90), and how many of those it shows at most (100, newest first). */
+const RECENT_DAYS = 90;
+const RECENT_MAX = 100;
 const SEVERITY_RANK: Record<string, number> = { P1: 1, P2: 2, P3: 3, P4: 4, P5: 5 };
 const CLOSED = new Set(["resolved", "not-incident"]);
 
@@ -64,9 +65,12 @@ export function incidentsPage(f: SiteFacts): string {
     .map((i) => ({ i, reported: instant(i.reportedAt) }))
     .filter((x): x is { i: Incident; reported: DateTime } => !!x.reported && x.reported >= since && x.reported <= at)
     .sort((a, b) => b.reported.toMillis() - a.reported.toMillis());
+  const more = recent.length - RECENT_MAX;
+  recent.splice(RECENT_MAX);
   const recentTable = recent.length
     ? table(
-        `Closed incidents reported in the last ${RECENT_DAYS} days, newest first`,
+        `Closed incidents reported in the last ${RECENT_DAYS} days, newest first` +
+          (more > 0 ? ` (the latest ${RECENT_MAX}; ${more} more are in the incident records)` : ""),
         ["Incident", "Severity", "Reported", "Time to acknowledge", "Time to resolve", "SLO", "Title"],
         recent.map(({ i, reported }) => [
           esc(i.id),
