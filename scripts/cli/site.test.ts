@@ -26,7 +26,17 @@ describe("oncall site", () => {
 
   it("writes the pages and the feeds, with absolute subscription links when --base-url is given", async () => {
     const out = join(temp, "site");
-    const r = runCli(["site", "--repo", fixture, "--at", AT, "--out", out, "--base-url", "https://acme.github.io/oncall/"]);
+    const r = runCli([
+      "site",
+      "--repo",
+      fixture,
+      "--at",
+      AT,
+      "--out",
+      out,
+      "--base-url",
+      "https://acme.github.io/oncall/",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^Wrote \d+ page\(s\) and file\(s\) and \d+ calendar feed\(s\) to /);
     expect(await readFile(join(out, "people/nkim.html"), "utf8")).toContain(

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 /** Where Debian installs Chromium; `.ci/run` installs it before the tests. */
-export const CHROMIUM = process.env.ONCALL_CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.ONCALL_CHROMIUM ?? "/usr/bin/chromium";
 
 /**
  * Whether the browser tests can run. Missing Chromium skips them locally with a message, but fails
@@ -15,7 +15,10 @@ export const CHROMIUM = process.env.ONCALL_CHROMIUM ?? "/usr/bin/chromium";
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
   if (process.env.CI === "true")
-    throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium); the site's browser tests must run in CI.`);
+    throw new Error(
+      `${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium); ` +
+        "the site's browser tests must run in CI.",
+    );
   console.warn(`Skipping the site's browser tests: ${CHROMIUM} is missing (apt-get install chromium to run them).`);
   return false;
 }
@@ -74,6 +77,7 @@ export async function layoutProblems(page: Page, screenshot: Buffer): Promise<st
     problems.push(`the page scrolls sideways: ${box.scrollWidth} px wide in a ${box.clientWidth} px viewport`);
   // The share of pixels that differ from the commonest colour, measured in the browser's own canvas.
   const varied = (await page.evaluate(VARIETY.replace("PNG", screenshot.toString("base64")))) as number;
-  if (varied < 0.02) problems.push(`the screenshot is nearly one colour (${(varied * 100).toFixed(2)}% of pixels differ)`);
+  if (varied < 0.02)
+    problems.push(`the screenshot is nearly one colour (${(varied * 100).toFixed(2)}% of pixels differ)`);
   return problems;
 }

@@ -17,7 +17,10 @@ import { evaluateCondition } from "../bench/workflow-expression.js";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const workflow = parse(readFileSync(join(root, ".github/workflows/schedule.yml"), "utf8")) as {
   on: { schedule: { cron: string }[]; push: { paths: string[] } };
-  jobs: Record<string, { if?: string; steps: { id?: string; if?: string; uses?: string; with?: Record<string, string> }[] }>;
+  jobs: Record<
+    string,
+    { if?: string; steps: { id?: string; if?: string; uses?: string; with?: Record<string, string> }[] }
+  >;
 };
 const publish = workflow.jobs.publish!;
 const scheduleStep = publish.steps.find((s) => s.id === "schedule")!;

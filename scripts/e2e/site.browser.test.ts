@@ -172,7 +172,9 @@ describe.skipIf(!chromiumAvailable())("the site in Chromium", () => {
       await page.$$eval("a[href]", (els) => els.forEach((e, i) => e.setAttribute("data-link-index", String(i))));
       for (let i = 0; i < links * 2 + 40 && reached.size < links; i++) {
         await page.keyboard.press("Tab");
-        const index = await page.evaluate("document.activeElement && document.activeElement.getAttribute('data-link-index')");
+        const index = await page.evaluate(
+          "document.activeElement && document.activeElement.getAttribute('data-link-index')",
+        );
         if (typeof index === "string") reached.add(Number(index));
       }
       expect(reached.size).toBe(links);
@@ -198,12 +200,16 @@ describe.skipIf(!chromiumAvailable())("the site in Chromium", () => {
       expect.stringContaining("characters of text"),
       expect.stringContaining("nearly one colour"),
     ]);
-    await page.setContent(`<main><table><tr><td style="min-width:1200px">${"wide text ".repeat(40)}</td></tr></table></main>`);
-    expect(await layoutProblems(page, await page.screenshot())).toContainEqual(expect.stringContaining("scrolls sideways"));
+    await page.setContent(
+      `<main><table><tr><td style="min-width:1200px">${"wide text ".repeat(40)}</td></tr></table></main>`,
+    );
+    expect(await layoutProblems(page, await page.screenshot())).toContainEqual(
+      expect.stringContaining("scrolls sideways"),
+    );
     await page.close();
   });
 
-  it("requests nothing outside the site, and shows times in the viewer's zone with the script, the rotation's without", async () => {
+  it("requests nothing outside; times in the viewer's zone with the script, the rotation's without", async () => {
     for (const path of Object.values(PAGES)) await (await open(path)).close();
     expect(outside).toEqual([]);
     const tokyo = await browser.newContext({ timezoneId: "Asia/Tokyo" });
@@ -212,7 +218,10 @@ describe.skipIf(!chromiumAvailable())("the site in Chromium", () => {
     const first = page.locator("tr.shift time").first();
     const rotationText = await first.getAttribute("data-rotation-text");
     expect(await first.textContent()).not.toBe(rotationText);
-    await page.getByRole("button", { name: /rotation's zone/ }).first().click();
+    await page
+      .getByRole("button", { name: /rotation's zone/ })
+      .first()
+      .click();
     expect(await first.textContent()).toBe(rotationText);
     await tokyo.close();
     const noScript = await browser.newContext({ javaScriptEnabled: false, timezoneId: "Asia/Tokyo" });

@@ -1,9 +1,9 @@
 /**
  * One run of the `schedule` action: keeps the on-call schedule published ahead (one pull request,
  * updated on every run until merged), announces a merged publication once, and writes the site for
- * GitHub Pages: the dashboard (`oncall site`) with the calendar feeds next to it. The workspace must be a checkout of the base branch. Everything it
- * decides comes from `planSchedulePublication`; this run gathers the facts, carries the plan out and
- * reports.
+ * GitHub Pages: the dashboard (`oncall site`) with the calendar feeds next to it. The workspace must be
+ * a checkout of the base branch. Everything it decides comes from `planSchedulePublication`; this run
+ * gathers the facts, carries the plan out and reports.
  */
 import { instantInput } from "../repo/instant-input.js";
 import * as core from "@actions/core";

@@ -13,7 +13,8 @@ a{color:var(--accent)}
 a:focus-visible,button:focus-visible,[tabindex]:focus-visible{outline:3px solid #bf3989;outline-offset:2px}
 .skip{position:absolute;left:-999px;top:0;background:var(--bg);padding:.5rem}
 .skip:focus{left:.5rem}
-.top{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;padding:.75rem 1rem;border-bottom:1px solid var(--line);
+.top{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;padding:.75rem 1rem;
+border-bottom:1px solid var(--line);
 background:var(--soft)}
 .brand{margin:0;font-weight:700}
 .brand a{text-decoration:none;color:var(--fg)}
@@ -24,7 +25,8 @@ main:focus{outline:none}
 h1{font-size:1.6rem;margin:.5rem 0 1rem}
 h2{font-size:1.25rem;margin:2rem 0 .5rem}
 h3{font-size:1.05rem;margin:1.25rem 0 .5rem}
-footer{padding:1rem;border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;max-width:72rem;margin:2rem auto 0}
+footer{padding:1rem;border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;max-width:72rem;
+margin:2rem auto 0}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:.5rem 0 1rem;min-width:min(100%,32rem)}
 caption{text-align:left;font-weight:600;padding:.25rem 0;color:var(--muted)}
@@ -37,7 +39,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 margin-left:.25rem;white-space:nowrap}
 .badge-override{color:#6639ba}.badge-trade{color:#0550ae}.badge-fallback,.badge-unfilled{color:var(--bad)}
 .badge-holiday{color:var(--ok)}.badge-preview{color:var(--warn)}.badge-today{color:var(--fg);background:var(--today)}
-.badge-P1,.badge-P2{color:var(--bad)}.badge-P3{color:var(--warn)}.badge-breached{color:var(--bad)}.badge-met{color:var(--ok)}
+.badge-P1,.badge-P2{color:var(--bad)}.badge-P3{color:var(--warn)}
+.badge-breached{color:var(--bad)}.badge-met{color:var(--ok)}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem;padding:0;list-style:none}
 .card{border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem;background:var(--bg)}
 .card h2,.card h3{margin-top:0}
@@ -87,7 +90,9 @@ export const SITE_JS = `(function () {
       n.textContent = zone === rotation ? rotation + " (the rotation's zone)" : zone + " (your zone)";
     });
     Array.prototype.forEach.call(document.querySelectorAll("button.zone-toggle"), function (b) {
-      b.textContent = zone === rotation ? "Show in your zone (" + viewer + ")" : "Show in the rotation's zone (" + rotation + ")";
+      b.textContent = zone === rotation
+        ? "Show in your zone (" + viewer + ")"
+        : "Show in the rotation's zone (" + rotation + ")";
       b.setAttribute("data-showing", zone);
     });
     try { localStorage.setItem("oncall-zone", zone === rotation ? "rotation" : "viewer"); } catch (e) { /* file:// */ }

@@ -29,6 +29,7 @@ export function calendarPage(f: SiteFacts): string {
   const path = "calendar.html";
   const { zone, people } = f;
   const today = f.input.at.setZone(zone).toISODate();
+  const clock = (dt: DateTime) => time(dt, zone, "clock");
   const sections = f.input.org.rotation.layers.map((layer) => {
     const segs = f.segments.filter((s) => s.slot === layer.name);
     const gaps = f.gaps.filter((g) => g.slot === layer.name);
@@ -43,12 +44,15 @@ export function calendarPage(f: SiteFacts): string {
           ...segs
             .filter((s) => s.start < end && s.end > day)
             .map((s) => {
-              const from = s.start >= day && s.start > f.from ? ` from ${time(s.start, zone, "clock")}` : "";
+              const from = s.start >= day && s.start > f.from ? ` from ${clock(s.start)}` : "";
               return `<li>${esc(people.get(s.login)?.name ?? s.login)}${from}${segmentBadges(s)}</li>`;
             }),
           ...gaps
             .filter((g) => g.start < end && g.end > day)
-            .map((g) => `<li>${badge("unfilled", "nobody")}${g.start >= day && g.start > f.from ? ` from ${time(g.start, zone, "clock")}` : ""}</li>`),
+            .map((g) => {
+              const from = g.start >= day && g.start > f.from ? ` from ${clock(g.start)}` : "";
+              return `<li>${badge("unfilled", "nobody")}${from}</li>`;
+            }),
         ];
         const isToday = day.toISODate() === today;
         const mark = isToday ? badge("today", "today") : "";
@@ -70,16 +74,18 @@ ${grid}
 <h3>Shifts of layer ${esc(layer.name)}</h3>
 <div class="scroll" role="region" aria-label="Shifts of layer ${esc(layer.name)}" tabindex="0">
 <table class="shifts"><caption>Shifts of layer ${esc(layer.name)}, effective (overrides and fallbacks applied)</caption>
-<thead><tr><th scope="col">Who</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Notes</th></tr></thead>
+<thead><tr>${["Who", "From", "To", "Notes"].map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead>
 <tbody>
 ${rows.map((r) => r.html).join("\n")}
 </tbody></table></div>
 </section>`;
   });
   const legend = `<p>Marks: ${badge("override", "override")} someone else covers part of a shift;
-${badge("trade", "trade")} names were swapped since publication; ${badge("holiday", "holiday volunteer")} a holiday-period slot;
+${badge("trade", "trade")} names were swapped since publication;
+${badge("holiday", "holiday volunteer")} a holiday-period slot;
 ${badge("unfilled", "unfilled")} ${badge("fallback", "fallback")} no one holds the shift and the fallback covers it;
-${badge("unfilled", "nobody")} no one at all; ${badge("preview", "preview, not published")} beyond the published schedule.
+${badge("unfilled", "nobody")} no one at all;
+${badge("preview", "preview, not published")} beyond the published schedule.
 Days are the rotation zone's calendar days.</p>`;
   const body = [
     `<div id="calendar" data-from="${esc(iso(f.from))}" data-to="${esc(iso(f.to))}">`,
@@ -99,9 +105,17 @@ function shiftRow(path: string, f: SiteFacts, s: MarkedSegment): string {
   const notes = [segmentBadges(s), s.layer !== s.slot ? `via ${esc(s.layer)}` : "", s.reason ? esc(s.reason) : ""]
     .filter(Boolean)
     .join(" ");
-  return `<tr class="shift" ${attrs}><th scope="row">${personLink(path, s.login, f.people.get(s.login)?.name)}</th><td>${time(s.start, f.zone)}</td><td>${time(s.end, f.zone)}</td><td>${notes}</td></tr>`;
+  const who = personLink(path, s.login, f.people.get(s.login)?.name);
+  return (
+    `<tr class="shift" ${attrs}><th scope="row">${who}</th>` +
+    `<td>${time(s.start, f.zone)}</td><td>${time(s.end, f.zone)}</td><td>${notes}</td></tr>`
+  );
 }
 
 function gapRow(g: Gap, zone: string): string {
-  return `<tr class="gap"><th scope="row">${badge("unfilled", "nobody")}</th><td>${time(g.start, zone)}</td><td>${time(g.end, zone)}</td><td>No one holds this time and there is no fallback.</td></tr>`;
+  return (
+    `<tr class="gap"><th scope="row">${badge("unfilled", "nobody")}</th>` +
+    `<td>${time(g.start, zone)}</td><td>${time(g.end, zone)}</td>` +
+    `<td>No one holds this time and there is no fallback.</td></tr>`
+  );
 }

@@ -8,7 +8,7 @@ import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 
 /** One bar: its group (x axis), an optional series inside the group, and its value. */
-export interface Bar {
+interface Bar {
   group: string;
   series?: string;
   value: number;

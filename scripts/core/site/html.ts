@@ -17,7 +17,7 @@ export function esc(text: string | number): string {
 }
 
 /** The pages of the site navigation, in order: file name and label. */
-export const NAV: readonly { path: string; label: string }[] = [
+const NAV: readonly { path: string; label: string }[] = [
   { path: "index.html", label: "Now" },
   { path: "calendar.html", label: "Coming weeks" },
   { path: "incidents.html", label: "Incidents" },
@@ -38,7 +38,7 @@ export interface ShellInput {
 }
 
 /** `../` repeated for the depth of `path`, so links work from file:// and from any Pages prefix. */
-export function rootOf(path: string): string {
+function rootOf(path: string): string {
   return "../".repeat(path.split("/").length - 1);
 }
 
@@ -118,12 +118,6 @@ export function personLink(from: string, login: string, name?: string): string {
 /** Path of a person's page inside the site. */
 export function personPagePath(login: string): string {
   return `people/${encodeURIComponent(login)}.html`;
-}
-
-/** Hours as text with at most one decimal: `168`, `7.5`. */
-export function hours(ms: number): string {
-  const h = Math.round(ms / 360_000) / 10;
-  return String(h);
 }
 
 /** Minutes as `42 min`, `3 h 5 min`, `2 d 4 h`; `–` for none. */

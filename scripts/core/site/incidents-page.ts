@@ -30,7 +30,9 @@ export function triageOrder(incidents: readonly Incident[], at: DateTime): Incid
   const rank = (i: Incident) => (i.severity ? SEVERITY_RANK[i.severity]! : 6);
   return incidents
     .filter((i) => !CLOSED.has(i.status) && (instant(i.reportedAt)?.toMillis() ?? Infinity) <= at.toMillis())
-    .sort((a, b) => rank(a) - rank(b) || Date.parse(a.reportedAt) - Date.parse(b.reportedAt) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) => rank(a) - rank(b) || Date.parse(a.reportedAt) - Date.parse(b.reportedAt) || a.id.localeCompare(b.id),
+    );
 }
 
 export function incidentsPage(f: SiteFacts): string {

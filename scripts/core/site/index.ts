@@ -4,6 +4,4 @@
  * `oncall site` and the schedule action load it.
  */
 export { dashboardSite } from "./site.js";
-export type { DashboardInput } from "./model.js";
-export type { SitePage } from "./html.js";
 export { triageOrder } from "./incidents-page.js";

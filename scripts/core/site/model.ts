@@ -80,7 +80,12 @@ export function siteFacts(input: DashboardInput): SiteFacts {
     from,
     to,
     segments,
-    gaps: gapsOf(segments, org.rotation.layers.map((l) => l.name), from, to),
+    gaps: gapsOf(
+      segments,
+      org.rotation.layers.map((l) => l.name),
+      from,
+      to,
+    ),
     notes: window.notes,
   };
 }

@@ -29,15 +29,22 @@ export function nowPage(f: SiteFacts): string {
       const local = f.input.at.setZone(now.timezone);
       lines.push(
         `<p class="person-now" data-oncall-login="${esc(now.login)}" data-layer="${esc(now.layer)}">` +
-          `${personLink(path, now.login, p?.name)}${now.source === "schedule" ? "" : badge(now.source, SOURCE_LABEL[now.source])}</p>`,
-        `<p>Their local time: <strong>${esc(local.toFormat("ccc HH:mm"))}</strong> <span class="muted">(${esc(now.timezone)})</span></p>`,
-        `<p>On call until ${time(now.until, zone)}${now.layer !== now.slot ? ` <span class="muted">via ${esc(now.layer)}</span>` : ""}</p>`,
+          personLink(path, now.login, p?.name) +
+          `${now.source === "schedule" ? "" : badge(now.source, SOURCE_LABEL[now.source])}</p>`,
+        `<p>Their local time: <strong>${esc(local.toFormat("ccc HH:mm"))}</strong> ` +
+          `<span class="muted">(${esc(now.timezone)})</span></p>`,
+        `<p>On call until ${time(now.until, zone)}` +
+          `${now.layer !== now.slot ? ` <span class="muted">via ${esc(now.layer)}</span>` : ""}</p>`,
       );
       if (now.source === "fallback")
         lines.push(
-          `<p>${badge("unfilled", "unfilled")} This shift has no one; ${esc(p?.name ?? now.login)} covers it as the fallback.</p>`,
+          `<p>${badge("unfilled", "unfilled")} This shift has no one; ` +
+            `${esc(p?.name ?? now.login)} covers it as the fallback.</p>`,
         );
-    } else lines.push(`<p>${badge("unfilled", "nobody")} No one is on call in this layer now, and there is no fallback.</p>`);
+    } else
+      lines.push(
+        `<p>${badge("unfilled", "nobody")} No one is on call in this layer now, and there is no fallback.</p>`,
+      );
     if (next)
       lines.push(
         `<p>Next handoff: ${time(next.at, zone)} to ${esc(people.get(next.to)?.name ?? next.to)}` +

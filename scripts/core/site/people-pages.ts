@@ -36,7 +36,9 @@ export function peopleIndexPage(f: SiteFacts): string {
       personLink(path, p.login, p.name),
       esc(p.team),
       esc(p.timezone),
-      next ? `${time(next.start, f.zone)} <span class="muted">${esc(next.slot)}</span>` : `<span class="muted">none in view</span>`,
+      next
+        ? `${time(next.start, f.zone)} <span class="muted">${esc(next.slot)}</span>`
+        : `<span class="muted">none in view</span>`,
     ];
   });
   const layers = f.input.org.rotation.layers.map(
@@ -54,7 +56,9 @@ export function peopleIndexPage(f: SiteFacts): string {
 export function personPage(f: SiteFacts, p: Person): string {
   const path = personPagePath(p.login);
   const next = upcoming(f, p.login).slice(0, NEXT_SHIFTS);
-  const manager = p.manager ? personLink(path, p.manager, f.people.get(p.manager)?.name) : `<span class="muted">none</span>`;
+  const manager = p.manager
+    ? personLink(path, p.manager, f.people.get(p.manager)?.name)
+    : `<span class="muted">none</span>`;
   const facts = [
     ["Login", `<code>@${esc(p.login)}</code>`],
     ["Team", esc(p.team)],

@@ -56,11 +56,15 @@ partial (30 minutes), limited (no target).</p>`,
   parts.push(`<h2>Time to acknowledge and to resolve by severity</h2>`);
   const sev = (s: string) => (s === "unset" ? "not set" : s);
   const mtta = r.bySeverity.flatMap((s) => [
-    ...(s.mtta.medianMinutes === null ? [] : [{ group: sev(s.severity), series: "median", value: s.mtta.medianMinutes }]),
+    ...(s.mtta.medianMinutes === null
+      ? []
+      : [{ group: sev(s.severity), series: "median", value: s.mtta.medianMinutes }]),
     ...(s.mtta.p90Minutes === null ? [] : [{ group: sev(s.severity), series: "p90", value: s.mtta.p90Minutes }]),
   ]);
   const mttr = r.bySeverity.flatMap((s) => [
-    ...(s.mttr.medianMinutes === null ? [] : [{ group: sev(s.severity), series: "median", value: s.mttr.medianMinutes / 60 }]),
+    ...(s.mttr.medianMinutes === null
+      ? []
+      : [{ group: sev(s.severity), series: "median", value: s.mttr.medianMinutes / 60 }]),
     ...(s.mttr.p90Minutes === null ? [] : [{ group: sev(s.severity), series: "p90", value: s.mttr.p90Minutes / 60 }]),
   ]);
   parts.push(`<h3>MTTA: report to first acknowledgement</h3>`);
