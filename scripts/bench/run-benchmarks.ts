@@ -11,6 +11,7 @@ import { benchActionsMinutes } from "./actions-minutes.js";
 import { benchCheckout } from "./bench-checkout.js";
 import { benchIncident } from "./bench-incident.js";
 import { benchRotation } from "./bench-rotation.js";
+import { benchSite } from "./bench-site.js";
 import { benchSlo } from "./bench-slo.js";
 import { benchValidate } from "./bench-validate.js";
 import { checkOrg } from "./org-check.js";
@@ -30,14 +31,15 @@ const USAGE = `node build/bench.mjs [--quick] [--only org,validate,rotation,slo,
             validate (org plus benchmark 2), rotation, slo, incident (the bundled incident action's cold
             start against the fake GitHub), checkout (org plus benchmark 6: the incident job's sparse
             partial clone against a full depth-1 clone; validate runs it too), minutes (benchmark 7: the
-            Actions minutes model of .github/workflows)
+            Actions minutes model of .github/workflows), site (org plus benchmark 8: oncall site against
+            oncall status, and the largest page)
 --reps N    rounds of the long runs (full validation, floor, ajv-cli on YAML; default 3, quick 2)
 --profile   also profile oncall validate on the synthetic organisation (node --cpu-prof) and list the
             functions with the most self time
 --keep      keep the temp folder (synthetic organisation, profiles) and print where it is
 --markdown  print the table as Markdown too`;
 
-const GROUPS = ["org", "validate", "rotation", "slo", "incident", "checkout", "minutes"] as const;
+const GROUPS = ["org", "validate", "rotation", "slo", "incident", "checkout", "minutes", "site"] as const;
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -58,7 +60,9 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     return 0;
   }
   const only = new Set<string>(
-    values.only ? values.only.split(",").map((s) => s.trim()) : ["validate", "rotation", "slo", "incident", "minutes"],
+    values.only
+      ? values.only.split(",").map((s) => s.trim())
+      : ["validate", "rotation", "slo", "incident", "minutes", "site"],
   );
   for (const g of only)
     if (!(GROUPS as readonly string[]).includes(g))
@@ -139,7 +143,7 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
       rows.push(...r.rows);
       notes.push(...r.notes);
     }
-    if (only.has("validate") || only.has("org") || only.has("checkout")) {
+    if (only.has("validate") || only.has("org") || only.has("checkout") || only.has("site")) {
       const size = quick ? QUICK : FULL;
       log(
         `1: writing the synthetic organisation (${size.people} people, ${size.layers} layers, ${size.years} years, ${size.incidents} incidents, ${size.postmortems} postmortems, ${size.playbooks} playbooks)...`,
@@ -190,6 +194,11 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
         });
         rows.push(...c.rows);
         notes.push(...c.notes);
+      }
+      if (only.has("site") && !check.unusable) {
+        const s = benchSite({ paths, orgDir: org.dir, size, work, reps: quick ? 1 : 3, log });
+        rows.push(...s.rows);
+        notes.push(...s.notes);
       }
       if (values.profile && !check.unusable) {
         log("profiling oncall validate on the synthetic organisation...");

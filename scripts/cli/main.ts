@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   postmortem: () => import("./postmortem.js"),
   playbook: () => import("./playbook.js"),
   import: () => import("./import.js"),
+  site: () => import("./site.js"),
 };
 
 const HELP = `oncall: the on-call process of this repository, from the command line.
@@ -41,6 +42,7 @@ Commands:
   postmortem   new (draft the postmortem of a resolved incident) or list (due, overdue, by review)
   playbook     stale (playbooks not reviewed within the policy's playbookReviewDays)
   import       move in from Opsgenie or PagerDuty: roster, rotations, schedule and overrides, verified
+  site         a static site: who is on call, the coming weeks, incidents, SLO, fairness, people
 
 Every command accepts --repo DIR (default: the current directory) and --json where it prints data,
 before or after the command name.

@@ -122,6 +122,7 @@ function render(r: StatusReport): string {
           : ", nothing booked yet\n"),
     );
   if (r.notes.length) out.push("\n" + r.notes.map((n) => `note: ${n}`).join("\n") + "\n");
+  out.push('\nTo look at all of this in a browser: "oncall site --out DIR" writes it as a static site.\n');
   return out.join("");
 }
 

@@ -235,9 +235,11 @@ describe("the schedule action", () => {
           .map((e) => e.login)
           .sort(),
       ).toEqual(["lschneider", "marcus-bell"]);
-      expect(await readFile(join(calendars, "index.html"), "utf8")).toContain(
+      // Issue 14 item 3: the dashboard is the site's front page, and each person's page links their feed.
+      expect(await readFile(join(calendars, "people/nkim.html"), "utf8")).toContain(
         `webcal://acme.github.io/oncall/calendars/people/nkim.ics`,
       );
+      expect(await readFile(join(calendars, "index.html"), "utf8")).toContain("data-oncall-login=");
 
       // A month on, the next publication reuses the branch, started again from main: only its own lines.
       const next = await schedule("2027-02-08T15:00:00Z");

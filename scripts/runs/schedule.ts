@@ -1,10 +1,10 @@
 /**
  * One run of the `schedule` action: keeps the on-call schedule published ahead (one pull request,
- * updated on every run until merged), announces a merged publication once, and writes the calendar
- * feed site for GitHub Pages, and tells people whose published shifts lately merged changes moved
- * (runs/shift-changes.ts). The workspace must be a checkout of the base branch. Everything it
- * decides comes from `planSchedulePublication`; this run gathers the facts, carries the plan out and
- * reports.
+ * updated on every run until merged), announces a merged publication once, writes the site for
+ * GitHub Pages (the dashboard of `oncall site` with the calendar feeds next to it), and tells people
+ * whose published shifts lately merged changes moved (runs/shift-changes.ts). The workspace must be a
+ * checkout of the base branch. Everything it decides comes from `planSchedulePublication`; this run
+ * gathers the facts, carries the plan out and reports.
  */
 import { instantInput } from "../repo/instant-input.js";
 import * as core from "@actions/core";
@@ -15,6 +15,7 @@ import { planSchedulePublication, PUBLICATION_BRANCH } from "../core/schedule/in
 import type { ActionContext } from "../github/action-context.js";
 import { lastMergedPullFrom } from "../github/pull-requests.js";
 import { loadForCommand } from "../repo/load-for-command.js";
+import { loadHolidayCalendar } from "../repo/holidays.js";
 import { readScheduleText, writeSiteFiles } from "../repo/publication-files.js";
 import { appendShifts, editShifts } from "../repo/schedule-file.js";
 import { carryOut } from "./carry-out.js";
@@ -53,7 +54,8 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
   const base = inputs.baseBranch || undefined;
   const calendarsUrl = inputs.calendarsUrl || undefined;
 
-  const { org } = await loadForCommand(ctx.workspace, now, "rotations", { firstPublication: true });
+  // Everything, not only rotations/: the dashboard shows incidents too (only rotation errors block the run).
+  const { org } = await loadForCommand(ctx.workspace, now, "all", { firstPublication: true });
   const zone = org.rotation.timezone;
   const text = await readScheduleText(ctx.workspace);
   const merged = await lastMergedPullFrom(ctx.octokit, ctx.repo, PUBLICATION_BRANCH, base);
@@ -86,12 +88,20 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
   if (plan.publication) core.setOutput("published-through", plan.publication.window.through);
 
   const dir = resolve(inputs.calendarsDir || join(process.env.RUNNER_TEMP ?? ctx.workspace, "oncall-calendars"));
-  const site = calendarFeedSite({ org, now, ...(calendarsUrl ? { baseUrl: calendarsUrl } : {}) });
-  await writeSiteFiles(dir, site);
+  const feeds = calendarFeedSite({ org, now, ...(calendarsUrl ? { baseUrl: calendarsUrl } : {}) });
+  // The dashboard (oncall site) is the site's front page; its People pages list the feeds, so the feeds'
+  // own index page is left out. Loaded only here: its chart library is heavy.
+  const { dashboardSite } = await import("../core/site/index.js");
+  const holidays = await loadHolidayCalendar();
+  const pages = dashboardSite({ org, at: now, holidays, ...(calendarsUrl ? { baseUrl: calendarsUrl } : {}) });
+  await writeSiteFiles(dir, [...pages, ...feeds.filter((f) => f.path !== "index.html")]);
   core.setOutput("calendars-dir", dir);
-  core.info(`Wrote ${site.length - 1} calendar feed(s) to ${dir}.`);
+  core.info(`Wrote the dashboard (${pages.length} files) and ${feeds.length - 1} calendar feed(s) to ${dir}.`);
   await core.summary
-    .addRaw(`Calendar feeds: ${site.length - 1}${calendarsUrl ? `, served at ${calendarsUrl}` : ""}.`, true)
+    .addRaw(
+      `Dashboard and calendar feeds: ${feeds.length - 1} feed(s)${calendarsUrl ? `, served at ${calendarsUrl}` : ""}.`,
+      true,
+    )
     .write();
 
   // Last, so a failure here leaves the publication and the feeds done: tell the people whose published
