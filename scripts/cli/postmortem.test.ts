@@ -12,7 +12,7 @@ import { runCli } from "./run-cli.js";
 const repo = new URL("../fixtures/example/", import.meta.url).pathname;
 const OLD_DRAFT = "postmortems/2026/INC-63-sign-in-key-rotation.md";
 const REVIEWS =
-  "\nreviews:\n  every: 1w\n  weekday: wednesday\n  time: \"15:00\"\n  zone: Europe/London\n  from: 2026-10-07\n";
+  '\nreviews:\n  every: 1w\n  weekday: wednesday\n  time: "15:00"\n  zone: Europe/London\n  from: 2026-10-07\n';
 
 /** The example organisation with weekly reviews and without INC-63's postmortem. */
 function scratch(): string {

@@ -69,7 +69,12 @@ async function draft(argv: string[], io: CommandIO): Promise<number> {
   if (!needsPostmortem(org.policy, record.severity))
     throw new UserError(
       `${record.id} is ${record.severity ?? "without a severity"}, and incidents/policy.yaml asks for a postmortem ` +
-        `only for ${org.policy.severities.filter((s) => s.postmortem).map((s) => s.id).join(", ") || "no severity"}.`,
+        `only for ${
+          org.policy.severities
+            .filter((s) => s.postmortem)
+            .map((s) => s.id)
+            .join(", ") || "no severity"
+        }.`,
     );
   const links = org.postmortems.flatMap((p) => (p.frontMatter.actionItems ?? []).flatMap((a) => a.issue ?? []));
   const base = issueBase(io.env, links);

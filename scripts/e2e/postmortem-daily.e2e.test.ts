@@ -90,14 +90,19 @@ beforeEach(async () => {
       { title: "<!-- TODO: what else? -->", owner: "kbarrett" },
     ],
   });
-  await postmortem(2, "search-is-empty", {
-    incident: "INC-2",
-    title: "Search is empty",
-    severity: "P2",
-    status: "in-review",
-    authors: ["kbarrett"],
-    due: "2026-12-04",
-  }, "An index rebuild dropped every document; the alert on empty results was missing.");
+  await postmortem(
+    2,
+    "search-is-empty",
+    {
+      incident: "INC-2",
+      title: "Search is empty",
+      severity: "P2",
+      status: "in-review",
+      authors: ["kbarrett"],
+      due: "2026-12-04",
+    },
+    "An index rebuild dropped every document; the alert on empty results was missing.",
+  );
   await postmortem(3, "checkout-fails", {
     incident: "INC-3",
     title: "Checkout fails",
@@ -204,7 +209,10 @@ describe("daily postmortem workflow", () => {
     expect(agenda?.body).not.toContain("INC-2");
     // INC-2 is booked into the same meeting: the next run edits the same issue.
     const path = join(workspace, "postmortems/2026/INC-2-search-is-empty.md");
-    await writeFile(path, (await readFile(path, "utf8")).replace("due: 2026-12-04\n", "due: 2026-12-04\nreview: 2026-12-10\n"));
+    await writeFile(
+      path,
+      (await readFile(path, "utf8")).replace("due: 2026-12-04\n", "due: 2026-12-04\nreview: 2026-12-10\n"),
+    );
     await daily(f, "2026-12-09T06:41:00Z");
     expect(issues(f, "incident-review")).toHaveLength(1);
     expect(issues(f, "incident-review")[0]?.body).toContain("### INC-2: Search is empty");
@@ -264,7 +272,10 @@ describe("daily postmortem workflow", () => {
     expect(reviews[0]?.state).toBe("open");
     expect(reviews[0]?.assignees.length).toBeGreaterThan(0);
     const path = join(workspace, "playbooks/auth-login-failures.md");
-    await writeFile(path, (await readFile(path, "utf8")).replace("lastReviewed: 2026-04-20", "lastReviewed: 2026-12-03"));
+    await writeFile(
+      path,
+      (await readFile(path, "utf8")).replace("lastReviewed: 2026-04-20", "lastReviewed: 2026-12-03"),
+    );
     await daily(f, "2026-12-04T06:41:00Z");
     expect(issues(f, "playbook-review")).toHaveLength(1);
     expect(issues(f, "playbook-review")[0]?.state).toBe("closed");

@@ -97,7 +97,9 @@ describe("postmortem draft on resolution", () => {
     expect(comment).toContain(`the draft \`${path}\` is in pull request #${pull?.number}`);
     expect(comment).not.toContain("a draft is opened by pull request after resolution");
     expect(comment).toContain("please update the playbooks of the affected services");
-    expect(comment).toMatch(/- \[[^\]]+\]\(https:\/\/github\.com\/acme\/oncall\/blob\/HEAD\/playbooks\/auth-login-failures\.md\)/);
+    expect(comment).toMatch(
+      /- \[[^\]]+\]\(https:\/\/github\.com\/acme\/oncall\/blob\/HEAD\/playbooks\/auth-login-failures\.md\)/,
+    );
 
     // Reruns of the resolving event, and a later /sync: still one pull request, the draft untouched.
     for (let i = 0; i < 2; i++) {
@@ -114,12 +116,17 @@ describe("postmortem draft on resolution", () => {
   it("opens no draft for a P4", async () => {
     const f = fake();
     const d = new IncidentDriver(f, workspace, clock);
-    const body = SIGN_IN_DOWN_REPORT.replace(/P1 - Critical[^\n]*/, "P4 - Minor: a small number of customers or employees are inconvenienced by a bug with a workaround");
+    const body = SIGN_IN_DOWN_REPORT.replace(
+      /P1 - Critical[^\n]*/,
+      "P4 - Minor: a small number of customers or employees are inconvenienced by a bug with a workaround",
+    );
     ok(await d.open({ title: "[Incident] Avatar upload slow", body, at: REPORTED }));
     expect(savedState(f, 1).severity).toBe("P4");
     ok(await d.comment("dwashington", "/resolve Fixed the CDN rule.", "2026-12-02T16:00:00Z"));
     expect(pulls(f).map((p) => p.title)).toEqual(["INC-1: incident record"]);
-    const files = [...f.repo().git.refs.keys()].flatMap((ref) => (findDraft(f, ref.replace(/^heads\//, "")) ? [ref] : []));
+    const files = [...f.repo().git.refs.keys()].flatMap((ref) =>
+      findDraft(f, ref.replace(/^heads\//, "")) ? [ref] : [],
+    );
     expect(files).toEqual([]);
     expect(markedComments(f, 1)[0]?.body ?? "").not.toContain("Postmortem");
   }, 300_000);

@@ -21,7 +21,7 @@ const RECORD = "incidents/2026/INC-63.yaml";
 const OLD_DRAFT = "postmortems/2026/INC-63-sign-in-key-rotation.md";
 /** Weekly reviews on Wednesdays; INC-63 (resolved Wednesday 2026-11-18) is due Friday 2026-11-20. */
 const REVIEWS =
-  "\nreviews:\n  every: 1w\n  weekday: wednesday\n  time: \"15:00\"\n  zone: Europe/London\n  from: 2026-10-07\n";
+  '\nreviews:\n  every: 1w\n  weekday: wednesday\n  time: "15:00"\n  zone: Europe/London\n  from: 2026-10-07\n';
 const EDITS: Edit[] = [
   { file: OLD_DRAFT, delete: true },
   { file: RECORD, replace: `postmortem: ${OLD_DRAFT}\n`, with: "" },

@@ -195,8 +195,7 @@ async function planIncidentRun(ctx: Context, options: IncidentRunOptions): Promi
     });
 
   let plan = planIncidentEvent(input);
-  const routed = (p: IncidentPlan, kind: Effect["kind"]) =>
-    finish(p, false).filter((e) => e.kind === kind);
+  const routed = (p: IncidentPlan, kind: Effect["kind"]) => finish(p, false).filter((e) => e.kind === kind);
   const clockStart = prior?.deadline ? null : sloClockStart(plan.state);
   if (clockStart !== null) {
     // Planning is pure: plan again with the deadline from the instant the plan says the clock started.

@@ -90,7 +90,13 @@ export async function runPostmortem(ctx: ActionContext, inputs: PostmortemInputs
   );
 
   // Plan.
-  const oncall = [...new Set(incidentOrgView(org, problems).oncallAt(now).map((p) => p.login))];
+  const oncall = [
+    ...new Set(
+      incidentOrgView(org, problems)
+        .oncallAt(now)
+        .map((p) => p.login),
+    ),
+  ];
   const reminders = planReminders({ now, postmortems, marked, oncall, repoUrl });
   const agendas = policy.reviews
     ? planAgendas({
@@ -227,7 +233,10 @@ function setOutputs(now: DateTime, applied: readonly AppliedEffect[], pull: numb
 
 function summaryText(now: DateTime, applied: readonly AppliedEffect[]): string {
   const lines = applied.filter((a) => a.outcome !== "unchanged").map((a) => `- ${a.summary}`);
-  return [`## Postmortem duties at ${now.toUTC().toISO()}`, "", ...(lines.length ? lines : ["Nothing to do."]), ""].join(
-    "\n",
-  );
+  return [
+    `## Postmortem duties at ${now.toUTC().toISO()}`,
+    "",
+    ...(lines.length ? lines : ["Nothing to do."]),
+    "",
+  ].join("\n");
 }

@@ -38,10 +38,10 @@ const scenario = fc
     ),
     startHour: fc.integer({ min: 0, max: 365 * 24 }),
     windowHours: fc.integer({ min: 1, max: 40 * 24 }),
-    shifts: fc.array(
-      fc.record({ hours: fc.integer({ min: 1, max: 200 }), who: fc.nat(), empty: fc.boolean() }),
-      { minLength: 1, maxLength: 12 },
-    ),
+    shifts: fc.array(fc.record({ hours: fc.integer({ min: 1, max: 200 }), who: fc.nat(), empty: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 12,
+    }),
     overrides: fc.array(
       fc.record({
         at: fc.nat({ max: 1000 }),

@@ -32,10 +32,11 @@ describe("fairness report: hours by kind (issue 14 item 1)", () => {
   it("a New York week across the spring DST change has 167 hours, 47 of them weekend", () => {
     // alice holds rot-a Mon 2 March 11:00 to Mon 9 March 11:00; clocks go forward on Sun 8 March.
     // Working hours: Mon 11-17 (6) + Tue-Fri 8 each (32) + Mon 9 March 09-11 (2) = 40; the rest is off.
-    const r = report([person("alice")], [shift("rot-a", "2026-03-02T11:00", "2026-03-09T11:00", "alice")], [
-      "2026-03-01T00:00",
-      "2026-03-10T00:00",
-    ]);
+    const r = report(
+      [person("alice")],
+      [shift("rot-a", "2026-03-02T11:00", "2026-03-09T11:00", "alice")],
+      ["2026-03-01T00:00", "2026-03-10T00:00"],
+    );
     expect(row(r, "alice")).toEqual({
       login: "alice",
       hours: 167,
@@ -57,16 +58,20 @@ describe("fairness report: hours by kind (issue 14 item 1)", () => {
     // Working hours (IST): Thu 5, Mon 9, Tue 10 and Wed 11 March, 8 each = 32; off = 135.
     const raj = person("raj", { timezone: "Asia/Kolkata", region: "IN-KA" });
     const calendar: HolidayCalendar = fixedHolidayCalendar({ "IN-KA": ["2026-03-06"], "US-NY": ["2026-03-06"] });
-    const r = report([raj], [shift("rot-b", "2026-03-04T11:00", "2026-03-11T11:00", "raj")], [
-      "2026-03-01T00:00",
-      "2026-03-15T00:00",
-    ], { calendar });
+    const r = report(
+      [raj],
+      [shift("rot-b", "2026-03-04T11:00", "2026-03-11T11:00", "raj")],
+      ["2026-03-01T00:00", "2026-03-15T00:00"],
+      { calendar },
+    );
     expect(row(r, "raj")).toMatchObject({ hours: 167, offHoursHours: 135, weekendHours: 48, holidayHours: 24 });
     // Another region's holiday is a workday for raj: 8 more working hours, no holiday hours.
-    const other = report([raj], [shift("rot-b", "2026-03-04T11:00", "2026-03-11T11:00", "raj")], [
-      "2026-03-01T00:00",
-      "2026-03-15T00:00",
-    ], { calendar: fixedHolidayCalendar({ "US-NY": ["2026-03-06"] }) });
+    const other = report(
+      [raj],
+      [shift("rot-b", "2026-03-04T11:00", "2026-03-11T11:00", "raj")],
+      ["2026-03-01T00:00", "2026-03-15T00:00"],
+      { calendar: fixedHolidayCalendar({ "US-NY": ["2026-03-06"] }) },
+    );
     expect(row(other, "raj")).toMatchObject({ hours: 167, offHoursHours: 127, weekendHours: 48, holidayHours: 0 });
   });
 

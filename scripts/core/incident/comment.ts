@@ -64,13 +64,7 @@ const COMMAND_HELP: Readonly<Record<CommandName, string>> = {
 /** The Markdown of the bot comment, hidden markers included. */
 export function renderIncidentComment(input: IncidentCommentInput): string {
   const marker = serializeStateMarker(input.state);
-  const head = [
-    ...summary(input),
-    ...playbooks(input),
-    ...afterResolution(input),
-    ...checklist(input),
-    ...commands(),
-  ];
+  const head = [...summary(input), ...playbooks(input), ...afterResolution(input), ...checklist(input), ...commands()];
   let timeline = input.state.timeline;
   // Keep the newest entries visible when a long incident would exceed GitHub's size limit.
   for (;;) {
@@ -193,7 +187,12 @@ function afterResolution({ state, playbooks, repoUrl }: IncidentCommentInput): s
   if (state.status !== "resolved") return [];
   const base = blobBase(repoUrl);
   const people = [...new Set([state.commander, state.comms, ...state.responders].filter((l): l is string => !!l))];
-  const who = people.length ? `${capList(people.map((l) => `@${l}`), 30).join(", ")}: please` : "Please";
+  const who = people.length
+    ? `${capList(
+        people.map((l) => `@${l}`),
+        30,
+      ).join(", ")}: please`
+    : "Please";
   const matching = matchingPlaybooks(state, playbooks);
   const lines = ["### After the incident", ""];
   if (matching.length === 0) {

@@ -282,7 +282,9 @@ function recordEffects(input: IncidentPlanInput, state: IncidentState): Incident
         message: draft ? `${message} and postmortem draft` : message,
         pullRequest: {
           branch: `oncall/incident-${state.issue}`,
-          title: withDraft ? `INC-${state.issue}: incident record and postmortem draft` : `INC-${state.issue}: incident record`,
+          title: withDraft
+            ? `INC-${state.issue}: incident record and postmortem draft`
+            : `INC-${state.issue}: incident record`,
           body: withDraft
             ? `The incident record of #${state.issue} and the draft of its postmortem (\`${withDraft.path}\`), written by the incident action. Merge it to keep both; the postmortem stays a draft until its review.`
             : `The incident record of #${state.issue}, written by the incident action. Merging it keeps the record in the repository.`,
@@ -290,7 +292,9 @@ function recordEffects(input: IncidentPlanInput, state: IncidentState): Incident
       },
     ];
   }
-  const effects: IncidentEffect[] = [{ kind: "commit-file", files: [{ path, content: incidentRecordYaml(plain) }], message }];
+  const effects: IncidentEffect[] = [
+    { kind: "commit-file", files: [{ path, content: incidentRecordYaml(plain) }], message },
+  ];
   if (draft)
     effects.push({
       kind: "commit-file",

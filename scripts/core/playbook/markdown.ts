@@ -78,7 +78,14 @@ export function outlineMarkdown(body: string): MarkdownOutline {
 export function sectionText(body: string, heading: string): string | undefined {
   const lines = body.split("\n");
   const want = heading.trim().toLowerCase();
-  const start = lines.findIndex((l) => /^##\s/.test(l) && l.replace(/^##\s+/, "").trim().toLowerCase() === want);
+  const start = lines.findIndex(
+    (l) =>
+      /^##\s/.test(l) &&
+      l
+        .replace(/^##\s+/, "")
+        .trim()
+        .toLowerCase() === want,
+  );
   if (start < 0) return undefined;
   const rest = lines.slice(start + 1);
   const end = rest.findIndex((l) => /^#{1,2}\s/.test(l));

@@ -7,7 +7,12 @@ import {
   type OpenReviewIssue,
 } from "./index.js";
 
-const due: DuePlaybook = { path: "playbooks/auth.md", title: "Auth", owners: ["ana", "ben"], lastReviewed: "2026-04-20" };
+const due: DuePlaybook = {
+  path: "playbooks/auth.md",
+  title: "Auth",
+  owners: ["ana", "ben"],
+  lastReviewed: "2026-04-20",
+};
 const plan = (list: DuePlaybook[], open: OpenReviewIssue[] = []) =>
   planPlaybookReviews({ due: list, open, reviewDays: 180, repoUrl: "https://github.com/acme/oncall" });
 

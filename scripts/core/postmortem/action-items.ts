@@ -45,7 +45,15 @@ export function pendingActionItems(
     pm.actionItems.flatMap((item, index) =>
       item.issue || isPlaceholder(item.title) || isPlaceholder(item.owner)
         ? []
-        : [{ key: actionItemKey(pm.incident, index, item.title), path: pm.path, incident: pm.incident, index, ...item }],
+        : [
+            {
+              key: actionItemKey(pm.incident, index, item.title),
+              path: pm.path,
+              incident: pm.incident,
+              index,
+              ...item,
+            },
+          ],
     ),
   );
 }

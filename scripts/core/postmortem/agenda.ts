@@ -31,9 +31,7 @@ export function planAgendas(input: AgendaInput): Effect[] {
   for (const meeting of input.meetings) {
     if (!(meeting.minus({ days: input.agendaDays }) <= input.now && input.now < meeting)) continue;
     const date = meeting.toISODate() ?? "";
-    const booked = input.postmortems
-      .filter((p) => p.review === date)
-      .sort((a, b) => a.incident - b.incident);
+    const booked = input.postmortems.filter((p) => p.review === date).sort((a, b) => a.incident - b.incident);
     if (booked.length === 0) continue;
     const key = agendaKey(date);
     const body = markedBody(capBody(agendaBody(meeting, booked, input.repoUrl)), key);

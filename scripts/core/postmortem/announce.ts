@@ -36,7 +36,11 @@ export interface AnnounceInput {
 /** Issues to open (once) and the chat messages that go with them. */
 export function planAnnouncements(input: AnnounceInput): { effects: Effect[]; announcements: Announcement[] } {
   const today = input.now.toUTC().toISODate() ?? "";
-  const since = input.now.toUTC().minus({ days: input.withinDays ?? ANNOUNCE_WITHIN_DAYS }).toISODate() ?? "";
+  const since =
+    input.now
+      .toUTC()
+      .minus({ days: input.withinDays ?? ANNOUNCE_WITHIN_DAYS })
+      .toISODate() ?? "";
   const effects: Effect[] = [];
   const announcements: Announcement[] = [];
   for (const pm of input.postmortems) {
@@ -52,7 +56,13 @@ export function planAnnouncements(input: AnnounceInput): { effects: Effect[]; an
       "",
       `Read it here: [${pm.path}](${link}). Action items are tracked as follow-up issues linked from it.`,
     ].join("\n");
-    effects.push({ kind: "create-issue", key, title, body: markedBody(capBody(body), key), labels: [ANNOUNCEMENT_LABEL] });
+    effects.push({
+      kind: "create-issue",
+      key,
+      title,
+      body: markedBody(capBody(body), key),
+      labels: [ANNOUNCEMENT_LABEL],
+    });
     announcements.push({
       key,
       incident: pm.incident,

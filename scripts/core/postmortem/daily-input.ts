@@ -90,7 +90,11 @@ export function postmortemFacts(
         ...(fm.review ? { review: fm.review } : {}),
         summary: written.get(pm.path) ?? record?.summary ?? fm.title,
         responders: [...new Set(people.filter((l): l is string => !!l && l !== "ghost"))],
-        actionItems: (fm.actionItems ?? []).map((a) => ({ title: a.title, owner: a.owner, ...(a.issue ? { issue: a.issue } : {}) })),
+        actionItems: (fm.actionItems ?? []).map((a) => ({
+          title: a.title,
+          owner: a.owner,
+          ...(a.issue ? { issue: a.issue } : {}),
+        })),
       },
     ];
   });

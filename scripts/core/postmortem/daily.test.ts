@@ -51,11 +51,21 @@ describe("reminders", () => {
     const now = utc("2026-12-03T06:00:00Z");
     const at = (hours: number) => [{ key: `${overdueKeyPrefix(7)}x`, createdAt: now.minus({ hours }) }];
     const plan = (hours: number | null) =>
-      planReminders({ now, postmortems: [pm()], marked: new Map(hours === null ? [] : [[7, at(hours)]]), oncall: [], repoUrl });
+      planReminders({
+        now,
+        postmortems: [pm()],
+        marked: new Map(hours === null ? [] : [[7, at(hours)]]),
+        oncall: [],
+        repoUrl,
+      });
     expect(plan(null)).toHaveLength(1);
     expect(plan(REMINDER_GAP_HOURS)).toHaveLength(1);
     expect(plan(REMINDER_GAP_HOURS - 1)).toHaveLength(0);
-    expect(plan(null)[0]).toMatchObject({ kind: "upsert-comment", issue: 7, key: "postmortem-overdue:INC-7:2026-12-03" });
+    expect(plan(null)[0]).toMatchObject({
+      kind: "upsert-comment",
+      issue: 7,
+      key: "postmortem-overdue:INC-7:2026-12-03",
+    });
   });
 
   it("counts a draft overdue from the day after its due date, and only drafts", () => {
@@ -70,7 +80,9 @@ describe("reminders", () => {
     expect(needsReviewDate(unbooked)).toBe(true);
     expect(needsReviewDate(pm({ review: undefined, status: "final" }))).toBe(false);
     const first = planReminders({ now, postmortems: [unbooked], marked: new Map(), oncall: ["dee"], repoUrl });
-    expect(first).toEqual([expect.objectContaining({ key: unscheduledKey(7), body: expect.stringContaining("@dee:") })]);
+    expect(first).toEqual([
+      expect.objectContaining({ key: unscheduledKey(7), body: expect.stringContaining("@dee:") }),
+    ]);
     const asked = new Map([[7, [{ key: unscheduledKey(7), createdAt: now.minus({ days: 9 }) }]]]);
     expect(planReminders({ now, postmortems: [unbooked], marked: asked, oncall: ["dee"], repoUrl })).toEqual([]);
   });
@@ -97,7 +109,9 @@ describe("announcements", () => {
     const now = utc("2026-12-02T06:00:00Z");
     const final = pm({ status: "final", review: "2026-11-26" });
     const plan = (p: PostmortemFacts) => planAnnouncements({ now, topSeverity: "P1", postmortems: [p], repoUrl });
-    expect(plan(final).effects).toEqual([expect.objectContaining({ key: announcementKey(7), labels: ["announcement"] })]);
+    expect(plan(final).effects).toEqual([
+      expect.objectContaining({ key: announcementKey(7), labels: ["announcement"] }),
+    ]);
     expect(plan(final).announcements[0]?.message.text).toContain("Postmortem of INC-7 (P1) is final");
     expect(plan({ ...final, severity: "P2" }).effects).toEqual([]);
     expect(plan({ ...final, status: "in-review" }).effects).toEqual([]);

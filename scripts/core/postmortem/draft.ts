@@ -119,8 +119,7 @@ export function draftPostmortem(input: DraftInput): PostmortemDraft {
   const first = org.people.find((p) => p.login === authors[0]);
   const calendar = withRegionHolidays(input.calendar, org.rotation.regionHolidays);
   const resolvedAt =
-    input.resolvedAt ??
-    LuxonDateTime.fromISO(record.resolvedAt ?? record.reportedAt, { setZone: true }).toUTC();
+    input.resolvedAt ?? LuxonDateTime.fromISO(record.resolvedAt ?? record.reportedAt, { setZone: true }).toUTC();
   const due = postmortemDue(
     resolvedAt,
     first ?? { timezone: org.rotation.timezone, region: NO_REGION },

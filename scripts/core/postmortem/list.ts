@@ -11,10 +11,7 @@ import { sectionText } from "../playbook/index.js";
  * due date has passed; `review`: the ones booked into the review meeting of `date` (YYYY-MM-DD).
  */
 export type PostmortemFilter =
-  | { kind: "all" }
-  | { kind: "due" }
-  | { kind: "overdue" }
-  | { kind: "review"; date: string };
+  { kind: "all" } | { kind: "due" } | { kind: "overdue" } | { kind: "review"; date: string };
 
 export interface PostmortemListEntry {
   path: string;

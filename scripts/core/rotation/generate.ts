@@ -136,7 +136,17 @@ class Generator {
       else throw new Error(`cannot start layer ${layer.name}: nothing is published and the rotation has no start date`);
       const { round, served, startMs, previous } = timeline.roundState();
       const endMs = layer.end === undefined ? Number.POSITIVE_INFINITY : Date.parse(layer.end);
-      this.slots.push({ layer, endMs, timeline, cursor, round, served, previous, roundStartMs: startMs, turn: undefined });
+      this.slots.push({
+        layer,
+        endMs,
+        timeline,
+        cursor,
+        round,
+        served,
+        previous,
+        roundStartMs: startMs,
+        turn: undefined,
+      });
     }
     let epoch = Number.POSITIVE_INFINITY;
     for (const s of known) epoch = Math.min(epoch, s.start.toMillis());
