@@ -13,6 +13,7 @@ runAction(() =>
     webhookUrl: core.getInput("webhook-url"),
     oncallTeam: core.getInput("oncall-team"),
     teamToken: core.getInput("team-token"),
+    botLogin: core.getInput("bot-login"),
     at: core.getInput("at"),
   }),
 );

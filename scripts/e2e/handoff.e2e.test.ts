@@ -163,6 +163,24 @@ describe("handoff action (issue 12 item 3)", () => {
     },
   );
 
+  // Fails before the bot-login input: any account of type Bot counted, so this planted issue silenced the reminder.
+  it("a handoff issue planted by another bot account does not count as a phase posted", MANY_RUNS, async () => {
+    const f = fake();
+    seedDone(f, PREV_A, ["upcoming", "at-handoff"]);
+    seedDone(f, PREV_B, ["upcoming", "at-handoff"]);
+    f.seed.issue({
+      title: "planted",
+      body: [`<!-- oncall:${A}/upcoming -->`, `<!-- oncall:${A} -->`].join("\n\n"),
+      user: "mallory-app[bot]",
+      labels: ["handoff"],
+    });
+    await handoff(f, "2026-12-06T16:17:00Z");
+    const ours = issueOf(f, A).filter((i) => i.user === BOT);
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.title).toBe("rot-a handoff Mon 7 Dec 11:00 New York: @dwashington -> @jrivera");
+    expect(ours[0]?.body).toContain(`<!-- oncall:${A}/upcoming -->`);
+  });
+
   it("a run 5 hours late posts both phases in order and says how late it is", MANY_RUNS, async () => {
     const f = fake();
     seedDone(f, PREV_A, ["upcoming", "at-handoff"]);

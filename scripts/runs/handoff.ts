@@ -35,6 +35,7 @@ import type { HolidayCalendar } from "../core/slo/index.js";
 import type { ActionContext } from "../github/action-context.js";
 import type { AppliedEffect } from "../github/effects.js";
 import { listActiveIncidents, listHandoffIssues } from "../github/handoff-issues.js";
+import { DEFAULT_BOT_LOGIN } from "../github/incident-thread.js";
 import { clientOptionsFromEnv, createGitHubClient } from "../github/octokit.js";
 import { parseTeam, syncTeam } from "../github/team-sync.js";
 import { postWebhook } from "../notify/webhook.js";
@@ -51,6 +52,8 @@ export interface HandoffInputs {
   oncallTeam: string;
   /** A token that may manage the organisation's teams (GitHub App); empty: the team is skipped. */
   teamToken: string;
+  /** The login this action writes as; only its handoff issues count (default github-actions[bot]). */
+  botLogin: string;
   /** Replaces the clock: for tests and replays only. */
   at: string;
 }
@@ -62,7 +65,8 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
   if (inputs.oncallTeam) parseTeam(inputs.oncallTeam); // a typo fails before anything is written
   const now = inputs.at ? await instantInput(ctx.workspace, inputs.at, 'Input "at"') : ctx.now;
   const { org } = await loadForCommand(ctx.workspace, now);
-  const listed = await listHandoffIssues(ctx.octokit, ctx.repo, (a) => a?.type === "Bot");
+  const botLogin = (inputs.botLogin.trim() || DEFAULT_BOT_LOGIN).toLowerCase();
+  const listed = await listHandoffIssues(ctx.octokit, ctx.repo, (a) => a?.login.toLowerCase() === botLogin);
   const settings = {
     reminderHours: org.rotation.handoff.reminderHours,
     catchUpDays: org.rotation.handoff.catchUpDays,
@@ -91,6 +95,7 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
   const chatLines = inputs.webhookUrl ? plan.chats.map((c) => `chat message for the ${c.layer} handoff`) : [];
   const { dryRun, applied } = await carryOut(ctx, plan.effects, {
     known: { issues: listed.snapshots },
+    trustedAuthors: [botLogin],
     alsoPlanned: [...chatLines, ...team.planned],
     summary: (o, summary) => summary.addRaw(jobSummary(ctx, now, plan, team.line, o.dryRun, org.rotation.timezone)),
   });
