@@ -11,15 +11,14 @@
  * Fails before the issue 12 item 3 (and item 4 for the team tests): there was no handoff action.
  */
 import { cp, mkdtemp, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runAction, type ActionRun } from "./action-runner.js";
+import { useWebhooks } from "./webhook-kit.js";
 import { buildEvent } from "./event-payloads.js";
 import type { FakeGitHub } from "./fake-github/index.js";
 import { useFakeGitHub } from "./fake-github/test-helper.js";
@@ -43,33 +42,7 @@ afterAll(async () => {
 let clock = new Date("2026-12-06T16:17:00Z");
 const fake = useFakeGitHub({ now: () => clock });
 
-/** A local chat webhook that records what it receives. */
-interface Hook {
-  url: string;
-  received: { text: string }[];
-}
-const hooks: Server[] = [];
-async function webhook(): Promise<Hook> {
-  const hook: Hook = { url: "", received: [] };
-  const server = createServer((req, res) => {
-    let body = "";
-    req.setEncoding("utf8").on("data", (c: string) => (body += c));
-    req.on("end", () => {
-      hook.received.push(JSON.parse(body) as Hook["received"][number]);
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  hooks.push(server);
-  hook.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T01/B02/secret`;
-  return hook;
-}
-afterEach(async () => {
-  for (const s of hooks.splice(0)) {
-    s.closeAllConnections();
-    await new Promise((done) => s.close(done));
-  }
-});
+const webhook = useWebhooks();
 
 /** One scheduled run at `at`; checks the exit code and the request budget of this run. */
 async function handoff(f: FakeGitHub, at: string, inputs: Record<string, string> = {}): Promise<ActionRun> {

@@ -5,13 +5,12 @@
  * start late, twice, or not at all, as scheduled runs do.
  */
 import { appendFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runAction, type ActionRun } from "./action-runner.js";
+import { useWebhooks, type Hook } from "./webhook-kit.js";
 import { buildEvent } from "./event-payloads.js";
 import type { FakeGitHub } from "./fake-github/index.js";
 import { useFakeGitHub } from "./fake-github/test-helper.js";
@@ -119,32 +118,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeWorkspace(workspace));
 
-interface Hook {
-  url: string;
-  received: { text: string }[];
-}
-const hooks: Server[] = [];
-async function webhook(): Promise<Hook> {
-  const hook: Hook = { url: "", received: [] };
-  const server = createServer((req, res) => {
-    let body = "";
-    req.setEncoding("utf8").on("data", (c: string) => (body += c));
-    req.on("end", () => {
-      hook.received.push(JSON.parse(body) as Hook["received"][number]);
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  hooks.push(server);
-  hook.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/services/T01/B02/webhook-secret`;
-  return hook;
-}
-afterEach(async () => {
-  for (const s of hooks.splice(0)) {
-    s.closeAllConnections();
-    await new Promise((done) => s.close(done));
-  }
-});
+const webhook = useWebhooks();
 
 /** One run of the bundled action at `at`, as the schedule starts it; returns the run and its writes. */
 async function daily(f: FakeGitHub, at: string, hook?: Hook): Promise<{ run: ActionRun; writes: number }> {

@@ -5,7 +5,7 @@
  * compared with the source at every handoff. Only when all of it passes are the files replaced (each
  * written beside its target and renamed over it). Any failure leaves the repository byte-identical.
  */
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { DateTime } from "luxon";
@@ -17,7 +17,7 @@ import { DEFAULT_ROTATION, inZone } from "../core/rotation/index.js";
 import { effectiveCoverage } from "../core/schedule/index.js";
 import { loadRepository } from "./load-repository.js";
 import { listRepositoryFiles } from "./repository-files.js";
-import { isExampleHistory } from "./init-org.js";
+import { isExampleHistory, put, readText } from "./init-org.js";
 import {
   IMPORT_MARKER,
   importedConfigText,
@@ -175,17 +175,4 @@ export async function applyImport(dir: string, outcome: ImportOutcome): Promise<
     await rename(temp, target);
   }
   for (const file of outcome.deletes) await rm(join(dir, file), { force: true });
-}
-
-async function put(root: string, file: string, text: string): Promise<void> {
-  await mkdir(dirname(join(root, file)), { recursive: true });
-  await writeFile(join(root, file), text);
-}
-
-async function readText(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    return null;
-  }
 }

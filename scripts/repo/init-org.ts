@@ -196,12 +196,14 @@ function lines(problems: readonly Problem[]): string {
   return problems.map((p) => `${p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file}: ${p.message}`).join("\n");
 }
 
-async function put(root: string, file: string, text: string): Promise<void> {
+/** Writes `file` under `root`, creating its folders (shared with import-org.ts). */
+export async function put(root: string, file: string, text: string): Promise<void> {
   await mkdir(dirname(join(root, file)), { recursive: true });
   await writeFile(join(root, file), text);
 }
 
-async function readText(path: string): Promise<string | null> {
+/** The text at `path`, or null when it cannot be read (shared with import-org.ts). */
+export async function readText(path: string): Promise<string | null> {
   try {
     return await readFile(path, "utf8");
   } catch {
