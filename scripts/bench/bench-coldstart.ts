@@ -120,7 +120,8 @@ function scenarios(root: string): Scenario[] {
         for (const key of ["handoff/rot.a/20261130T1600Z", "handoff/rot.b/20261202T1600Z"])
           fake.seed.issue({
             title: `earlier handoff ${key}`,
-            body: ["Earlier.", `<!-- oncall:${key}/upcoming -->`, `<!-- oncall:${key}/at-handoff -->`].join("\n\n") +
+            body:
+              ["Earlier.", `<!-- oncall:${key}/upcoming -->`, `<!-- oncall:${key}/at-handoff -->`].join("\n\n") +
               `\n\n<!-- oncall:${key} -->`,
             user: BOT,
             labels: ["handoff"],
@@ -295,7 +296,12 @@ function scenarios(root: string): Scenario[] {
     {
       action: "slo-report",
       label: "monthly report issue for October 2026 (slo.e2e)",
-      expected: ["GET issues/list-labels-for-repo", "POST issues/create-label", "GET issues/list-for-repo", "POST issues/create"],
+      expected: [
+        "GET issues/list-labels-for-repo",
+        "POST issues/create-label",
+        "GET issues/list-for-repo",
+        "POST issues/create",
+      ],
       setup: async (dir) => void (await exampleCopy(root, dir)),
       prepare: async (fake, dir) => {
         const at = "2026-11-01T07:17:00Z";
@@ -322,7 +328,9 @@ function scenarios(root: string): Scenario[] {
       setup: async () => {},
       prepare: async (fake) => {
         // raj swaps his rot-b shift of 4 February 2026 with sam-lee's of 11 February, on 6 January.
-        const t = openTradePr(fake, "raj", (read) => ({ [SCHEDULE]: swap(read(SCHEDULE), "rot-b", "2026-02-04", "2026-02-11") }));
+        const t = openTradePr(fake, "raj", (read) => ({
+          [SCHEDULE]: swap(read(SCHEDULE), "rot-b", "2026-02-04", "2026-02-11"),
+        }));
         const at = "2026-01-06T12:00:00Z";
         return {
           at,
@@ -470,7 +478,9 @@ export async function benchColdStart(input: ColdStartBenchInput): Promise<{ rows
           const problem = run.check(a.outputs, a.timed.stdout);
           if (problem) throw new Error(`the ${s.action} action did not do its typical run: ${problem}`);
           if (JSON.stringify(a.calls) !== JSON.stringify(s.expected))
-            throw new Error(`the ${s.action} action made ${JSON.stringify(a.calls)}, expected ${JSON.stringify(s.expected)}`);
+            throw new Error(
+              `the ${s.action} action made ${JSON.stringify(a.calls)}, expected ${JSON.stringify(s.expected)}`,
+            );
           m.calls = a.calls;
           // The floor of its kind: the same context and client, the action's first request of this round.
           const request = s.tokenless ? "none" : a.paths[0];
@@ -482,7 +492,9 @@ export async function benchColdStart(input: ColdStartBenchInput): Promise<{ rows
           if (typeof f === "string") throw new Error(`the floor of ${s.action} ${f}`);
           const floorCalls = s.tokenless ? [] : [a.calls[0]!];
           if (JSON.stringify(f.calls) !== JSON.stringify(floorCalls))
-            throw new Error(`the floor of ${s.action} made ${JSON.stringify(f.calls)}, expected ${JSON.stringify(floorCalls)}`);
+            throw new Error(
+              `the floor of ${s.action} made ${JSON.stringify(f.calls)}, expected ${JSON.stringify(floorCalls)}`,
+            );
           if (timed) {
             m.action.push(a.timed.ms);
             m.floor.push(f.timed.ms);

@@ -114,7 +114,9 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     for (const action of COLDSTART_ACTIONS) {
       const dist = join(repo.root, ".github", "actions", action, "dist");
       if (!existsSync(join(dist, "index.mjs")))
-        throw new Error(`${dist}/index.mjs is missing: bundle the actions first (node scripts/build/build.mjs --actions)`);
+        throw new Error(
+          `${dist}/index.mjs is missing: bundle the actions first (node scripts/build/build.mjs --actions)`,
+        );
       coldDists[action] = join(work, "coldstart-dist", action);
       await cp(dist, coldDists[action], { recursive: true });
     }
