@@ -23,6 +23,7 @@ import { runnerEnvironment } from "../e2e/action-runner.js";
 import { parseKeyValueFile, parseWorkflowCommands } from "../e2e/workflow-commands.js";
 import { resetFiles, runnerFiles, spawnTimed, type RunnerFilePaths, type TimedRun } from "./bench-incident.js";
 import { duration, ratio, type Row } from "./figures-table.js";
+import { inclusiveTimes, summarizeProfiles } from "./cpu-profile.js";
 import { median } from "./measure.js";
 import type { RepoPaths } from "./repo-paths.js";
 
@@ -46,6 +47,12 @@ export interface ColdStartBenchInput {
   work: string;
   /** Timed rounds after one warm-up round. */
   reps: number;
+  /**
+   * When set, after the timed rounds: per action, 3 runs that stop right after loading the bundle (no
+   * GITHUB_REPOSITORY, a missing repo folder: the first check fails) for a load-versus-run split, and one
+   * run under `node --cpu-prof` (profiles written under this folder) for its top functions by self time.
+   */
+  profileDir?: string;
   /** Only these actions (default all). */
   actions?: readonly ColdStartAction[];
   log: (line: string) => void;
@@ -383,6 +390,27 @@ function scenarios(root: string): Scenario[] {
   ];
 }
 
+/** Functions whose inclusive time splits a profiled run into phases (names as they stay in the bundles). */
+const PHASES = [
+  "compileSourceTextModule",
+  "loadRepository",
+  "loadIncidentOrg",
+  "parseFiles",
+  "loadHolidayCalendar",
+  "fromMarkdown",
+  "compileSchema",
+  "parseDocument",
+  "effectiveCoverage",
+  "orgDeadlineFinder",
+  "deadlineFor",
+  "ackDeadline",
+  "generateSchedule",
+  "writeSiteFiles",
+  "requireGitRepository",
+  "changesSince",
+  "(garbage collector)",
+];
+
 /** Bytes of a dist folder: the entry and the lazily loaded chunks. */
 async function bundleSize(dist: string): Promise<{ entry: number; chunks: number }> {
   const entry = (await stat(join(dist, "index.mjs"))).size;
@@ -431,6 +459,7 @@ export async function benchColdStart(input: ColdStartBenchInput): Promise<{ rows
     run: Prepared,
     script: string,
     inputs: Record<string, string>,
+    nodeArgs: readonly string[] = [],
   ): Promise<{ timed: TimedRun; calls: string[]; paths: string[]; outputs: Record<string, string> } | string> => {
     await resetFiles(files as RunnerFilePaths, run.event.payload);
     const env = runnerEnvironment(
@@ -440,7 +469,7 @@ export async function benchColdStart(input: ColdStartBenchInput): Promise<{ rows
       files.dir,
     );
     const first = fake.log.entries.length;
-    const timed = await spawnTimed([script], env, run.workspace);
+    const timed = await spawnTimed([...nodeArgs, script], env, run.workspace);
     const entries = fake.log.entries.slice(first);
     const violations = fake.takeViolations();
     const errors = parseWorkflowCommands(timed.stdout).annotations.filter((a) => a.level === "error");
@@ -513,6 +542,59 @@ export async function benchColdStart(input: ColdStartBenchInput): Promise<{ rows
     cleanTradeWorkspaces();
   }
 
+  const profiles = new Map<ColdStartAction, string>();
+  if (input.profileDir) {
+    log("9: load-only runs and a CPU profile of each action...");
+    for (const s of all) {
+      if (measured.get(s.action)!.failure) continue;
+      const dir = join(input.work, `coldstart-${s.action}`);
+      const fake = await startFakeGitHub({ now: () => clock.now });
+      try {
+        const run = await s.prepare(fake, dir);
+        clock.now = new Date(run.at);
+        const entry = join(input.dists[s.action], "index.mjs");
+        // Loading only: the bundle is parsed and evaluated, then the first check of the run fails.
+        const loads: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          await resetFiles(files, run.event.payload);
+          const env = runnerEnvironment(
+            {
+              eventName: run.event.eventName,
+              payload: run.event.payload,
+              apiUrl: fake.url,
+              inputs: { ...run.inputs, repo: join(input.work, "no-such-repo") },
+            },
+            files,
+            run.workspace,
+            files.dir,
+          );
+          delete env["GITHUB_REPOSITORY"];
+          const t = await spawnTimed([entry], env, run.workspace);
+          if (t.status === 0) throw new Error(`the ${s.action} action succeeded without a repository`);
+          loads.push(t.ms);
+        }
+        const profDir = join(input.profileDir, s.action);
+        const a = await runOnce(fake, run, entry, run.inputs, ["--cpu-prof", `--cpu-prof-dir=${profDir}`]);
+        if (typeof a === "string") throw new Error(`the profiled ${s.action} action ${a}`);
+        const p = await summarizeProfiles(profDir, 10);
+        const phases = await inclusiveTimes(profDir, PHASES);
+        const split = [...phases]
+          .sort((x, y) => y[1] - x[1])
+          .map(([name, ms]) => `${name} ${duration(ms)}`)
+          .join(", ");
+        profiles.set(
+          s.action,
+          `load only (parse + evaluate the bundle, then fail the first check) ${duration(median(loads))}; profiled run ${duration(p.totalMs)}; inclusive: ${split}; top self time:\n${p.top.map((t) => `    ${t.ms.toFixed(0).padStart(5)} ms ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.name}`).join("\n")}`,
+        );
+      } catch (error) {
+        profiles.set(s.action, `profile failed: ${(error as Error).message.slice(0, 500)}`);
+      } finally {
+        await fake.close();
+        if (s.action === "trade") cleanTradeWorkspaces();
+      }
+    }
+  }
+
   const rows: Row[] = [];
   const notes: string[] = [];
   for (const s of all) {
@@ -546,6 +628,8 @@ export async function benchColdStart(input: ColdStartBenchInput): Promise<{ rows
     notes.push(
       `${id}: ${s.action}: ${sizeNote}; ${cpu}; calls [${m.calls.join(", ")}]; floor request ${m.floorRequest}`,
     );
+    const profile = profiles.get(s.action);
+    if (profile) notes.push(`${id}: ${s.action}: ${profile}`);
   }
   notes.push(
     `9: ${process.execPath} ${process.version} runs each action (GitHub runs node24), timed from spawn to exit, interleaved with its floor (build/action-floor.mjs) in every round; each round starts a fresh fake seeded as the action's e2e test does (untimed)`,

@@ -38,7 +38,8 @@ const USAGE = `node build/bench.mjs [--quick] [--only org,validate,rotation,slo,
 --reps N    rounds of the long runs (full validation, floor, ajv-cli on YAML; default 3, quick 2) and of
             coldstart (default 5, quick 2)
 --profile   also profile oncall validate on the synthetic organisation (node --cpu-prof) and list the
-            functions with the most self time
+            functions with the most self time; with coldstart, time each action's bundle load alone and
+            profile one run of each
 --keep      keep the temp folder (synthetic organisation, profiles) and print where it is
 --markdown  print the table as Markdown too`;
 
@@ -160,7 +161,15 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     }
     if (only.has("coldstart")) {
       const reps = values.reps ? Number(values.reps) : quick ? 2 : 5;
-      const r = await benchColdStart({ paths, dists: coldDists, work, reps, log });
+      const profileDir = values.profile ? join(work, "coldstart-profiles") : undefined;
+      const r = await benchColdStart({
+        paths,
+        dists: coldDists,
+        work,
+        reps,
+        log,
+        ...(profileDir ? { profileDir } : {}),
+      });
       rows.push(...r.rows);
       notes.push(...r.notes);
     }
