@@ -58,14 +58,14 @@ const EXPECTED = {
   floor: ["GET issues/list-comments"],
 };
 
-interface TimedRun extends ProcessRun {
+export interface TimedRun extends ProcessRun {
   signal: NodeJS.Signals | null;
   /** CPU time of this (the fake's) process while the child ran. */
   parentCpuMs: number;
 }
 
 /** Spawns `node <args>` asynchronously, times spawn to exit (wall and the child's CPU), captures output. */
-async function spawnTimed(
+export async function spawnTimed(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   cwd: string,
@@ -105,11 +105,11 @@ async function spawnTimed(
 }
 
 /** The runner's files for one run (event payload, GITHUB_OUTPUT, ...), rewritten before every run. */
-interface RunnerFilePaths extends RunnerFiles {
+export interface RunnerFilePaths extends RunnerFiles {
   dir: string;
 }
 
-async function runnerFiles(dir: string): Promise<RunnerFilePaths> {
+export async function runnerFiles(dir: string): Promise<RunnerFilePaths> {
   const files = {
     dir,
     event: join(dir, "event.json"),
@@ -124,7 +124,7 @@ async function runnerFiles(dir: string): Promise<RunnerFilePaths> {
   return files;
 }
 
-async function resetFiles(files: RunnerFilePaths, payload: Record<string, unknown>): Promise<void> {
+export async function resetFiles(files: RunnerFilePaths, payload: Record<string, unknown>): Promise<void> {
   await writeFile(files.event, JSON.stringify(payload, null, 2));
   for (const f of [files.output, files.summary, files.env, files.state, files.path]) await writeFile(f, "");
 }

@@ -9,6 +9,7 @@ import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchActionsMinutes } from "./actions-minutes.js";
 import { benchCheckout } from "./bench-checkout.js";
+import { benchColdStart, COLDSTART_ACTIONS, type ColdStartAction } from "./bench-coldstart.js";
 import { benchIncident } from "./bench-incident.js";
 import { benchRotation } from "./bench-rotation.js";
 import { benchSite } from "./bench-site.js";
@@ -24,7 +25,7 @@ import { FULL, QUICK } from "./org-size.js";
 import { repoPaths } from "./repo-paths.js";
 import { writeSyntheticOrg } from "./synthetic-org.js";
 
-const USAGE = `node build/bench.mjs [--quick] [--only org,validate,rotation,slo,incident,checkout] [--reps N] [--profile] [--keep] [--markdown]
+const USAGE = `node build/bench.mjs [--quick] [--only org,validate,rotation,slo,incident,coldstart,checkout] [--reps N] [--profile] [--keep] [--markdown]
 
 --quick     smaller synthetic organisation and fewer repetitions (a smoke run; targets are for the full run)
 --only      run only some groups: org (write the synthetic organisation and check it validates),
@@ -32,14 +33,17 @@ const USAGE = `node build/bench.mjs [--quick] [--only org,validate,rotation,slo,
             start against the fake GitHub), checkout (org plus benchmark 6: the incident job's sparse
             partial clone against a full depth-1 clone; validate runs it too), minutes (benchmark 7: the
             Actions minutes model of .github/workflows), site (org plus benchmark 8: oncall site against
-            oncall status, and the largest page)
---reps N    rounds of the long runs (full validation, floor, ajv-cli on YAML; default 3, quick 2)
+            oncall status, and the largest page), coldstart (benchmark 9: the cold start of every other
+            bundled action on a typical run, each against the floor of its kind)
+--reps N    rounds of the long runs (full validation, floor, ajv-cli on YAML; default 3, quick 2) and of
+            coldstart (default 5, quick 2)
 --profile   also profile oncall validate on the synthetic organisation (node --cpu-prof) and list the
-            functions with the most self time
+            functions with the most self time; with coldstart, time each action's bundle load alone and
+            profile one run of each
 --keep      keep the temp folder (synthetic organisation, profiles) and print where it is
 --markdown  print the table as Markdown too`;
 
-const GROUPS = ["org", "validate", "rotation", "slo", "incident", "checkout", "minutes", "site"] as const;
+const GROUPS = ["org", "validate", "rotation", "slo", "incident", "coldstart", "checkout", "minutes", "site"] as const;
 
 export async function runBenchmarks(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -62,7 +66,7 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
   const only = new Set<string>(
     values.only
       ? values.only.split(",").map((s) => s.trim())
-      : ["validate", "rotation", "slo", "incident", "minutes", "site"],
+      : ["validate", "rotation", "slo", "incident", "coldstart", "minutes", "site"],
   );
   for (const g of only)
     if (!(GROUPS as readonly string[]).includes(g))
@@ -105,6 +109,18 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
   // The same for the bundled incident action: `npm run bundle` during the run must not mix builds.
   const actionDist = join(work, "incident-dist");
   if (only.has("incident")) await cp(incidentDist, actionDist, { recursive: true });
+  // And of every other bundled action, for benchmark 9.
+  const coldDists = {} as Record<ColdStartAction, string>;
+  if (only.has("coldstart"))
+    for (const action of COLDSTART_ACTIONS) {
+      const dist = join(repo.root, ".github", "actions", action, "dist");
+      if (!existsSync(join(dist, "index.mjs")))
+        throw new Error(
+          `${dist}/index.mjs is missing: bundle the actions first (node scripts/build/build.mjs --actions)`,
+        );
+      coldDists[action] = join(work, "coldstart-dist", action);
+      await cp(dist, coldDists[action], { recursive: true });
+    }
   const started = nowMs();
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -140,6 +156,20 @@ export async function runBenchmarks(argv: string[]): Promise<number> {
     }
     if (only.has("incident")) {
       const r = await benchIncident({ paths, actionDist, work, reps: shortReps, log });
+      rows.push(...r.rows);
+      notes.push(...r.notes);
+    }
+    if (only.has("coldstart")) {
+      const reps = values.reps ? Number(values.reps) : quick ? 2 : 5;
+      const profileDir = values.profile ? join(work, "coldstart-profiles") : undefined;
+      const r = await benchColdStart({
+        paths,
+        dists: coldDists,
+        work,
+        reps,
+        log,
+        ...(profileDir ? { profileDir } : {}),
+      });
       rows.push(...r.rows);
       notes.push(...r.notes);
     }
