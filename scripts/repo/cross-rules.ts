@@ -36,6 +36,23 @@ export interface CrossRuleOptions {
   now?: DateTime;
   /** Every repository path that exists (for links and postmortem paths), when known. */
   paths?: Set<string>;
+  /**
+   * Parse Markdown for the link, anchor and placeholder checks (default true). Actions that only read
+   * the organisation turn it off: the parse is most of their load time, and the validate workflow
+   * reports those problems.
+   */
+  markdown?: boolean;
+}
+
+/**
+ * Whether `zone` is an IANA zone, asked once per distinct name: each question builds an
+ * Intl.DateTimeFormat (about half a millisecond), and a roster repeats a handful of zones.
+ */
+const zoneValidity = new Map<string, boolean>();
+function validZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) zoneValidity.set(zone, (valid = IANAZone.isValidZone(zone)));
+  return valid;
 }
 
 export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Finding[] {
@@ -59,7 +76,7 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
         ),
       );
     seen.set(lower, 1);
-    if (!IANAZone.isValidZone(p.timezone))
+    if (!validZone(p.timezone))
       out.push(
         err("unknown-timezone", `"${p.timezone}" is not an IANA time zone known to this system.`, p.src, "timezone"),
       );
@@ -91,7 +108,7 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
   // Rotation config
   if (opts.present.has("rotation")) {
     const rot = org.rotation;
-    if (!IANAZone.isValidZone(rot.timezone))
+    if (!validZone(rot.timezone))
       out.push(
         err(
           "unknown-timezone",
@@ -101,7 +118,7 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
         ),
       );
     rot.easternZones.forEach((z, i) => {
-      if (!IANAZone.isValidZone(z))
+      if (!validZone(z))
         out.push(
           err(
             "unknown-timezone",
@@ -314,7 +331,11 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
           "incident",
         ),
       );
-    const context = { knownLogin, outline: () => outlineOf(pm.path), ...(opts.now && { at: opts.now }) };
+    const context = {
+      knownLogin,
+      ...(opts.markdown !== false && { outline: () => outlineOf(pm.path) }),
+      ...(opts.now && { at: opts.now }),
+    };
     out.push(...checkPostmortem(pm, context));
   }
 
@@ -337,8 +358,9 @@ export function crossFileRules(org: Organisation, opts: CrossRuleOptions): Findi
     });
   }
   // Links and heading anchors of every playbook and postmortem.
-  for (const doc of [...org.playbooks, ...org.postmortems])
-    out.push(...checkLinks(doc, linkContext, () => outlineOf(doc.path)));
+  if (opts.markdown !== false)
+    for (const doc of [...org.playbooks, ...org.postmortems])
+      out.push(...checkLinks(doc, linkContext, () => outlineOf(doc.path)));
   if (opts.now && hasPolicy) {
     for (const s of stalePlaybooks(org.playbooks, opts.now, org.policy.playbookReviewDays)) {
       const pb = org.playbooks.find((p) => p.path === s.path)!;

@@ -33,19 +33,21 @@ const OVERRIDES = FIXED_FILES.overrides;
  * `firstPublication` is for the commands that publish (`schedule generate`, the schedule workflow):
  * rotations/schedule.yaml may be missing, and the schedule invariants are checked too, so nothing is
  * appended to a schedule that has overlaps, gaps or other errors (leavers' shifts excepted: publishing
- * releases them).
+ * releases them). `markdownRules: false` skips the Markdown link and placeholder checks (actions that
+ * only read the organisation; the validate workflow reports those).
  */
 export async function loadForCommand(
   dir: string,
   now: DateTime,
   scope: "all" | "rotations" = "all",
-  options: { firstPublication?: boolean } = {},
+  options: { firstPublication?: boolean; markdownRules?: boolean } = {},
 ): Promise<Loaded> {
   const publishing = options.firstPublication === true;
   const result = await loadRepository(dir, {
     now,
     ...(scope === "rotations" && { only: ONLY_ROTATIONS }),
     ...(publishing && { scheduleRules: true }),
+    ...(options.markdownRules === false && { markdownRules: false }),
   });
   // The very first `schedule generate` runs before rotations/schedule.yaml exists.
   const needed = publishing ? NEEDED_ROTATION_KINDS.filter((k) => k !== "schedule") : NEEDED_ROTATION_KINDS;

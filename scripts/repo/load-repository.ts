@@ -34,6 +34,8 @@ export interface LoadOptions {
    * writes the schedule and must not build on a broken one. Default: only in a full run.
    */
   scheduleRules?: boolean;
+  /** Run the Markdown link, anchor and placeholder checks (default true; see CrossRuleOptions.markdown). */
+  markdownRules?: boolean;
 }
 
 export interface LoadResult {
@@ -78,7 +80,12 @@ export async function loadRepository(dir: string, opts: LoadOptions = {}): Promi
   }
 
   const { org, present } = normalize(parsed);
-  const findings: Finding[] = crossFileRules(org, { present, paths: pathSet, ...(opts.now && { now: opts.now }) });
+  const findings: Finding[] = crossFileRules(org, {
+    present,
+    paths: pathSet,
+    ...(opts.now && { now: opts.now }),
+    ...(opts.markdownRules === false && { markdown: false }),
+  });
   // Schedule invariants need the roster and a rotation with a real zone; without them they would only add noise (or throw).
   if (
     (!opts.only || opts.scheduleRules) &&

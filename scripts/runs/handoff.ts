@@ -64,7 +64,7 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
   if (inputs.teamToken) core.setSecret(inputs.teamToken);
   if (inputs.oncallTeam) parseTeam(inputs.oncallTeam); // a typo fails before anything is written
   const now = inputs.at ? await instantInput(ctx.workspace, inputs.at, 'Input "at"') : ctx.now;
-  const { org } = await loadForCommand(ctx.workspace, now);
+  const { org } = await loadForCommand(ctx.workspace, now, "all", { markdownRules: false });
   const botLogin = (inputs.botLogin.trim() || DEFAULT_BOT_LOGIN).toLowerCase();
   const listed = await listHandoffIssues(ctx.octokit, ctx.repo, (a) => a?.login.toLowerCase() === botLogin);
   const settings = {

@@ -68,7 +68,7 @@ export async function runPostmortem(ctx: ActionContext, inputs: PostmortemInputs
   if (inputs.webhookUrl) core.setSecret(inputs.webhookUrl);
   const now = inputs.at ? await instantInput(ctx.workspace, inputs.at, 'Input "at"') : ctx.now;
   const botLogin = inputs.botLogin.trim() || DEFAULT_BOT_LOGIN;
-  const { org, problems } = await loadForCommand(ctx.workspace, now);
+  const { org, problems } = await loadForCommand(ctx.workspace, now, "all", { markdownRules: false });
   const repoUrl = repositoryUrl(ctx);
   const postmortems = postmortemFacts(org, now);
   const policy = org.policy;

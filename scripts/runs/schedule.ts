@@ -55,7 +55,10 @@ export async function runSchedule(ctx: ActionContext, inputs: ScheduleInputs): P
   const calendarsUrl = inputs.calendarsUrl || undefined;
 
   // Everything, not only rotations/: the dashboard shows incidents too (only rotation errors block the run).
-  const { org } = await loadForCommand(ctx.workspace, now, "all", { firstPublication: true });
+  const { org } = await loadForCommand(ctx.workspace, now, "all", {
+    firstPublication: true,
+    markdownRules: false,
+  });
   const zone = org.rotation.timezone;
   const text = await readScheduleText(ctx.workspace);
   const merged = await lastMergedPullFrom(ctx.octokit, ctx.repo, PUBLICATION_BRANCH, base);

@@ -23,7 +23,7 @@ export interface SloReportInputs {
 export async function runSloReport(ctx: ActionContext, inputs: SloReportInputs): Promise<void> {
   const { at } = inputs;
   const now = at ? await instantInput(ctx.workspace, at, 'Input "at"') : ctx.now;
-  const { org } = await loadForCommand(ctx.workspace, now);
+  const { org } = await loadForCommand(ctx.workspace, now, "all", { markdownRules: false });
   let period;
   try {
     period = reportMonth(now, org.rotation.timezone, inputs.month || undefined);
