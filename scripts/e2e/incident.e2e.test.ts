@@ -235,10 +235,16 @@ describe("an incident from report to record", () => {
       "status:resolved",
     ]);
     expect(issue?.assignees).toEqual(["dwashington", "kbarrett", "marcus-bell", "sofia-mendes", "arjun-nair"]);
-    // Comments: the eleven commands, the one bot comment and the one reply (to /responder); nothing twice.
+    // Comments: the eleven commands, the one bot comment, the reply to /responder and the reply to
+    // /resolve asking for playbook updates (a new comment, so its mentions notify); nothing twice.
     const comments = f.comments(1);
-    expect(comments.filter((c) => c.user === "github-actions[bot]")).toHaveLength(2);
-    expect(comments).toHaveLength(13);
+    expect(comments.filter((c) => c.user === "github-actions[bot]")).toHaveLength(3);
+    expect(comments).toHaveLength(14);
+    const ask = comments.find(
+      (c) => c.user === "github-actions[bot]" && !c.body.includes("## Incident") && c.body.includes("playbooks"),
+    );
+    expect(ask?.body).toMatch(/^@marcus-bell, @sofia-mendes, @arjun-nair: please update the playbooks/);
+    expect(ask?.body).toContain("(https://github.com/acme/oncall/blob/HEAD/playbooks/api-gateway-5xx.md)");
     const final = markedComments(f, 1)[0]?.body ?? "";
     expect(final).toContain("## Incident INC-1: P1 Critical, resolved");
     expect(final).toContain("Rolled back deploy 4411; payments recovered at 15:28.");
@@ -320,6 +326,7 @@ describe("an incident from report to record", () => {
       "GET issues/get",
       "DELETE issues/remove-label",
       "POST issues/add-labels",
+      "POST issues/create-comment",
       "PATCH issues/update",
       "PATCH issues/update-comment",
     ]);

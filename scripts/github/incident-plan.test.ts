@@ -144,7 +144,9 @@ describe("planIncidentEvent: a whole incident", () => {
         followupIssues: [{ key: `INC-57/followup/${followup.comment.id}:1`, number: 58, closed: false }],
       },
     );
+    // Since issue 13: the /resolve comment gets a reply asking for playbook updates (it notifies).
     expect(kinds(resolved.effects)).toEqual([
+      "comment:reply:9009",
       "remove-labels",
       "ensure-labels",
       "add-labels",

@@ -183,7 +183,11 @@ function matchingPlaybooks(state: IncidentState, playbooks: readonly PlaybookRef
  * Once resolved: asks the people who handled the incident to put what helped into the playbooks of
  * its services, linking each (or to write one when none covers them).
  */
-function afterResolution({ state, playbooks, repoUrl }: IncidentCommentInput): string[] {
+export function afterResolution({
+  state,
+  playbooks,
+  repoUrl,
+}: Pick<IncidentCommentInput, "state" | "playbooks" | "repoUrl">): string[] {
   if (state.status !== "resolved") return [];
   const base = blobBase(repoUrl);
   const people = [...new Set([state.commander, state.comms, ...state.responders].filter((l): l is string => !!l))];

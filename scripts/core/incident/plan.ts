@@ -10,7 +10,7 @@
 import type { DateTime } from "luxon";
 import { BODY_BUDGET, boundState, capLines, capList, capText, GITHUB_TITLE_LIMIT } from "./bounds.js";
 import { parseCommands, type ParsedCommands } from "./commands.js";
-import { renderIncidentComment, type PlaybookRef } from "./comment.js";
+import { afterResolution, renderIncidentComment, type PlaybookRef } from "./comment.js";
 import { parseIncidentForm } from "./form.js";
 import { applyReportEdit, openIncidentState, reopenIncidentState } from "./open.js";
 import {
@@ -164,11 +164,21 @@ export function planIncidentEvent(input: IncidentPlanInput): IncidentPlan {
       state = markHandled(state, c.id, parsed);
       continue;
     }
+    const wasResolved = state.status === "resolved";
     const outcome = applyCommentCommands(state, parsed.commands, commandContext(input, c), input.policy.commands);
     state = markHandled(outcome.state, c.id, parsed);
     decisions.push(...outcome.decisions);
     const errors = [...parsed.errors, ...outcome.refused].sort((x, y) => x.line - y.line);
-    const reply = replyText(c.author, outcome.decisions, errors);
+    // The comment that resolves gets a reply of its own asking for the playbook updates: mentions in
+    // the edited bot comment notify nobody, a new comment does (once: the reply's key is the comment's).
+    const askPlaybooks =
+      !wasResolved && state.status === "resolved"
+        ? afterResolution({ state, playbooks: input.playbooks, ...(input.repoUrl && { repoUrl: input.repoUrl }) })
+            .slice(2)
+            .join("\n")
+            .trim()
+        : "";
+    const reply = [replyText(c.author, outcome.decisions, errors), askPlaybooks].filter(Boolean).join("\n\n") || null;
     if (reply)
       effects.push({
         kind: "upsert-comment",
