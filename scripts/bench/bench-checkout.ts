@@ -29,15 +29,19 @@ const INCIDENT_JOB_PATTERNS = [
 
 /**
  * Only what an incident event reads (scripts/github/incident-org.ts): leaves out the incident records,
- * the other actions and the workflows. The postmortems are all there (small Markdown files): a draft
- * written on resolution books the first review meeting with room, so it reads the others' review dates.
+ * the other actions and the workflows. Besides this incident's own postmortem, the postmortems of this
+ * year and the last are there: a draft written on resolution books the first review meeting with room,
+ * so it reads the review dates of the others that can still be booked into a coming meeting. `issue` is
+ * the incident's number, `year` the current year (the workflow's `years` step).
  */
-export function incidentEventPatterns(): string[] {
+export function incidentEventPatterns(issue: number, year: number): string[] {
   return [
     "/rotations/",
     "/incidents/policy.yaml",
     "/playbooks/",
-    "/postmortems/",
+    `/postmortems/*/INC-${issue}-*`,
+    `/postmortems/${year - 1}/`,
+    `/postmortems/${year}/`,
     "/.github/actions/incident/",
     "/.github/ISSUE_TEMPLATE/config.yml",
   ];
@@ -152,6 +156,15 @@ function repeat(
   return { ms: median(results.map((r) => r.ms)), result: results[results.length - 1]!, dir };
 }
 
+/** The latest year folder of the organisation's postmortems: "this year" for the event's patterns. */
+export function latestPostmortemYear(orgDir: string): number {
+  const years = readdirSync(join(orgDir, "postmortems"))
+    .map(Number)
+    .filter((y) => Number.isInteger(y));
+  if (years.length === 0) throw new Error(`${orgDir} has no postmortems/<year>/ folder`);
+  return Math.max(...years);
+}
+
 /** Runs benchmark 6: rows 6a (bytes, what an event reads), 6a' (bytes, the wider set) and 6b (time), and notes. */
 export function benchCheckout(o: CheckoutBenchOptions): { rows: Row[]; notes: string[] } {
   o.log("6: cloning the synthetic organisation, full depth 1 against sparse partial (incident job)...");
@@ -164,7 +177,7 @@ export function benchCheckout(o: CheckoutBenchOptions): { rows: Row[]; notes: st
     git(o.work, ["clone", "-q", "--depth", "1", "--single-branch", url, target]),
   );
   const job = repeat(o, "job", sparseClone(INCIDENT_JOB_PATTERNS));
-  const event = repeat(o, "event", sparseClone(incidentEventPatterns()));
+  const event = repeat(o, "event", sparseClone(incidentEventPatterns(o.issue, latestPostmortemYear(o.orgDir))));
   const incidents = readdirSync(join(job.dir, "incidents"));
   if (incidents.join() !== "policy.yaml")
     throw new Error(`the sparse checkout has incidents/${incidents.join(", incidents/")}, not only policy.yaml`);
@@ -204,7 +217,7 @@ export function benchCheckout(o: CheckoutBenchOptions): { rows: Row[]; notes: st
     `${mb(c.packBytes)} of packs, ${mb(c.diskBytes)} on disk, ${c.files} files checked out`;
   const notes = [
     `6: file:// clones of the synthetic organisation plus this project's .github/, depth 1; full: ${describe(f)}; ` +
-      `6a (--filter=blob:none --sparse, then sparse-checkout set --no-cone ${incidentEventPatterns().join(" ")}): ${describe(event.result)}; ` +
+      `6a (--filter=blob:none --sparse, then sparse-checkout set --no-cone ${incidentEventPatterns(o.issue, latestPostmortemYear(o.orgDir)).join(" ")}): ${describe(event.result)}; ` +
       `6a' (${INCIDENT_JOB_PATTERNS.join(" ")}): ${describe(job.result)}; ` +
       `medians of ${o.reps} clone(s) each: full ${duration(full.ms)}, 6a ${duration(event.ms)}, 6a' ${duration(job.ms)}`,
   ];

@@ -65,7 +65,14 @@ describe("incident job checkout", () => {
     expect(checkout?.with?.["filter"]).toBe("blob:none");
     expect(checkout?.with?.["sparse-checkout-cone-mode"]).toBe(false);
     const patterns = String(checkout?.with?.["sparse-checkout"]).trim().split("\n");
-    expect(patterns).toEqual(incidentEventPatterns());
+    expect(patterns).toEqual(
+      incidentEventPatterns(41, 2026).map((p) =>
+        p
+          .replace("INC-41-", "INC-${{ github.event.issue.number }}-")
+          .replace("/postmortems/2025/", "/postmortems/${{ steps.years.outputs.last }}/")
+          .replace("/postmortems/2026/", "/postmortems/${{ steps.years.outputs.this }}/"),
+      ),
+    );
   });
 });
 

@@ -44,7 +44,8 @@ export async function bindPostmortemDraft(
 /**
  * The `review:` dates of the postmortems in the checkout, one per postmortem. Only the front matter's
  * `review` line is read (a full parse and validation of every postmortem is the validate workflow's job).
- * The incident workflow's sparse checkout includes every postmortem for this reason (bench 6a measures it).
+ * The incident workflow's sparse checkout includes this year's and last year's postmortems for this reason
+ * (older ones cannot be booked into a coming meeting; bench 6a measures the checkout).
  */
 async function bookedReviews(dir: string): Promise<string[]> {
   const paths = (await listRepositoryFiles(dir)).filter((p) => POSTMORTEM_FILE.test(p));
