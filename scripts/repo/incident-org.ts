@@ -39,7 +39,8 @@ export function incidentOrgFile(issue: number): (path: string) => boolean {
  * the instant date-dependent checks use. The holiday tables are loaded only when a deadline is asked.
  */
 export async function loadIncidentOrg(dir: string, at: DateTime, issue: number): Promise<IncidentOrg> {
-  const { org, problems } = await loadRepository(dir, { now: at, only: incidentOrgFile(issue) });
+  // Links and placeholders in Markdown are the validate workflow's to report, not an incident's.
+  const { org, problems } = await loadRepository(dir, { now: at, only: incidentOrgFile(issue), markdownRules: false });
   const view = incidentOrgView(org, problems);
   const bugRouteUrl = await bugRoute(dir);
   return {
