@@ -1,7 +1,9 @@
 /**
  * Hidden markers that let a rerun find what an earlier run wrote: `<!-- oncall:KEY -->` at the end
- * of a comment or issue body. GitHub renders HTML comments as nothing, so readers never see them.
+ * of a comment or issue body (the format is core/model's markers.ts). The adapter checks every key
+ * before it writes one, so nothing but a short identifier ever lands inside an HTML comment.
  */
+import { appendMarker, bodyHasMarker, markerText } from "../core/model/index.js";
 import { InvalidEffectError } from "./github-error.js";
 
 /** Keys are short identifiers: letters, digits and `._:/-`, starting with a letter or digit. */
@@ -16,17 +18,17 @@ export function assertMarkerKey(key: string): void {
 /** The marker text for a key. */
 export function markerFor(key: string): string {
   assertMarkerKey(key);
-  return `<!-- oncall:${key} -->`;
+  return markerText(key);
 }
 
 /** `body` with the key's marker on its own last line (idempotent). */
 export function withMarker(body: string, key: string): string {
-  const marker = markerFor(key);
-  if (body.trimEnd().endsWith(marker)) return body;
-  return `${body.trimEnd()}\n\n${marker}`;
+  assertMarkerKey(key);
+  return appendMarker(body, key);
 }
 
 /** Whether a body carries the key's marker. */
 export function hasMarker(body: string | null | undefined, key: string): boolean {
-  return (body ?? "").includes(markerFor(key));
+  assertMarkerKey(key);
+  return bodyHasMarker(body, key);
 }

@@ -4,11 +4,10 @@
  * from when the schedule ran), and the open playbook review issues with their marker keys.
  */
 import { DateTime } from "luxon";
+import { markerKeysIn } from "../core/model/index.js";
 import type { CommentSnapshot, RepoRef } from "./apply-context.js";
 import { callGitHub } from "./github-error.js";
 import type { GitHubClient } from "./octokit.js";
-
-const MARKER = /<!-- oncall:([A-Za-z0-9][A-Za-z0-9._:/-]{0,99}) -->/g;
 
 /** The comments of issue `number` as the adapter caches them, and the bot's marker keys with times. */
 export async function readMarkedComments(
@@ -24,10 +23,7 @@ export async function readMarkedComments(
   const marked = list
     .filter((c) => c.user?.login.toLowerCase() === botLogin.toLowerCase())
     .flatMap((c) =>
-      [...(c.body ?? "").matchAll(MARKER)].map((m) => ({
-        key: m[1] ?? "",
-        createdAt: DateTime.fromISO(c.created_at, { zone: "utc" }),
-      })),
+      markerKeysIn(c.body).map((key) => ({ key, createdAt: DateTime.fromISO(c.created_at, { zone: "utc" }) })),
     );
   return { snapshots, marked };
 }

@@ -6,7 +6,7 @@
  * limit: the free text parts (report, summary) are cut to fit, markers never are.
  */
 import type { DateTime } from "luxon";
-import { neutralizeMentions } from "../model/index.js";
+import { markerText, neutralizeMentions } from "../model/index.js";
 import { phaseKey, type DuePhase, type HandoffPhaseKind } from "./phases.js";
 
 /** GitHub's limit on an issue body or comment, characters. */
@@ -63,7 +63,7 @@ function at(p: HandoffPerson): string {
 
 /** The marker recording one done phase. */
 export function phaseMarker(layer: string, at: DateTime, kind: HandoffPhaseKind): string {
-  return `<!-- oncall:${phaseKey(layer, at, kind)} -->`;
+  return markerText(phaseKey(layer, at, kind));
 }
 
 /** Cuts Markdown to `max` characters with a note saying so. */

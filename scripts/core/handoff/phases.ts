@@ -11,6 +11,7 @@
  * Pure: the handoff instants, `now` and the markers found come in, the phases come out, oldest first.
  */
 import type { DateTime } from "luxon";
+import { markerKeysIn } from "../model/index.js";
 
 /** The two phases of a handoff, in the order they fall due. */
 export type HandoffPhaseKind = "upcoming" | "at-handoff";
@@ -138,12 +139,7 @@ export function latestDoneByLayer(done: Iterable<string>): Map<string, number> {
  * reads only bodies of issues the bot wrote.
  */
 export function phaseMarkersIn(body: string | null | undefined): string[] {
-  const out: string[] = [];
-  for (const m of (body ?? "").matchAll(
-    /<!-- oncall:(handoff\/[a-z0-9.]+\/\d{8}T\d{4}Z\/(?:upcoming|at-handoff)) -->/g,
-  ))
-    out.push(m[1]!);
-  return out;
+  return markerKeysIn(body).filter((k) => /^handoff\/[a-z0-9.]+\/\d{8}T\d{4}Z\/(?:upcoming|at-handoff)$/.test(k));
 }
 
 /** How far back, days beyond `catchUpDays`, a run looks for missed phases at most (4 weeks). */

@@ -10,7 +10,10 @@
  * are never posted later either.
  */
 import type { DateTime } from "luxon";
-import type { Effect, IssueTarget } from "../model/index.js";
+import { bodyHasMarker, markerKeysIn, type Effect, type IssueTarget } from "../model/index.js";
+
+/** A handoff's own key (layer and instant, no phase), as the issue body carries it. */
+const HANDOFF_KEY = /^handoff\/[a-z0-9.]+\/\d{8}T\d{4}Z$/;
 import {
   HANDOFF_LABEL,
   atHandoffSection,
@@ -93,7 +96,7 @@ export function planHandoffRun(input: HandoffRunInput): HandoffRunPlan {
       .map((at) => ({ layer, at })),
   );
   const { due, stale } = duePhases({ ...input, handoffs, done });
-  const byKey = (key: string) => input.issues.find((i) => i.body.includes(`<!-- oncall:${key} -->`));
+  const byKey = (key: string) => input.issues.find((i) => bodyHasMarker(i.body, key));
   const created = new Set<string>();
   const effects: Effect[] = [];
   const chats: HandoffChat[] = [];
@@ -199,9 +202,7 @@ function olderOpen(issues: readonly ListedHandoffIssue[], layer: string, at: Dat
   return issues
     .filter((i) => i.state === "open")
     .filter((i) =>
-      [...i.body.matchAll(/<!-- oncall:(handoff\/[a-z0-9.]+\/\d{8}T\d{4}Z) -->/g)].some(
-        (m) => m[1]!.startsWith(prefix) && m[1]!.slice(prefix.length) < stamp,
-      ),
+      markerKeysIn(i.body).some((k) => HANDOFF_KEY.test(k) && k.startsWith(prefix) && k.slice(prefix.length) < stamp),
     )
     .map((i) => i.number);
 }

@@ -6,3 +6,4 @@ export * from "./problem.js";
 export * from "./safe-text.js";
 export * from "./text-locale.js";
 export * from "./effects.js";
+export * from "./markers.js";

@@ -5,7 +5,7 @@
  * due). Pure: the open issues come in, effects go out.
  */
 import type { Effect } from "../model/index.js";
-import { safeInline } from "../model/index.js";
+import { blobUrl, markerKeysIn, markerText, safeInline } from "../model/index.js";
 
 /** Label of playbook review issues: how the run finds the open ones (one listing call). */
 export const PLAYBOOK_REVIEW_LABEL = "playbook-review";
@@ -38,7 +38,7 @@ export function playbookReviewKey(path: string, lastReviewed: string): string {
 
 /** The marker key in an issue body written by {@link planPlaybookReviews}, or null. */
 export function playbookReviewKeyIn(body: string | null | undefined): string | null {
-  return /<!-- oncall:(playbook-review:[A-Za-z0-9._:/-]+) -->/.exec(body ?? "")?.[1] ?? null;
+  return markerKeysIn(body).find((k) => k.startsWith("playbook-review:")) ?? null;
 }
 
 export interface PlaybookReviewInput {
@@ -56,7 +56,7 @@ export function planPlaybookReviews(input: PlaybookReviewInput): Effect[] {
   for (const pb of input.due) {
     const key = playbookReviewKey(pb.path, pb.lastReviewed);
     wanted.add(key);
-    const link = `${input.repoUrl.replace(/\/+$/, "")}/blob/HEAD/${encodeURI(pb.path)}`;
+    const link = blobUrl(input.repoUrl, pb.path);
     const body = [
       `The playbook [${safeInline(pb.title, 200)}](${link}) was last reviewed on ${pb.lastReviewed}; ` +
         `playbooks are reviewed at least every ${input.reviewDays} days (\`playbookReviewDays\` in incidents/policy.yaml).`,
@@ -65,7 +65,7 @@ export function planPlaybookReviews(input: PlaybookReviewInput): Effect[] {
         "fold in what recent incidents taught, and set `lastReviewed` to the day of the review. This issue closes " +
         "itself once that change is on the default branch.",
       "",
-      `<!-- oncall:${key} -->`,
+      markerText(key),
     ].join("\n");
     const title = `Review the playbook: ${safeInline(pb.title, 200)}`;
     effects.push({

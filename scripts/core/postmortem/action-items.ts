@@ -7,7 +7,8 @@
 import { parseDocument } from "yaml";
 import type { Effect, FileWrite } from "../model/index.js";
 import { neutralizeMentions, safeInline } from "../model/index.js";
-import { blobUrl, markedBody, type PostmortemFacts } from "./daily-input.js";
+import { appendMarker, blobUrl } from "../model/index.js";
+import { type PostmortemFacts } from "./daily-input.js";
 
 /** Label of follow-up issues (the same as the incident's `/followup` issues). */
 export const FOLLOWUP_LABEL = "follow-up";
@@ -64,7 +65,7 @@ export function actionItemIssues(items: readonly PendingActionItem[], repoUrl: s
     kind: "create-issue",
     key: item.key,
     title: safeInline(item.title, 250),
-    body: markedBody(
+    body: appendMarker(
       [
         `Action item from the postmortem of incident #${item.incident}: [${item.path}](${blobUrl(repoUrl, item.path)}).`,
         "",

@@ -7,7 +7,8 @@
 import type { DateTime } from "luxon";
 import type { Effect } from "../model/index.js";
 import { safeInline } from "../model/index.js";
-import { blobUrl, capBody, markedBody, mentions, type PostmortemFacts } from "./daily-input.js";
+import { appendMarker, blobUrl } from "../model/index.js";
+import { capBody, mentions, type PostmortemFacts } from "./daily-input.js";
 
 /** Label of agenda issues. */
 export const AGENDA_LABEL = "incident-review";
@@ -34,7 +35,7 @@ export function planAgendas(input: AgendaInput): Effect[] {
     const booked = input.postmortems.filter((p) => p.review === date).sort((a, b) => a.incident - b.incident);
     if (booked.length === 0) continue;
     const key = agendaKey(date);
-    const body = markedBody(capBody(agendaBody(meeting, booked, input.repoUrl)), key);
+    const body = appendMarker(capBody(agendaBody(meeting, booked, input.repoUrl)), key);
     const title = `Incident review ${date}`;
     effects.push({ kind: "create-issue", key, title, body, labels: [AGENDA_LABEL] });
     effects.push({ kind: "update-issue", issue: { createdBy: key }, title, body });

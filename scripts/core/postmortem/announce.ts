@@ -7,7 +7,8 @@
 import type { DateTime } from "luxon";
 import type { Effect } from "../model/index.js";
 import { safeInline } from "../model/index.js";
-import { blobUrl, capBody, markedBody, type PostmortemFacts } from "./daily-input.js";
+import { appendMarker, blobUrl } from "../model/index.js";
+import { capBody, type PostmortemFacts } from "./daily-input.js";
 
 /** Label of announcement issues. */
 export const ANNOUNCEMENT_LABEL = "announcement";
@@ -60,7 +61,7 @@ export function planAnnouncements(input: AnnounceInput): { effects: Effect[]; an
       kind: "create-issue",
       key,
       title,
-      body: markedBody(capBody(body), key),
+      body: appendMarker(capBody(body), key),
       labels: [ANNOUNCEMENT_LABEL],
     });
     announcements.push({

@@ -33,19 +33,6 @@ export interface MarkedComment {
   createdAt: DateTime;
 }
 
-/** Links into the repository's default branch, `https://github.com/owner/repo/blob/HEAD/<path>`. */
-export function blobUrl(repoUrl: string, path: string): string {
-  return `${repoUrl.replace(/\/+$/, "")}/blob/HEAD/${encodeURI(path)}`;
-}
-
-/**
- * A body with its marker already appended, exactly as the adapter appends it: the create-issue and
- * update-issue effects of one key then carry the same text, so an unchanged issue is left alone.
- */
-export function markedBody(body: string, key: string): string {
-  return `${body.trimEnd()}\n\n<!-- oncall:${key} -->`;
-}
-
 /** `@a, @b` for logins (the bot mentions only logins it read from the repository's own files). */
 export function mentions(logins: readonly string[]): string {
   return [...new Set(logins)].map((l) => `@${l}`).join(", ");

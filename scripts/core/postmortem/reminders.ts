@@ -7,7 +7,8 @@
  */
 import type { DateTime } from "luxon";
 import type { Effect } from "../model/index.js";
-import { blobUrl, mentions, type MarkedComment, type PostmortemFacts } from "./daily-input.js";
+import { blobUrl } from "../model/index.js";
+import { mentions, type MarkedComment, type PostmortemFacts } from "./daily-input.js";
 
 /**
  * Hours that must pass after a reminder before the next one. Below 24 so that a daily run that starts
