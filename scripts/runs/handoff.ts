@@ -38,7 +38,7 @@ import { listActiveIncidents, listHandoffIssues } from "../github/handoff-issues
 import { DEFAULT_BOT_LOGIN } from "../github/incident-thread.js";
 import { clientOptionsFromEnv, createGitHubClient } from "../github/octokit.js";
 import { parseTeam, syncTeam } from "../github/team-sync.js";
-import { postWebhook } from "../notify/webhook.js";
+import { sendChatMessages } from "./chat.js";
 import { loadHolidayCalendar } from "../repo/holidays.js";
 import { instantInput } from "../repo/instant-input.js";
 import { loadForCommand } from "../repo/load-for-command.js";
@@ -178,25 +178,17 @@ async function sendChats(
   zone: string,
 ): Promise<number> {
   if (!url) return 0;
-  const scale = clientOptionsFromEnv().timeScaleMs ?? 1000;
-  let failed = 0;
-  for (const chat of plan.chats) {
+  const messages = plan.chats.flatMap((chat) => {
     const written = appliedTo(applied, chat.issue);
-    if (!written) continue;
-    const message = handoffChatMessage(
+    if (!written) return [];
+    const payload = handoffChatMessage(
       { layer: chat.layer, at: chat.at, zone, ...chat.view },
       written.url ?? "",
       chat.view.highlights?.() ?? [],
     );
-    try {
-      const result = await postWebhook(url, message, { retryDelayMs: scale, timeoutMs: 10_000 });
-      core.info(`Chat message for the ${chat.layer} handoff delivered (HTTP ${result.status}).`);
-    } catch (error) {
-      failed++;
-      core.warning(`Chat message for the ${chat.layer} handoff not delivered: ${(error as Error).message}`);
-    }
-  }
-  return failed;
+    return [{ about: `the ${chat.layer} handoff`, payload }];
+  });
+  return sendChatMessages(url, messages);
 }
 
 /** The write of this run that put a summary into `issue` (created or updated), if there was one. */

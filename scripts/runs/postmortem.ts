@@ -43,9 +43,8 @@ import type { ActionContext } from "../github/action-context.js";
 import type { CommentSnapshot } from "../github/apply-context.js";
 import type { AppliedEffect } from "../github/effects.js";
 import { DEFAULT_BOT_LOGIN } from "../github/incident-thread.js";
-import { clientOptionsFromEnv } from "../github/octokit.js";
 import { openLabelledIssues, readMarkedComments } from "../github/postmortem-reads.js";
-import { postWebhook } from "../notify/webhook.js";
+import { sendChatMessages } from "./chat.js";
 import { instantInput } from "../repo/instant-input.js";
 import { loadForCommand } from "../repo/load-for-command.js";
 import { carryOut } from "./carry-out.js";
@@ -187,19 +186,10 @@ async function sendAnnouncements(
   const due = announcements.filter((n) =>
     applied.some((a) => a.outcome === "created" && a.effect.kind === "create-issue" && a.effect.key === n.key),
   );
-  if (!url || due.length === 0) return 0;
-  const scale = clientOptionsFromEnv().timeScaleMs ?? 1000;
-  let failed = 0;
-  for (const n of due) {
-    try {
-      const result = await postWebhook(url, n.message, { retryDelayMs: scale, timeoutMs: 10_000 });
-      core.info(`Chat message for the announcement of INC-${n.incident} delivered (HTTP ${result.status}).`);
-    } catch (error) {
-      failed++;
-      core.warning(`Chat message for the announcement of INC-${n.incident} not delivered: ${(error as Error).message}`);
-    }
-  }
-  return failed;
+  return sendChatMessages(
+    url,
+    due.map((n) => ({ about: `the announcement of INC-${n.incident}`, payload: n.message })),
+  );
 }
 
 /** `https://github.com/owner/repo` from the payload, else from the server URL and the repository. */
