@@ -31,7 +31,7 @@ import {
 } from "../core/handoff/index.js";
 import type { IssueTarget, Organisation } from "../core/model/index.js";
 import { coverageWindow } from "../core/schedule/index.js";
-import type { HolidayCalendar } from "../core/slo/index.js";
+import { NO_HOLIDAYS, type HolidayCalendar } from "../core/slo/index.js";
 import type { ActionContext } from "../github/action-context.js";
 import type { AppliedEffect } from "../github/effects.js";
 import { listActiveIncidents, listHandoffIssues } from "../github/handoff-issues.js";
@@ -72,7 +72,11 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
     catchUpDays: org.rotation.handoff.catchUpDays,
     checklist: org.rotation.handoff.checklist,
   };
-  const calendar = await loadHolidayCalendar();
+  // Holidays matter only to a phase's text (off-hours time): most runs post nothing and never load them.
+  // A plan that asked for a view is made again with the real calendar, so the result is the same.
+  let calendar: HolidayCalendar | undefined;
+  let viewed = false;
+  const holidays = (): HolidayCalendar => calendar ?? ((viewed = true), NO_HOLIDAYS);
   const repoUrl = `${process.env["GITHUB_SERVER_URL"] || "https://github.com"}/${ctx.repo.owner}/${ctx.repo.repo}`;
   const planWith = (open: readonly OpenIncident[]) =>
     planHandoffRun({
@@ -81,12 +85,16 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
       layers: org.rotation.layers.map((l) => l.name),
       handoffsOf: (layer, from, to) => handoffsOf(org, layer, from, to),
       previousOf: (layer, at) => previousOf(org, layer, at),
-      view: (layer, at) => viewOf(org, layer, at, open, calendar, repoUrl),
+      view: (layer, at) => viewOf(org, layer, at, open, holidays(), repoUrl),
       ...settings,
       issues: listed.issues,
       onCallNow: onCallAt(org, now),
     });
   let plan = planWith([]);
+  if (viewed) {
+    calendar = await loadHolidayCalendar();
+    plan = planWith([]);
+  }
   // The open incidents matter only to a summary: one search, and only when one is due.
   if (plan.due.some((p) => p.kind === "at-handoff"))
     plan = planWith((await listActiveIncidents(ctx.octokit, ctx.repo)).map(openIncidentOf));
