@@ -72,3 +72,14 @@ export function pullRequestBase(env: NodeJS.ProcessEnv = process.env): string | 
   const pull = eventPayload(env)["pull_request"] as { base?: { sha?: string } } | undefined;
   return pull?.base?.sha;
 }
+
+/**
+ * The repository's web address, `https://github.com/owner/repo`: from the payload, else from the
+ * runner's server URL and the repository (GitHub Enterprise Server included), for links in what runs write.
+ */
+export function repositoryUrl(ctx: Pick<ActionContext, "payload" | "repo">): string {
+  const repository = ctx.payload["repository"] as { html_url?: unknown } | undefined;
+  if (typeof repository?.html_url === "string") return repository.html_url;
+  const server = (process.env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  return `${server}/${ctx.repo.owner}/${ctx.repo.repo}`;
+}

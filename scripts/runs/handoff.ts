@@ -32,7 +32,7 @@ import {
 import type { IssueTarget, Organisation } from "../core/model/index.js";
 import { coverageWindow } from "../core/schedule/index.js";
 import { NO_HOLIDAYS, type HolidayCalendar } from "../core/slo/index.js";
-import type { ActionContext } from "../github/action-context.js";
+import { repositoryUrl, type ActionContext } from "../github/action-context.js";
 import type { AppliedEffect } from "../github/effects.js";
 import { listActiveIncidents, listHandoffIssues } from "../github/handoff-issues.js";
 import { DEFAULT_BOT_LOGIN } from "../github/incident-thread.js";
@@ -77,7 +77,7 @@ export async function runHandoff(ctx: ActionContext, inputs: HandoffInputs): Pro
   let calendar: HolidayCalendar | undefined;
   let viewed = false;
   const holidays = (): HolidayCalendar => calendar ?? ((viewed = true), NO_HOLIDAYS);
-  const repoUrl = `${process.env["GITHUB_SERVER_URL"] || "https://github.com"}/${ctx.repo.owner}/${ctx.repo.repo}`;
+  const repoUrl = repositoryUrl(ctx);
   const planWith = (open: readonly OpenIncident[]) =>
     planHandoffRun({
       now,

@@ -39,7 +39,7 @@ import {
   playbookReviewKeyIn,
   stalePlaybooks,
 } from "../core/playbook/index.js";
-import type { ActionContext } from "../github/action-context.js";
+import { repositoryUrl, type ActionContext } from "../github/action-context.js";
 import type { CommentSnapshot } from "../github/apply-context.js";
 import type { AppliedEffect } from "../github/effects.js";
 import { DEFAULT_BOT_LOGIN } from "../github/incident-thread.js";
@@ -190,14 +190,6 @@ async function sendAnnouncements(
     url,
     due.map((n) => ({ about: `the announcement of INC-${n.incident}`, payload: n.message })),
   );
-}
-
-/** `https://github.com/owner/repo` from the payload, else from the server URL and the repository. */
-function repositoryUrl(ctx: ActionContext): string {
-  const repository = ctx.payload["repository"] as { html_url?: unknown } | undefined;
-  if (typeof repository?.html_url === "string") return repository.html_url;
-  const server = (process.env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
-  return `${server}/${ctx.repo.owner}/${ctx.repo.repo}`;
 }
 
 /** The issue's web address (the adapter reports `html_url`; without it, built from the repository). */
